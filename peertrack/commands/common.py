@@ -1,0 +1,67 @@
+"""What every command shares: the option types, the database handle, confirmation, progress."""
+
+import datetime as dt
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import storage
+from peertrack.errors import NeedsConfirmation
+from peertrack.models import Certification, Progress
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")]
+CertOption = Annotated[
+    Optional[str], typer.Option("--cert", "-c", help="The id of a certification, e.g. ca-pss.", show_default=False)
+]
+
+
+@dataclass(frozen=True)
+class Session:
+    """What the top-level options chose: which database file to use."""
+
+    db_path: Path
+
+
+def session(ctx: typer.Context) -> Session:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Session):
+        root.obj = Session(storage.resolve_path(root.params.get("db")))
+    return root.obj
+
+
+def open_db(ctx: typer.Context) -> sqlite3.Connection:
+    """The database, created on first use; closed when the command ends."""
+    conn = storage.connect(session(ctx).db_path)
+    ctx.call_on_close(conn.close)
+    return conn
+
+
+def open_existing(ctx: typer.Context) -> Optional[sqlite3.Connection]:
+    """The database if there is one yet; reading never creates the file."""
+    if not session(ctx).db_path.exists():
+        return None
+    return open_db(ctx)
+
+
+def confirm(question: str, yes: bool) -> bool:
+    """Ask before something destructive; with no one at a terminal, insist on --yes."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise NeedsConfirmation(f"{question} Add --yes to go ahead: there is no terminal to ask on.")
+    return typer.confirm(question, default=False)
+
+
+def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
+    from peertrack.requirements import progress
+
+    return [
+        progress(cert, storage.find_courses(conn, cert_id=cert.id, start=cert.cycle.starts, end=cert.cycle.ends),
+                 today)
+        for cert in certs
+    ]

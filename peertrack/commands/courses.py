@@ -1,0 +1,258 @@
+"""peertrack log-ceu and peertrack ceu ...: the continuing-education courses you take."""
+
+import dataclasses
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import CertOption, JsonOption, YesOption, confirm, open_db, progress_of, session
+from peertrack.errors import Conflict, InvalidInput
+from peertrack.models import Course
+from peertrack.parsing import allocate, parse_category, parse_date, parse_format, parse_hours, parse_text
+
+app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
+
+CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False)]
+CategoriesOption = Annotated[Optional[list[str]], typer.Option(
+    "--category", help="Its category, e.g. ethics; split with ethics:2 --category general:1.5.",
+    show_default=False)]
+CertsOption = Annotated[Optional[list[str]], typer.Option(
+    "--cert", "-c", help="A certification it counts toward; repeat for more. Default: every one whose "
+    "current cycle includes its date.", show_default=False)]
+ProviderOption = Annotated[Optional[str], typer.Option("--provider", help="Who gave the course.", show_default=False)]
+FormatOption = Annotated[Optional[str], typer.Option(
+    "--format", help="online, in-person or self-study.", show_default=False)]
+ApprovalOption = Annotated[Optional[str], typer.Option(
+    "--approval-no", help="The course's approval or CE number.", show_default=False)]
+NoteOption = Annotated[Optional[str], typer.Option(
+    "--note", help="A private note; never exported unless you ask.", show_default=False)]
+
+
+def log_ceu(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="The course title, as on the certificate.", show_default=False)],
+    hours: Annotated[str, typer.Option("--hours", help="Hours earned: 3, 1.5, 0.25 or 90m.", show_default=False)],
+    date: Annotated[str, typer.Option("--date", help="When you took it: 2026-11-02, 11/02/2026, yesterday.")
+                    ] = "today",
+    provider: ProviderOption = None,
+    category: CategoriesOption = None,
+    cert: CertsOption = None,
+    format: FormatOption = None,
+    approval_no: ApprovalOption = None,
+    note: NoteOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")] = False,
+) -> None:
+    """Record a course you took, and see your new progress.
+
+    \b
+    Examples:
+      peertrack log-ceu "Trauma-Informed Care" --hours 3 --provider CalMHSA --category ethics
+      peertrack log-ceu "WRAP refresher" --hours 90m --date yesterday --cert ca-pss
+      peertrack log-ceu "Ethics and boundaries" --hours 3.5 --category ethics:2 --category general:1.5
+    """
+    today = clock.today()
+    course = _course_from_options(
+        today, title=title, hours=hours, date=date, provider=provider, category=category,
+        format=format, approval_no=approval_no, note=note,
+    )
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        if not force:
+            _refuse_duplicate(conn, course)
+        certs = _crediting_certs(conn, course, cert)
+        course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs))
+        course = dataclasses.replace(course, id=storage.insert_course(conn, course))
+    from peertrack import render
+
+    render.recorded(course, progress_of(conn, certs, today))
+    _warn_outside_cycle(course, certs)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    cert: CertOption = None,
+    cycle: Annotated[str, typer.Option("--cycle", help="With --cert: current, previous or all.")] = "all",
+    since: Annotated[Optional[str], typer.Option("--from", help="Only courses on or after this date.",
+                                                 show_default=False)] = None,
+    until: Annotated[Optional[str], typer.Option("--to", help="Only courses on or before this date.",
+                                                 show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Only courses in this category.",
+                                                    show_default=False)] = None,
+    json: JsonOption = False,
+) -> None:
+    """List the courses you logged, oldest first.
+
+    \b
+    Examples:
+      peertrack ceu list
+      peertrack ceu list --cert ca-pss --cycle current
+      peertrack ceu list --from 2026-01-01 --category ethics --json
+    """
+    from peertrack.commands.selection import select_courses
+
+    courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit([porcelain.course(course) for course in courses])
+        return
+    from peertrack import render
+
+    render.courses_table(courses, sum(course.minutes for course in courses))
+
+
+@app.command("show")
+def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False) -> None:
+    """Show one course in full.
+
+    \b
+    Examples:
+      peertrack ceu show 12
+      peertrack ceu show 12 --json
+    """
+    course = storage.load_course(open_db(ctx), course_id)
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit(porcelain.course(course))
+        return
+    from peertrack import render
+
+    render.course_detail(course)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    course_id: CourseArgument,
+    title: Annotated[Optional[str], typer.Option("--title", help="A new title.", show_default=False)] = None,
+    hours: Annotated[Optional[str], typer.Option("--hours", help="New hours.", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="A new date.", show_default=False)] = None,
+    provider: ProviderOption = None,
+    category: CategoriesOption = None,
+    cert: CertsOption = None,
+    format: FormatOption = None,
+    approval_no: ApprovalOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Change a course: only the details you give change.
+
+    --category and --cert replace the old ones.
+
+    \b
+    Examples:
+      peertrack ceu edit 12 --hours 2.5
+      peertrack ceu edit 12 --category ethics --cert ca-pss --cert ga-cps
+    """
+    today = clock.today()
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        old = storage.load_course(conn, course_id)
+        course = _course_from_options(
+            today,
+            title=title if title is not None else old.title,
+            hours=hours if hours is not None else f"{old.minutes}m",
+            date=date if date is not None else old.date.isoformat(),
+            provider=provider if provider is not None else old.provider,
+            category=category if category is not None else _category_specs(old),
+            format=format if format is not None else old.format,
+            approval_no=approval_no if approval_no is not None else old.approval_no,
+            note=note if note is not None else old.note,
+        )
+        certs = _crediting_certs(conn, course, cert) if cert else [
+            c for c in storage.load_certs(conn) if c.id in old.cert_ids]
+        course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs))
+        storage.update_course(conn, course)
+    from peertrack import render
+
+    render.say(f"✓ Changed course {course.id}.")
+    render.course_detail(course)
+
+
+@app.command("rm")
+def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) -> None:
+    """Remove a course you logged by mistake. A backup is taken first.
+
+    \b
+    Examples:
+      peertrack ceu rm 12
+      peertrack ceu rm 12 --yes
+    """
+    from peertrack import formatting, render
+
+    conn = open_db(ctx)
+    course = storage.load_course(conn, course_id)
+    question = f'Remove course {course.id}, "{course.title}" on {formatting.day(course.date)}?'
+    if not confirm(question, yes):
+        render.say("Nothing was removed.")
+        raise typer.Exit(1)
+    backup = storage.backup_copy(conn, session(ctx).db_path, "before-ceu-rm")
+    with storage.transaction(conn):
+        storage.delete_course(conn, course.id)
+    render.say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
+
+
+def _course_from_options(today, *, title, hours, date, provider, category, format, approval_no, note) -> Course:
+    """Every check of a course's details that needs no database, so bad input stops before any write."""
+    minutes = parse_hours(hours)
+    day = parse_date(date, "--date", today)
+    if day > today:
+        raise InvalidInput("--date", date, "log a course on the day you take it or after",
+                           problem="is in the future")
+    return Course(
+        date=day,
+        title=parse_text(title, "TITLE"),
+        minutes=minutes,
+        provider=_optional(provider),
+        format=parse_format(format) if format else None,
+        approval_no=_optional(approval_no),
+        note=_optional(note),
+        allocations=allocate([parse_category(text) for text in category or []], minutes),
+    )
+
+
+def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
+    """The certifications a course counts toward: those named, or every one whose cycle includes it."""
+    certs = storage.load_certs(conn)
+    if not given:
+        return [c for c in certs if c.cycle.contains(course.date)]
+    by_id = {c.id: c for c in certs}
+    chosen = []
+    for cert_id in given:
+        if cert_id.lower() not in by_id:
+            raise storage.unknown_cert(conn, cert_id)
+        if by_id[cert_id.lower()] not in chosen:
+            chosen.append(by_id[cert_id.lower()])
+    return chosen
+
+
+def _refuse_duplicate(conn, course: Course) -> None:
+    for twin in storage.find_courses(conn, start=course.date, end=course.date, title=course.title):
+        raise Conflict(
+            f'"{twin.title}" on {twin.date.isoformat()} is already recorded (course {twin.id}).',
+            "If you took it twice that day, add --force to record it again.",
+        )
+
+
+def _warn_outside_cycle(course: Course, certs) -> None:
+    from peertrack import render
+
+    for cert in certs:
+        if not cert.cycle.contains(course.date):
+            render.say(f"Note: {course.date.isoformat()} is outside the current cycle of {cert.id} "
+                       f"({cert.cycle.starts.isoformat()} to {cert.cycle.ends.isoformat()}), "
+                       "so it does not count toward this cycle.")
+
+
+def _category_specs(course: Course) -> list[str]:
+    """A course's categories as --category would give them, so an edit keeps them."""
+    if len(course.allocations) == 1:
+        return [course.allocations[0].category]
+    return [f"{a.category}:{a.minutes}m" for a in course.allocations]
+
+
+def _optional(text: Optional[str]) -> Optional[str]:
+    cleaned = (text or "").strip()
+    return cleaned or None

@@ -1,0 +1,69 @@
+"""peertrack export ...: your records in files other programs open."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack.commands.common import CertOption
+
+app = typer.Typer(help="Write your records to a file for a certifying body or another program.",
+                  no_args_is_help=True)
+
+
+@app.command("csv")
+def csv(
+    ctx: typer.Context,
+    cert: CertOption = None,
+    cycle: Annotated[Optional[str], typer.Option(
+        "--cycle", help="current, previous or all; with --cert the default is current.",
+        show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The file to write; without it the CSV goes to the screen.",
+        show_default=False, dir_okay=False)] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Add your private notes as a last column.")] = False,
+) -> None:
+    """Write your courses as CSV: one row per course, the way a certifying body asks.
+
+    Columns: Date, Title, Provider, Hours, Category, Format, Approval number.
+    Private notes and wellness reminders are left out unless you ask for notes.
+
+    \b
+    Examples:
+      peertrack export csv --cert ca-pss -o ca-pss-renewal.csv
+      peertrack export csv --cert ca-pss --cycle previous
+      peertrack export csv > all-my-courses.csv
+    """
+    from peertrack import exports, render
+    from peertrack.commands.selection import select_courses
+
+    which = cycle or ("current" if cert else "all")
+    courses = select_courses(ctx, cert=cert, cycle=which)
+    text = exports.courses_csv(courses, notes=notes)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_new_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
+    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    render.say(f"✓ Wrote {count} to {output}")
+
+
+def _write_new_text(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a half-written export is worse than none."""
+    import os
+    import tempfile
+
+    from peertrack.errors import PeertrackError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise PeertrackError(f"Could not write {path}: {error.strerror}.",
+                             "Check the folder exists and you may write to it.") from None

@@ -1,0 +1,54 @@
+"""Choosing courses by certification, cycle, dates and category, for listings and exports."""
+
+import datetime as dt
+from typing import Optional
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import open_existing
+from peertrack.errors import InvalidInput, unknown_cert
+from peertrack.models import Certification, Course
+from peertrack.parsing import normalise_category, parse_date
+
+CYCLES = ("current", "previous", "all")
+
+
+def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since: Optional[str] = None,
+                   until: Optional[str] = None, category: Optional[str] = None) -> list[Course]:
+    today = clock.today()
+    which = cycle.strip().lower()
+    if which not in CYCLES:
+        raise InvalidInput("--cycle", cycle, "use current, previous or all", problem="is not a cycle")
+    if which != "all" and not cert:
+        raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current",
+                           problem="needs --cert")
+    start = parse_date(since, "--from", today) if since else None
+    end = parse_date(until, "--to", today) if until else None
+    conn = open_existing(ctx)
+    if conn is None:
+        if cert:
+            raise unknown_cert(cert, [])
+        return []
+    cert_id = None
+    if cert:
+        chosen = storage.load_cert(conn, cert.strip().lower())
+        cert_id = chosen.id
+        window = cycle_window(chosen, which)
+        if window:
+            start = max(start, window[0]) if start else window[0]
+            end = min(end, window[1]) if end else window[1]
+    return storage.find_courses(conn, cert_id=cert_id, start=start, end=end,
+                                category=normalise_category(category) if category else None)
+
+
+def cycle_window(cert: Certification, which: str) -> Optional[tuple[dt.date, dt.date]]:
+    """The first and last day of a certification's current or previous cycle; None for all."""
+    if which == "current":
+        return cert.cycle.starts, cert.cycle.ends
+    if which == "previous":
+        from peertrack.cycles import cycle_start
+
+        ends = cert.cycle.starts - dt.timedelta(days=1)
+        return cycle_start(ends, cert.cycle_months), ends
+    return None

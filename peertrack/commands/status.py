@@ -1,0 +1,40 @@
+"""peertrack status: the dashboard of every certification, or of one."""
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import CertOption, JsonOption, open_existing, progress_of
+from peertrack.errors import unknown_cert
+
+
+def status(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False) -> None:
+    """Show where you stand: days left, hours earned and still needed, and the pace.
+
+    Each certification gets a level, in words and colour: on track, due soon
+    (90 days or less with hours missing), urgent (30 days or less), or overdue.
+
+    \b
+    Examples:
+      peertrack status
+      peertrack status --cert ca-pss
+      peertrack status --json
+    """
+    today = clock.today()
+    conn = open_existing(ctx)
+    certs = storage.load_certs(conn) if conn else []
+    if cert:
+        if conn is None:
+            raise unknown_cert(cert, [])
+        certs = [storage.load_cert(conn, cert.strip().lower())]
+    items = progress_of(conn, certs, today) if conn else []
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit(porcelain.status(items, today))
+        return
+    from peertrack import render
+
+    if conn is None or not items and not cert:
+        render.welcome()
+        return
+    render.dashboard(items, today)

@@ -1,0 +1,46 @@
+"""Realistic example records, dated around a given day, for `peertrack demo`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peertrack.cycles import cycle_start
+from peertrack.models import Allocation, Certification, Course, Cycle, Requirement
+
+
+def certifications(today: dt.date) -> list[Certification]:
+    def cert(cert_id, name, body, number, expires_in_days, months, hours, requirements):
+        ends = today + dt.timedelta(days=expires_in_days)
+        return Certification(
+            id=cert_id, name=name, body=body, number=number, cycle_months=months,
+            required_minutes=hours * 60, requirements=tuple(requirements),
+            cycle=Cycle(starts=cycle_start(ends, months), ends=ends, required_minutes=hours * 60),
+        )
+
+    return [
+        cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24, 20,
+             [Requirement("ethics", 6 * 60)]),
+        cert("ga-cps", "Certified Peer Specialist (Georgia)", "GMHCN", "CPS-7781", 38, 12, 12,
+             [Requirement("ethics", 60)]),
+    ]
+
+
+def courses(today: dt.date) -> list[Course]:
+    rows = [
+        (400, "Law and Ethics for Peer Support", "CalMHSA", 180, "online", ["ethics"], ["ca-pss"]),
+        (300, "Motivational Interviewing Basics", "Peer Recovery Academy", 240, "in-person", ["skills"],
+         ["ca-pss", "ga-cps"]),
+        (210, "Trauma-Informed Care", "CalMHSA", 180, "online", ["trauma"], ["ca-pss"]),
+        (150, "Wellness Recovery Action Plan refresher", "Copeland Center", 120, "in-person", ["wellness"],
+         ["ga-cps"]),
+        (95, "Peer Ethics and Boundaries", "GMHCN", 90, "online", ["ethics"], ["ca-pss", "ga-cps"]),
+        (60, "Cultural Humility in Peer Work", "NAMI", 150, "online", ["cultural"], ["ca-pss"]),
+        (21, "Suicide Prevention: safeTALK", "LivingWorks", 240, "in-person", ["crisis"], ["ca-pss"]),
+        (6, "Supervision skills for peers", "GMHCN", 90, "self-study", ["skills"], ["ga-cps"]),
+    ]
+    return [
+        Course(date=today - dt.timedelta(days=ago), title=title, provider=provider, minutes=minutes,
+               format=form, allocations=tuple(Allocation(name, minutes) for name in categories),
+               cert_ids=tuple(cert_ids))
+        for ago, title, provider, minutes, form, categories, cert_ids in rows
+    ]

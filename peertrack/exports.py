@@ -1,0 +1,41 @@
+"""Exports for other programs: the CSV a certifying body's spreadsheet opens cleanly."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from peertrack.formatting import category_text, hours
+from peertrack.models import Course
+
+CSV_COLUMNS = ("Date", "Title", "Provider", "Hours", "Category", "Format", "Approval number")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
+    """One row per course, a header first; text that a spreadsheet would run is made inert."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS + (("Note",) if notes else ()))
+    for course in courses:
+        row = [
+            course.date.isoformat(),
+            safe_cell(course.title),
+            safe_cell(course.provider),
+            hours(course.minutes),
+            safe_cell(category_text(course) if course.allocations else ""),
+            safe_cell(course.format),
+            safe_cell(course.approval_no),
+        ]
+        if notes:
+            row.append(safe_cell(course.note))
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def safe_cell(text: str | None) -> str:
+    """Text as a spreadsheet shows it, never as a formula it would run: '=1+1 becomes '=1+1."""
+    if not text:
+        return ""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -1,0 +1,66 @@
+"""Plain-text wording shared by every output: hours, dates, pace. No colour, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from peertrack.models import Course
+
+
+def hours_decimal(minutes: int) -> Decimal:
+    """Minutes as hours rounded to the hundredth: 90 -> 1.5, 20 -> 0.33."""
+    value = (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return value.normalize() if value else Decimal(0)
+
+
+def hours(minutes: int) -> str:
+    """Minutes as a short number of hours for people and spreadsheets: "1.5", "20", "0.33"."""
+    return f"{hours_decimal(minutes):f}"
+
+
+def hours_number(minutes: int) -> int | float:
+    """Minutes as a JSON number of hours: 20 stays 20, 90 becomes 1.5."""
+    value = hours_decimal(minutes)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def hours_words(minutes: int) -> str:
+    amount = hours(minutes)
+    return f"{amount} hour" if amount == "1" else f"{amount} hours"
+
+
+def day(date: dt.date) -> str:
+    """A date people read at a glance: "Mon 30 Jun 2027"."""
+    return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+def days_from_now(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def day_with_distance(date: dt.date, today: dt.date) -> str:
+    """ "Mon 30 Jun 2027 (in 219 days)"."""
+    return f"{day(date)} ({days_from_now((date - today).days)})"
+
+
+def pace(minutes_per_month: int | None, missing_minutes: int, days_left: int) -> str | None:
+    """How fast the missing hours must come: "about 1.5 hours a month"."""
+    if missing_minutes <= 0 or days_left < 0:
+        return None
+    if days_left < 31 or minutes_per_month is None:
+        return f"{hours_words(missing_minutes)} in the next {max(days_left, 0)} days"
+    return f"about {hours_words(minutes_per_month)} a month"
+
+
+def category_text(course: Course) -> str:
+    """The category as one text: "ethics", or "ethics: 2; general: 1.5" for a split."""
+    if len(course.allocations) == 1:
+        return course.allocations[0].category
+    return "; ".join(f"{a.category}: {hours(a.minutes)}" for a in course.allocations)

@@ -1,0 +1,94 @@
+"""The schema's history: ordered steps, each in its own transaction after a backup copy."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from peertrack import storage
+
+steps = Migrations("peertrack")
+
+
+def upgrade(conn: sqlite3.Connection, path: Path) -> None:
+    """Run every pending step; a file that already holds data is copied to backups/ first."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > 0:
+        storage.backup_copy(conn, path, f"before-schema-{storage.SCHEMA_VERSION}")
+    else:
+        # A new file: write-ahead logging lets a reader and a writer work at once.
+        conn.execute("PRAGMA journal_mode = WAL")
+    # sqlite-utils wants Python's default transaction handling, so it gets its own connection.
+    db = Database(sqlite3.connect(path, timeout=15))
+    try:
+        steps.apply(db)
+    finally:
+        db.close()
+
+
+def _set_version(db: Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+@steps(name="0001-first-schema")
+def first_schema(db: Database) -> None:
+    for statement in (
+        """CREATE TABLE certifications (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            body TEXT,
+            number TEXT,
+            issued TEXT,
+            cycle_months INTEGER NOT NULL,
+            required_minutes INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE cycles (
+            id INTEGER PRIMARY KEY,
+            cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            starts TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            required_minutes INTEGER NOT NULL,
+            closed_on TEXT
+        )""",
+        "CREATE INDEX cycles_cert ON cycles(cert_id, closed_on)",
+        """CREATE TABLE requirements (
+            id INTEGER PRIMARY KEY,
+            cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('min', 'max')),
+            dimension TEXT NOT NULL DEFAULT 'category',
+            value TEXT NOT NULL,
+            minutes INTEGER NOT NULL
+        )""",
+        """CREATE TABLE ceus (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            title TEXT NOT NULL,
+            provider TEXT,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            format TEXT,
+            approval_no TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX ceus_date ON ceus(date)",
+        """CREATE TABLE ceu_allocations (
+            ceu_id INTEGER NOT NULL REFERENCES ceus(id) ON DELETE CASCADE,
+            category TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            PRIMARY KEY (ceu_id, category)
+        )""",
+        "CREATE INDEX ceu_allocations_category ON ceu_allocations(category)",
+        """CREATE TABLE ceu_credits (
+            ceu_id INTEGER NOT NULL REFERENCES ceus(id) ON DELETE CASCADE,
+            cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            minutes INTEGER,
+            PRIMARY KEY (ceu_id, cert_id)
+        )""",
+        "CREATE INDEX ceu_credits_cert ON ceu_credits(cert_id)",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ):
+        db.execute(statement)
+    _set_version(db, 1)

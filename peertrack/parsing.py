@@ -1,0 +1,173 @@
+"""Turns what people type (dates, hours, cycle lengths, categories) into exact values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from peertrack.errors import InvalidInput
+from peertrack.models import FORMATS, Allocation, Requirement
+
+DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday"
+HOURS_ACCEPTED = "use a number of hours like 1.5 or 0.25, or minutes like 90m"
+MAX_MINUTES_PER_COURSE = 100 * 60
+
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_WORD_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def parse_date(text: str, field: str, today: dt.date) -> dt.date:
+    """A date as ISO (2026-11-02), US (11/02/2026) or a word (today, yesterday, tomorrow)."""
+    cleaned = text.strip().lower()
+    if cleaned in _WORD_DAYS:
+        return today + dt.timedelta(days=_WORD_DAYS[cleaned])
+    iso = _ISO_DATE.fullmatch(cleaned)
+    us = _US_DATE.fullmatch(cleaned)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif us:
+        month, day, year = (int(part) for part in us.groups())
+    else:
+        raise InvalidInput(field, text, DATE_ACCEPTED)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InvalidInput(field, text, DATE_ACCEPTED, problem="is not a real date") from None
+
+
+def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
+                limit: int | None = MAX_MINUTES_PER_COURSE) -> int:
+    """Hours as exact whole minutes: "1.5" is 90, "0.1" is 6, "90m" is 90, "1h30m" is 90."""
+    cleaned = text.strip().lower().replace(" ", "")
+    minutes = _minutes_from(cleaned)
+    if minutes is None:
+        raise InvalidInput(field, text, HOURS_ACCEPTED, problem="is not a number of hours")
+    if minutes < 0 or (minutes == 0 and not allow_zero):
+        raise InvalidInput(field, text, HOURS_ACCEPTED.replace("use", "use more than zero:"),
+                           problem="is not a positive number of hours")
+    if limit is not None and minutes > limit:
+        raise InvalidInput(field, text, f"one entry can hold at most {limit // 60} hours",
+                           problem="is more hours than one course can hold")
+    return minutes
+
+
+def _minutes_from(text: str) -> int | None:
+    match = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?", text)
+    if match and text and any(match.groups()):
+        hours_part, minutes_part = match.groups()
+        total = Decimal(hours_part or 0) * 60 + int(minutes_part or 0)
+        return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    try:
+        number = Decimal(text.rstrip("h"))
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return int((number * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_cycle(text: str, field: str = "--cycle") -> int:
+    """A cycle length in whole months: "2y", "2 years", "18m", "1y6m", "12 months"."""
+    cleaned = text.strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(?:(\d+)y(?:ears?|rs?)?)?(?:(\d+)m(?:onths?|os?)?)?", cleaned)
+    accepted = "use a length like 1y, 2y, 3y or 18m"
+    if not cleaned or not match or not any(match.groups()):
+        raise InvalidInput(field, text, accepted, problem="is not a cycle length")
+    months = int(match.group(1) or 0) * 12 + int(match.group(2) or 0)
+    if not 1 <= months <= 120:
+        raise InvalidInput(field, text, "a cycle is between 1 month and 10 years",
+                           problem="is not a possible cycle length")
+    return months
+
+
+def parse_days(text: str, field: str = "--within") -> int:
+    """A span in days: "30d", "30", "2w", "3m" (a month is 30 days here), "1y"."""
+    cleaned = text.strip().lower().replace(" ", "")
+    match = re.fullmatch(r"(\d+)(d|days?|w|weeks?|m|months?|y|years?)?", cleaned)
+    if not match:
+        raise InvalidInput(field, text, "use a span like 30d, 2w or 3m")
+    count, unit = int(match.group(1)), (match.group(2) or "d")[0]
+    return count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+
+
+def parse_require(text: str, field: str = "--require") -> Requirement:
+    """A category minimum, CATEGORY=HOURS: "ethics=6"."""
+    name, sep, amount = text.partition("=")
+    accepted = "write it as CATEGORY=HOURS, like ethics=6"
+    if not sep or not name.strip() or not amount.strip():
+        raise InvalidInput(field, text, accepted, problem="is not a category minimum")
+    try:
+        minutes = parse_hours(amount, field, limit=None)
+    except InvalidInput:
+        raise InvalidInput(field, text, accepted, problem="does not give a number of hours") from None
+    return Requirement(normalise_category(name), minutes)
+
+
+def parse_category(text: str, field: str = "--category") -> tuple[str, int | None]:
+    """A category, optionally with its share of the hours: "ethics" or "ethics:2"."""
+    name, sep, amount = text.partition(":")
+    if not name.strip():
+        raise InvalidInput(field, text, "give a category name, like ethics or ethics:2")
+    if not sep:
+        return normalise_category(name), None
+    return normalise_category(name), parse_hours(amount, field)
+
+
+def parse_format(text: str, field: str = "--format") -> str:
+    cleaned = text.strip().lower().replace("_", "-").replace(" ", "-")
+    aliases = {"inperson": "in-person", "live": "in-person", "selfstudy": "self-study"}
+    cleaned = aliases.get(cleaned, cleaned)
+    if cleaned not in FORMATS:
+        raise InvalidInput(field, text, "use one of " + ", ".join(FORMATS),
+                           problem="is not a course format")
+    return cleaned
+
+
+def parse_slug(text: str, field: str = "--id") -> str:
+    cleaned = text.strip().lower()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,39}", cleaned):
+        raise InvalidInput(field, text, "use letters, digits and dashes, like ca-pss",
+                           problem="is not a usable id")
+    return cleaned
+
+
+def parse_text(value: str, field: str) -> str:
+    """A title or name: spaces tidied, never empty."""
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise InvalidInput(field, value, "give it some words", problem="is empty")
+    return cleaned
+
+
+def normalise_category(text: str) -> str:
+    return " ".join(text.strip().lower().split())
+
+
+def allocate(categories: list[tuple[str, int | None]], minutes: int,
+             field: str = "--category") -> tuple[Allocation, ...]:
+    """Split a course's minutes over its categories.
+
+    One category without hours takes them all; in a split, one category may leave its
+    hours out and take what the others leave.
+    """
+    names = [name for name, _ in categories]
+    if len(set(names)) != len(names):
+        repeated = next(name for name in names if names.count(name) > 1)
+        raise InvalidInput(field, repeated, "give each category once", problem="is given twice")
+    open_ended = [name for name, amount in categories if amount is None]
+    if len(categories) > 1 and len(open_ended) > 1:
+        raise InvalidInput(field, ", ".join(open_ended),
+                           "in a split give each category its hours, like ethics:2 general:1.5",
+                           problem="leaves the hours out of more than one category")
+    given = sum(amount for _, amount in categories if amount is not None)
+    if given > minutes:
+        from peertrack.formatting import hours
+
+        raise InvalidInput(field, " ".join(f"{n}:{hours(a)}" for n, a in categories if a is not None),
+                           f"the parts may add up to at most the course's {hours(minutes)} hours",
+                           problem="adds up to more hours than the course")
+    rest = minutes - given
+    return tuple(Allocation(name, amount if amount is not None else rest)
+                 for name, amount in categories if amount is not None or rest > 0)

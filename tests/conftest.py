@@ -1,0 +1,91 @@
+"""Every test gets its own database file and a fixed today; none can touch real data."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from peertrack.commands.app import app
+
+TODAY = "2026-11-02"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "data" / "peertrack.db"
+    monkeypatch.setenv("PEERTRACK_DB", str(db))
+    monkeypatch.setenv("PEERTRACK_TODAY", TODAY)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return db
+
+
+@pytest.fixture
+def db_path(isolated: Path) -> Path:
+    return isolated
+
+
+@pytest.fixture
+def run():
+    """Run peertrack's command line in-process: run("status", "--json")."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, list(args), input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def ok(run):
+    """Run a command that must succeed, and return its result."""
+
+    def invoke(*args: str):
+        result = run(*args)
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def make_cert(ok):
+    """Add a certification through the CLI; keyword overrides change its options."""
+
+    def make(cert_id: str = "ca-pss", name: str = "Medi-Cal Peer Support Specialist", **options: str):
+        settings = {"expires": "2027-06-30", "cycle": "2y", "hours": "20"} | options
+        args = ["cert", "add", name, "--id", cert_id]
+        for key, value in settings.items():
+            values = value if isinstance(value, list) else [value]
+            for item in values:
+                args += [f"--{key.replace('_', '-')}", item]
+        return ok(*args)
+
+    return make
+
+
+@pytest.fixture
+def status_json(ok):
+    def read(*args: str) -> dict:
+        return json.loads(ok("status", "--json", *args).stdout)
+
+    return read
+
+
+@pytest.fixture
+def snapshot(db_path: Path):
+    """Everything in the database as SQL text, to prove a failed command wrote nothing."""
+
+    def take() -> str:
+        if not db_path.exists():
+            return ""
+        conn = sqlite3.connect(db_path)
+        try:
+            return "\n".join(conn.iterdump())
+        finally:
+            conn.close()
+
+    return take

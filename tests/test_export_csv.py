@@ -1,0 +1,79 @@
+"""The CSV a certifying body asks for, compared as exact text."""
+
+import csv
+import io
+
+HEADER = "Date,Title,Provider,Hours,Category,Format,Approval number\r\n"
+
+
+def test_export_csv_for_a_cert_is_its_current_cycle(ok, make_cert):
+    make_cert(require=["ethics=6"])
+    ok("log-ceu", "Before the cycle", "--hours", "1", "--date", "2025-03-01", "--cert", "ca-pss")
+    ok("log-ceu", "Trauma-Informed Care", "--hours", "3", "--provider", "CalMHSA", "--category", "ethics",
+       "--format", "online", "--approval-no", "CAL-123", "--date", "2026-10-14", "--note", "private")
+    ok("log-ceu", "Ethics, \"boundaries\" and you", "--hours", "1.25", "--category", "ethics:1",
+       "--category", "general:0.25", "--date", "2026-10-20")
+    result = ok("export", "csv", "--cert", "ca-pss")
+    assert result.stdout_bytes.decode() == (
+        HEADER
+        + "2026-10-14,Trauma-Informed Care,CalMHSA,3,ethics,online,CAL-123\r\n"
+        + '2026-10-20,"Ethics, ""boundaries"" and you",,1.25,ethics: 1; general: 0.25,,\r\n'
+    )
+    previous = ok("export", "csv", "--cert", "ca-pss", "--cycle", "previous").stdout_bytes.decode()
+    assert previous == HEADER + "2025-03-01,Before the cycle,,1,,,\r\n"
+    assert len(ok("export", "csv", "--cert", "ca-pss", "--cycle", "all").stdout.splitlines()) == 4
+
+
+def test_notes_only_when_asked(ok, make_cert):
+    make_cert()
+    ok("log-ceu", "Trauma-Informed Care", "--hours", "3", "--note", "felt shaky afterwards")
+    assert "shaky" not in ok("export", "csv").stdout
+    with_notes = ok("export", "csv", "--notes").stdout
+    assert with_notes.splitlines()[0].endswith(",Note")
+    assert "felt shaky afterwards" in with_notes
+
+
+def test_formula_cells_are_neutralised_and_hours_stay_numbers(ok, make_cert):
+    make_cert()
+    for title in ("=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)"):
+        ok("log-ceu", "--hours", "1", "--provider", "=cmd", "--", title)
+    rows = list(csv.reader(io.StringIO(ok("export", "csv").stdout)))[1:]
+    assert [row[1] for row in rows] == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)"]
+    assert {row[2] for row in rows} == {"'=cmd"}
+    assert {row[3] for row in rows} == {"1"}
+
+
+def test_export_to_a_file_has_a_byte_order_mark_for_spreadsheets(ok, make_cert, tmp_path):
+    make_cert()
+    ok("log-ceu", "Café: ¿cómo estás? 🌱 שלום", "--hours", "2")
+    target = tmp_path / "renewal.csv"
+    result = ok("export", "csv", "--cert", "ca-pss", "-o", str(target))
+    assert "Wrote 1 course to" in result.stderr
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[1][1] == "Café: ¿cómo estás? 🌱 שלום"
+
+
+def test_multiline_titles_round_trip_through_csv(ok, make_cert):
+    make_cert()
+    ok("log-ceu", "Line one\nline two", "--hours", "1")
+    rows = list(csv.reader(io.StringIO(ok("export", "csv").stdout, newline="")))
+    assert rows[1][1] == "Line one line two"  # titles are tidied to one line when recorded
+
+
+def test_export_into_a_missing_folder_is_one_clear_error(run, make_cert, tmp_path):
+    make_cert()
+    result = run("export", "csv", "-o", str(tmp_path / "no" / "such" / "folder.csv"))
+    assert result.exit_code == 1
+    assert "Could not write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_safe_cell_covers_every_formula_start():
+    from peertrack.exports import safe_cell
+
+    for text in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("Plain title") == "Plain title"
+    assert safe_cell(None) == ""

@@ -1,0 +1,158 @@
+"""What people type, turned into exact values: long tables of inputs."""
+
+import datetime as dt
+
+import pytest
+
+from peertrack.errors import InvalidInput
+from peertrack.models import Allocation
+from peertrack.parsing import (
+    allocate,
+    parse_category,
+    parse_cycle,
+    parse_date,
+    parse_days,
+    parse_format,
+    parse_hours,
+    parse_require,
+    parse_slug,
+)
+
+TODAY = dt.date(2026, 11, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-11-02", dt.date(2026, 11, 2)),
+    ("2026-1-5", dt.date(2026, 1, 5)),
+    ("11/02/2026", dt.date(2026, 11, 2)),
+    ("1/5/2026", dt.date(2026, 1, 5)),
+    ("02/29/2028", dt.date(2028, 2, 29)),
+    ("today", TODAY),
+    ("Today", TODAY),
+    (" yesterday ", dt.date(2026, 11, 1)),
+    ("tomorrow", dt.date(2026, 11, 3)),
+])
+def test_dates_people_type(text, expected):
+    assert parse_date(text, "--date", TODAY) == expected
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("2026-02-30", "is not a real date"),
+    ("2027-02-29", "is not a real date"),
+    ("13/01/2026", "is not a real date"),
+    ("2026-13-01", "is not a real date"),
+    ("next tuesday", "is not something I can read"),
+    ("02-11-2026", "is not something I can read"),
+    ("", "is not something I can read"),
+    ("20261102", "is not something I can read"),
+])
+def test_dates_refused_with_the_field_and_what_is_accepted(text, problem):
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text, "--date", TODAY)
+    message = str(caught.value)
+    assert message.startswith(f'--date "{text}" {problem}')
+    assert "2026-11-02" in message and "11/02/2026" in message
+
+
+@pytest.mark.parametrize("text, minutes", [
+    ("1", 60), ("1.5", 90), ("0.25", 15), ("0.1", 6), ("3", 180), ("90m", 90), ("90 min", 90),
+    ("1h30m", 90), ("2h", 120), ("1.5h", 90), ("0.5", 30), ("100", 6000), ("1.33", 80), ("45m", 45),
+])
+def test_hours_are_exact_minutes(text, minutes):
+    assert parse_hours(text) == minutes
+
+
+def test_a_tenth_of_an_hour_thirty_times_is_exactly_three_hours():
+    assert sum(parse_hours("0.1") for _ in range(30)) == 180
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("0", "is not a positive number of hours"),
+    ("-2", "is not a positive number of hours"),
+    ("0m", "is not a positive number of hours"),
+    ("abc", "is not a number of hours"),
+    ("nan", "is not a number of hours"),
+    ("inf", "is not a number of hours"),
+    ("", "is not a number of hours"),
+    ("100.5", "is more hours than one course can hold"),
+    ("1e9", "is more hours than one course can hold"),
+])
+def test_hours_refused(text, problem):
+    with pytest.raises(InvalidInput) as caught:
+        parse_hours(text)
+    assert str(caught.value).startswith(f'--hours "{text}" {problem}')
+
+
+@pytest.mark.parametrize("text, months", [
+    ("1y", 12), ("2y", 24), ("3y", 36), ("2 years", 24), ("18m", 18), ("1y6m", 18), ("12 months", 12),
+    ("1 year", 12),
+])
+def test_cycle_lengths(text, months):
+    assert parse_cycle(text) == months
+
+
+@pytest.mark.parametrize("text", ["", "2", "forever", "0y", "11y", "2w"])
+def test_cycle_lengths_refused(text):
+    with pytest.raises(InvalidInput, match="--cycle"):
+        parse_cycle(text)
+
+
+@pytest.mark.parametrize("text, days", [("30d", 30), ("30", 30), ("2w", 14), ("3m", 90), ("1y", 365)])
+def test_spans_in_days(text, days):
+    assert parse_days(text) == days
+
+
+def test_requirements():
+    req = parse_require("Ethics=6")
+    assert (req.category, req.minutes) == ("ethics", 360)
+    assert parse_require("law and ethics = 1.5").minutes == 90
+
+
+@pytest.mark.parametrize("text", ["ethics", "ethics=", "=6", "ethics=lots", "ethics:6"])
+def test_requirements_refused(text):
+    with pytest.raises(InvalidInput) as caught:
+        parse_require(text)
+    assert "CATEGORY=HOURS" in str(caught.value)
+
+
+def test_categories_and_splits():
+    assert parse_category("Ethics") == ("ethics", None)
+    assert parse_category("ethics:2") == ("ethics", 120)
+    assert allocate([("ethics", None)], 180) == (Allocation("ethics", 180),)
+    assert allocate([("ethics", 120), ("general", 90)], 210) == (
+        Allocation("ethics", 120), Allocation("general", 90))
+    assert allocate([("ethics", 120), ("general", None)], 210) == (
+        Allocation("ethics", 120), Allocation("general", 90))
+    assert allocate([], 60) == ()
+
+
+@pytest.mark.parametrize("parts, minutes, problem", [
+    ([("ethics", 120), ("general", 120)], 180, "adds up to more hours than the course"),
+    ([("ethics", None), ("general", None)], 180, "leaves the hours out of more than one category"),
+    ([("ethics", 60), ("ethics", 60)], 180, "is given twice"),
+])
+def test_splits_refused(parts, minutes, problem):
+    with pytest.raises(InvalidInput, match=problem):
+        allocate(parts, minutes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("online", "online"), ("In-Person", "in-person"), ("in person", "in-person"), ("self_study", "self-study"),
+])
+def test_formats(text, expected):
+    assert parse_format(text) == expected
+
+
+def test_format_refused():
+    with pytest.raises(InvalidInput, match="online, in-person, self-study"):
+        parse_format("webinar")
+
+
+@pytest.mark.parametrize("text, ok", [("ca-pss", True), ("CA-PSS", True), ("pa.cps", True),
+                                      ("has space", False), ("-x", False), ("", False), ("x" * 41, False)])
+def test_slugs(text, ok):
+    if ok:
+        assert parse_slug(text) == text.lower()
+    else:
+        with pytest.raises(InvalidInput, match="--id"):
+            parse_slug(text)

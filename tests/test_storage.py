@@ -1,0 +1,125 @@
+"""The database file: created private, migrated once, refused when it is not ours or is newer."""
+
+import json
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from peertrack import migrations, storage
+from peertrack.errors import DatabaseProblem
+
+
+def test_new_database_is_private_versioned_and_in_wal_mode(ok, make_cert, db_path):
+    make_cert()
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+def test_schema_version_matches_the_migration_steps():
+    assert storage.SCHEMA_VERSION == len(migrations.steps._migrations)
+
+
+def test_migrating_twice_changes_nothing(db_path):
+    storage.connect(db_path).close()
+    conn = sqlite3.connect(db_path)
+    schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    conn.close()
+    again = storage.connect(db_path)
+    migrations.upgrade(again, db_path)
+    again.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == storage.SCHEMA_VERSION
+    conn.close()
+
+
+def test_a_newer_database_is_refused_and_left_untouched(run, make_cert, db_path):
+    make_cert()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = db_path.read_bytes()
+    result = run("status")
+    assert result.exit_code == DatabaseProblem.EXIT_CODE
+    assert "newer version of peertrack" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(run, db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("my shopping list\n" * 100)
+    result = run("status")
+    assert result.exit_code == 2
+    assert "is not a peertrack database, or it is damaged" in result.stderr
+    assert "peertrack restore" in result.stderr
+    assert db_path.read_text() == "my shopping list\n" * 100
+
+
+def test_another_programs_database_is_refused(run, db_path):
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.close()
+    result = run("log-ceu", "X", "--hours", "1")
+    assert result.exit_code == 2
+    assert "another program" in result.stderr
+
+
+def test_a_folder_where_the_file_should_be(run, db_path):
+    db_path.mkdir(parents=True)
+    result = run("status")
+    assert result.exit_code == 2
+    assert "is a folder" in result.stderr
+
+
+def test_a_failed_write_leaves_nothing_behind(make_cert, db_path):
+    make_cert()
+    conn = storage.connect(db_path)
+    with pytest.raises(RuntimeError):
+        with storage.transaction(conn):
+            conn.execute("INSERT INTO ceus (date, title, minutes, created_at) VALUES ('2026-01-01', 'x', 60, 'now')")
+            raise RuntimeError("power cut")
+    assert storage.count_courses(conn) == 0
+    conn.close()
+
+
+def test_every_record_round_trips(ok, make_cert, db_path):
+    make_cert(body="CalMHSA", number="N-1", issued="2023-07-01", require=["ethics=6", "cultural=1.5"])
+    ok("log-ceu", "Split course", "--hours", "2.5", "--category", "ethics:1", "--category", "cultural:1.5",
+       "--provider", "P", "--format", "self-study", "--approval-no", "A-9", "--note", "n", "--date", "2026-10-01")
+    conn = storage.connect(db_path)
+    cert = storage.load_cert(conn, "ca-pss")
+    course = storage.load_course(conn, 1)
+    with storage.transaction(conn):
+        storage.delete_course(conn, 1)
+        storage.delete_cert(conn, "ca-pss")
+        storage.insert_cert(conn, cert)
+        storage.insert_course(conn, course)
+    assert storage.load_cert(conn, "ca-pss") == cert
+    assert storage.load_course(conn, 2) == type(course)(**{**course.__dict__, "id": 2})
+    conn.close()
+    assert json.loads(ok("ceu", "show", "2", "--json").stdout)["certs"] == ["ca-pss"]
+
+
+def test_an_unexpected_error_is_one_line_and_a_log(run, make_cert, db_path, monkeypatch):
+    make_cert()
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(storage, "load_certs", broken)
+    result = run("status")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "did not expect" in result.stderr
+    log = db_path.parent / "peertrack-errors.log"
+    assert str(log) in result.stderr
+    assert "ZeroDivisionError: boom" in log.read_text()
