@@ -92,7 +92,7 @@ def _progress_block(item: Progress, plain: bool) -> Group:
     bar.add_row(
         Text("  Hours"),
         ProgressBar(total=max(required, 1), completed=min(item.earned_minutes, required), width=24,
-                    complete_style="green" if not plain else "none", finished_style="green"),
+                    complete_style="none" if plain else LEVEL_LOOKS[item.level][2], finished_style="green"),
         Text(f"{fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
              f" ({_percent(item.earned_minutes, required)})"),
     )
