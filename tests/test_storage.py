@@ -2,13 +2,16 @@
 
 import json
 import os
+import shutil
 import sqlite3
 import stat
+from pathlib import Path
 
 import pytest
 
-from peertrack import migrations, storage
+from peertrack import storage
 from peertrack.errors import DatabaseProblem
+from peertrack.storage import migrations
 
 
 def test_new_database_is_private_versioned_and_in_wal_mode(ok, make_cert, db_path):
@@ -123,3 +126,28 @@ def test_an_unexpected_error_is_one_line_and_a_log(run, make_cert, db_path, monk
     log = db_path.parent / "peertrack-errors.log"
     assert str(log) in result.stderr
     assert "ZeroDivisionError: boom" in log.read_text()
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "schema-1.db"
+
+
+def test_a_database_from_the_first_schema_opens_with_every_row(ok, db_path):
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(FIXTURE, db_path)
+    courses = json.loads(ok("ceu", "list", "--json").stdout)
+    assert [(c["id"], c["date"], c["title"], c["hours"], c["category"], c["certs"]) for c in courses] == [
+        (5, "2024-03-01", "Old course", 2, None, ["ca-pss"]),
+        (1, "2025-09-10", "Law and Ethics for Peer Support", 3, "ethics", ["ca-pss"]),
+        (2, "2026-02-01", 'Ethics, "boundaries" and you', 3.5, "ethics: 2; general: 1.5", ["ca-pss", "ga-cps"]),
+        (3, "2026-10-01", "Café humility 🌱 שלום", 0.1, None, ["ga-cps"]),
+        (4, "2026-10-15", "=Formula title", 1.5, None, ["ca-pss", "ga-cps"]),
+    ]
+    assert courses[2]["note"] == "private note"
+    certs = {c["id"]: c for c in json.loads(ok("status", "--json").stdout)["certifications"]}
+    assert certs["ca-pss"]["hours_earned"] == 8
+    assert certs["ca-pss"]["requirements"] == [{"category": "ethics", "hours": 6}, {"category": "cultural", "hours": 2}]
+    assert certs["ga-cps"]["hours_earned"] == 5.1
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

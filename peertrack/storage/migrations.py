@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from peertrack import storage
+from peertrack.storage.database import SCHEMA_VERSION, backup_copy
 
 steps = Migrations("peertrack")
 
@@ -16,20 +16,17 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
     """Run every pending step; a file that already holds data is copied to backups/ first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > 0:
-        storage.backup_copy(conn, path, f"before-schema-{storage.SCHEMA_VERSION}")
-    else:
-        # A new file: write-ahead logging lets a reader and a writer work at once.
-        conn.execute("PRAGMA journal_mode = WAL")
+        backup_copy(conn, path, f"before-schema-{SCHEMA_VERSION}")
+    # Write-ahead logging lets a reader and a writer work at once; the mode stays with the file.
+    conn.execute("PRAGMA journal_mode = WAL")
     # sqlite-utils wants Python's default transaction handling, so it gets its own connection.
     db = Database(sqlite3.connect(path, timeout=15))
     try:
         steps.apply(db)
+        # Steps are known by name, so the number only tells a newer peertrack's file apart.
+        db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
     finally:
         db.close()
-
-
-def _set_version(db: Database, version: int) -> None:
-    db.execute(f"PRAGMA user_version = {int(version)}")
 
 
 @steps(name="0001-first-schema")
@@ -91,4 +88,3 @@ def first_schema(db: Database) -> None:
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ):
         db.execute(statement)
-    _set_version(db, 1)

@@ -1,0 +1,117 @@
+"""Reading and writing courses (CE entries), their categories and the certifications they count toward."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+
+from peertrack.errors import NotFound
+from peertrack.models import Allocation, Course
+from peertrack.storage.database import now
+
+_COURSE_SELECT = (
+    "SELECT c.*,"
+    " (SELECT json_group_array(json_array(a.category, a.minutes)) FROM ceu_allocations a"
+    "   WHERE a.ceu_id = c.id) AS allocations,"
+    " (SELECT json_group_array(k.cert_id) FROM ceu_credits k WHERE k.ceu_id = c.id) AS cert_ids"
+    " FROM ceus c"
+)
+
+
+def insert_course(conn: sqlite3.Connection, course: Course) -> int:
+    cursor = conn.execute(
+        "INSERT INTO ceus (date, title, provider, minutes, format, approval_no, note, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (course.date.isoformat(), course.title, course.provider, course.minutes, course.format,
+         course.approval_no, course.note, now()),
+    )
+    course_id = cursor.lastrowid
+    _write_course_links(conn, course_id, course)
+    return course_id
+
+
+def update_course(conn: sqlite3.Connection, course: Course) -> None:
+    conn.execute(
+        "UPDATE ceus SET date = ?, title = ?, provider = ?, minutes = ?, format = ?, approval_no = ?,"
+        " note = ? WHERE id = ?",
+        (course.date.isoformat(), course.title, course.provider, course.minutes, course.format,
+         course.approval_no, course.note, course.id),
+    )
+    conn.execute("DELETE FROM ceu_allocations WHERE ceu_id = ?", (course.id,))
+    conn.execute("DELETE FROM ceu_credits WHERE ceu_id = ?", (course.id,))
+    _write_course_links(conn, course.id, course)
+
+
+def _write_course_links(conn: sqlite3.Connection, course_id: int, course: Course) -> None:
+    conn.executemany(
+        "INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, ?, ?)",
+        [(course_id, a.category, a.minutes) for a in course.allocations],
+    )
+    conn.executemany(
+        "INSERT INTO ceu_credits (ceu_id, cert_id) VALUES (?, ?)",
+        [(course_id, cert_id) for cert_id in course.cert_ids],
+    )
+
+
+def delete_course(conn: sqlite3.Connection, course_id: int) -> None:
+    conn.execute("DELETE FROM ceus WHERE id = ?", (course_id,))
+
+
+def load_course(conn: sqlite3.Connection, course_id: int) -> Course:
+    row = conn.execute(_COURSE_SELECT + " WHERE c.id = ?", (course_id,)).fetchone()
+    if row is None:
+        raise NotFound("course with the number", course_id,
+                       hint="See course numbers with: peertrack ceu list")
+    return _course_from(row)
+
+
+def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start: dt.date | None = None,
+                 end: dt.date | None = None, category: str | None = None,
+                 title: str | None = None) -> list[Course]:
+    """Courses matching every filter given, oldest first."""
+    where, params = [], []
+    if cert_id is not None:
+        where.append("EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
+        params.append(cert_id)
+    if start is not None:
+        where.append("c.date >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("c.date <= ?")
+        params.append(end.isoformat())
+    if category is not None:
+        where.append("EXISTS (SELECT 1 FROM ceu_allocations a WHERE a.ceu_id = c.id AND a.category = ?)")
+        params.append(category)
+    if title is not None:
+        where.append("c.title = ? COLLATE NOCASE")
+        params.append(title)
+    sql = _COURSE_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.date, c.id"
+    return [_course_from(row) for row in conn.execute(sql, params)]
+
+
+def known_categories(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("SELECT category FROM ceu_allocations UNION SELECT value FROM requirements"
+                        " WHERE dimension = 'category' ORDER BY 1")
+    return [row[0] for row in rows]
+
+
+def count_courses(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM ceus").fetchone()[0]
+
+
+def _course_from(row: sqlite3.Row) -> Course:
+    return Course(
+        id=row["id"],
+        date=dt.date.fromisoformat(row["date"]),
+        title=row["title"],
+        minutes=row["minutes"],
+        provider=row["provider"],
+        format=row["format"],
+        approval_no=row["approval_no"],
+        note=row["note"],
+        allocations=tuple(Allocation(name, minutes) for name, minutes in json.loads(row["allocations"])),
+        cert_ids=tuple(sorted(json.loads(row["cert_ids"]))),
+    )
+
+

@@ -1,0 +1,120 @@
+"""Opening the database file: where it lives, its schema version, transactions and backup copies."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from peertrack.errors import DatabaseProblem
+
+SCHEMA_VERSION = 1  # the number of steps in storage/migrations.py
+RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("peertrack", appauthor=False)) / "peertrack.db"
+
+
+def resolve_path(given: str | None) -> Path:
+    """--db first, then PEERTRACK_DB, then the per-user data folder."""
+    chosen = given or os.environ.get("PEERTRACK_DB")
+    return Path(chosen).expanduser() if chosen else default_path()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the database, creating it (owner-only) and bringing its schema up to date."""
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a peertrack database file.",
+                              "Choose a file with --db, for example --db ~/peertrack.db")
+    if not path.exists():
+        _create_private(path)
+    conn = _open(path)
+    version = _schema_version(conn, path)
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise DatabaseProblem(
+            f"{path} was written by a newer version of peertrack (schema {version}; "
+            f"this one knows up to {SCHEMA_VERSION}), so it was left untouched.",
+            "Update peertrack, for example with: python -m pip install --upgrade peertrack",
+        )
+    if version < SCHEMA_VERSION:
+        from peertrack.storage import migrations
+
+        migrations.upgrade(conn, path)
+    return conn
+
+
+def _create_private(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as error:
+        raise DatabaseProblem(f"Could not create {path}: {error.strerror}.",
+                              "Check the folder exists and you may write to it, or choose another with --db.") from None
+    os.close(fd)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=15, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise DatabaseProblem(f"{path} is an SQLite database of another program, not peertrack's.",
+                                      "Choose your peertrack file with --db.")
+        return version
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise DatabaseProblem(f"{path} is not a peertrack database, or it is damaged.",
+                              RESTORE_HINT) from None
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write, all or nothing: an error or Ctrl-C leaves the file as it was."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def backup_copy(conn: sqlite3.Connection, path: Path, reason: str, keep: int = 5) -> Path:
+    """A consistent copy in the backups folder beside the database; the newest few are kept."""
+    folder = path.parent / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-{reason}.db"
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    for old in sorted(folder.glob(f"{path.stem}-*.db"))[:-keep]:
+        old.unlink()
+    return target
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
