@@ -7,6 +7,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from peertrack.errors import InvalidInput
+from peertrack.models import Cycle
 
 
 def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None) -> dt.date:
@@ -19,6 +20,37 @@ def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None) ->
     if issued is not None and issued > start:
         start = issued
     return start
+
+
+def anchor_day_of(expires: dt.date) -> int:
+    """The day of the month cycles end on; 31 stands for "the last day of the month"."""
+    return 31 if (expires + dt.timedelta(days=1)).day == 1 else expires.day
+
+
+def next_end(ends: dt.date, months: int, anchor_day: int | None = None) -> dt.date:
+    """The end of the cycle after one ending on `ends`, without drifting at month ends.
+
+    A cycle ending 29 Feb 2028 is followed by one ending 28 Feb 2030, and then 29 Feb 2032;
+    one ending 31 Aug, six months on, ends 28 (or 29) Feb and then 31 Aug again.
+    """
+    return ends + relativedelta(months=months, day=anchor_day or anchor_day_of(ends))
+
+
+def next_cycle(current: Cycle, months: int, anchor_day: int | None, required_minutes: int,
+               carried_minutes: int = 0) -> Cycle:
+    return Cycle(
+        starts=current.ends + dt.timedelta(days=1),
+        ends=next_end(current.ends, months, anchor_day),
+        required_minutes=required_minutes,
+        carried_minutes=carried_minutes,
+    )
+
+
+def carry_over(own_earned_minutes: int, required_minutes: int, cap_minutes: int | None) -> int:
+    """Extra hours a closed cycle passes on: none without a carry-over rule, never more than its cap."""
+    if not cap_minutes:
+        return 0
+    return min(max(0, own_earned_minutes - required_minutes), cap_minutes)
 
 
 def check_dates(issued: dt.date | None, expires: dt.date) -> None:

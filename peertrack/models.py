@@ -10,10 +10,13 @@ FORMATS = ("online", "in-person", "self-study")
 
 @dataclass(frozen=True)
 class Requirement:
-    """A category minimum: at least `minutes` of the cycle's hours in `category`."""
+    """A rule on part of a cycle's hours: at least ("min") or at most ("max") `minutes`
+    in one category, one format (online, self-study...) or from one provider."""
 
-    category: str
+    value: str
     minutes: int
+    kind: str = "min"
+    dimension: str = "category"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Cycle:
     required_minutes: int
     id: int | None = None
     closed_on: dt.date | None = None
+    carried_minutes: int = 0
 
     def contains(self, day: dt.date) -> bool:
         return self.starts <= day <= self.ends
@@ -41,10 +45,25 @@ class Certification:
     number: str | None = None
     issued: dt.date | None = None
     requirements: tuple[Requirement, ...] = ()
+    anchor_day: int | None = None  # the day of the month cycles end on; 31 means the month's last day
+    carry_over_minutes: int | None = None  # the most extra hours a cycle may pass on; None: none
+    opens_days: int | None = None  # renewal can be applied for this many days before expiry
+    submit_days: int | None = None  # the application is due this many days before expiry
+    grace_days: int | None = None  # after expiry, this many days to renew late before it lapses
+    endorsement_of: str | None = None
+    template: str | None = None
 
     @property
     def expires(self) -> dt.date:
         return self.cycle.ends
+
+    @property
+    def minimums(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind == "min")
+
+    @property
+    def caps(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind == "max")
 
 
 @dataclass(frozen=True)
@@ -69,13 +88,38 @@ class Course:
     allocations: tuple[Allocation, ...] = ()
     cert_ids: tuple[str, ...] = ()
     id: int | None = None
+    # Certifications that credit a different number of hours than the course's own: (cert id, minutes).
+    overrides: tuple[tuple[str, int], ...] = ()
+
+    def credited_minutes(self, cert_id: str) -> int:
+        return dict(self.overrides).get(cert_id, self.minutes)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A one-off date to meet: a renewal application, a fee, a background check.
+
+    Stored deadlines have a number; those that follow from a certification (its expiry,
+    the day renewal opens) are worked out each time and carry a `key` instead.
+    """
+
+    title: str
+    due: dt.date
+    cert_id: str | None = None
+    note: str | None = None
+    done_on: dt.date | None = None
+    id: int | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
 class CategoryProgress:
+    """A minimum's progress: `name` is a category, a format or a provider (see `dimension`)."""
+
     name: str
     required_minutes: int
     earned_minutes: int
+    dimension: str = "category"
 
     @property
     def missing_minutes(self) -> int:
@@ -84,6 +128,20 @@ class CategoryProgress:
     @property
     def met(self) -> bool:
         return self.missing_minutes == 0
+
+
+@dataclass(frozen=True)
+class CapUse:
+    """A cap's effect: of `logged_minutes` in its category, format or provider, only `cap_minutes` count."""
+
+    name: str
+    dimension: str
+    cap_minutes: int
+    logged_minutes: int
+
+    @property
+    def uncounted_minutes(self) -> int:
+        return max(0, self.logged_minutes - self.cap_minutes)
 
 
 @dataclass(frozen=True)
@@ -99,3 +157,146 @@ class Progress:
     categories: tuple[CategoryProgress, ...] = field(default=())
     minutes_per_month: int | None = None
     course_count: int = 0
+    logged_minutes: int = 0
+    carried_minutes: int = 0
+    caps: tuple[CapUse, ...] = ()
+    recent_minutes_per_month: int | None = None
+    projected_minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A recurring wellness-plan commitment: an RFC 5545 rule (RRULE text) from its first day on.
+
+    `starts` is always the rule's first occurrence; `added_on` is the day it was added, so that
+    nothing from before then is ever counted as missed. `handled_through` is worked out from
+    the log: the latest occurrence marked done or skipped.
+    """
+
+    title: str
+    rrule: str
+    starts: dt.date
+    added_on: dt.date
+    at: dt.time | None = None
+    until: dt.date | None = None
+    note: str | None = None
+    snoozed_until: dt.date | None = None
+    handled_through: dt.date | None = None
+    id: int | None = None
+
+
+REMINDER_ACTIONS = ("done", "skipped", "snoozed")
+
+
+@dataclass(frozen=True)
+class ReminderLogEntry:
+    """One thing done about one occurrence of a reminder, on the day `acted_on`."""
+
+    reminder_id: int
+    occurrence: dt.date
+    action: str
+    acted_on: dt.date
+    note: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """A reminder due today or overdue, shown once however many times it was missed.
+
+    `oldest_missed` is the first occurrence still open; `due_since` is the same day, or the
+    end of a snooze when that came later; `missed` counts the occurrences since `due_since`.
+    """
+
+    reminder: Reminder
+    oldest_missed: dt.date
+    due_since: dt.date
+    missed: int
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ReminderState:
+    """Where a reminder stands on a day: due (and since when), or the next day it asks."""
+
+    reminder: Reminder
+    next_on: dt.date | None  # None once the reminder has no more dates
+    due: DueReminder | None = None
+    snoozed: bool = False
+
+
+@dataclass(frozen=True)
+class ReminderHistory:
+    """A reminder's log, newest first, with how many times in a row it was done."""
+
+    reminder: Reminder
+    streak: int
+    entries: tuple[ReminderLogEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A certificate file kept for a course: a copy in the data folder, known by the sha256 of its content."""
+
+    sha256: str
+    original_name: str
+    size: int
+    media_type: str | None = None
+    ceu_id: int | None = None
+    added_at: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One row of an imported spreadsheet: the course it holds, or the one sentence saying why not."""
+
+    number: int
+    course: Course | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a spreadsheet would do: the rows to add, those already recorded, those unreadable."""
+
+    new: tuple[SheetRow, ...]
+    known: tuple[SheetRow, ...]
+    unreadable: tuple[SheetRow, ...]
+    columns: tuple[tuple[str, str], ...] = ()  # (the column as the file names it, the field it fills)
+    ignored: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking one stored certificate found: "ok", "missing" or "damaged"."""
+
+    attachment: Attachment
+    course: Course
+    state: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of `peertrack check`: the database, every certificate file, courses without one."""
+
+    database_ok: bool
+    files: tuple[FileCheck, ...] = ()
+    unattached: tuple[Course, ...] = ()
+
+    @property
+    def problems(self) -> tuple[FileCheck, ...]:
+        return tuple(item for item in self.files if item.state != "ok")
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    """What a database file holds, shown before a restore: its schema and how many records of each kind."""
+
+    schema: int
+    certifications: tuple[str, ...] = ()
+    courses: int = 0
+    first_course: dt.date | None = None
+    last_course: dt.date | None = None
+    counts: tuple[tuple[str, int], ...] = ()  # other kinds of records: (table, rows)

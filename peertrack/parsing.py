@@ -92,17 +92,31 @@ def parse_days(text: str, field: str = "--within") -> int:
     return count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
 
 
-def parse_require(text: str, field: str = "--require") -> Requirement:
-    """A category minimum, CATEGORY=HOURS: "ethics=6"."""
+def parse_require(text: str, field: str = "--require", kind: str = "min") -> Requirement:
+    """A minimum or a cap, NAME=HOURS: "ethics=6", "online=10" (a format), "provider:GMHCN=6"."""
     name, sep, amount = text.partition("=")
-    accepted = "write it as CATEGORY=HOURS, like ethics=6"
+    accepted = "write it as CATEGORY=HOURS, like ethics=6 (or format:online=10, provider:GMHCN=6)"
+    what = "a category minimum" if kind == "min" else "a cap"
     if not sep or not name.strip() or not amount.strip():
-        raise InvalidInput(field, text, accepted, problem="is not a category minimum")
+        raise InvalidInput(field, text, accepted, problem=f"is not {what}")
     try:
-        minutes = parse_hours(amount, field, limit=None)
+        minutes = parse_hours(amount, field, allow_zero=kind == "max", limit=None)
     except InvalidInput:
         raise InvalidInput(field, text, accepted, problem="does not give a number of hours") from None
-    return Requirement(normalise_category(name), minutes)
+    dimension, colon, value = name.partition(":")
+    dimension = dimension.strip().lower()
+    if not colon:
+        value = dimension
+        dimension = "format" if value.replace(" ", "-") in FORMATS else "category"
+    if dimension not in ("category", "format", "provider") or not value.strip():
+        raise InvalidInput(field, text, accepted, problem=f"is not {what}")
+    if dimension == "format":
+        value = parse_format(value, field)
+    elif dimension == "category":
+        value = normalise_category(value)
+    else:
+        value = " ".join(value.split())
+    return Requirement(value, minutes, kind, dimension)
 
 
 def parse_category(text: str, field: str = "--category") -> tuple[str, int | None]:

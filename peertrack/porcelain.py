@@ -6,7 +6,7 @@ import json
 import sys
 
 from peertrack.formatting import category_text, hours_number
-from peertrack.models import Certification, Course, Progress
+from peertrack.models import Certification, Course, Deadline, Progress, Requirement
 
 
 def emit(data: object) -> None:
@@ -26,7 +26,13 @@ def course(item: Course) -> dict:
         "approval_no": item.approval_no,
         "note": item.note,
         "certs": list(item.cert_ids),
+        "credits": [{"cert": cert_id, "hours": hours_number(item.credited_minutes(cert_id))}
+                    for cert_id in item.cert_ids],
     }
+
+
+def requirement(rule: Requirement) -> dict:
+    return {"kind": rule.kind, "dimension": rule.dimension, "category": rule.value, "hours": hours_number(rule.minutes)}
 
 
 def certification(cert: Certification) -> dict:
@@ -40,7 +46,14 @@ def certification(cert: Certification) -> dict:
         "cycle_months": cert.cycle_months,
         "cycle_start": cert.cycle.starts.isoformat(),
         "hours_required": hours_number(cert.cycle.required_minutes),
-        "requirements": [{"category": r.category, "hours": hours_number(r.minutes)} for r in cert.requirements],
+        "requirements": [requirement(r) for r in cert.minimums],
+        "caps": [requirement(r) for r in cert.caps],
+        "carry_over_hours": hours_number(cert.carry_over_minutes) if cert.carry_over_minutes else 0,
+        "renewal_opens_days": cert.opens_days,
+        "application_due_days": cert.submit_days,
+        "grace_days": cert.grace_days,
+        "endorsement_of": cert.endorsement_of,
+        "template": cert.template,
     }
 
 
@@ -50,16 +63,69 @@ def progress(item: Progress) -> dict:
         "days_left": item.days_left,
         "hours_earned": hours_number(item.earned_minutes),
         "hours_missing": hours_number(item.missing_minutes),
+        "hours_logged": hours_number(item.logged_minutes),
+        "hours_carried_over": hours_number(item.carried_minutes),
         "hours_per_month_needed": hours_number(item.minutes_per_month) if item.minutes_per_month else None,
+        "hours_per_month_recently": hours_number(item.recent_minutes_per_month)
+        if item.recent_minutes_per_month is not None else None,
+        "hours_projected_at_expiry": hours_number(item.projected_minutes)
+        if item.projected_minutes is not None else None,
         "level": item.level,
         "course_count": item.course_count,
         "categories": [
-            {"name": c.name, "required": hours_number(c.required_minutes),
+            {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_minutes),
              "earned": hours_number(c.earned_minutes), "met": c.met}
             for c in item.categories
         ],
+        "uncounted": [
+            {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_minutes),
+             "logged": hours_number(c.logged_minutes), "not_counted": hours_number(c.uncounted_minutes)}
+            for c in item.caps if c.uncounted_minutes
+        ],
     })
     return data
+
+
+def past_cycle(item: Progress) -> dict:
+    cycle = item.cert.cycle
+    return {
+        "starts": cycle.starts.isoformat(),
+        "ends": cycle.ends.isoformat(),
+        "renewed_on": cycle.closed_on.isoformat() if cycle.closed_on else None,
+        "hours_required": hours_number(cycle.required_minutes),
+        "hours_earned": hours_number(item.earned_minutes),
+        "hours_carried_over": hours_number(cycle.carried_minutes),
+    }
+
+
+def template(t) -> dict:
+    return {
+        "id": t.id, "name": t.name, "body": t.body, "region": t.region, "cycle_months": t.months,
+        "calendar_year": t.calendar_year,
+        "cycle_choices": [{"cycle_months": m, "hours": hours_number(h) if h is not None else None}
+                          for m, h in t.month_choices.items()],
+        "hours": hours_number(t.hours) if t.hours is not None else None,
+        "rules": [requirement(r) for r in t.rules],
+        "carry_over_hours": hours_number(t.carry_over_hours) if t.carry_over_hours is not None else None,
+        "renewal_opens_days": t.opens_days, "application_due_days": t.submit_days, "grace_days": t.grace_days,
+        "facts": list(t.facts), "sources": list(t.sources), "checked": t.checked, "confirmed": not t.unconfirmed,
+        "origin": t.origin,
+        "notice": "Rules change: confirm them with your certifying body.",
+    }
+
+
+def deadline(d: Deadline, today) -> dict:
+    return {
+        "id": d.id, "key": d.key, "title": d.title, "due": d.due.isoformat(), "days_left": (d.due - today).days,
+        "cert": d.cert_id, "note": d.note, "done_on": d.done_on.isoformat() if d.done_on else None,
+    }
+
+
+def attention(item, today) -> dict:
+    return {
+        "kind": item.kind, "level": item.level, "title": item.title, "detail": item.detail, "ref": item.ref,
+        "date": item.date.isoformat() if item.date else None, "days_left": item.days(today),
+    }
 
 
 def status(items: list[Progress], today) -> dict:

@@ -32,10 +32,11 @@ def test_cert_add_and_show(ok, make_cert):
     assert data["expires"] == "2027-06-30"
     assert data["cycle_start"] == "2025-07-01"
     assert data["hours_required"] == 20
-    assert data["requirements"] == [{"category": "ethics", "hours": 6}, {"category": "cultural", "hours": 2}]
+    assert data["requirements"] == [{"kind": "min", "dimension": "category", "category": "ethics", "hours": 6},
+                                    {"kind": "min", "dimension": "category", "category": "cultural", "hours": 2}]
     shown = ok("cert", "show", "CA-PSS").stdout
     assert "Tue 1 Jul 2025 to Wed 30 Jun 2027" in shown
-    assert "ethics 6, cultural 2" in shown
+    assert "at least 6 ethics; at least 2 cultural" in shown
 
 
 def test_first_cycle_never_starts_before_the_issue_date(ok, make_cert):
@@ -50,11 +51,14 @@ def test_log_ceu_counts_toward_every_cert_whose_cycle_includes_it(ok, make_cert,
     result = ok("log-ceu", "Trauma-Informed Care", "--hours", "3", "--provider", "CalMHSA",
                 "--category", "Ethics", "--date", "10/14/2026", "--format", "online")
     assert "Recorded course 1: Trauma-Informed Care, 3 hours on Wed 14 Oct 2026 (ethics)" in result.stdout
-    assert "It counts toward: ga-cps, ca-pss" in result.stdout
+    # old-cert's cycle has ended: the course waits there for its next cycle, once renewed
+    assert "It counts toward: old-cert, ga-cps, ca-pss" in result.stdout
+    assert "it will count toward the next cycle once you record your renewal" in result.stderr
     assert "3 of 20 hours" in result.stdout and "3 of 12 hours" in result.stdout
     certs = {c["id"]: c for c in status_json()["certifications"]}
     assert certs["ca-pss"]["hours_earned"] == 3
-    assert certs["ca-pss"]["categories"] == [{"name": "ethics", "required": 6, "earned": 3, "met": False}]
+    assert certs["ca-pss"]["categories"] == [
+        {"name": "ethics", "dimension": "category", "required": 6, "earned": 3, "met": False}]
     assert certs["ga-cps"]["hours_earned"] == 3
     assert certs["old-cert"]["hours_earned"] == 0
 
@@ -99,8 +103,8 @@ def test_split_categories(ok, make_cert, status_json):
     assert course["category"] == "ethics: 2; general: 1.5"
     assert course["categories"] == [{"name": "ethics", "hours": 2}, {"name": "general", "hours": 1.5}]
     categories = status_json()["certifications"][0]["categories"]
-    assert categories == [{"name": "ethics", "required": 6, "earned": 2, "met": False},
-                          {"name": "general", "required": 1, "earned": 1.5, "met": True}]
+    assert categories == [{"name": "ethics", "dimension": "category", "required": 6, "earned": 2, "met": False},
+                          {"name": "general", "dimension": "category", "required": 1, "earned": 1.5, "met": True}]
 
 
 def test_duplicate_course_needs_force(run, ok, make_cert, snapshot):
@@ -221,7 +225,7 @@ def test_cert_edit_and_rm(run, ok, make_cert, status_json):
     cert = status_json()["certifications"][0]
     assert (cert["id"], cert["expires"], cert["cycle_start"], cert["hours_required"], cert["number"]) == (
         "ca-medi-cal", "2027-12-31", "2026-01-01", 24, "PSS-9")
-    assert cert["requirements"] == [{"category": "ethics", "hours": 4}]
+    assert [(r["category"], r["hours"]) for r in cert["requirements"]] == [("ethics", 4)]
     assert cert["hours_earned"] == 3  # the course's credit followed the new id
     ok("cert", "edit", "ca-medi-cal", "--no-require")
     assert status_json()["certifications"][0]["requirements"] == []

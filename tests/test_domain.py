@@ -1,14 +1,15 @@
 """Cycles and requirement math, with fixed dates and no clock."""
 
+import calendar
 import datetime as dt
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peertrack.cycles import cycle_start
+from peertrack.cycles import anchor_day_of, carry_over, cycle_start, next_end
 from peertrack.models import Allocation, CategoryProgress, Certification, Course, Cycle, Requirement
-from peertrack.requirements import level, minutes_per_month, missing_minutes, progress
+from peertrack.requirements import level, minutes_per_month, missing_minutes, progress, scale
 
 D = dt.date
 
@@ -99,3 +100,117 @@ def test_missing_never_negative_and_levels_are_known(required, earned, days_left
     missing = missing_minutes(required, earned, [])
     assert missing >= 0
     assert level(days_left, missing) in ("ok", "due-soon", "urgent", "overdue")
+
+
+@pytest.mark.parametrize("ends, months, anchor, expected", [
+    (D(2027, 6, 30), 24, None, D(2029, 6, 30)),
+    (D(2028, 2, 29), 24, None, D(2030, 2, 28)),
+    (D(2030, 2, 28), 24, 31, D(2032, 2, 29)),
+    (D(2027, 8, 31), 6, None, D(2028, 2, 29)),
+    (D(2028, 2, 29), 6, 31, D(2028, 8, 31)),
+    (D(2026, 12, 31), 12, None, D(2027, 12, 31)),
+    (D(2027, 1, 30), 1, 30, D(2027, 2, 28)),
+    (D(2027, 2, 28), 1, 30, D(2027, 3, 30)),
+])
+def test_next_end_never_drifts(ends, months, anchor, expected):
+    assert next_end(ends, months, anchor) == expected
+
+
+def test_anchor_day():
+    assert anchor_day_of(D(2028, 2, 29)) == 31
+    assert anchor_day_of(D(2027, 2, 28)) == 31
+    assert anchor_day_of(D(2027, 6, 30)) == 31
+    assert anchor_day_of(D(2027, 6, 15)) == 15
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2080, 12, 31)), st.sampled_from([1, 6, 12, 24, 36]))
+def test_month_end_renewals_never_drift(first_end, months):
+    anchor = anchor_day_of(first_end)
+    ends = first_end
+    for _ in range(12):
+        following = next_end(ends, months, anchor)
+        assert following > ends
+        if anchor == 31:
+            assert (following + dt.timedelta(days=1)).day == 1
+        else:
+            month_length = calendar.monthrange(following.year, following.month)[1]
+            assert following.day == min(anchor, month_length)
+        ends = following
+
+
+@pytest.mark.parametrize("own, required, cap, expected", [
+    (25 * 60, 20 * 60, None, 0), (25 * 60, 20 * 60, 0, 0), (25 * 60, 20 * 60, 3 * 60, 180),
+    (22 * 60, 20 * 60, 3 * 60, 120), (18 * 60, 20 * 60, 3 * 60, 0),
+])
+def test_carry_over(own, required, cap, expected):
+    assert carry_over(own, required, cap) == expected
+
+
+def test_caps_cut_the_hours_over_them_oldest_first():
+    capped = cert(required=20, requirements=())
+    capped = Certification(**{**capped.__dict__, "requirements": (Requirement("online", 600, "max", "format"),)})
+    courses = [
+        Course(date=D(2026, 1, 1), title="a", minutes=480, format="online"),
+        Course(date=D(2026, 2, 1), title="b", minutes=240, format="online"),
+        Course(date=D(2026, 3, 1), title="c", minutes=120, format="in-person"),
+    ]
+    result = progress(capped, courses, D(2026, 11, 2))
+    assert result.logged_minutes == 840
+    assert result.earned_minutes == 720  # 10 online hours count, 2 do not, plus 2 in person
+    assert result.caps[0].uncounted_minutes == 120
+
+
+def test_a_category_cap_limits_what_a_minimum_can_use():
+    rules = (Requirement("professional development", 240, "max"), Requirement("ethics", 240))
+    capped = Certification(**{**cert().__dict__, "requirements": rules})
+    result = progress(capped, [course(D(2026, 1, 1), 6, "professional development"),
+                               course(D(2026, 2, 1), 2, "ethics")], D(2026, 11, 2))
+    assert result.earned_minutes == 6 * 60
+    assert result.categories[0].earned_minutes == 120
+
+
+def test_provider_minimum():
+    rules = (Requirement("GMHCN", 360, "min", "provider"),)
+    ga = Certification(**{**cert().__dict__, "requirements": rules})
+    result = progress(ga, [Course(date=D(2026, 1, 1), title="a", minutes=240, provider="gmhcn"),
+                           Course(date=D(2026, 1, 2), title="b", minutes=240, provider="Other")], D(2026, 11, 2))
+    assert result.categories[0].earned_minutes == 240
+    assert result.categories[0].dimension == "provider"
+
+
+def test_override_credit_scales_a_split_course():
+    split = Course(date=D(2026, 1, 1), title="s", minutes=210,
+                   allocations=(Allocation("ethics", 120), Allocation("general", 90)),
+                   cert_ids=("ca-pss",), overrides=(("ca-pss", 140),))
+    result = progress(cert(), [split], D(2026, 11, 2))
+    assert result.earned_minutes == 140
+    assert result.categories[0].earned_minutes == 80
+
+
+@pytest.mark.parametrize("amounts, total, expected", [
+    ([120, 90], 140, [80, 60]), ([60, 60, 60], 100, [34, 33, 33]), ([60], 600, [600]), ([0], 30, [30]),
+])
+def test_scale(amounts, total, expected):
+    assert scale(amounts, total) == expected
+
+
+@given(st.lists(st.integers(0, 600), min_size=1, max_size=6), st.integers(0, 6000))
+def test_scale_always_adds_up(amounts, total):
+    assert sum(scale(amounts, total)) == total
+
+
+def test_carried_hours_count_and_the_recent_pace():
+    carried = Certification(**{**cert().__dict__, "cycle": Cycle(
+        starts=D(2025, 7, 1), ends=D(2027, 6, 30), required_minutes=1200, carried_minutes=120)})
+    result = progress(carried, [course(D(2026, 10, 1), 3), course(D(2026, 6, 1), 3), course(D(2025, 8, 1), 6)],
+                      D(2026, 11, 2))
+    assert result.earned_minutes == 120 + 12 * 60
+    assert result.carried_minutes == 120
+    assert result.recent_minutes_per_month == 60  # 6 hours over the last 6 months
+    assert result.projected_minutes == result.earned_minutes + round(60 * 240 / 30.44)
+
+
+@pytest.mark.parametrize("days_left, grace, expected", [(-1, None, "overdue"), (-10, 30, "overdue"),
+                                                       (-31, 30, "lapsed"), (-30, 30, "overdue")])
+def test_lapsed_after_the_grace_period(days_left, grace, expected):
+    assert level(days_left, 60, grace_days=grace) == expected

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from peertrack.errors import InvalidInput
-from peertrack.models import Allocation
+from peertrack.models import Allocation, Requirement
 from peertrack.parsing import (
     allocate,
     parse_category,
@@ -102,13 +102,21 @@ def test_spans_in_days(text, days):
     assert parse_days(text) == days
 
 
-def test_requirements():
-    req = parse_require("Ethics=6")
-    assert (req.category, req.minutes) == ("ethics", 360)
-    assert parse_require("law and ethics = 1.5").minutes == 90
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Ethics=6", "min", Requirement("ethics", 360, "min", "category")),
+    ("law and ethics = 1.5", "min", Requirement("law and ethics", 90, "min", "category")),
+    ("online=10", "max", Requirement("online", 600, "max", "format")),
+    ("self-study=5", "max", Requirement("self-study", 300, "max", "format")),
+    ("format:in person=2", "min", Requirement("in-person", 120, "min", "format")),
+    ("provider:GMHCN=6", "min", Requirement("GMHCN", 360, "min", "provider")),
+    ("category:online=3", "min", Requirement("online", 180, "min", "category")),
+    ("professional development=0", "max", Requirement("professional development", 0, "max", "category")),
+])
+def test_requirements(text, kind, expected):
+    assert parse_require(text, kind=kind) == expected
 
 
-@pytest.mark.parametrize("text", ["ethics", "ethics=", "=6", "ethics=lots", "ethics:6"])
+@pytest.mark.parametrize("text", ["ethics", "ethics=", "=6", "ethics=lots", "ethics:6", "colour:red=2", "provider:=2"])
 def test_requirements_refused(text):
     with pytest.raises(InvalidInput) as caught:
         parse_require(text)

@@ -7,7 +7,7 @@ import typer
 from typer.core import TyperGroup
 
 from peertrack import __version__
-from peertrack.commands import certs, courses, demo, export, status
+from peertrack.commands import certs, config, courses, deadlines, demo, due, export, init, status
 from peertrack.errors import PeertrackError
 
 
@@ -89,10 +89,14 @@ def main(
 
 
 app.command("status")(status.status)
+app.command("due")(due.due)
 app.command("log-ceu")(courses.log_ceu)
+app.command("init")(init.init)
 app.add_typer(certs.app, name="cert")
 app.add_typer(courses.app, name="ceu")
+app.add_typer(deadlines.app, name="deadline")
 app.add_typer(export.app, name="export")
+app.add_typer(config.app, name="config")
 app.command("demo")(demo.demo)
 
 

@@ -1,6 +1,5 @@
-"""peertrack cert ...: the certifications you hold, their cycles and CE requirements."""
+"""peertrack cert ...: the certifications you hold, their rules, cycles and renewals."""
 
-import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -16,27 +15,58 @@ from peertrack.commands.common import (
     session,
 )
 from peertrack.errors import InvalidInput
-from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
+from peertrack.parsing import parse_date
 
 app = typer.Typer(
-    help="Add, list, show, change and remove your certifications.",
+    help="Add, list, show, change, renew and remove your certifications.",
     no_args_is_help=True,
 )
 
 IdArgument = Annotated[str, typer.Argument(help="The certification's id, e.g. ca-pss.", show_default=False)]
+RequireOption = Annotated[Optional[list[str]], typer.Option(
+    "--require", help="A minimum, CATEGORY=HOURS (or format:NAME=HOURS, provider:NAME=HOURS); repeat for more.",
+    show_default=False)]
+CapOption = Annotated[Optional[list[str]], typer.Option(
+    "--cap", help="A most that counts, e.g. online=10 or self-study=5 (or a category); repeat for more.",
+    show_default=False)]
+CarryOption = Annotated[Optional[str], typer.Option(
+    "--carry-over", help="The most extra hours one cycle may pass to the next (0: none).", show_default=False)]
+OpensOption = Annotated[Optional[int], typer.Option(
+    "--opens-days", min=0, max=3650, help="Renewal opens this many days before expiry.", show_default=False)]
+SubmitOption = Annotated[Optional[int], typer.Option(
+    "--submit-days", min=0, max=3650, help="The renewal application is due this many days before expiry.",
+    show_default=False)]
+GraceOption = Annotated[Optional[int], typer.Option(
+    "--grace-days", min=0, max=3650, help="After expiry, this many days to renew late before it lapses.",
+    show_default=False)]
+ParentOption = Annotated[Optional[str], typer.Option(
+    "--endorsement-of", help="Makes this an endorsement of another certification (shown under it).",
+    show_default=False)]
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The certification's full name.", show_default=False)],
-    cert_id: Annotated[str, typer.Option("--id", help="A short id you will type, e.g. ca-pss.", show_default=False)],
-    expires: Annotated[str, typer.Option("--expires", help="When it expires (the end of this cycle).",
-                                         show_default=False)],
-    hours: Annotated[str, typer.Option("--hours", help="CE hours required in each cycle.", show_default=False)],
-    cycle: Annotated[str, typer.Option("--cycle", help="How long one renewal cycle is: 1y, 2y, 3y, 18m.")] = "2y",
-    require: Annotated[Optional[list[str]], typer.Option(
-        "--require", help="A category minimum, CATEGORY=HOURS; repeat for more.", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Argument(
+        help="The certification's full name (a template fills it in).", show_default=False)] = None,
+    cert_id: Annotated[Optional[str], typer.Option(
+        "--id", help="A short id you will type, e.g. ca-pss (a template fills it in).", show_default=False)] = None,
+    template: Annotated[Optional[str], typer.Option(
+        "--template", "-t", help="Start from a built-in template: see peertrack cert templates.",
+        show_default=False)] = None,
+    expires: Annotated[Optional[str], typer.Option(
+        "--expires", help="When it expires (the end of this cycle).", show_default=False)] = None,
+    hours: Annotated[Optional[str], typer.Option(
+        "--hours", help="CE hours required in each cycle.", show_default=False)] = None,
+    cycle: Annotated[Optional[str], typer.Option(
+        "--cycle", help="How long one renewal cycle is: 1y, 2y, 3y, 18m. Default: 2y.", show_default=False)] = None,
+    require: RequireOption = None,
+    cap: CapOption = None,
+    carry_over: CarryOption = None,
+    opens_days: OpensOption = None,
+    submit_days: SubmitOption = None,
+    grace_days: GraceOption = None,
+    endorsement_of: ParentOption = None,
     body: Annotated[Optional[str], typer.Option("--body", help="The certifying body.", show_default=False)] = None,
     number: Annotated[Optional[str], typer.Option("--number", help="Your certificate number.",
                                                   show_default=False)] = None,
@@ -46,29 +76,22 @@ def add(
     """Add a certification you hold, with its renewal cycle and CE hours.
 
     The current cycle is the --cycle length ending on --expires (never before --issued).
+    With --template, the certifying body's rules are filled in; anything you give wins.
 
     \b
     Examples:
-      peertrack cert add "Medi-Cal Peer Support Specialist" --id ca-pss \\
-          --body CalMHSA --number PSS-01234 --expires 2027-06-30 --cycle 2y \\
-          --hours 20 --require ethics=6
-      peertrack cert add "Idaho CPSS" --id id-cpss --expires 12/31/2026 --cycle 1y --hours 10
+      peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30
+      peertrack cert add "Medi-Cal Peer Support Specialist" --id ca-pss --expires 2027-06-30 \\
+          --cycle 2y --hours 20 --require ethics=6 --cap online=10
+      peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
-    from peertrack.cycles import check_dates, cycle_start
-    from peertrack.models import Certification, Cycle
+    from peertrack.certifications import build_certification
 
-    today = clock.today()
-    slug = parse_slug(cert_id)
-    expires_on = parse_date(expires, "--expires", today)
-    issued_on = parse_date(issued, "--issued", today) if issued else None
-    check_dates(issued_on, expires_on)
-    months = parse_cycle(cycle)
-    required = parse_hours(hours, "--hours", allow_zero=True, limit=1000 * 60)
-    requirements = _requirements(require or [])
-    cert = Certification(
-        id=slug, name=parse_text(name, "NAME"), body=body, number=number, issued=issued_on, cycle_months=months,
-        required_minutes=required, requirements=requirements,
-        cycle=Cycle(starts=cycle_start(expires_on, months, issued_on), ends=expires_on, required_minutes=required),
+    cert = build_certification(
+        clock.today(), name=name, cert_id=cert_id, template_id=template, expires=expires, hours=hours,
+        cycle=cycle, require=require, cap=cap, carry_over=carry_over, opens_days=opens_days,
+        submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body, number=number,
+        issued=issued,
     )
     conn = open_db(ctx)
     with storage.transaction(conn):
@@ -76,7 +99,37 @@ def add(
     from peertrack import render
 
     render.cert_summary(cert, "Added")
+    if template:
+        from peertrack.templates import CONFIRM
+
+        render.say(f"The rules come from the {template.lower()} template. {CONFIRM}")
     render.say("See where you stand with: peertrack status")
+
+
+@app.command("templates")
+def templates(json: JsonOption = False) -> None:
+    """List the built-in certification templates, and your own.
+
+    Rules change: confirm them with your certifying body. To share your own, put a
+    JSON file shaped like the built-in one in the folder this command names.
+
+    \b
+    Examples:
+      peertrack cert templates
+      peertrack cert templates --json
+      peertrack cert add --template ga-cps --number CPS-1234
+    """
+    from peertrack.templates import load_templates, user_template_folder
+
+    found = load_templates()
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit([porcelain.template(t) for t in found])
+        return
+    from peertrack import render
+
+    render.templates_table(found, user_template_folder())
 
 
 @app.command("list")
@@ -100,24 +153,36 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
 
 
 @app.command("show")
-def show(ctx: typer.Context, cert_id: IdArgument, json: JsonOption = False) -> None:
-    """Show one certification in full: cycle, requirements and progress.
+def show(
+    ctx: typer.Context,
+    cert_id: IdArgument,
+    cycles: Annotated[bool, typer.Option("--cycles", help="Also list every past cycle and its hours.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Show one certification in full: rules, cycle, progress, and past cycles.
 
     \b
     Examples:
       peertrack cert show ca-pss
+      peertrack cert show ca-pss --cycles
       peertrack cert show ca-pss --json
     """
     conn = open_db(ctx)
-    item = progress_of(conn, [storage.load_cert(conn, cert_id.lower())], clock.today())[0]
+    today = clock.today()
+    item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
+    history = _cycle_history(conn, item.cert, today) if cycles or json else []
     if json:
         from peertrack import porcelain
 
-        porcelain.emit(porcelain.progress(item))
+        data = porcelain.progress(item)
+        data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
+        porcelain.emit(data)
         return
     from peertrack import render
 
     render.cert_detail(item)
+    if cycles:
+        render.cycle_history(history)
 
 
 @app.command("edit")
@@ -132,10 +197,15 @@ def edit(
                                                  show_default=False)] = None,
     cycle: Annotated[Optional[str], typer.Option("--cycle", help="A new cycle length: 1y, 2y, 3y, 18m.",
                                                  show_default=False)] = None,
-    require: Annotated[Optional[list[str]], typer.Option(
-        "--require", help="Replace the category minimums, CATEGORY=HOURS; repeat for more.",
-        show_default=False)] = None,
-    no_require: Annotated[bool, typer.Option("--no-require", help="Remove every category minimum.")] = False,
+    require: RequireOption = None,
+    no_require: Annotated[bool, typer.Option("--no-require", help="Remove every minimum.")] = False,
+    cap: CapOption = None,
+    no_cap: Annotated[bool, typer.Option("--no-cap", help="Remove every cap.")] = False,
+    carry_over: CarryOption = None,
+    opens_days: OpensOption = None,
+    submit_days: SubmitOption = None,
+    grace_days: GraceOption = None,
+    endorsement_of: ParentOption = None,
     body: Annotated[Optional[str], typer.Option("--body", help="The certifying body.", show_default=False)] = None,
     number: Annotated[Optional[str], typer.Option("--number", help="Your certificate number.",
                                                   show_default=False)] = None,
@@ -144,48 +214,71 @@ def edit(
 ) -> None:
     """Change a certification: only the details you give change.
 
+    --require and --cap replace the old minimums or caps. An empty value ("") clears
+    a text detail, and 0 days clears a renewal window.
+
     \b
     Examples:
       peertrack cert edit ca-pss --number PSS-99881
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
+      peertrack cert edit ca-pss --cap online=10 --carry-over 5
     """
-    from peertrack.cycles import check_dates, cycle_start
+    from peertrack.certifications import edited_certification
 
     today = clock.today()
-    changes: dict = {}
-    if name is not None:
-        changes["name"] = parse_text(name, "--name")
-    if new_id is not None:
-        changes["id"] = parse_slug(new_id, "--new-id")
-    if body is not None:
-        changes["body"] = body or None
-    if number is not None:
-        changes["number"] = number or None
-    if issued is not None:
-        changes["issued"] = parse_date(issued, "--issued", today) if issued else None
-    if cycle is not None:
-        changes["cycle_months"] = parse_cycle(cycle)
-    if hours is not None:
-        changes["required_minutes"] = parse_hours(hours, "--hours", allow_zero=True, limit=1000 * 60)
-    if require:
-        changes["requirements"] = _requirements(require)
-    elif no_require:
-        changes["requirements"] = ()
-    expires_on = parse_date(expires, "--expires", today) if expires else None
-
     conn = open_db(ctx)
     with storage.transaction(conn):
-        old = storage.load_cert(conn, cert_id.lower())
-        cert = dataclasses.replace(old, **changes)
-        ends = expires_on or cert.cycle.ends
-        check_dates(cert.issued, ends)
-        cert = dataclasses.replace(cert, cycle=dataclasses.replace(
-            cert.cycle, ends=ends, starts=cycle_start(ends, cert.cycle_months, cert.issued),
-            required_minutes=cert.required_minutes))
+        old = storage.load_cert(conn, cert_id.strip().lower())
+        cert = edited_certification(
+            old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require,
+            no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
+            submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
+            number=number, issued=issued,
+        )
         storage.update_cert(conn, old.id, cert)
     from peertrack import render
 
     render.cert_summary(cert, "Changed")
+
+
+@app.command("renew")
+def renew(
+    ctx: typer.Context,
+    cert_id: IdArgument,
+    on: Annotated[Optional[str], typer.Option("--on", help="The day you renewed. Default: today.",
+                                              show_default=False)] = None,
+    yes: YesOption = False,
+) -> None:
+    """Record that you renewed: close this cycle and start the next one.
+
+    The new cycle starts the day after this one ends and lasts as long. Extra hours
+    carry over only where your certification allows it (see --carry-over).
+
+    \b
+    Examples:
+      peertrack cert renew ca-pss
+      peertrack cert renew ca-pss --on 2027-06-12
+      peertrack cert show ca-pss --cycles
+    """
+    from peertrack import formatting as fmt
+    from peertrack import render
+    from peertrack.certifications import renewal
+
+    today = clock.today()
+    renewed_on = parse_date(on, "--on", today) if on else today
+    if renewed_on > today:
+        raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
+    conn = open_db(ctx)
+    item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
+    if item.missing_minutes and not confirm(
+            f"{item.cert.name} still needs {fmt.hours_words(item.missing_minutes)} this cycle. Renew anyway?", yes):
+        render.say("Nothing was changed.")
+        raise typer.Exit(1)
+    new_cycle = renewal(item)
+    with storage.transaction(conn):
+        storage.close_cycle(conn, item.cert.cycle, renewed_on)
+        storage.insert_cycle(conn, item.cert.id, new_cycle)
+    render.renewed(item.cert, new_cycle)
 
 
 @app.command("rm")
@@ -200,7 +293,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     from peertrack import render
 
     conn = open_db(ctx)
-    cert = storage.load_cert(conn, cert_id.lower())
+    cert = storage.load_cert(conn, cert_id.strip().lower())
     if not confirm(f"Remove {cert.name} ({cert.id}) and its cycle history? Your courses stay.", yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
@@ -217,11 +310,16 @@ def _progress(ctx: typer.Context):
     return progress_of(conn, storage.load_certs(conn), clock.today())
 
 
-def _requirements(texts: list[str]):
-    requirements = [parse_require(text) for text in texts]
-    names = [req.category for req in requirements]
-    for name in names:
-        if names.count(name) > 1:
-            raise InvalidInput("--require", name, "give each category once", problem="is given twice")
-    return tuple(requirements)
 
+def _cycle_history(conn, cert, today):
+    """Every cycle of a certification with its own progress, oldest first."""
+    import dataclasses
+
+    from peertrack.requirements import progress
+
+    history = []
+    for cycle in storage.load_cycles(conn, cert.id):
+        as_then = dataclasses.replace(cert, cycle=cycle)
+        courses = storage.find_courses(conn, cert_id=cert.id, start=cycle.starts, end=cycle.ends)
+        history.append(progress(as_then, courses, today))
+    return history

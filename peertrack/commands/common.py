@@ -57,11 +57,31 @@ def confirm(question: str, yes: bool) -> bool:
     return typer.confirm(question, default=False)
 
 
+def load_settings(conn: Optional[sqlite3.Connection]):
+    from peertrack.settings import Settings, from_stored
+
+    return from_stored(storage.load_settings(conn)) if conn is not None else Settings()
+
+
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
+    """Each certification's progress; an endorsement comes right after the certification it belongs to."""
     from peertrack.requirements import progress
 
-    return [
+    settings = load_settings(conn)
+    items = [
         progress(cert, storage.find_courses(conn, cert_id=cert.id, start=cert.cycle.starts, end=cert.cycle.ends),
-                 today)
+                 today, settings.soon_days, settings.urgent_days)
         for cert in certs
     ]
+    return endorsements_under_parents(items)
+
+
+def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
+    present = {item.cert.id for item in items}
+    ordered = []
+    for item in items:
+        if item.cert.endorsement_of in present:
+            continue
+        ordered.append(item)
+        ordered.extend(child for child in items if child.cert.endorsement_of == item.cert.id)
+    return ordered

@@ -18,8 +18,8 @@ CategoriesOption = Annotated[Optional[list[str]], typer.Option(
     "--category", help="Its category, e.g. ethics; split with ethics:2 --category general:1.5.",
     show_default=False)]
 CertsOption = Annotated[Optional[list[str]], typer.Option(
-    "--cert", "-c", help="A certification it counts toward; repeat for more. Default: every one whose "
-    "current cycle includes its date.", show_default=False)]
+    "--cert", "-c", help="A certification it counts toward, as ID or ID=HOURS when that body credits other "
+    "hours; repeat for more. Default: every one whose current cycle includes its date.", show_default=False)]
 ProviderOption = Annotated[Optional[str], typer.Option("--provider", help="Who gave the course.", show_default=False)]
 FormatOption = Annotated[Optional[str], typer.Option(
     "--format", help="online, in-person or self-study.", show_default=False)]
@@ -50,6 +50,7 @@ def log_ceu(
       peertrack log-ceu "Trauma-Informed Care" --hours 3 --provider CalMHSA --category ethics
       peertrack log-ceu "WRAP refresher" --hours 90m --date yesterday --cert ca-pss
       peertrack log-ceu "Ethics and boundaries" --hours 3.5 --category ethics:2 --category general:1.5
+      peertrack log-ceu "SOAR Online Course" --hours 20 --cert ca-pss --cert la-pss=10
     """
     today = clock.today()
     course = _course_from_options(
@@ -60,8 +61,8 @@ def log_ceu(
     with storage.transaction(conn):
         if not force:
             _refuse_duplicate(conn, course)
-        certs = _crediting_certs(conn, course, cert)
-        course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs))
+        certs, overrides = _crediting_certs(conn, course, cert)
+        course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         course = dataclasses.replace(course, id=storage.insert_course(conn, course))
     from peertrack import render
 
@@ -161,9 +162,9 @@ def edit(
             approval_no=approval_no if approval_no is not None else old.approval_no,
             note=note if note is not None else old.note,
         )
-        certs = _crediting_certs(conn, course, cert) if cert else [
-            c for c in storage.load_certs(conn) if c.id in old.cert_ids]
-        course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs))
+        certs, overrides = _crediting_certs(conn, course, cert) if cert else (
+            [c for c in storage.load_certs(conn) if c.id in old.cert_ids], old.overrides)
+        course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         storage.update_course(conn, course)
     from peertrack import render
 
@@ -214,18 +215,27 @@ def _course_from_options(today, *, title, hours, date, provider, category, forma
 
 
 def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
-    """The certifications a course counts toward: those named, or every one whose cycle includes it."""
+    """The certifications a course counts toward, and any hours they credit differently.
+
+    Named with --cert (ID, or ID=HOURS when that body credits other hours than the
+    course's own); otherwise every certification whose current cycle includes the date,
+    or has already ended before it (the course counts once that certification is renewed).
+    """
     certs = storage.load_certs(conn)
     if not given:
-        return [c for c in certs if c.cycle.contains(course.date)]
+        return [c for c in certs if c.cycle.starts <= course.date], ()
     by_id = {c.id: c for c in certs}
-    chosen = []
-    for cert_id in given:
-        if cert_id.lower() not in by_id:
+    chosen, overrides = [], []
+    for text in given:
+        cert_id, sep, amount = text.partition("=")
+        cert_id = cert_id.strip().lower()
+        if cert_id not in by_id:
             raise storage.unknown_cert(conn, cert_id)
-        if by_id[cert_id.lower()] not in chosen:
-            chosen.append(by_id[cert_id.lower()])
-    return chosen
+        if by_id[cert_id] not in chosen:
+            chosen.append(by_id[cert_id])
+        if sep:
+            overrides.append((cert_id, parse_hours(amount, "--cert", allow_zero=True, limit=1000 * 60)))
+    return chosen, tuple(sorted(overrides))
 
 
 def _refuse_duplicate(conn, course: Course) -> None:
@@ -240,7 +250,11 @@ def _warn_outside_cycle(course: Course, certs) -> None:
     from peertrack import render
 
     for cert in certs:
-        if not cert.cycle.contains(course.date):
+        if course.date > cert.cycle.ends:
+            render.say(f"Note: {course.date.isoformat()} is after the current cycle of {cert.id} ended "
+                       f"({cert.cycle.ends.isoformat()}); it will count toward the next cycle once you "
+                       f"record your renewal with: peertrack cert renew {cert.id}")
+        elif not cert.cycle.contains(course.date):
             render.say(f"Note: {course.date.isoformat()} is outside the current cycle of {cert.id} "
                        f"({cert.cycle.starts.isoformat()} to {cert.cycle.ends.isoformat()}), "
                        "so it does not count toward this cycle.")

@@ -1,5 +1,7 @@
 """peertrack status: the dashboard of every certification, or of one."""
 
+import datetime as dt
+
 import typer
 
 from peertrack import clock, storage
@@ -37,4 +39,16 @@ def status(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False
     if conn is None or not items and not cert:
         render.welcome()
         return
-    render.dashboard(items, today)
+    render.dashboard(items, today, _coming_up(conn, items, today))
+
+
+def _coming_up(conn, items, today):
+    """Deadlines in the next weeks, for the dashboard's foot; expiries are in the blocks above."""
+    from peertrack.commands.common import load_settings
+    from peertrack.deadlines import all_deadlines
+
+    horizon = today + dt.timedelta(days=load_settings(conn).soon_days)
+    shown = {item.cert.id for item in items}
+    found = all_deadlines(storage.load_deadlines(conn, until=horizon), [item.cert for item in items])
+    return [d for d in found if today <= d.due <= horizon and not (d.key or "").endswith(":expires")
+            and (d.cert_id is None or d.cert_id in shown)]

@@ -4,12 +4,22 @@ The everyday commands use the standard library's sqlite3, which starts fast; sch
 migrations (storage.migrations) bring in sqlite-utils only when the schema must change.
 """
 
+from peertrack.storage.attachments import (
+    all_attachments,
+    attachments_by_course,
+    course_attachments,
+    find_attachment,
+    insert_attachment,
+)
 from peertrack.storage.certs import (
     cert_ids,
+    close_cycle,
     delete_cert,
     insert_cert,
+    insert_cycle,
     load_cert,
     load_certs,
+    load_cycles,
     unknown_cert,
     update_cert,
 )
@@ -22,6 +32,14 @@ from peertrack.storage.courses import (
     load_course,
     update_course,
 )
+from peertrack.storage.deadlines import (
+    delete_deadline,
+    insert_deadline,
+    load_deadline,
+    load_deadlines,
+    mark_deadline_done,
+)
+from peertrack.storage.settings import load_settings, save_setting
 from peertrack.storage.database import (
     RESTORE_HINT,
     SCHEMA_VERSION,
@@ -33,6 +51,9 @@ from peertrack.storage.database import (
 )
 
 __all__ = [
+    "all_attachments", "attachments_by_course", "course_attachments", "find_attachment", "insert_attachment",
+    "close_cycle", "insert_cycle", "load_cycles", "delete_deadline", "insert_deadline", "load_deadline",
+    "load_deadlines", "mark_deadline_done", "load_settings", "save_setting",
     "RESTORE_HINT", "SCHEMA_VERSION", "backup_copy", "cert_ids", "connect", "count_courses", "default_path",
     "delete_cert", "delete_course", "find_courses", "insert_cert", "insert_course", "known_categories",
     "load_cert", "load_certs", "load_course", "resolve_path", "transaction", "unknown_cert", "update_cert",

@@ -1,4 +1,4 @@
-"""Reading and writing certifications, their current cycle and their requirements."""
+"""Reading and writing certifications, their cycles and their requirements."""
 
 from __future__ import annotations
 
@@ -10,21 +10,26 @@ from peertrack.errors import Conflict, NotFound
 from peertrack.models import Certification, Cycle, Requirement
 from peertrack.storage.database import iso, now
 
+_CERT_COLUMNS = ("id", "name", "body", "number", "issued", "cycle_months", "required_minutes", "anchor_day",
+                 "carry_over_minutes", "opens_days", "submit_days", "grace_days", "endorsement_of", "template")
+
 
 def cert_ids(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute("SELECT id FROM certifications ORDER BY id")]
 
 
 def load_certs(conn: sqlite3.Connection) -> list[Certification]:
+    """Every certification with its current cycle, the soonest expiry first."""
     rows = conn.execute(
-        "SELECT c.*, y.id AS cycle_id, y.starts, y.ends, y.required_minutes AS cycle_minutes, y.closed_on"
+        "SELECT c.*, y.id AS cycle_id, y.starts, y.ends, y.required_minutes AS cycle_minutes, y.closed_on,"
+        " y.carried_minutes"
         " FROM certifications c JOIN cycles y ON y.cert_id = c.id AND y.closed_on IS NULL"
         " ORDER BY y.ends, c.id"
     ).fetchall()
     requirements: dict[str, list[Requirement]] = {}
-    for req in conn.execute("SELECT cert_id, value, minutes FROM requirements"
-                            " WHERE kind = 'min' AND dimension = 'category' ORDER BY id"):
-        requirements.setdefault(req["cert_id"], []).append(Requirement(req["value"], req["minutes"]))
+    for req in conn.execute("SELECT cert_id, kind, dimension, value, minutes FROM requirements ORDER BY id"):
+        requirements.setdefault(req["cert_id"], []).append(
+            Requirement(req["value"], req["minutes"], req["kind"], req["dimension"]))
     return [_cert_from(row, requirements.get(row["id"], [])) for row in rows]
 
 
@@ -39,13 +44,25 @@ def unknown_cert(conn: sqlite3.Connection, cert_id: str) -> NotFound:
     return errors.unknown_cert(cert_id, cert_ids(conn))
 
 
-def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certification:
-    cycle = Cycle(
+def load_cycles(conn: sqlite3.Connection, cert_id: str) -> list[Cycle]:
+    """A certification's cycles, oldest first; the last is the current one."""
+    return [_cycle_from(row) for row in conn.execute(
+        "SELECT id AS cycle_id, starts, ends, required_minutes AS cycle_minutes, closed_on, carried_minutes"
+        " FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))]
+
+
+def _cycle_from(row: sqlite3.Row) -> Cycle:
+    return Cycle(
         id=row["cycle_id"],
         starts=dt.date.fromisoformat(row["starts"]),
         ends=dt.date.fromisoformat(row["ends"]),
         required_minutes=row["cycle_minutes"],
+        closed_on=dt.date.fromisoformat(row["closed_on"]) if row["closed_on"] else None,
+        carried_minutes=row["carried_minutes"],
     )
+
+
+def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certification:
     return Certification(
         id=row["id"],
         name=row["name"],
@@ -54,54 +71,87 @@ def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certificati
         issued=dt.date.fromisoformat(row["issued"]) if row["issued"] else None,
         cycle_months=row["cycle_months"],
         required_minutes=row["required_minutes"],
-        cycle=cycle,
+        cycle=_cycle_from(row),
         requirements=tuple(requirements),
+        anchor_day=row["anchor_day"],
+        carry_over_minutes=row["carry_over_minutes"],
+        opens_days=row["opens_days"],
+        submit_days=row["submit_days"],
+        grace_days=row["grace_days"],
+        endorsement_of=row["endorsement_of"],
+        template=row["template"],
     )
+
+
+def _values(cert: Certification) -> tuple:
+    return tuple(iso(value) if isinstance(value, dt.date) else value
+                 for value in (getattr(cert, column) for column in _CERT_COLUMNS))
 
 
 def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
     if conn.execute("SELECT 1 FROM certifications WHERE id = ?", (cert.id,)).fetchone():
         raise Conflict(f'A certification with the id "{cert.id}" already exists.',
                        f"Choose another --id, or change it with: peertrack cert edit {cert.id}")
+    _check_parent(conn, cert)
+    columns = ", ".join(_CERT_COLUMNS)
     conn.execute(
-        "INSERT INTO certifications (id, name, body, number, issued, cycle_months, required_minutes, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (cert.id, cert.name, cert.body, cert.number, iso(cert.issued), cert.cycle_months,
-         cert.required_minutes, now()),
+        f"INSERT INTO certifications ({columns}, created_at) VALUES ({', '.join('?' * len(_CERT_COLUMNS))}, ?)",
+        _values(cert) + (now(),),
     )
-    conn.execute(
-        "INSERT INTO cycles (cert_id, starts, ends, required_minutes) VALUES (?, ?, ?, ?)",
-        (cert.id, cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_minutes),
-    )
+    insert_cycle(conn, cert.id, cert.cycle)
     _write_requirements(conn, cert)
+
+
+def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle) -> None:
+    conn.execute(
+        "INSERT INTO cycles (cert_id, starts, ends, required_minutes, carried_minutes, closed_on)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_minutes,
+         cycle.carried_minutes, iso(cycle.closed_on)),
+    )
+
+
+def close_cycle(conn: sqlite3.Connection, cycle: Cycle, closed_on: dt.date) -> None:
+    conn.execute("UPDATE cycles SET closed_on = ? WHERE id = ?", (closed_on.isoformat(), cycle.id))
 
 
 def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> None:
     if cert.id != old_id and conn.execute("SELECT 1 FROM certifications WHERE id = ?", (cert.id,)).fetchone():
         raise Conflict(f'A certification with the id "{cert.id}" already exists.', "Choose another --new-id.")
+    _check_parent(conn, cert)
+    assignments = ", ".join(f"{column} = ?" for column in _CERT_COLUMNS)
+    conn.execute(f"UPDATE certifications SET {assignments} WHERE id = ?", _values(cert) + (old_id,))
+    conn.execute("UPDATE certifications SET endorsement_of = ? WHERE endorsement_of = ?", (cert.id, old_id))
     conn.execute(
-        "UPDATE certifications SET id = ?, name = ?, body = ?, number = ?, issued = ?, cycle_months = ?,"
-        " required_minutes = ? WHERE id = ?",
-        (cert.id, cert.name, cert.body, cert.number, iso(cert.issued), cert.cycle_months,
-         cert.required_minutes, old_id),
+        "UPDATE cycles SET starts = ?, ends = ?, required_minutes = ?, carried_minutes = ? WHERE id = ?",
+        (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_minutes,
+         cert.cycle.carried_minutes, cert.cycle.id),
     )
-    conn.execute(
-        "UPDATE cycles SET starts = ?, ends = ?, required_minutes = ? WHERE id = ?",
-        (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_minutes, cert.cycle.id),
-    )
-    conn.execute("DELETE FROM requirements WHERE cert_id = ? AND kind = 'min' AND dimension = 'category'",
-                 (cert.id,))
+    conn.execute("DELETE FROM requirements WHERE cert_id = ?", (cert.id,))
     _write_requirements(conn, cert)
+
+
+def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:
+    if cert.endorsement_of is None:
+        return
+    if cert.endorsement_of == cert.id:
+        raise errors.InvalidInput("--endorsement-of", cert.endorsement_of, "name another certification",
+                                  problem="is this certification itself")
+    row = conn.execute("SELECT endorsement_of FROM certifications WHERE id = ?", (cert.endorsement_of,)).fetchone()
+    if row is None:
+        raise unknown_cert(conn, cert.endorsement_of)
+    if row[0] is not None:
+        raise errors.InvalidInput("--endorsement-of", cert.endorsement_of, "name a certification, not an endorsement",
+                                  problem="is itself an endorsement")
 
 
 def _write_requirements(conn: sqlite3.Connection, cert: Certification) -> None:
     conn.executemany(
-        "INSERT INTO requirements (cert_id, kind, dimension, value, minutes) VALUES (?, 'min', 'category', ?, ?)",
-        [(cert.id, req.category, req.minutes) for req in cert.requirements],
+        "INSERT INTO requirements (cert_id, kind, dimension, value, minutes) VALUES (?, ?, ?, ?, ?)",
+        [(cert.id, req.kind, req.dimension, req.value, req.minutes) for req in cert.requirements],
     )
 
 
 def delete_cert(conn: sqlite3.Connection, cert_id: str) -> None:
+    conn.execute("UPDATE certifications SET endorsement_of = NULL WHERE endorsement_of = ?", (cert_id,))
     conn.execute("DELETE FROM certifications WHERE id = ?", (cert_id,))
-
-

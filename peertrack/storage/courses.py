@@ -14,7 +14,8 @@ _COURSE_SELECT = (
     "SELECT c.*,"
     " (SELECT json_group_array(json_array(a.category, a.minutes)) FROM ceu_allocations a"
     "   WHERE a.ceu_id = c.id) AS allocations,"
-    " (SELECT json_group_array(k.cert_id) FROM ceu_credits k WHERE k.ceu_id = c.id) AS cert_ids"
+    " (SELECT json_group_array(json_array(k.cert_id, k.minutes)) FROM ceu_credits k WHERE k.ceu_id = c.id)"
+    "   AS credits"
     " FROM ceus c"
 )
 
@@ -48,9 +49,10 @@ def _write_course_links(conn: sqlite3.Connection, course_id: int, course: Course
         "INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, ?, ?)",
         [(course_id, a.category, a.minutes) for a in course.allocations],
     )
+    overrides = dict(course.overrides)
     conn.executemany(
-        "INSERT INTO ceu_credits (ceu_id, cert_id) VALUES (?, ?)",
-        [(course_id, cert_id) for cert_id in course.cert_ids],
+        "INSERT INTO ceu_credits (ceu_id, cert_id, minutes) VALUES (?, ?, ?)",
+        [(course_id, cert_id, overrides.get(cert_id)) for cert_id in course.cert_ids],
     )
 
 
@@ -101,6 +103,7 @@ def count_courses(conn: sqlite3.Connection) -> int:
 
 
 def _course_from(row: sqlite3.Row) -> Course:
+    credits = json.loads(row["credits"])
     return Course(
         id=row["id"],
         date=dt.date.fromisoformat(row["date"]),
@@ -111,7 +114,8 @@ def _course_from(row: sqlite3.Row) -> Course:
         approval_no=row["approval_no"],
         note=row["note"],
         allocations=tuple(Allocation(name, minutes) for name, minutes in json.loads(row["allocations"])),
-        cert_ids=tuple(sorted(json.loads(row["cert_ids"]))),
+        cert_ids=tuple(sorted(cert_id for cert_id, _ in credits)),
+        overrides=tuple(sorted((cert_id, minutes) for cert_id, minutes in credits if minutes is not None)),
     )
 
 

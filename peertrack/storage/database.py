@@ -11,7 +11,7 @@ from pathlib import Path
 
 from peertrack.errors import DatabaseProblem
 
-SCHEMA_VERSION = 1  # the number of steps in storage/migrations.py
+SCHEMA_VERSION = 3  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 

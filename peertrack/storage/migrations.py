@@ -88,3 +88,47 @@ def first_schema(db: Database) -> None:
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ):
         db.execute(statement)
+
+
+@steps(name="0002-renewal-rules")
+def renewal_rules(db: Database) -> None:
+    certs = db["certifications"]
+    for column in ("anchor_day", "carry_over_minutes", "opens_days", "submit_days", "grace_days"):
+        certs.add_column(column, int)
+    for column in ("endorsement_of", "template"):
+        certs.add_column(column, str)
+    # Cycles end on the same day of the month; a cycle ending on a month's last day keeps doing so.
+    db.execute(
+        "UPDATE certifications SET anchor_day = (SELECT CASE WHEN strftime('%d', date(y.ends, '+1 day')) = '01'"
+        " THEN 31 ELSE CAST(strftime('%d', y.ends) AS INTEGER) END FROM cycles y"
+        " WHERE y.cert_id = certifications.id AND y.closed_on IS NULL)"
+    )
+    db["cycles"].add_column("carried_minutes", int, not_null_default=0)
+    db.execute(
+        """CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            due TEXT NOT NULL,
+            cert_id TEXT REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            note TEXT,
+            done_on TEXT,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX deadlines_due ON deadlines(done_on, due)")
+
+
+@steps(name="0004-attachments")
+def attachments(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE attachments (
+            id INTEGER PRIMARY KEY,
+            ceu_id INTEGER NOT NULL REFERENCES ceus(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            original_name TEXT NOT NULL,
+            size INTEGER NOT NULL CHECK (size >= 0),
+            media_type TEXT,
+            added_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX attachments_ceu ON attachments(ceu_id, sha256)")

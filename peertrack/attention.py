@@ -1,0 +1,75 @@
+"""What needs attention now: certifications short of hours, deadlines close or missed; the core of `due`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from peertrack import formatting as fmt
+from peertrack.deadlines import all_deadlines, is_notice
+from peertrack.models import Certification, Deadline, Progress
+
+ORDER = ("overdue", "urgent", "due-soon", "upcoming")
+TROUBLE = ("overdue", "urgent")
+
+
+@dataclass(frozen=True)
+class Attention:
+    kind: str  # "certification", "deadline" or "reminder"
+    level: str  # one of ORDER
+    title: str
+    detail: str
+    ref: str  # a certification id, a deadline's number or key, a reminder's number
+    date: dt.date | None = None
+
+    def days(self, today: dt.date) -> int | None:
+        return None if self.date is None else (self.date - today).days
+
+
+def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt.date, within_days: int,
+           final_days: int) -> list[Attention]:
+    progresses = list(progresses)
+    items = [item for p in progresses if (item := _for_certification(p)) is not None]
+    flagged = {item.ref for item in items}
+    lapsed = {p.cert.id for p in progresses if p.level == "lapsed"}
+    certs: list[Certification] = [p.cert for p in progresses]
+    for deadline in all_deadlines(stored, certs):
+        item = _for_deadline(deadline, today, within_days, final_days, flagged, lapsed)
+        if item is not None:
+            items.append(item)
+    return sorted(items, key=lambda item: (ORDER.index(item.level), item.date or today))
+
+
+def needs_action(items: Iterable[Attention]) -> bool:
+    return any(item.level in TROUBLE for item in items)
+
+
+def _for_certification(p: Progress) -> Attention | None:
+    if p.level not in ("overdue", "urgent", "due-soon"):
+        return None
+    cert = p.cert
+    if p.level == "overdue":
+        detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
+    else:
+        pace = fmt.pace(p.minutes_per_month, p.missing_minutes, p.days_left)
+        detail = f"{fmt.hours_words(p.missing_minutes)} still needed, {pace}; expires {fmt.days_from_now(p.days_left)}"
+    return Attention("certification", p.level, f"{cert.name} ({cert.id})", detail, cert.id, cert.expires)
+
+
+def _for_deadline(d: Deadline, today: dt.date, within_days: int, final_days: int, flagged: set[str],
+                  lapsed: set[str]) -> Attention | None:
+    days = (d.due - today).days
+    ref = str(d.id) if d.id is not None else d.key or ""
+    if d.cert_id in lapsed and d.key:
+        return None
+    if d.key and d.key.endswith(":expires") and d.cert_id in flagged:
+        return None  # the certification's own line already says so
+    if days < 0:
+        if d.key and not d.key.endswith(":submit"):
+            return None  # a window that has opened, or an expiry the certification line covers
+        return Attention("deadline", "overdue", d.title, f"was due {fmt.days_from_now(days)}", ref, d.due)
+    if days > within_days:
+        return None
+    level = "upcoming" if is_notice(d) or days > final_days else "urgent"
+    return Attention("deadline", level, d.title, f"{fmt.day(d.due)}, {fmt.days_from_now(days)}", ref, d.due)

@@ -1,0 +1,145 @@
+"""Building a certification from what the holder typed (and a template), editing it, and renewing it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from peertrack.cycles import anchor_day_of, carry_over, check_dates, cycle_start, next_cycle
+from peertrack.errors import InvalidInput
+from peertrack.models import Certification, Cycle, Progress, Requirement
+from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
+
+MAX_CYCLE_MINUTES = 1000 * 60
+
+
+def build_certification(today: dt.date, *, name, cert_id, template_id, expires, hours, cycle, require, cap,
+                        carry_over, opens_days, submit_days, grace_days, endorsement_of, body, number,
+                        issued) -> Certification:
+    """A new certification from `cert add`'s options; a template fills in what was not given."""
+    template = None
+    if template_id:
+        from peertrack.templates import find_template
+
+        template = find_template(template_id)
+    name = name if name is not None else (template.name if template else None)
+    if name is None:
+        raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
+    cert_id = cert_id if cert_id is not None else (template.id if template else None)
+    if cert_id is None:
+        raise InvalidInput("--id", "", "give a short id you will type, like --id ca-pss", problem="is missing")
+
+    months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
+    if template and template.month_choices and months not in template.month_choices:
+        choices = " or ".join(f"{m // 12}y" if m % 12 == 0 else f"{m}m" for m in template.month_choices)
+        raise InvalidInput("--cycle", cycle or "", f"this certification's cycle is {choices}",
+                           problem="is not a cycle this certification offers")
+    expires_on = _expiry(expires, today, template)
+    issued_on = parse_date(issued, "--issued", today) if issued else None
+    check_dates(issued_on, expires_on)
+    if hours is not None:
+        required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
+    elif template and template.hours_for(months) is not None:
+        required = template.hours_for(months)
+    else:
+        raise InvalidInput("--hours", "", "give the CE hours each cycle needs, like --hours 20",
+                           problem="is missing")
+    rules = _rules(require, "min", template) + _rules(cap, "max", template)
+    return Certification(
+        id=parse_slug(cert_id), name=parse_text(name, "NAME"),
+        body=body if body is not None else (template.body if template else None),
+        number=number, issued=issued_on, cycle_months=months, required_minutes=required, requirements=rules,
+        cycle=Cycle(starts=cycle_start(expires_on, months, issued_on), ends=expires_on, required_minutes=required),
+        anchor_day=anchor_day_of(expires_on),
+        carry_over_minutes=_carry(carry_over) if carry_over is not None else (
+            template.carry_over_hours if template else None),
+        opens_days=opens_days if opens_days is not None else (template.opens_days if template else None),
+        submit_days=submit_days if submit_days is not None else (template.submit_days if template else None),
+        grace_days=grace_days if grace_days is not None else (template.grace_days if template else None),
+        endorsement_of=parse_slug(endorsement_of, "--endorsement-of") if endorsement_of else None,
+        template=template.id if template else None,
+    )
+
+
+def edited_certification(old: Certification, today: dt.date, *, name, new_id, expires, hours, cycle, require,
+                         no_require, cap, no_cap, carry_over, opens_days, submit_days, grace_days, endorsement_of,
+                         body, number, issued) -> Certification:
+    """`old` with only the details given changed; the current cycle follows a new expiry or length."""
+    changes: dict = {}
+    if name is not None:
+        changes["name"] = parse_text(name, "--name")
+    if new_id is not None:
+        changes["id"] = parse_slug(new_id, "--new-id")
+    if body is not None:
+        changes["body"] = body.strip() or None
+    if number is not None:
+        changes["number"] = number.strip() or None
+    if issued is not None:
+        changes["issued"] = parse_date(issued, "--issued", today) if issued.strip() else None
+    if cycle is not None:
+        changes["cycle_months"] = parse_cycle(cycle)
+    if hours is not None:
+        changes["required_minutes"] = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
+    minimums = old.minimums if require is None and not no_require else _rules(require, "min", None)
+    caps = old.caps if cap is None and not no_cap else _rules(cap, "max", None)
+    changes["requirements"] = minimums + caps
+    if carry_over is not None:
+        changes["carry_over_minutes"] = _carry(carry_over)
+    for key, value in (("opens_days", opens_days), ("submit_days", submit_days), ("grace_days", grace_days)):
+        if value is not None:
+            changes[key] = value or None
+    if endorsement_of is not None:
+        changes["endorsement_of"] = parse_slug(endorsement_of, "--endorsement-of") if endorsement_of.strip() else None
+    expires_on = parse_date(expires, "--expires", today) if expires else None
+
+    cert = dataclasses.replace(old, **changes)
+    ends = expires_on or cert.cycle.ends
+    check_dates(cert.issued, ends)
+    return dataclasses.replace(
+        cert,
+        anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
+        cycle=dataclasses.replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
+                                  required_minutes=cert.required_minutes),
+    )
+
+
+def renewal(item: Progress) -> Cycle:
+    """The cycle that follows `item`'s current one, with any extra hours the rules let it carry."""
+    cert = item.cert
+    own = item.earned_minutes - item.carried_minutes
+    carried = carry_over(own, cert.cycle.required_minutes, cert.carry_over_minutes)
+    return next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_minutes, carried)
+
+
+def _edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.date:
+    """A first cycle is measured back from its end; a renewed one still starts the day after the last."""
+    if old.cycle.starts == cycle_start(old.cycle.ends, old.cycle_months, old.issued):
+        return cycle_start(ends, cert.cycle_months, cert.issued)
+    return old.cycle.starts
+
+
+def _expiry(expires, today: dt.date, template) -> dt.date:
+    if expires:
+        return parse_date(expires, "--expires", today)
+    if template and template.calendar_year:
+        return dt.date(today.year, 12, 31)
+    raise InvalidInput("--expires", "", "give the date it expires, like --expires 2027-06-30", problem="is missing")
+
+
+def _rules(texts, kind: str, template) -> tuple[Requirement, ...]:
+    """Rules as typed; without any, the template's rules of that kind."""
+    if not texts:
+        return tuple(r for r in template.rules if r.kind == kind) if template else ()
+    field = "--require" if kind == "min" else "--cap"
+    rules = [parse_require(text, field, kind) for text in texts]
+    seen = set()
+    for rule in rules:
+        if (rule.dimension, rule.value) in seen:
+            raise InvalidInput(field, rule.value, "give each one once", problem="is given twice")
+        seen.add((rule.dimension, rule.value))
+    return tuple(rules)
+
+
+def _carry(text: str) -> int | None:
+    minutes = parse_hours(text, "--carry-over", allow_zero=True, limit=MAX_CYCLE_MINUTES)
+    return minutes or None

@@ -1,0 +1,136 @@
+"""peertrack deadline ...: one-off dates to meet, beside the ones your certifications set."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing
+from peertrack.errors import InvalidInput
+from peertrack.parsing import parse_date, parse_text
+
+app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applications, checks.",
+                  no_args_is_help=True)
+
+DeadlineArgument = Annotated[str, typer.Argument(help="The deadline's number, shown by deadline list.",
+                                                 show_default=False)]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="What is due, e.g. \"Renewal fee\".", show_default=False)],
+    due: Annotated[str, typer.Option("--due", help="When it is due.", show_default=False)],
+    cert: Annotated[Optional[str], typer.Option("--cert", "-c", help="The certification it belongs to.",
+                                                show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A private note.", show_default=False)] = None,
+) -> None:
+    """Add a deadline: a renewal application, a fee, a background check.
+
+    Your certifications' own dates (expiry, when renewal opens) are listed already.
+
+    \b
+    Examples:
+      peertrack deadline add "Renewal fee ($80)" --due 2027-06-01 --cert ca-pss
+      peertrack deadline add "Background check" --due 05/15/2027
+    """
+    from peertrack import formatting as fmt
+    from peertrack import render
+    from peertrack.models import Deadline
+
+    today = clock.today()
+    deadline = Deadline(title=parse_text(title, "TITLE"), due=parse_date(due, "--due", today),
+                        note=(note or "").strip() or None)
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        if cert:
+            deadline = Deadline(**{**deadline.__dict__, "cert_id": storage.load_cert(conn, cert.strip().lower()).id})
+        number = storage.insert_deadline(conn, deadline)
+    render.say(f"✓ Added deadline {number}: {deadline.title}, {fmt.day_with_distance(deadline.due, today)}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Also show deadlines done or long past.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """List your deadlines, the soonest first, with your certifications' own dates.
+
+    \b
+    Examples:
+      peertrack deadline list
+      peertrack deadline list --all --json
+    """
+    from peertrack.deadlines import all_deadlines
+
+    today = clock.today()
+    conn = open_existing(ctx)
+    stored = storage.load_deadlines(conn, include_done=all_) if conn else []
+    certs = storage.load_certs(conn) if conn else []
+    found = [d for d in all_deadlines(stored, certs) if all_ or d.id is not None or d.due >= today]
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit([porcelain.deadline(d, today) for d in found])
+        return
+    from peertrack import render
+
+    render.deadlines_table(found, today)
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    number: DeadlineArgument,
+    on: Annotated[Optional[str], typer.Option("--on", help="When you did it. Default: today.",
+                                              show_default=False)] = None,
+) -> None:
+    """Tick off a deadline you have met.
+
+    \b
+    Examples:
+      peertrack deadline done 3
+      peertrack deadline done 3 --on yesterday
+    """
+    from peertrack import render
+
+    today = clock.today()
+    done_on = parse_date(on, "--on", today) if on else today
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        deadline = storage.load_deadline(conn, _number(number))
+        storage.mark_deadline_done(conn, deadline.id, done_on)
+    render.say(f"✓ Done: {deadline.title}.")
+
+
+@app.command("rm")
+def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> None:
+    """Remove a deadline you added by mistake.
+
+    \b
+    Examples:
+      peertrack deadline rm 3
+      peertrack deadline rm 3 --yes
+    """
+    from peertrack import render
+
+    conn = open_db(ctx)
+    deadline = storage.load_deadline(conn, _number(number))
+    if not confirm(f'Remove deadline {deadline.id}, "{deadline.title}"?', yes):
+        render.say("Nothing was removed.")
+        raise typer.Exit(1)
+    with storage.transaction(conn):
+        storage.delete_deadline(conn, deadline.id)
+    render.say(f"✓ Removed deadline {deadline.id}.")
+
+
+def _number(text: str) -> int:
+    if text.strip().isdigit():
+        return int(text)
+    if ":" in text:
+        raise InvalidInput("NUMBER", text, "this date follows from the certification: change it with "
+                           "peertrack cert edit, or move it on with peertrack cert renew",
+                           problem="is not a deadline you added")
+    raise InvalidInput("NUMBER", text, "use the number shown by: peertrack deadline list",
+                       problem="is not a deadline number")

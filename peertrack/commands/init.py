@@ -1,0 +1,71 @@
+"""peertrack init: a guided first run that asks a few questions and shows the dashboard."""
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import open_db, progress_of
+
+
+def init(ctx: typer.Context) -> None:
+    """Set up your first certification by answering a few questions.
+
+    It lists the built-in templates, asks which one is yours (or none), your
+    certificate number and expiry date, then shows your dashboard.
+
+    \b
+    Examples:
+      peertrack init
+      peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30
+    """
+    from peertrack import render
+    from peertrack.certifications import build_certification
+    from peertrack.errors import PeertrackError
+    from peertrack.templates import CONFIRM, load_templates
+
+    today = clock.today()
+    templates = load_templates()
+    typer.echo("Let's add your certification. Which of these is it?")
+    for number, template in enumerate(templates, start=1):
+        typer.echo(f"  {number:2}. {template.name} ({template.body or template.region})")
+    typer.echo(f"  {len(templates) + 1:2}. Another one: I will type its rules myself")
+    choice = typer.prompt("Number", type=typer.IntRange(1, len(templates) + 1))
+    template = templates[choice - 1] if choice <= len(templates) else None
+
+    answers = {"name": None, "cert_id": None, "hours": None, "cycle": None}
+    if template is None:
+        answers["name"] = typer.prompt("Its full name")
+        answers["cert_id"] = typer.prompt("A short id you will type (letters, digits, dashes), e.g. ca-pss")
+        answers["cycle"] = typer.prompt("How long is one renewal cycle (1y, 2y, 3y, 18m)", default="2y")
+        answers["hours"] = typer.prompt("How many CE hours does a cycle need")
+    else:
+        typer.echo(f"{template.name}: {CONFIRM}")
+        for fact in template.facts:
+            typer.echo(f"  - {fact}")
+        if template.month_choices:
+            answers["cycle"] = typer.prompt("Your cycle (" + " or ".join(
+                f"{m // 12}y" for m in template.month_choices) + ")")
+        elif template.months is None:
+            answers["cycle"] = typer.prompt("How long is one renewal cycle (1y, 2y, 3y, 18m)", default="2y")
+        if template.hours_for(12) is None and template.hours is None and not template.month_choices:
+            answers["hours"] = typer.prompt("How many CE hours does a cycle need")
+    number = typer.prompt("Your certificate number (Enter to skip)", default="", show_default=False)
+    default_expiry = f"{today.year}-12-31" if template and template.calendar_year else None
+    expires = typer.prompt("When does it expire (e.g. 2027-06-30 or 06/30/2027)", default=default_expiry)
+
+    try:
+        cert = build_certification(
+            today, name=answers["name"], cert_id=answers["cert_id"], template_id=template.id if template else None,
+            expires=expires, hours=answers["hours"], cycle=answers["cycle"], require=None, cap=None,
+            carry_over=None, opens_days=None, submit_days=None, grace_days=None, endorsement_of=None,
+            body=None, number=number.strip() or None, issued=None,
+        )
+    except PeertrackError as error:
+        error.hint = "Nothing was saved. Run peertrack init again, or use: peertrack cert add --help"
+        raise
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        storage.insert_cert(conn, cert)
+    render.cert_summary(cert, "Added")
+    typer.echo()
+    render.dashboard(progress_of(conn, [cert], today), today)
+    render.say("\nNext, after each course: peertrack log-ceu \"Course title\" --hours 3 --category ethics")

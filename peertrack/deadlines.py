@@ -1,0 +1,35 @@
+"""Deadlines worked out from a certification (expiry, renewal window, late window), beside stored ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from peertrack.models import Certification, Deadline
+
+
+def derived_deadlines(cert: Certification) -> list[Deadline]:
+    """The dates a certification's own rules set, for its current cycle; never stored, so never stale."""
+    ends = cert.expires
+    found = [Deadline(f"{cert.name} expires", ends, cert.id, key=f"{cert.id}:expires")]
+    if cert.opens_days:
+        found.append(Deadline(f"Renewal opens for {cert.name}", ends - dt.timedelta(days=cert.opens_days),
+                              cert.id, key=f"{cert.id}:opens"))
+    if cert.submit_days:
+        found.append(Deadline(f"Renewal application due for {cert.name}",
+                              ends - dt.timedelta(days=cert.submit_days), cert.id, key=f"{cert.id}:submit"))
+    if cert.grace_days:
+        found.append(Deadline(f"Last day to renew {cert.name} late", ends + dt.timedelta(days=cert.grace_days),
+                              cert.id, key=f"{cert.id}:late"))
+    return found
+
+
+def all_deadlines(stored: Iterable[Deadline], certs: Iterable[Certification]) -> list[Deadline]:
+    """Stored and derived deadlines together, the soonest first."""
+    merged = list(stored) + [d for cert in certs for d in derived_deadlines(cert)]
+    return sorted(merged, key=lambda d: (d.due, d.id or 0, d.key or ""))
+
+
+def is_notice(deadline: Deadline) -> bool:
+    """A date that opens something (a renewal window) rather than one that must be met."""
+    return bool(deadline.key and deadline.key.endswith(":opens"))

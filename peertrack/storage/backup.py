@@ -1,0 +1,183 @@
+"""Whole-file copies of the database: a consistent backup while it is in use, and a checked restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from peertrack.errors import DatabaseProblem, PeertrackError
+from peertrack.models import DatabaseSummary
+from peertrack.storage.database import SCHEMA_VERSION, backup_copy
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+# Records that belong to a certification or a course; a summary counts their owners instead.
+_PARTS = ("certifications", "ceus", "cycles", "requirements", "ceu_allocations", "ceu_credits")
+
+
+def write_backup(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the open database as one owner-only file, written whole or not at all."""
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".peertrack-backup-", suffix=".db")
+        os.close(fd)
+        copy = sqlite3.connect(temporary)
+        try:
+            # SQLite's online backup copies one snapshot, even while another connection writes.
+            conn.backup(copy)
+            # One self-contained file, with no write-ahead log to carry beside it.
+            copy.execute("PRAGMA journal_mode = DELETE")
+            intact = is_intact(copy)
+        finally:
+            copy.close()
+        if not intact:
+            raise DatabaseProblem("The copy did not check out as whole, so no backup was written.",
+                                  "Run: peertrack check")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise PeertrackError(f"Could not write {target}: {error.strerror}.",
+                             "Check the folder exists and you may write to it.") from None
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def is_intact(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
+def stage(source: Path, folder: Path) -> Path:
+    """A private copy of a database file to restore from, beside the database it will replace.
+
+    Copying first means that what is checked and shown is exactly what gets put in place,
+    and that the file given is only read, never changed.
+    """
+    _refuse_non_database(source)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, staged = tempfile.mkstemp(dir=folder, prefix=".peertrack-restore-", suffix=".db")
+    os.close(fd)
+    # A log beside the file may hold its latest changes; without one, it is read as it stands.
+    mode = "mode=ro" if Path(f"{source}-wal").exists() else "immutable=1"
+    try:
+        original = sqlite3.connect(f"{source.resolve().as_uri()}?{mode}", uri=True)
+        copy = sqlite3.connect(staged)
+        try:
+            original.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+            original.close()
+    except sqlite3.DatabaseError:
+        os.unlink(staged)
+        raise _not_peertrack(source, "it is damaged or is not a database") from None
+    except BaseException:
+        os.unlink(staged)
+        raise
+    return Path(staged)
+
+
+def describe(path: Path, shown: str) -> DatabaseSummary:
+    """What a database file holds; a file that is not a peertrack database this version reads is refused."""
+    conn = sqlite3.connect(path)
+    try:
+        if not is_intact(conn):
+            raise _not_peertrack(shown, "it is damaged")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version < 1 or not {"certifications", "ceus"} <= tables:
+            raise DatabaseProblem(f"{shown} is an SQLite database of another program, not a peertrack database.",
+                                  "Choose a file written by peertrack backup, or one from its backups folder.")
+        if version > SCHEMA_VERSION:
+            raise DatabaseProblem(
+                f"{shown} was written by a newer version of peertrack (schema {version}; this one knows up to "
+                f"{SCHEMA_VERSION}), so nothing was changed.",
+                "Update peertrack, for example with: python -m pip install --upgrade peertrack",
+            )
+        certs = tuple(f"{name} ({cert_id})" for cert_id, name in
+                      conn.execute("SELECT id, name FROM certifications ORDER BY name, id"))
+        count, first, last = conn.execute("SELECT count(*), min(date), max(date) FROM ceus").fetchone()
+        from peertrack.storage.dump import record_counts
+
+        counts = tuple((name, rows) for name, rows in record_counts(conn).items() if rows and name not in _PARTS)
+    except sqlite3.DatabaseError:
+        raise _not_peertrack(shown, "it is damaged") from None
+    finally:
+        conn.close()
+    return DatabaseSummary(
+        schema=version, certifications=certs, courses=count,
+        first_course=dt.date.fromisoformat(first) if first else None,
+        last_course=dt.date.fromisoformat(last) if last else None,
+        counts=counts,
+    )
+
+
+def keep_current(path: Path) -> Path:
+    """Keep the database as it is now in the backups folder, even when SQLite cannot read it."""
+    try:
+        conn = sqlite3.connect(path, timeout=15)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return backup_copy(conn, path, "before-restore")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
+    # A damaged file is kept byte for byte, with its log, in case its records can still be rescued.
+    folder = path.parent / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-before-restore.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{path}{suffix}").exists():
+            fd = os.open(f"{target}{suffix}", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as copy, open(f"{path}{suffix}", "rb") as original:
+                shutil.copyfileobj(original, copy)
+    return target
+
+
+def install(staged: Path, path: Path) -> None:
+    """Put a staged copy in the database's place in one step."""
+    if path.exists():
+        try:
+            # Fold the old log into the old file: a log left behind would be replayed into the new one.
+            conn = sqlite3.connect(path, timeout=15)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            pass
+    os.chmod(staged, 0o600)
+    os.replace(staged, path)
+    for suffix in _SIDE_FILES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    conn = sqlite3.connect(path, timeout=15)
+    try:
+        # As a new database has it: readers and a writer can work at once.
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
+def _refuse_non_database(source: Path) -> None:
+    with open(source, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        return
+    if head.lstrip()[:1] == b"{":
+        raise DatabaseProblem(f"{source} is a JSON export, not a database backup.",
+                              "Load it into an empty database with: peertrack import json FILE")
+    raise _not_peertrack(source, "it is not a database")
+
+
+def _not_peertrack(source: object, why: str) -> DatabaseProblem:
+    return DatabaseProblem(f"{source} is not a peertrack database that can be restored: {why}.",
+                           "Choose a file written by peertrack backup, or one from its backups folder.")

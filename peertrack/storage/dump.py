@@ -1,0 +1,192 @@
+"""Every record, table by table, in and out: the lossless JSON export and its import into an empty database.
+
+Nothing here names a table or a column: the schema is read from the database itself, so tables
+and columns added by later migrations are carried along without changes to this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from typing import Any
+
+from peertrack.errors import DatabaseProblem, InvalidInput
+from peertrack.storage.database import SCHEMA_VERSION
+
+FORMAT = "peertrack"
+_INTERNAL = ("_sqlite_migrations",)
+_ACCEPTED = "give a file written by: peertrack export json"
+
+
+def document(conn: sqlite3.Connection, exported: str) -> dict:
+    """The whole database as one JSON-ready document."""
+    return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn)}
+
+
+def dump_tables(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every peertrack table, parents before the tables that refer to them."""
+    return {name: _rows(conn, name) for name in table_order(conn)}
+
+
+def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {name: conn.execute(f"SELECT count(*) FROM {_quote(name)}").fetchone()[0] for name in table_order(conn)}
+
+
+def table_order(conn: sqlite3.Connection) -> list[str]:
+    """The peertrack tables, each after every table its foreign keys point to."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY rowid").fetchall()
+    virtual = [name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
+    names = [
+        name for name, _ in rows
+        if not name.startswith("sqlite_") and name not in _INTERNAL and name not in virtual
+        and not any(name.startswith(parent + "_") for parent in virtual)  # a full-text index's own tables
+    ]
+    parents = {name: {row[2] for row in conn.execute(f"PRAGMA foreign_key_list({_quote(name)})")} - {name}
+               for name in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [name for name in names if name not in ordered and parents[name] <= set(ordered)]
+        # A cycle of references cannot be ordered; the import defers its checks to the commit anyway.
+        ordered.extend(ready or [name for name in names if name not in ordered])
+    return ordered
+
+
+def is_fresh(conn: sqlite3.Connection) -> bool:
+    """True when the database holds no records beyond those of a brand-new one."""
+    fresh = _fresh_tables()
+    for name, count in record_counts(conn).items():
+        if count != len(fresh.get(name, [])):
+            return False
+        if count and _rows(conn, name) != fresh[name]:
+            return False
+    return True
+
+
+def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
+    """The tables of a peertrack JSON export, checked for shape; anything else is refused."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InvalidInput("FILE", source, _ACCEPTED, problem="is not a peertrack export")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise InvalidInput("FILE", source, _ACCEPTED, problem="does not say which version of peertrack wrote it")
+    if schema > SCHEMA_VERSION:
+        raise DatabaseProblem(
+            f"{source} was written by a newer version of peertrack (schema {schema}; this one knows up to "
+            f"{SCHEMA_VERSION}), so nothing was imported.",
+            "Update peertrack, for example with: python -m pip install --upgrade peertrack",
+        )
+    tables = data.get("tables")
+    damaged = InvalidInput("FILE", source, "export it again with: peertrack export json",
+                           problem="is damaged or incomplete")
+    if not isinstance(tables, dict):
+        raise damaged
+    for rows in tables.values():
+        if not isinstance(rows, list):
+            raise damaged
+        for row in rows:
+            if not isinstance(row, dict) or not all(_is_value(value) for value in row.values()):
+                raise damaged
+    return tables
+
+
+def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], source: str) -> None:
+    """Put every row of an export into a fresh database; call it inside one transaction."""
+    order = table_order(conn)
+    for name in tables:
+        if name not in order:
+            raise InvalidInput("FILE", source, "export it again with this version of peertrack",
+                               problem=f'holds a kind of record ("{name}") this version of peertrack does not know')
+    # Checked at the commit, so rows that refer to each other may come in any order.
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    chosen = [name for name in order if name in tables]
+    # Only the rows every new database starts with can be here (see is_fresh); the export's own replace them.
+    for name in reversed(chosen):
+        conn.execute(f"DELETE FROM {_quote(name)}")
+    for name in chosen:
+        known = set(_columns(conn, name))
+        for row in tables[name]:
+            unknown = sorted(set(row) - known)
+            if unknown:
+                raise InvalidInput("FILE", source, "export it again with this version of peertrack",
+                                   problem=f'holds a detail ("{name}.{unknown[0]}") this version does not know')
+            columns = list(row)
+            try:
+                conn.execute(
+                    f"INSERT INTO {_quote(name)} ({', '.join(_quote(c) for c in columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    [_sql_value(row[column]) for column in columns],
+                )
+            except sqlite3.IntegrityError as error:
+                raise InvalidInput("FILE", source, "export it again from the database it came from",
+                                   problem=f'holds records that do not fit together ("{name}": {error})') from None
+    broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if broken:
+        raise InvalidInput("FILE", source, "export it again from the database it came from",
+                           problem=f'holds records that refer to missing ones (in "{broken[0]}")')
+
+
+def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    columns = _columns(conn, name)
+    selected = ", ".join(_quote(column) for column in columns)
+    return [
+        {column: _json_value(value) for column, value in zip(columns, row)}
+        for row in conn.execute(f"SELECT {selected} FROM {_quote(name)} ORDER BY {_order(conn, name)}")
+    ]
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The table's stored columns; generated ones are worked out again and never written."""
+    return [row[1] for row in conn.execute(f"PRAGMA table_xinfo({_quote(name)})") if row[6] == 0]
+
+
+def _order(conn: sqlite3.Connection, name: str) -> str:
+    """Rows in the order they went in, so that an import puts them back in the same order."""
+    try:
+        conn.execute(f"SELECT rowid FROM {_quote(name)} LIMIT 0")
+        return "rowid"
+    except sqlite3.OperationalError:  # a table WITHOUT ROWID: its primary key orders it
+        keys = sorted((row[5], row[1]) for row in conn.execute(f"PRAGMA table_info({_quote(name)})") if row[5])
+        return ", ".join(_quote(column) for _, column in keys) or "1"
+
+
+def _fresh_tables() -> dict[str, list[dict[str, Any]]]:
+    """What a brand-new database holds: usually nothing, unless a migration put starting rows in."""
+    import tempfile
+    from pathlib import Path
+
+    from peertrack.storage.database import connect
+
+    with tempfile.TemporaryDirectory(prefix="peertrack-fresh-") as folder:
+        conn = connect(Path(folder) / "fresh.db")
+        try:
+            return dump_tables(conn)
+        finally:
+            conn.close()
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, dict):
+        return base64.b64decode(value["base64"])
+    return value
+
+
+def _is_value(value: object) -> bool:
+    if isinstance(value, dict):
+        if set(value) != {"base64"} or not isinstance(value["base64"], str):
+            return False
+        try:
+            base64.b64decode(value["base64"], validate=True)
+        except ValueError:
+            return False
+        return True
+    return value is None or isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
