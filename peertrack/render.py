@@ -31,8 +31,9 @@ LEVEL_LOOKS = {
 def _console(stderr: bool = False) -> Console:
     console = Console(stderr=stderr, highlight=False)
     if not console.is_terminal or console.no_color:
-        console = Console(stderr=stderr, highlight=False, no_color=True, emoji=False,
-                          color_system=None, safe_box=True, soft_wrap=True)
+        # Wide when piped, so lines are not broken in the middle for grep or a screen reader.
+        console = Console(stderr=stderr, highlight=False, no_color=True, emoji=False, color_system=None,
+                          safe_box=True, soft_wrap=True, width=console.width if console.is_terminal else 200)
     return console
 
 

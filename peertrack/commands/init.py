@@ -28,7 +28,9 @@ def init(ctx: typer.Context) -> None:
     for number, template in enumerate(templates, start=1):
         typer.echo(f"  {number:2}. {template.name} ({template.body or template.region})")
     typer.echo(f"  {len(templates) + 1:2}. Another one: I will type its rules myself")
-    choice = typer.prompt("Number", type=typer.IntRange(1, len(templates) + 1))
+    choice = 0
+    while not 1 <= choice <= len(templates) + 1:
+        choice = typer.prompt(f"Number (1 to {len(templates) + 1})", type=int)
     template = templates[choice - 1] if choice <= len(templates) else None
 
     answers = {"name": None, "cert_id": None, "hours": None, "cycle": None}
