@@ -41,7 +41,7 @@ def check_file(path: Path, field: str = "FILE") -> Path:
     path = Path(os.path.expanduser(shown))
     try:
         if not path.exists():
-            raise InvalidInput(field, shown, "check the name and the folder, e.g. ~/Downloads/certificate.pdf",
+            raise InvalidInput(field, shown, "check the file's name and the folder it is in",
                                problem="is not a file that exists")
         if path.is_dir():
             raise InvalidInput(field, shown, "give the path of one file inside it", problem="is a folder, not a file")
@@ -56,8 +56,11 @@ def check_file(path: Path, field: str = "FILE") -> Path:
     return path
 
 
-def store(source: Path, folder: Path, field: str = "FILE") -> Attachment:
-    """Copy a file into the store (once per content) and describe it; the original may then go."""
+def store(source: Path, folder: Path, field: str = "FILE") -> tuple[Attachment, bool]:
+    """Copy a file into the store and describe it; the original may then go.
+
+    Each content is kept once: the second value is False when a sound copy was already there.
+    """
     _make_private_folder(folder)
     digest = hashlib.sha256()
     size = 0
@@ -79,7 +82,8 @@ def store(source: Path, folder: Path, field: str = "FILE") -> Attachment:
         media_type = media_type_of(source.name, head)
         sha256 = digest.hexdigest()
         kept = folder / stored_name(sha256, source.name, media_type)
-        if verify(folder, sha256, kept.name) == "ok":
+        written = verify(folder, sha256, kept.name) != "ok"
+        if not written:
             os.unlink(temporary)
         else:
             os.chmod(temporary, 0o600)
@@ -90,7 +94,7 @@ def store(source: Path, folder: Path, field: str = "FILE") -> Attachment:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-    return Attachment(sha256=sha256, original_name=source.name, size=size, media_type=media_type)
+    return Attachment(sha256=sha256, original_name=source.name, size=size, media_type=media_type), written
 
 
 def stored_name(sha256: str, original_name: str, media_type: str | None = None) -> str:

@@ -62,6 +62,12 @@ class DatabaseProblem(PeertrackError):
     EXIT_CODE = 2
 
 
+class StorageTrouble(PeertrackError):
+    """The database could not be written just now (a full disk, another program writing)."""
+
+    EXIT_CODE = 1
+
+
 def unknown_cert(cert_id: str, known: list[str]) -> NotFound:
     hint = ("See your certifications with: peertrack cert list" if known else
             "Add one first with: peertrack cert add NAME --id ID --expires DATE --hours H")

@@ -12,6 +12,7 @@ from peertrack.models import FORMATS, Allocation, Requirement
 DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday"
 HOURS_ACCEPTED = "use a number of hours like 1.5 or 0.25, or minutes like 90m"
 MAX_MINUTES_PER_COURSE = 100 * 60
+BELIEVABLE_HOURS = 100_000
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -50,6 +51,8 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     if limit is not None and minutes > limit:
         raise InvalidInput(field, text, f"one entry can hold at most {limit // 60} hours",
                            problem="is more hours than one course can hold")
+    if minutes > BELIEVABLE_HOURS * 60:
+        raise InvalidInput(field, text, f"use at most {BELIEVABLE_HOURS} hours", problem="is too many hours")
     return minutes
 
 
@@ -65,6 +68,8 @@ def _minutes_from(text: str) -> int | None:
         return None
     if not number.is_finite():
         return None
+    if abs(number) > BELIEVABLE_HOURS:
+        return int(BELIEVABLE_HOURS * 60 + 1)  # far past any limit; exact arithmetic would overflow
     return int((number * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

@@ -130,3 +130,90 @@ def attention(item, today) -> dict:
 
 def status(items: list[Progress], today) -> dict:
     return {"today": today.isoformat(), "certifications": [progress(item) for item in items]}
+
+
+def attachment(item, path=None) -> dict:
+    """A certificate kept with a course; `path` is where its copy is stored."""
+    return {
+        "id": item.id, "course": item.ceu_id, "file": item.original_name, "sha256": item.sha256, "size": item.size,
+        "media_type": item.media_type, "added_at": item.added_at, "path": str(path) if path is not None else None,
+    }
+
+
+def check_report(report) -> dict:
+    return {
+        "database": "ok" if report.database_ok else "damaged",
+        "files": [dict(attachment(item.attachment), state=item.state) for item in report.files],
+        "courses_without_certificate": [course(item) for item in report.unattached],
+        "ok": report.database_ok and not report.problems,
+    }
+
+
+# --- wellness-plan reminders (private: never in an export for a certifying body) -----------------
+
+
+def reminder(item) -> dict:
+    """A Reminder; `every` is its rule in words, `rrule` the RFC 5545 rule itself."""
+    from peertrack.recurrence import at_text, describe
+
+    return {
+        "id": item.id,
+        "title": item.title,
+        "every": describe(item.rrule, item.starts),
+        "rrule": item.rrule,
+        "starts": item.starts.isoformat(),
+        "at": at_text(item.at) if item.at is not None else None,
+        "until": item.until.isoformat() if item.until else None,
+        "note": item.note,
+        "snoozed_until": item.snoozed_until.isoformat() if item.snoozed_until else None,
+    }
+
+
+def reminder_state(item) -> dict:
+    """A ReminderState: the reminder, when it next asks, and whether (and since when) it is due."""
+    data = reminder(item.reminder)
+    due = item.due
+    data.update({
+        "next": item.next_on.isoformat() if item.next_on else None,
+        "due": due is not None,
+        "due_since": due.due_since.isoformat() if due else None,
+        "days_overdue": due.days_overdue if due else None,
+        "missed": due.missed if due else 0,
+        "snoozed": item.snoozed,
+    })
+    return data
+
+
+def due_reminder(item) -> dict:
+    """A DueReminder, for `due --json`: one per reminder, however many times it was missed."""
+    from peertrack.recurrence import at_text, describe, due_words
+
+    return {
+        "id": item.reminder.id,
+        "title": item.reminder.title,
+        "every": describe(item.reminder.rrule, item.reminder.starts),
+        "at": at_text(item.reminder.at) if item.reminder.at is not None else None,
+        "due_since": item.due_since.isoformat(),
+        "oldest_missed": item.oldest_missed.isoformat(),
+        "days_overdue": item.days_overdue,
+        "missed": item.missed,
+        "words": due_words(item),
+    }
+
+
+def reminder_history(item) -> dict:
+    """A ReminderHistory: the log newest first, and how many times in a row it was done."""
+    return {
+        "id": item.reminder.id,
+        "title": item.reminder.title,
+        "streak": item.streak,
+        "entries": [
+            {"occurrence": e.occurrence.isoformat(), "action": e.action, "on": e.acted_on.isoformat(),
+             "note": e.note}
+            for e in item.entries
+        ],
+    }
+
+
+def starter(item) -> dict:
+    return {"key": item.key, "title": item.title, "every": item.every, "on": item.on, "about": item.about}

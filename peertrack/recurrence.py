@@ -92,7 +92,8 @@ def rule_from_spec(every: str, on: str | None, start: dt.date,
         parts["INTERVAL"] = str(interval)
     if on is not None and (weekdays or freq in ("DAILY", "YEARLY")):
         raise InvalidInput(on_field, on, "--on goes with week (like --on mon,thu) or month (like --on 1 or "
-                           "--on last); for a yearly reminder, --start sets the day", problem=f"does not go with {every}")
+                           "--on last); for a yearly reminder, --start sets the day",
+                           problem=f"does not go with {every}")
     if weekdays:
         parts["BYDAY"] = WEEKDAYS
     elif freq == "WEEKLY":
@@ -152,7 +153,7 @@ def parse_month_days(text: str, field: str = "--on") -> dict[str, str]:
             weekdays.append(f"{position}{_DAY_WORDS[ordinal.group(2)]}")
             continue
         if item in _DAY_WORDS:
-            raise InvalidInput(field, text, "say which one in the month, like 1st mon or last fri",
+            raise InvalidInput(field, text, "write it like 1st mon, 2nd tue or last fri",
                                problem="does not say which one in the month")
         raise InvalidInput(field, text, MONTH_ON_ACCEPTED, problem="is not a day of the month I know")
     if numbers and weekdays:
@@ -481,6 +482,15 @@ def covered_occurrence(reminder: Reminder, day: dt.date, handled: Iterable[dt.da
     if latest is not None and latest not in set(handled):
         return latest
     return open_occurrence(reminder)
+
+
+def due_words(item: DueReminder) -> str:
+    """How long a reminder has waited, kindly: "today", "since yesterday", "it's been 9 days"."""
+    if item.days_overdue <= 0:
+        return f"today at {at_text(item.reminder.at)}" if item.reminder.at is not None else "today"
+    if item.days_overdue == 1:
+        return "since yesterday"
+    return f"it's been {item.days_overdue} days"
 
 
 def handled_occurrences(entries: Iterable[ReminderLogEntry]) -> set[dt.date]:

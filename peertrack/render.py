@@ -371,3 +371,364 @@ def deadlines_table(deadlines: list[Deadline], today: dt.date) -> None:
     if any(d.id is None for d in deadlines):
         console.print("Rows without a number follow from your certifications' own dates; "
                       "they move when you renew.")
+
+
+# Records in and out: certificates, imports, checks, backups.
+
+from peertrack.models import Attachment, CheckReport, DatabaseSummary, ImportPlan  # noqa: E402
+
+_TABLE_WORDS = {
+    "certifications": "certifications", "ceus": "courses", "cycles": "renewal cycles",
+    "requirements": "requirements", "ceu_allocations": "course categories", "ceu_credits": "course credits",
+    "attachments": "certificate files", "deadlines": "deadlines", "reminders": "wellness reminders",
+    "reminder_log": "reminder log entries", "settings": "settings",
+}
+_FIELD_WORDS = {"approval_no": "approval number"}
+_MEDIA_WORDS = {"application/pdf": "PDF", "image/png": "PNG image", "image/jpeg": "JPEG image",
+                "image/gif": "GIF image", "image/tiff": "TIFF image", "image/webp": "WebP image",
+                "image/heic": "HEIC photo"}
+
+
+_ONE_WORDS = {"ceu_allocations": "course category", "reminder_log": "reminder log entry"}
+
+
+def table_words(name: str, count: int | None = None) -> str:
+    """A table's records in plain words: "ceus" are "courses"; with a count, "3 courses" or "1 course"."""
+    words = _TABLE_WORDS.get(name, name.replace("_", " "))
+    if count is None:
+        return words
+    if count == 1:
+        words = _ONE_WORDS.get(name, words[:-1] if words.endswith("s") else words)
+    return f"{count} {words}"
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return "1 byte" if size == 1 else f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _attachment_text(attachment: Attachment) -> Text:
+    kind = _MEDIA_WORDS.get(attachment.media_type or "", "file")
+    kept = f", kept {fmt.day(dt.date.fromisoformat(attachment.added_at[:10]))}" if attachment.added_at else ""
+    return Text(f"{attachment.original_name} ({kind}, {file_size(attachment.size)}{kept})")
+
+
+def attachments_list(attachments: list[Attachment], course_id: int | None = None) -> None:
+    """The certificates kept with a course, under its details in `ceu show`."""
+    console = _console()
+    if not attachments:
+        hint = f": keep one with peertrack ceu attach {course_id} FILE" if course_id is not None else ""
+        console.print(f"No certificate kept yet{hint}")
+        return
+    console.print(Text("Certificates", style="bold"))
+    for attachment in attachments:
+        line = Text("  ✓ ", style="green")
+        line.append_text(_attachment_text(attachment))
+        console.print(line)
+    if course_id is not None:
+        console.print(f"Open with: peertrack ceu open {course_id}")
+
+
+def progress(total: int, label: str, threshold: int = 2000):
+    """A progress bar on stderr for long work; a do-nothing when the work is short or no one is watching."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def bar():
+        console = _console(stderr=True)
+        if total < threshold or _plain(console):
+            yield lambda steps=1: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=console, transient=True) as shown:
+            task = shown.add_task(label, total=total)
+            yield lambda steps=1: shown.advance(task, steps)
+
+    return bar()
+
+
+def import_preview(plan: ImportPlan, source: str, limit: int = 40) -> None:
+    """What an import would add, what it skips as already recorded, and every row it cannot read."""
+    console = _console()
+    console.print(Text(f"From {source}", style="bold"))
+    read = ", ".join(f'"{column}" as {_FIELD_WORDS.get(field, field)}' for column, field in plan.columns)
+    console.print(f"Columns read: {read}.")
+    if plan.ignored:
+        console.print("Columns left out: " + ", ".join(f'"{column}"' for column in plan.ignored)
+                      + '. To read one, add --map "COLUMN=FIELD".')
+    for note in plan.notes:
+        console.print(note)
+    console.print()
+    if plan.new:
+        minutes = sum(row.course.minutes for row in plan.new)
+        count = "1 course" if len(plan.new) == 1 else f"{len(plan.new)} courses"
+        console.print(Text(f"To add: {count}, {fmt.hours_words(minutes)}", style="bold"))
+        table = _table(console)
+        for column, justify in (("Row", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
+                                ("Hours", "right"), ("Category", "left")):
+            table.add_column(column, justify=justify, overflow="fold")
+        for row in plan.new[:limit]:
+            course = row.course
+            table.add_row(str(row.number), course.date.isoformat(), course.title, course.provider or "",
+                          fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "")
+        console.print(table)
+        if len(plan.new) > limit:
+            console.print(f"… and {len(plan.new) - limit} more.")
+    else:
+        console.print(Text("Nothing new to add.", style="bold"))
+    if plan.known:
+        console.print()
+        console.print(Text(f"Already recorded, so left out: {len(plan.known)}", style="bold"))
+        for row in plan.known[:limit]:
+            console.print(f'  • row {row.number}: "{row.course.title}" on {row.course.date.isoformat()}, '
+                          f"{row.problem}")
+        if len(plan.known) > limit:
+            console.print(f"  … and {len(plan.known) - limit} more.")
+    if plan.unreadable:
+        console.print()
+        console.print(Text(f"Cannot read, so left out: {len(plan.unreadable)}", style="bold"))
+        for row in plan.unreadable:
+            line = Text("  ✗ ", style="red")
+            line.append(f"row {row.number}: {row.problem}")
+            console.print(line)
+
+
+def check_report(report: CheckReport) -> None:
+    """What `peertrack check` found, problems first, each with what to do about it."""
+    console = _console()
+    if report.database_ok:
+        console.print(Text("✓ ", style="green").append("The database file is whole."))
+    else:
+        console.print(Text("✗ ", style="bold red").append("The database file is damaged. Put a backup back with: "
+                                                         "peertrack restore FILE"))
+    problems = report.problems
+    good = len(report.files) - len(problems)
+    if not report.files:
+        console.print("• No certificate files are kept yet.")
+    elif not problems:
+        count = ("1 certificate file is just as it was" if good == 1
+                 else f"{good} certificate files are just as they were")
+        console.print(Text("✓ ", style="green").append(f"{count} stored."))
+    else:
+        console.print(Text("✗ ", style="bold red").append(
+            f"{len(problems)} of {len(report.files)} certificate files are damaged or missing:"))
+        for item in problems:
+            course = item.course
+            line = Text(f"    ✗ {item.state}: ", style="red")
+            line.append(f'course {course.id} ({course.date.isoformat()}, "{course.title}"): '
+                        f"{item.attachment.original_name}")
+            console.print(line)
+        console.print("  To mend one, attach the original file again: peertrack ceu attach NUMBER FILE")
+    console.print()
+    if not report.unattached:
+        console.print(Text("✓ ", style="green").append("Every course has a certificate."))
+        return
+    count = "1 course has" if len(report.unattached) == 1 else f"{len(report.unattached)} courses have"
+    console.print(Text("• ", style="yellow").append(f"{count} no certificate yet:"))
+    table = _table(console)
+    for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Hours", "right")):
+        table.add_column(column, justify=justify, overflow="fold")
+    for course in report.unattached:
+        table.add_row(str(course.id), course.date.isoformat(), course.title, fmt.hours(course.minutes))
+    console.print(table)
+    console.print("Keep one with: peertrack ceu attach NUMBER FILE")
+
+
+def database_summary(heading: str, summary: DatabaseSummary) -> None:
+    """What a database holds, before a restore replaces one with another."""
+    console = _console()
+    console.print(Text(heading, style="bold"))
+    certs = ", ".join(summary.certifications) if summary.certifications else "none"
+    console.print(f"  Certifications: {certs}")
+    courses = "1 course" if summary.courses == 1 else f"{summary.courses} courses"
+    if summary.first_course and summary.last_course:
+        courses += f", from {fmt.day(summary.first_course)} to {fmt.day(summary.last_course)}"
+    console.print(f"  Courses: {courses}")
+    if summary.counts:
+        console.print("  Also: " + ", ".join(table_words(name, count) for name, count in summary.counts))
+
+
+def records_count(heading: str, counts: list[tuple[str, int]]) -> None:
+    """How many records of each kind a file holds: "2 certifications, 35 courses, ..."."""
+    console = _console()
+    console.print(Text(heading, style="bold"))
+    shown = [table_words(name, count) for name, count in counts if count]
+    console.print("  " + (", ".join(shown) if shown else "no records"))
+
+
+# --- wellness-plan reminders ---------------------------------------------------------------------
+# Reminders are kind: one line per reminder however long it waited, and no red.
+
+
+def wellness_panel(items, today: dt.date) -> None:
+    """The dashboard's "Wellness plan" panel, below the certifications.
+
+    `items` are DueReminder records (storage.due_reminders): each reminder due today or
+    overdue, once, in kind words. Prints nothing when none is due.
+    """
+    if not items:
+        return
+    from peertrack.recurrence import due_words
+
+    console = _console()
+    console.print()
+    console.print(Text("Wellness plan", style="bold"))
+    for item in items:
+        console.print(_due_line(item, due_words(item)))
+    console.print(Text("  Done one? peertrack remind done NUMBER. Letting one go is fine too: "
+                       "peertrack remind skip NUMBER", style="dim"))
+
+
+def _due_line(item, words: str) -> Text:
+    mark, style = ("•", "cyan") if item.days_overdue <= 0 else ("○", "yellow")
+    line = Text("  ")
+    line.append(f"{mark} ", style=style)
+    line.append(f"{item.reminder.title}: ", style="bold")
+    line.append(words, style=style)
+    line.append(f"  (no. {item.reminder.id})", style="dim")
+    return line
+
+
+def reminders_table(states, today: dt.date) -> None:
+    """Every reminder (ReminderState records): how often it comes round and when it next asks."""
+    console = _console()
+    if not states:
+        console.print("You have no reminders yet. Add one with: peertrack remind add --help\n"
+                      "Or start from a ready one: peertrack remind starters")
+        return
+    table = _table(console)
+    with_notes = any(state.reminder.note for state in states)
+    for column in ("No.", "Reminder", "Repeats", "Next") + (("Note",) if with_notes else ()):
+        table.add_column(column, overflow="fold", justify="right" if column == "No." else "left")
+    for state in states:
+        reminder = state.reminder
+        row = [str(reminder.id), Text(reminder.title), Text(_repeats(reminder)), _next_text(state, today)]
+        if with_notes:
+            row.append(Text(reminder.note or ""))
+        table.add_row(*row)
+    console.print(table)
+    waiting = sum(1 for state in states if state.due)
+    count = "1 reminder" if len(states) == 1 else f"{len(states)} reminders"
+    console.print(f"{count}, {waiting} due now." if waiting else f"{count}, none due now.")
+
+
+def _repeats(reminder) -> str:
+    """ "every week on Monday at 18:30, until Thu 31 Dec 2026"."""
+    from peertrack.recurrence import at_text, describe
+
+    words = describe(reminder.rrule, reminder.starts)
+    if reminder.at is not None:
+        words += f" at {at_text(reminder.at)}"
+    if reminder.until is not None:
+        words += f", until {fmt.day(reminder.until)}"
+    return words
+
+
+def _next_text(state, today: dt.date) -> Text:
+    from peertrack.recurrence import due_words
+
+    if state.due is not None:
+        mark, style = ("•", "cyan") if state.due.days_overdue <= 0 else ("○", "yellow")
+        return Text(f"{mark} {due_words(state.due)}", style=style)
+    if state.next_on is None:
+        return Text("no more dates", style="dim")
+    text = fmt.day_with_distance(state.next_on, today)
+    return Text(f"snoozed to {text}" if state.snoozed else text)
+
+
+def _next_sentence(state, today: dt.date) -> str:
+    from peertrack.recurrence import due_words
+
+    if state.due is not None:
+        if state.due.days_overdue <= 0:
+            return f"Next: {due_words(state.due)}."
+        return f"Waiting: {due_words(state.due)} (since {fmt.day(state.due.due_since)})."
+    if state.next_on is None:
+        return "It has no more dates."
+    after = ", after the snooze" if state.snoozed else ""
+    return f"Next: {fmt.day_with_distance(state.next_on, today)}{after}."
+
+
+def reminder_saved(state, verb: str, today: dt.date) -> None:
+    """A reminder (a ReminderState) just added or changed, and when it next asks."""
+    reminder = state.reminder
+    text = Text(f"✓ {verb} ", style="green")
+    text.append(f"reminder {reminder.id}: ", style="bold")
+    text.append(f"{reminder.title}, {_repeats(reminder)}.")
+    console = _console()
+    console.print(text)
+    console.print(_next_sentence(state, today))
+
+
+def reminder_marked(state, action: str, occurrence: dt.date, today: dt.date, *,
+                    acted_on: dt.date | None = None, snoozed_until: dt.date | None = None) -> None:
+    """What done, skip or snooze did to a reminder (a ReminderState), and when it next asks."""
+    title = state.reminder.title
+    if action == "done":
+        text = Text("✓ Well done: ", style="green")
+        when = "ahead of" if acted_on is not None and occurrence > acted_on else "for"
+        text.append(f'"{title}" done {when} {fmt.day(occurrence)}.')
+    elif action == "skipped":
+        text = Text("– Skipped ", style="cyan")
+        text.append(f'"{title}" for {fmt.day(occurrence)}. That\'s all right.')
+    else:
+        text = Text("→ Snoozed ", style="cyan")
+        text.append(f'"{title}" until {fmt.day(snoozed_until or occurrence)}.')
+    console = _console()
+    console.print(text)
+    console.print(_next_sentence(state, today))
+
+
+_LOG_LOOKS = {"done": ("✓", "green"), "skipped": ("–", "cyan"), "snoozed": ("→", "dim")}
+
+
+def reminder_histories(histories, today: dt.date) -> None:
+    """Each reminder's log (ReminderHistory records), newest first, with its streak."""
+    from peertrack.recurrence import describe
+
+    console = _console()
+    if not histories:
+        console.print("Nothing logged yet. When you have done one: peertrack remind done NUMBER")
+        return
+    for index, history in enumerate(histories):
+        reminder = history.reminder
+        if index:
+            console.print()
+        heading = Text(reminder.title, style="bold")
+        heading.append(f"  (no. {reminder.id})", style="dim")
+        heading.append(f"  {describe(reminder.rrule, reminder.starts)}")
+        console.print(heading)
+        if history.streak:
+            times = "1 time" if history.streak == 1 else f"{history.streak} times"
+            console.print(Text(f"  Done {times} in a row.", style="green"))
+        if not history.entries:
+            console.print("  Nothing logged yet.")
+        for entry in history.entries:
+            mark, style = _LOG_LOOKS[entry.action]
+            line = Text("  ")
+            line.append(f"{mark} {entry.action:<8}", style=style)
+            line.append(f" {fmt.day(entry.occurrence)}")
+            if entry.acted_on != entry.occurrence:
+                line.append(f" (on {fmt.day(entry.acted_on)})", style="dim")
+            if entry.note:
+                line.append(f": {entry.note}")
+            console.print(line)
+
+
+def starters_table(starters) -> None:
+    """The ready wellness-plan reminders (Starter records) to start from."""
+    console = _console()
+    table = _table(console)
+    for column in ("Starter", "Reminder", "Repeats", "What it is for"):
+        table.add_column(column, overflow="fold")
+    for starter in starters:
+        repeats = f"every {starter.every}" + (f" on {starter.on}" if starter.on else "")
+        table.add_row(starter.key, starter.title, repeats, starter.about)
+    console.print(table)
+    console.print("Add one with, for example: peertrack remind add --starter weekly-self-care --on fri\n"
+                  "The day comes from --on or --start (today if you leave both out); add a time with --at.")

@@ -76,6 +76,7 @@ def test_a_tenth_of_an_hour_thirty_times_is_exactly_three_hours():
     ("", "is not a number of hours"),
     ("100.5", "is more hours than one course can hold"),
     ("1e9", "is more hours than one course can hold"),
+    ("1E30", "is more hours than one course can hold"),
 ])
 def test_hours_refused(text, problem):
     with pytest.raises(InvalidInput) as caught:

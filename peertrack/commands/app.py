@@ -6,8 +6,24 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from peertrack import __version__
-from peertrack.commands import certs, config, courses, deadlines, demo, due, export, init, status
+from peertrack import __version__, storage
+from peertrack.commands import (
+    attach,
+    certs,
+    config,
+    courses,
+    deadlines,
+    demo,
+    due,
+    export,
+    export_ics,
+    export_records,
+    init,
+    records,
+    reminders,
+    status,
+)
+from peertrack.commands.common import session
 from peertrack.errors import PeertrackError
 
 
@@ -28,6 +44,10 @@ class PeertrackGroup(TyperGroup):
         except Exception as error:  # noqa: BLE001 - the last guard before a traceback reaches a person
             if _is_usage_error(error):
                 raise
+            problem = storage.problem_from(error, session(ctx).db_path)
+            if problem is not None:
+                report(problem)
+                raise typer.Exit(problem.EXIT_CODE) from None
             from peertrack.crash import log_crash
 
             log = log_crash(error, ctx)
@@ -96,8 +116,18 @@ app.add_typer(certs.app, name="cert")
 app.add_typer(courses.app, name="ceu")
 app.add_typer(deadlines.app, name="deadline")
 app.add_typer(export.app, name="export")
+app.add_typer(reminders.app, name="remind")
+export.app.command("ics")(export_ics.ics)
 app.add_typer(config.app, name="config")
 app.command("demo")(demo.demo)
+courses.app.command("attach")(attach.attach)
+courses.app.command("open")(attach.open_)
+app.add_typer(records.import_app, name="import")
+app.command("backup")(records.backup)
+app.command("restore")(records.restore)
+app.command("check")(records.check)
+export.app.command("audit")(export_records.audit)
+export.app.command("json")(export_records.json_)
 
 
 def run() -> None:

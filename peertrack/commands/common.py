@@ -36,8 +36,12 @@ def session(ctx: typer.Context) -> Session:
 
 def open_db(ctx: typer.Context) -> sqlite3.Connection:
     """The database, created on first use; closed when the command ends."""
-    conn = storage.connect(session(ctx).db_path)
+    path = session(ctx).db_path
+    conn = storage.connect(path)
     ctx.call_on_close(conn.close)
+    warning = storage.privacy_warning(path)
+    if warning:
+        typer.echo(warning, err=True)
     return conn
 
 

@@ -42,6 +42,9 @@ def log_ceu(
     approval_no: ApprovalOption = None,
     note: NoteOption = None,
     force: Annotated[bool, typer.Option("--force", help="Record it even if it looks like a duplicate.")] = False,
+    certificate: Annotated[Optional[str], typer.Option(
+        "--certificate", metavar="FILE", help="Its certificate (a PDF or photo); a copy is kept with the course.",
+        show_default=False)] = None,
 ) -> None:
     """Record a course you took, and see your new progress.
 
@@ -57,6 +60,11 @@ def log_ceu(
         today, title=title, hours=hours, date=date, provider=provider, category=category,
         format=format, approval_no=approval_no, note=note,
     )
+    if certificate is not None:
+        from peertrack.attachments import check_file
+        from peertrack.commands.attach import keep_certificate
+
+        certificate_file = check_file(certificate, "--certificate")
     conn = open_db(ctx)
     with storage.transaction(conn):
         if not force:
@@ -64,9 +72,13 @@ def log_ceu(
         certs, overrides = _crediting_certs(conn, course, cert)
         course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         course = dataclasses.replace(course, id=storage.insert_course(conn, course))
+        if certificate is not None:
+            kept, _ = keep_certificate(ctx, conn, course.id, certificate_file)
     from peertrack import render
 
     render.recorded(course, progress_of(conn, certs, today))
+    if certificate is not None:
+        render.say(f"✓ Kept a copy of its certificate, {kept.original_name}.")
     _warn_outside_cycle(course, certs)
 
 
@@ -113,15 +125,19 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
       peertrack ceu show 12
       peertrack ceu show 12 --json
     """
-    course = storage.load_course(open_db(ctx), course_id)
+    conn = open_db(ctx)
+    course = storage.load_course(conn, course_id)
+    kept = storage.course_attachments(conn, course.id)
     if json:
         from peertrack import porcelain
+        from peertrack.commands.attach import attachments_json
 
-        porcelain.emit(porcelain.course(course))
+        porcelain.emit(porcelain.course(course) | {"attachments": attachments_json(ctx, kept)})
         return
     from peertrack import render
 
     render.course_detail(course)
+    render.attachments_list(kept, course.id)
 
 
 @app.command("edit")

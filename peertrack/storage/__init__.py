@@ -39,6 +39,19 @@ from peertrack.storage.deadlines import (
     load_deadlines,
     mark_deadline_done,
 )
+from peertrack.storage.reminders import (
+    delete_reminder,
+    due_reminders,
+    find_reminder_titled,
+    insert_reminder,
+    load_reminder,
+    load_reminder_log,
+    load_reminders,
+    log_reminder,
+    snooze_reminder,
+    unknown_reminder,
+    update_reminder,
+)
 from peertrack.storage.settings import load_settings, save_setting
 from peertrack.storage.database import (
     RESTORE_HINT,
@@ -46,11 +59,16 @@ from peertrack.storage.database import (
     backup_copy,
     connect,
     default_path,
+    privacy_warning,
+    problem_from,
     resolve_path,
     transaction,
 )
 
 __all__ = [
+    "privacy_warning", "problem_from",
+    "delete_reminder", "due_reminders", "find_reminder_titled", "insert_reminder", "load_reminder",
+    "load_reminder_log", "load_reminders", "log_reminder", "snooze_reminder", "unknown_reminder", "update_reminder",
     "all_attachments", "attachments_by_course", "course_attachments", "find_attachment", "insert_attachment",
     "close_cycle", "insert_cycle", "load_cycles", "delete_deadline", "insert_deadline", "load_deadline",
     "load_deadlines", "mark_deadline_done", "load_settings", "save_setting",

@@ -77,7 +77,7 @@ def stage(source: Path, folder: Path) -> Path:
             original.close()
     except sqlite3.DatabaseError:
         os.unlink(staged)
-        raise _not_peertrack(source, "it is damaged or is not a database") from None
+        raise _not_peertrack(source, "it is damaged") from None
     except BaseException:
         os.unlink(staged)
         raise

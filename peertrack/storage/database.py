@@ -9,9 +9,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from peertrack.errors import DatabaseProblem
+from peertrack.errors import DatabaseProblem, PeertrackError, StorageTrouble
 
-SCHEMA_VERSION = 3  # the number of steps in storage/migrations.py
+SCHEMA_VERSION = 4  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 
@@ -54,10 +54,50 @@ def _create_private(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return  # another peertrack created it a moment ago; the migration lock sorts out the rest
     except OSError as error:
         raise DatabaseProblem(f"Could not create {path}: {error.strerror}.",
                               "Check the folder exists and you may write to it, or choose another with --db.") from None
     os.close(fd)
+
+
+def privacy_warning(path: Path) -> str | None:
+    """A sentence when others on this computer could read the database or its folder (POSIX only)."""
+    if os.name != "posix":
+        return None
+    for place, wanted in ((path, "600"), (path.parent, "700")):
+        try:
+            mode = place.stat().st_mode
+        except OSError:
+            continue
+        if mode & 0o077:
+            return (f"Warning: other people on this computer can read {place}. "
+                    f"To keep it private, run: chmod {wanted} \"{place}\"")
+    return None
+
+
+def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
+    """What an SQLite error means for the person, or None when it is not one we can explain."""
+    if not isinstance(error, sqlite3.Error):
+        return None
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        problem = DatabaseProblem(f"{path} cannot be changed: the file or its folder is read-only.",
+                                  "Check its permissions, or choose another file with --db.")
+    elif "disk is full" in text or "database or disk is full" in text:
+        problem = StorageTrouble("The disk is full, so nothing was saved; your records are as they were.",
+                                 "Free some space, then try again.")
+    elif "locked" in text or "busy" in text:
+        problem = StorageTrouble(f"{path} is busy: another program is writing to it. Nothing was changed.",
+                                 "Try again in a moment.")
+    elif "malformed" in text or "not a database" in text or "corrupt" in text:
+        problem = DatabaseProblem(f"{path} is damaged: SQLite says \"{error}\".", RESTORE_HINT)
+    elif "unable to open" in text:
+        problem = DatabaseProblem(f"{path} cannot be opened.", "Check that its folder exists and you may use it.")
+    else:
+        return None
+    return problem
 
 
 def _open(path: Path) -> sqlite3.Connection:

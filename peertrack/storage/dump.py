@@ -19,8 +19,21 @@ _ACCEPTED = "give a file written by: peertrack export json"
 
 
 def document(conn: sqlite3.Connection, exported: str) -> dict:
-    """The whole database as one JSON-ready document."""
-    return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn)}
+    """The whole database as one JSON-ready document.
+
+    "sequences" keeps the last number each numbered table gave out, so that after an import
+    a new record never takes the number of one removed before the export.
+    """
+    return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn),
+            "sequences": sequences(conn)}
+
+
+def sequences(conn: sqlite3.Connection) -> dict[str, int]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+        return {}
+    order = table_order(conn)
+    return {name: seq for name, seq in conn.execute("SELECT name, seq FROM sqlite_sequence ORDER BY name")
+            if name in order}
 
 
 def dump_tables(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
@@ -80,6 +93,10 @@ def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
                            problem="is damaged or incomplete")
     if not isinstance(tables, dict):
         raise damaged
+    numbers = data.get("sequences", {})
+    if not isinstance(numbers, dict) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers.values()):
+        raise damaged
     for rows in tables.values():
         if not isinstance(rows, list):
             raise damaged
@@ -89,7 +106,8 @@ def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], source: str) -> None:
+def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], source: str,
+                numbers: dict[str, int] | None = None) -> None:
     """Put every row of an export into a fresh database; call it inside one transaction."""
     order = table_order(conn)
     for name in tables:
@@ -123,13 +141,18 @@ def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]
     if broken:
         raise InvalidInput("FILE", source, "export it again from the database it came from",
                            problem=f'holds records that refer to missing ones (in "{broken[0]}")')
+    for name, seq in (numbers or {}).items():
+        if name in chosen and conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
+            updated = conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, name))
+            if not updated.rowcount:
+                conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))
 
 
 def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
     columns = _columns(conn, name)
     selected = ", ".join(_quote(column) for column in columns)
     return [
-        {column: _json_value(value) for column, value in zip(columns, row)}
+        {column: _json_value(value) for column, value in zip(columns, row, strict=True)}
         for row in conn.execute(f"SELECT {selected} FROM {_quote(name)} ORDER BY {_order(conn, name)}")
     ]
 

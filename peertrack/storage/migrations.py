@@ -1,4 +1,4 @@
-"""The schema's history: ordered steps, each in its own transaction after a backup copy."""
+"""The schema's history: ordered steps, run in a transaction after a backup copy."""
 
 from __future__ import annotations
 
@@ -13,20 +13,25 @@ steps = Migrations("peertrack")
 
 
 def upgrade(conn: sqlite3.Connection, path: Path) -> None:
-    """Run every pending step; a file that already holds data is copied to backups/ first."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > 0:
+    """Run every pending step; a file that already holds data is copied to backups/ first.
+
+    The steps run inside one write lock, so two peertrack processes opening a new file at
+    once cannot both try to create it; each step is a savepoint of its own within it.
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] > 0:
         backup_copy(conn, path, f"before-schema-{SCHEMA_VERSION}")
     # Write-ahead logging lets a reader and a writer work at once; the mode stays with the file.
     conn.execute("PRAGMA journal_mode = WAL")
-    # sqlite-utils wants Python's default transaction handling, so it gets its own connection.
-    db = Database(sqlite3.connect(path, timeout=15))
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        steps.apply(db)
-        # Steps are known by name, so the number only tells a newer peertrack's file apart.
-        db.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
-    finally:
-        db.close()
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            steps.apply(Database(conn, execute_plugins=False))
+            # Steps are known by name, so the number only tells a newer peertrack's file apart.
+            conn.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 @steps(name="0001-first-schema")
@@ -132,3 +137,35 @@ def attachments(db: Database) -> None:
         )"""
     )
     db.execute("CREATE UNIQUE INDEX attachments_ceu ON attachments(ceu_id, sha256)")
+
+
+@steps(name="0003-reminders")
+def reminders_and_their_log(db: Database) -> None:
+    for statement in (
+        """CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            rrule TEXT NOT NULL,
+            starts TEXT NOT NULL,
+            added_on TEXT NOT NULL,
+            at TEXT,
+            until TEXT,
+            note TEXT,
+            snoozed_until TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE reminder_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            reminder_id INTEGER NOT NULL REFERENCES reminders(id) ON DELETE CASCADE,
+            occurrence TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('done', 'skipped', 'snoozed')),
+            acted_on TEXT NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX reminder_log_reminder ON reminder_log(reminder_id, occurrence)",
+        # One occurrence is settled once: done or skipped, never both, never twice.
+        "CREATE UNIQUE INDEX reminder_log_settled ON reminder_log(reminder_id, occurrence)"
+        " WHERE action IN ('done', 'skipped')",
+    ):
+        db.execute(statement)

@@ -1,0 +1,148 @@
+"""peertrack ceu attach and ceu open: the certificate files kept with each course."""
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import storage
+from peertrack.commands.common import open_db, session
+from peertrack.errors import NotFound, PeertrackError
+
+CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False)]
+
+
+def attach(
+    ctx: typer.Context,
+    course_id: CourseArgument,
+    files: Annotated[list[Path], typer.Argument(
+        help="The certificate: a PDF, a photo or a scan. Give more than one for several pages.",
+        show_default=False, metavar="FILE...")],
+) -> None:
+    """Keep a copy of a course's certificate, safe even if the original is moved or deleted.
+
+    The copy goes in the attachments folder beside your database, named by its content,
+    so a changed or damaged copy can be found with peertrack check.
+
+    \b
+    Examples:
+      peertrack ceu attach 12 ~/Downloads/trauma-informed-care.pdf
+      peertrack ceu attach 12 page-1.jpg page-2.jpg
+    """
+    from peertrack import attachments
+
+    sources = [attachments.check_file(path, "FILE") for path in files]
+    conn = open_db(ctx)
+    course = storage.load_course(conn, course_id)
+    results = []
+    with storage.transaction(conn):
+        for source in sources:
+            results.append(keep_certificate(ctx, conn, course.id, source))
+    from peertrack import render
+
+    for kept, how in results:
+        if how == "added":
+            render.say(f'✓ Kept {kept.original_name} with course {course.id}, "{course.title}".')
+        elif how == "repaired":
+            render.say(f"✓ {kept.original_name} was already kept with course {course.id}; "
+                       "its stored copy was damaged or missing and is now whole again.")
+        else:
+            render.say(f"{kept.original_name} is already kept with course {course.id}; nothing changed.")
+    render.say(f"The copies are in {attachments.folder_for(session(ctx).db_path)}; "
+               "the originals may be moved or deleted.")
+
+
+def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
+    """Copy a checked file into the store and record it for the course; call it inside the write's transaction.
+
+    Returns the attachment and what happened: "added", "repaired" (the same file was kept
+    before but its copy had gone bad) or "unchanged".
+    """
+    import dataclasses
+
+    from peertrack import attachments
+
+    kept, written = attachments.store(source, attachments.folder_for(session(ctx).db_path))
+    existing = storage.find_attachment(conn, course_id, kept.sha256)
+    if existing is not None:
+        return existing, "repaired" if written else "unchanged"
+    kept = dataclasses.replace(kept, ceu_id=course_id)
+    kept = dataclasses.replace(kept, id=storage.insert_attachment(conn, course_id, kept))
+    return kept, "added"
+
+
+def attachments_json(ctx: typer.Context, kept) -> list:
+    """Attachments as scripts see them, each with the path of its stored copy (None when it is missing)."""
+    from peertrack import attachments, porcelain
+
+    folder = attachments.folder_for(session(ctx).db_path)
+    return [porcelain.attachment(item, attachments.find(folder, item)) for item in kept]
+
+
+def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
+    """Open a course's certificate with this computer's viewer.
+
+    Where there is no viewer (a server, a terminal without a desktop), it prints the
+    stored file's path instead, so you can copy it elsewhere.
+
+    \b
+    Examples:
+      peertrack ceu open 12
+      cp "$(peertrack ceu open 12)" ~/Desktop/
+    """
+    from peertrack import attachments, render
+
+    conn = open_db(ctx)
+    course = storage.load_course(conn, course_id)
+    kept = storage.course_attachments(conn, course.id)
+    if not kept:
+        raise NotFound("certificate kept with course", course.id,
+                       hint=f"Keep one with: peertrack ceu attach {course.id} FILE")
+    folder = attachments.folder_for(session(ctx).db_path)
+    paths = []
+    for attachment in kept:
+        path = attachments.find(folder, attachment)
+        if path is None:
+            raise PeertrackError(f"The stored copy of {attachment.original_name} (course {course.id}) is missing "
+                                 f"from {folder}.",
+                                 f"Attach the original again with: peertrack ceu attach {course.id} FILE")
+        paths.append(path)
+    viewer = _viewer()
+    for attachment, path in zip(kept, paths, strict=True):
+        if viewer is None or not _launch(viewer, path):
+            typer.echo(str(path))
+        else:
+            render.say(f"Opening {attachment.original_name}…")
+
+
+def _viewer() -> Optional[Callable[[Path], None]]:
+    """How this computer opens a file with its usual program, or None where there is no such program."""
+    if sys.platform == "win32":
+        return getattr(os, "startfile", None)
+    if sys.platform == "darwin":
+        command = shutil.which("open")
+    else:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return None  # no desktop to show a viewer on
+        command = shutil.which("xdg-open")
+    if command is None:
+        return None
+
+    def run(path: Path) -> None:
+        subprocess.Popen([command, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+
+    return run
+
+
+def _launch(viewer: Callable[[Path], None], path: Path) -> bool:
+    try:
+        viewer(path)
+    except OSError:
+        return False
+    return True

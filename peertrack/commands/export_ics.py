@@ -1,0 +1,90 @@
+"""peertrack export ics: renewal dates and wellness-plan reminders as a calendar file for your own calendar app."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import storage
+from peertrack.commands.common import open_existing
+from peertrack.errors import InvalidInput
+
+KINDS = ("certs", "deadlines", "reminders")
+
+
+def ics(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The file to write, e.g. peertrack.ics; without it the calendar goes to the screen.",
+        show_default=False, dir_okay=False)] = None,
+    only: Annotated[Optional[str], typer.Option(
+        "--only", help="Only one kind of event: certs, deadlines or reminders. Default: all of them.",
+        show_default=False)] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Put your private notes in the events too.")] = False,
+) -> None:
+    """Write a calendar file (.ics) to import into your own calendar app.
+
+    Certification expiries come as all-day events with alarms 90, 30 and 7 days before, and
+    wellness-plan reminders as repeating events. Importing a newer file updates these events
+    instead of adding copies. Your private notes are left out unless you add --notes.
+
+    \b
+    Examples:
+      peertrack export ics -o peertrack.ics
+      peertrack export ics --only reminders --notes -o wellness-plan.ics
+      peertrack export ics --only certs > renewals.ics
+    """
+    import datetime as dt
+
+    from peertrack import ics as calendar
+
+    kinds = _kinds(only)
+    conn = open_existing(ctx)
+    events: list = []
+    counts: dict[str, int] = {}
+    if conn is not None:
+        if "certs" in kinds:
+            found = calendar.certification_events(storage.load_certs(conn))
+            counts["certs"] = len(found)
+            events += found
+        if "reminders" in kinds:
+            found = calendar.reminder_events(storage.load_reminders(conn), notes=notes)
+            counts["reminders"] = len(found)
+            events += found
+    text = calendar.calendar_text(events, dt.datetime.now(dt.timezone.utc))
+    if output is None:
+        typer.echo(text.encode("utf-8"), nl=False)  # bytes: the CRLF line ends reach the file unchanged
+        return
+    from peertrack import render
+    from peertrack.commands.export import _write_new_text
+
+    _write_new_text(output, text)
+    if not events:
+        render.say(f"✓ Wrote {output}, with no events yet: there are no {_kind_words(kinds)} to put in it.")
+        return
+    render.say(f"✓ Wrote {_count_words(counts)} to {output}.\n"
+               "Import it into your calendar app; importing a newer file later updates these events "
+               "instead of adding copies.")
+
+
+def _kinds(only: Optional[str]) -> tuple[str, ...]:
+    if only is None:
+        return KINDS
+    cleaned = only.strip().lower()
+    aliases = {"cert": "certs", "certifications": "certs", "certification": "certs", "deadline": "deadlines",
+               "reminder": "reminders", "wellness": "reminders"}
+    cleaned = aliases.get(cleaned, cleaned)
+    if cleaned not in KINDS:
+        raise InvalidInput("--only", only, "use certs, deadlines or reminders", problem="is not a kind of event")
+    return (cleaned,)
+
+
+def _count_words(counts: dict[str, int]) -> str:
+    words = {"certs": ("certification expiry", "certification expiries"), "reminders": ("reminder", "reminders")}
+    parts = [f"{n} {words[kind][0] if n == 1 else words[kind][1]}" for kind, n in counts.items() if n]
+    return " and ".join(parts)
+
+
+def _kind_words(kinds: tuple[str, ...]) -> str:
+    words = [{"certs": "certifications", "deadlines": "deadlines", "reminders": "reminders"}[kind] for kind in kinds]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -1,0 +1,142 @@
+"""peertrack export audit and export json: everything an auditor asks for, and everything you have."""
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack.commands.common import open_existing, session
+from peertrack.errors import PeertrackError
+
+
+def audit(
+    ctx: typer.Context,
+    cert: Annotated[str, typer.Option("--cert", "-c", help="The id of the certification being audited, e.g. ca-pss.",
+                                      show_default=False)],
+    cycle: Annotated[str, typer.Option("--cycle", help="current, previous or all.")] = "current",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The zip file to write. Default: CERT-audit-DATE.zip in this folder.",
+        show_default=False, dir_okay=False)] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Add your private notes to the course list.")] = False,
+) -> None:
+    """Write an audit bundle: the cycle's courses, every certificate and a short summary, in one zip file.
+
+    Inside: courses.csv (one row per course), certificates/ (each file named by date and title)
+    and summary.txt (who, which certification and number, the cycle, hours by category and
+    what is missing). Private notes and wellness reminders are left out unless you ask for notes.
+
+    \b
+    Examples:
+      peertrack export audit --cert ca-pss -o ca-pss-audit.zip
+      peertrack export audit --cert ca-pss --cycle previous -o ca-pss-last-cycle.zip
+    """
+    import dataclasses
+
+    from peertrack import __version__, attachments, bundle, clock, exports, render, storage
+    from peertrack.commands.common import progress_of
+    from peertrack.commands.selection import cycle_window, select_courses
+
+    today = clock.today()
+    which = cycle.strip().lower()
+    courses = select_courses(ctx, cert=cert, cycle=which)
+    conn = open_existing(ctx)
+    chosen = storage.load_cert(conn, cert.strip().lower())
+    window = cycle_window(chosen, which)
+    item = None
+    if window is not None:
+        measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(
+            chosen.cycle, starts=window[0], ends=window[1], required_minutes=chosen.required_minutes, id=None,
+            carried_minutes=0))
+        item = progress_of(conn, [measured], today)[0]
+
+    folder = attachments.folder_for(session(ctx).db_path)
+    kept = storage.attachments_by_course(conn)
+    certificates = []
+    for course in courses:
+        for attachment in kept.get(course.id, []):
+            path = attachments.find(folder, attachment)
+            state = "missing" if path is None else attachments.verify(folder, attachment.sha256, path.name)
+            certificates.append(bundle.Certificate(course, attachment, state, path))
+    sound = [c for c in certificates if c.state == "ok"]
+    summary = bundle.summary_text(
+        cert=chosen, which=which, window=window, item=item, courses=courses, certificates=certificates,
+        holder=storage.load_settings(conn).get("name"), today=today, version=__version__, notes=notes,
+    )
+    name = f"{chosen.id}-audit-{today.isoformat()}"
+    target = output or Path(f"{name}.zip")
+    texts = [("summary.txt", summary), ("courses.csv", "\ufeff" + exports.courses_csv(courses, notes=notes))]
+    files = list(zip(bundle.certificate_names(sound), [c.path for c in sound], strict=True))
+    bundle.write_bundle(target, name, texts, files, today)
+
+    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    files_count = "1 certificate" if len(files) == 1 else f"{len(files)} certificates"
+    render.say(f"✓ Wrote {count} and {files_count} to {target}")
+    lacking = {course.id for course in courses} - {c.course.id for c in sound}
+    if lacking:
+        count = "1 course has" if len(lacking) == 1 else f"{len(lacking)} courses have"
+        render.say(f"{count} no certificate in the bundle; summary.txt lists them. "
+                   "Keep one with: peertrack ceu attach NUMBER FILE")
+
+
+def json_(
+    ctx: typer.Context,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The file to write; without it the JSON goes to the screen.",
+        show_default=False, dir_okay=False)] = None,
+) -> None:
+    """Write every record you have as one JSON file: for moving to a new computer, or for other programs.
+
+    It holds everything, private notes and wellness reminders included, so keep it private.
+    Certificate files are listed by their fingerprint (sha256); copy the attachments
+    folder beside your database with it. Load it with: peertrack import json FILE
+
+    \b
+    Examples:
+      peertrack export json -o peertrack-everything.json
+      peertrack export json | python -m json.tool | less
+    """
+    import datetime as dt
+    import json
+
+    from peertrack import render, storage
+    from peertrack.storage import dump
+
+    conn = open_existing(ctx)
+    exported = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    document = dump.document(conn, exported) if conn is not None else {
+        "format": dump.FORMAT, "schema": storage.SCHEMA_VERSION, "exported": exported, "tables": {},
+        "sequences": {}}
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_private_text(output, text)
+    counts = [(name, len(rows)) for name, rows in document["tables"].items()]
+    shown = ", ".join(render.table_words(name, count) for name, count in counts
+                      if count and name in ("certifications", "ceus", "attachments", "deadlines", "reminders"))
+    render.say(f"✓ Wrote all your records ({shown or 'none yet'}) to {output}. It holds your private notes too: "
+               "keep it somewhere private.")
+    if document["tables"].get("attachments"):
+        from peertrack import attachments
+
+        render.say("Certificate files are not inside it: copy the folder "
+                   f"{attachments.folder_for(session(ctx).db_path)} along with it.")
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write the whole file or nothing, readable by its owner only: it holds health-adjacent records."""
+    folder = path.parent if str(path.parent) else Path(".")
+    temporary = None
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise PeertrackError(f"Could not write {path}: {error.strerror}.",
+                             "Check the folder exists and you may write to it.") from None
+    finally:
+        if temporary and os.path.exists(temporary):
+            os.unlink(temporary)

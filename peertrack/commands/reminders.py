@@ -1,0 +1,455 @@
+"""peertrack remind ...: wellness-plan reminders that come round again, gently, and stay private."""
+
+import dataclasses
+import datetime as dt
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import clock, storage
+from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, session
+from peertrack.errors import Conflict, InvalidInput
+from peertrack.models import Reminder
+from peertrack.parsing import parse_date, parse_text
+
+START_WITHIN_DAYS = 50 * 365
+
+app = typer.Typer(help="Your wellness-plan reminders: check-ins, meetings, supervision, self-care.",
+                  no_args_is_help=True)
+
+ReminderArgument = Annotated[int, typer.Argument(help="The reminder's number, shown by remind list.",
+                                                 show_default=False)]
+EveryOption = Annotated[Optional[str], typer.Option(
+    "--every", help="How often: day, weekday, week, 2 weeks, month, 3 months or year.", show_default=False)]
+OnOption = Annotated[Optional[str], typer.Option(
+    "--on", help="Which days: mon,thu for a week; 1, 15, last or 2nd tue for a month.", show_default=False)]
+AtOption = Annotated[Optional[str], typer.Option(
+    "--at", help="A time of day, like 18:30, for your calendar.", show_default=False)]
+StartOption = Annotated[Optional[str], typer.Option(
+    "--start", help="The first day it may come round. Default: today.", show_default=False)]
+UntilOption = Annotated[Optional[str], typer.Option(
+    "--until", help="The last day it may come round. Default: no end.", show_default=False)]
+NoteOption = Annotated[Optional[str], typer.Option(
+    "--note", help="A private note; it stays out of every export unless you ask.", show_default=False)]
+RruleOption = Annotated[Optional[str], typer.Option(
+    "--rrule", help="Instead of --every: a calendar rule (RFC 5545), like 'FREQ=WEEKLY;BYDAY=TU'.",
+    show_default=False)]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    title: Annotated[Optional[str], typer.Argument(
+        help='What to do, e.g. "Self-care hour". With --starter it may be left out.', show_default=False)] = None,
+    every: EveryOption = None,
+    on: OnOption = None,
+    at: AtOption = None,
+    start: StartOption = None,
+    until: UntilOption = None,
+    note: NoteOption = None,
+    rrule: RruleOption = None,
+    starter: Annotated[Optional[str], typer.Option(
+        "--starter", help="Start from a ready one, e.g. weekly-self-care (see: peertrack remind starters).",
+        show_default=False)] = None,
+) -> None:
+    """Add a reminder to your wellness plan: something you come back to again and again.
+
+    Say how often with --every and which days with --on, or start from a ready one with
+    --starter. A reminder you miss is shown once, however long it has waited.
+
+    \b
+    Examples:
+      peertrack remind add "Recovery meeting" --every week --on thu --at 19:00
+      peertrack remind add "Supervision" --every "2 weeks" --on mon --start 2026-11-09
+      peertrack remind add "Wellness plan review" --every month --on last
+      peertrack remind add --starter weekly-self-care
+    """
+    from peertrack import recurrence
+
+    today = clock.today()
+    if starter is not None:
+        from peertrack.starters import find_starter
+
+        ready = find_starter(starter)
+        title = ready.title if title is None else title
+        if every is None and rrule is None:
+            every, on = ready.every, ready.on if on is None else on
+    if title is None:
+        raise InvalidInput("TITLE", "", 'give the reminder a name, like "Self-care hour", or start from a ready '
+                           "one with --starter", problem="is missing")
+    start_on = _start(start, today) if start is not None else today
+    rule = _rule(every, on, rrule, start_on)
+    reminder = _checked(Reminder(
+        title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
+        at=recurrence.parse_at(at) if at else None,
+        until=_until(until, rule, today), note=_optional(note),
+    ), rule)
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        _refuse_same_title(conn, reminder.title)
+        reminder = dataclasses.replace(reminder, id=storage.insert_reminder(conn, reminder))
+    from peertrack import render
+
+    render.reminder_saved(recurrence.state(reminder, today), "Added", today)
+
+
+@app.command("list")
+def list_(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List your reminders: how often each comes round, and when it next asks.
+
+    \b
+    Examples:
+      peertrack remind list
+      peertrack remind list --json
+    """
+    from peertrack import recurrence
+
+    today = clock.today()
+    conn = open_existing(ctx)
+    reminders = storage.load_reminders(conn) if conn else []
+    states = sorted((recurrence.state(r, today) for r in reminders),
+                    key=lambda s: (s.next_on is None, s.next_on or today, s.reminder.id))
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit([porcelain.reminder_state(item) for item in states])
+        return
+    from peertrack import render
+
+    render.reminders_table(states, today)
+
+
+@app.command("done")
+def done(
+    ctx: typer.Context,
+    reminder_id: ReminderArgument,
+    on: Annotated[Optional[str], typer.Option(
+        "--on", help="The day you did it, if not today: 2026-11-02, yesterday.", show_default=False)] = None,
+    note: NoteOption = None,
+) -> None:
+    """Mark a reminder done. If it waited a while, this settles it all at once.
+
+    Done before its day, it counts for the next time it comes round.
+
+    \b
+    Examples:
+      peertrack remind done 2
+      peertrack remind done 2 --on yesterday --note "walked by the river"
+    """
+    today = clock.today()
+    day = parse_date(on, "--on", today) if on is not None else today
+    if day > today:
+        raise InvalidInput("--on", on, "mark it done on the day you did it, or after", problem="is in the future")
+    _settle(ctx, reminder_id, "done", day, _optional(note), today)
+
+
+@app.command("skip")
+def skip(ctx: typer.Context, reminder_id: ReminderArgument, note: NoteOption = None) -> None:
+    """Let this time go, and move on to the next. That's all right: rest is part of the plan.
+
+    \b
+    Examples:
+      peertrack remind skip 3
+      peertrack remind skip 3 --note "sick today"
+    """
+    today = clock.today()
+    _settle(ctx, reminder_id, "skipped", today, _optional(note), today)
+
+
+@app.command("snooze")
+def snooze(
+    ctx: typer.Context,
+    reminder_id: ReminderArgument,
+    until: Annotated[str, typer.Option("--until", help="The day it should ask again: a date, or tomorrow.",
+                                       show_default=False)],
+) -> None:
+    """Put a reminder off until a later day; it asks again then.
+
+    \b
+    Examples:
+      peertrack remind snooze 2 --until tomorrow
+      peertrack remind snooze 2 --until 2026-11-09
+    """
+    from peertrack import recurrence
+    from peertrack.models import ReminderLogEntry
+
+    today = clock.today()
+    day = parse_date(until, "--until", today)
+    if day <= today:
+        raise InvalidInput("--until", until, "snooze until a day after today, like tomorrow or "
+                           f"{today + dt.timedelta(days=7):%Y-%m-%d}", problem="is not after today")
+    conn = _existing(ctx, reminder_id)
+    with storage.transaction(conn):
+        reminder = storage.load_reminder(conn, reminder_id)
+        first = recurrence.open_occurrence(reminder)
+        if first is None:
+            raise _ended(reminder)
+        storage.log_reminder(conn, ReminderLogEntry(reminder.id, first, "snoozed", today))
+        storage.snooze_reminder(conn, reminder.id, day)
+        reminder = storage.load_reminder(conn, reminder.id)
+    from peertrack import render
+
+    render.reminder_marked(recurrence.state(reminder, today), "snoozed", first, today, snoozed_until=day)
+
+
+@app.command("rm")
+def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False) -> None:
+    """Remove a reminder and its history. A backup is taken first.
+
+    \b
+    Examples:
+      peertrack remind rm 4
+      peertrack remind rm 4 --yes
+    """
+    from peertrack import render
+
+    conn = _existing(ctx, reminder_id)
+    reminder = storage.load_reminder(conn, reminder_id)
+    if not confirm(f'Remove reminder {reminder.id}, "{reminder.title}", and its history?', yes):
+        render.say("Nothing was removed.")
+        raise typer.Exit(1)
+    backup = storage.backup_copy(conn, session(ctx).db_path, "before-remind-rm")
+    with storage.transaction(conn):
+        storage.delete_reminder(conn, reminder.id)
+    render.say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')
+
+
+@app.command("log")
+def log(
+    ctx: typer.Context,
+    reminder_id: Annotated[Optional[int], typer.Argument(
+        help="One reminder's number; without it, every reminder.", show_default=False)] = None,
+    json: JsonOption = False,
+) -> None:
+    """Look back: what you did and skipped, and how many times in a row you kept it up.
+
+    \b
+    Examples:
+      peertrack remind log
+      peertrack remind log 2
+      peertrack remind log --json
+    """
+    from peertrack import recurrence
+    from peertrack.models import ReminderHistory
+
+    today = clock.today()
+    conn = _existing(ctx, reminder_id) if reminder_id is not None else open_existing(ctx)
+    histories = []
+    if conn is not None:
+        reminders = [storage.load_reminder(conn, reminder_id)] if reminder_id is not None else \
+            storage.load_reminders(conn)
+        entries = storage.load_reminder_log(conn, reminder_id)
+        for reminder in reminders:
+            mine = tuple(entry for entry in entries if entry.reminder_id == reminder.id)
+            histories.append(ReminderHistory(reminder, recurrence.streak(reminder, mine, today), mine))
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit({"today": today.isoformat(),
+                        "reminders": [porcelain.reminder_history(item) for item in histories]})
+        return
+    from peertrack import render
+
+    render.reminder_histories(histories if reminder_id is not None else [h for h in histories if h.entries],
+                              today)
+
+
+@app.command("edit")
+def edit(
+    ctx: typer.Context,
+    reminder_id: ReminderArgument,
+    title: Annotated[Optional[str], typer.Option("--title", help="A new title.", show_default=False)] = None,
+    every: EveryOption = None,
+    on: OnOption = None,
+    rrule: RruleOption = None,
+    at: Annotated[Optional[str], typer.Option(
+        "--at", help='A new time of day; --at "" removes it.', show_default=False)] = None,
+    start: StartOption = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", help='A new last day; --until "" removes it.', show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option(
+        "--note", help='A new private note; --note "" removes it.', show_default=False)] = None,
+) -> None:
+    """Change a reminder: only what you give changes. Its history stays.
+
+    \b
+    Examples:
+      peertrack remind edit 2 --every "2 weeks" --on mon,thu
+      peertrack remind edit 2 --at 18:30 --title "Self-care hour (walk)"
+      peertrack remind edit 2 --until 2027-06-30
+    """
+    from peertrack import recurrence
+
+    today = clock.today()
+    if all(value is None for value in (title, every, on, rrule, at, start, until, note)):
+        from peertrack import render
+
+        render.say("Nothing to change: give what should change, like --every, --at or --title.")
+        return
+    new_title = parse_text(title, "--title") if title is not None else None
+    new_at = recurrence.parse_at(at) if at else None
+    start_on = _start(start, today) if start else None
+    until_on = parse_date(until, "--until", today) if until else None
+    conn = _existing(ctx, reminder_id)
+    with storage.transaction(conn):
+        old = storage.load_reminder(conn, reminder_id)
+        base = start_on or old.starts
+        if every is not None or on is not None or rrule is not None:
+            rule = _rule(every, on, rrule, base)
+        else:
+            rule = _Rule(old.rrule, None, "--start", start or old.starts.isoformat())
+        if until is not None:
+            ends = until_on
+            if ends is not None and rule.until is not None:
+                _raise_until_twice(until)
+        else:
+            ends = rule.until if rule.until is not None else old.until
+        reminder = _checked(dataclasses.replace(
+            old, title=new_title or old.title, rrule=rule.text, starts=base,
+            at=old.at if at is None else new_at, until=ends,
+            note=old.note if note is None else _optional(note),
+        ), rule, until_given=until)
+        if new_title is not None and new_title.lower() != old.title.lower():
+            _refuse_same_title(conn, new_title)
+        storage.update_reminder(conn, reminder)
+    from peertrack import render
+
+    render.reminder_saved(recurrence.state(reminder, today), "Changed", today)
+
+
+@app.command("starters")
+def starters(json: JsonOption = False) -> None:
+    """List the ready wellness-plan reminders you can start from.
+
+    They follow common practice in peer support; change any of them after adding it.
+
+    \b
+    Examples:
+      peertrack remind starters
+      peertrack remind add --starter weekly-self-care --on fri --at 16:00
+    """
+    from peertrack.starters import STARTERS
+
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit([porcelain.starter(item) for item in STARTERS])
+        return
+    from peertrack import render
+
+    render.starters_table(list(STARTERS))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Rule:
+    """A checked rule, with the option it came from (for messages) and an UNTIL it held."""
+
+    text: str
+    until: Optional[dt.date]
+    field: str
+    given: str
+
+
+def _rule(every: Optional[str], on: Optional[str], rrule: Optional[str], start: dt.date) -> _Rule:
+    from peertrack import recurrence
+
+    if rrule is not None:
+        if every is not None or on is not None:
+            raise InvalidInput("--rrule", rrule, "give --every (with --on) or --rrule, not both",
+                               problem="cannot go with --every or --on")
+        text, until = recurrence.check_rrule(rrule)
+        return _Rule(text, until, "--rrule", rrule)
+    if every is None:
+        if on is not None:
+            raise InvalidInput("--on", on, "say how often too, like --every week --on mon,thu", problem="needs --every")
+        raise InvalidInput("--every", "", "say how often, like --every week, or give --rrule or --starter",
+                           problem="is missing")
+    return _Rule(recurrence.rule_from_spec(every, on, start), None, "--every", every)
+
+
+def _start(text: str, today: dt.date) -> dt.date:
+    """The first day, within fifty years of today: further off is surely a typing slip, and
+    working out decades of a daily reminder would make every command slow."""
+    day = parse_date(text, "--start", today)
+    if abs((day - today).days) > START_WITHIN_DAYS:
+        raise InvalidInput("--start", text, "give a day within 50 years of today", problem="is too far from today")
+    return day
+
+
+def _until(text: Optional[str], rule: _Rule, today: dt.date) -> Optional[dt.date]:
+    if not text:
+        return rule.until
+    if rule.until is not None:
+        _raise_until_twice(text)
+    return parse_date(text, "--until", today)
+
+
+def _raise_until_twice(text: str) -> None:
+    raise InvalidInput("--until", text, "give the last day once: with --until, or as UNTIL in --rrule",
+                       problem="is given twice")
+
+
+def _checked(reminder: Reminder, rule: _Rule, until_given: Optional[str] = None) -> Reminder:
+    """The reminder with its start moved to its first date; every check of the dates together."""
+    from peertrack import recurrence
+
+    shown_until = until_given or (reminder.until.isoformat() if reminder.until else "")
+    if reminder.until is not None and "COUNT=" in reminder.rrule:
+        raise InvalidInput("--until", shown_until, "a rule with COUNT ends by itself: leave out --until or COUNT",
+                           problem="cannot go with COUNT")
+    if reminder.until is not None and reminder.until < reminder.starts:
+        raise InvalidInput("--until", shown_until, f"give a day on or after the start, {reminder.starts.isoformat()}",
+                           problem="is before the start")
+    first = recurrence.align_start(reminder.rrule, reminder.starts, reminder.until, field=rule.field,
+                                   given=rule.given)
+    return dataclasses.replace(reminder, starts=first)
+
+
+def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, note: Optional[str],
+            today: dt.date) -> None:
+    """Done or skipped: the occurrence it settles is logged, and a snooze with nothing left to hide ends."""
+    from peertrack import recurrence
+    from peertrack.models import ReminderLogEntry
+
+    conn = _existing(ctx, reminder_id)
+    with storage.transaction(conn):
+        reminder = storage.load_reminder(conn, reminder_id)
+        handled = recurrence.handled_occurrences(storage.load_reminder_log(conn, reminder.id))
+        occurrence = recurrence.covered_occurrence(reminder, day, handled)
+        if occurrence is None:
+            raise _ended(reminder)
+        storage.log_reminder(conn, ReminderLogEntry(reminder.id, occurrence, action, day, note))
+        reminder = storage.load_reminder(conn, reminder.id)
+        # A snooze has done its job once nothing waits; one still waiting stays snoozed.
+        if reminder.snoozed_until is not None and \
+                recurrence.due(dataclasses.replace(reminder, snoozed_until=None), today) is None:
+            storage.snooze_reminder(conn, reminder.id, None)
+            reminder = dataclasses.replace(reminder, snoozed_until=None)
+    from peertrack import render
+
+    render.reminder_marked(recurrence.state(reminder, today), action, occurrence, today, acted_on=day)
+
+
+def _existing(ctx: typer.Context, reminder_id: int):
+    """The database, for a command about one reminder; a missing file means no such reminder."""
+    conn = open_existing(ctx)
+    if conn is None:
+        raise storage.unknown_reminder(reminder_id)
+    return conn
+
+
+def _ended(reminder: Reminder) -> Conflict:
+    return Conflict(f'Reminder {reminder.id}, "{reminder.title}", has no more dates: its last one has passed.',
+                    f"Give it a later last day with: peertrack remind edit {reminder.id} --until DATE")
+
+
+def _refuse_same_title(conn, title: str) -> None:
+    twin = storage.find_reminder_titled(conn, title)
+    if twin is not None:
+        raise Conflict(f'You already have a reminder called "{twin.title}" (number {twin.id}).',
+                       f"Give this one another name, or change that one with: peertrack remind edit {twin.id}")
+
+
+def _optional(text: Optional[str]) -> Optional[str]:
+    cleaned = (text or "").strip()
+    return cleaned or None

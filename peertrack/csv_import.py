@@ -1,0 +1,470 @@
+"""Reads the course spreadsheets people really keep (as CSV) into courses, row by row, with reasons for the rest.
+
+Pure: it takes the file's bytes and `today`, and touches neither the disk nor the database.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from peertrack.errors import InvalidInput
+from peertrack.models import Course, ImportPlan, SheetRow
+from peertrack.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
+
+FIELDS = ("date", "title", "hours", "provider", "category", "format", "approval_no", "note")
+REQUIRED = ("date", "title", "hours")
+IGNORE = "ignore"
+FIELDS_ACCEPTED = "the fields are date, title, hours, provider, category, format, approval-no and note, or ignore"
+MAP_EXAMPLE = '--map "Course Name=title"'
+
+# Header names as people write them, after tidying (see _header_key); earlier ones win a tie.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "date completed", "completion date", "completed", "date of completion", "completed on",
+             "course date", "training date", "date attended", "date taken", "date of training", "event date",
+             "session date", "date earned", "when"),
+    "title": ("title", "course title", "course", "course name", "training title", "training", "training name",
+              "name of course", "name of training", "workshop", "workshop title", "class", "class title",
+              "session", "session title", "event", "event title", "ce title", "program", "description", "topic"),
+    "hours": ("hours", "ce hours", "ceu hours", "ce hrs", "hrs", "credit hours", "credits", "ce credits",
+              "credits earned", "ceus", "ceu", "ces", "contact hours", "clock hours", "hours earned",
+              "ce hours earned", "hours completed", "number of hours", "no of hours", "total hours", "duration"),
+    "provider": ("provider", "sponsor", "provided by", "course provider", "training provider", "ce provider",
+                 "sponsoring organization", "organization", "organisation", "offered by", "host", "agency",
+                 "vendor"),
+    "category": ("category", "categories", "ce category", "course category", "content area", "topic area",
+                 "subject area", "domain", "competency", "type of ce"),
+    "format": ("format", "delivery", "delivery method", "delivery format", "course format", "training format",
+               "modality", "mode", "method"),
+    "approval_no": ("approval number", "approval no", "approval", "approval code", "approval id",
+                    "ce approval number", "ceu approval number", "course number", "course no", "course approval"),
+    "note": ("note", "notes", "comment", "comments", "remarks", "memo"),
+}
+_FIELD_WORDS = {
+    "date": "the date", "title": "the title", "hours": "the hours", "provider": "the provider",
+    "category": "the category", "format": "the format", "approval_no": "the approval number", "note": "the note",
+}
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMAT_ALIASES = {
+    "virtual": "online", "webinar": "online", "live webinar": "online", "zoom": "online", "remote": "online",
+    "web": "online", "web-based": "online", "e-learning": "online", "elearning": "online", "internet": "online",
+    "live online": "online", "in person": "in-person", "classroom": "in-person", "face to face": "in-person",
+    "face-to-face": "in-person", "onsite": "in-person", "on-site": "in-person", "self study": "self-study",
+    "self-paced": "self-study", "self paced": "self-study", "home study": "self-study", "on demand": "self-study",
+    "on-demand": "self-study", "recorded": "self-study", "correspondence": "self-study",
+}
+_DELIMITERS = (",", ";", "\t", "|")
+_HEADER_SEARCH_ROWS = 10
+_MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y",
+                  "%d-%b-%y", "%b-%d-%Y")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")  # always day first: 31.12.2026
+_SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+_TIME_PART = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
+_TOTAL = re.compile(r"\s*(grand\s+)?totals?(\s+hours)?\s*:?\s*", re.I)
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A spreadsheet's layout once read: its columns, which field each fills, and its rows of cells."""
+
+    name: str
+    header: tuple[str, ...]
+    fields: Mapping[str, int]  # field -> column index
+    records: tuple[tuple[int, tuple[str, ...]], ...]  # (row number as a spreadsheet shows it, cells)
+    delimiter: str = ","
+    day_first: bool = False
+
+    @property
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        return tuple((self.header[index], field) for field, index in sorted(self.fields.items(), key=lambda i: i[1]))
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        used = set(self.fields.values())
+        return tuple(name for index, name in enumerate(self.header) if index not in used and name)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        notes = []
+        if self.delimiter != ",":
+            notes.append(f"Columns are separated by {_delimiter_words(self.delimiter)}.")
+        if self.day_first:
+            notes.append("Dates are read as day/month/year, as most of them can only be read that way.")
+        return tuple(notes)
+
+
+def read_sheet(data: bytes, name: str, maps: Sequence[str] = ()) -> Sheet:
+    """The file's layout, or one sentence on why it cannot be read (empty, not text, columns missing)."""
+    text = _decode(data, name)
+    lines = text.splitlines()
+    delimiter = None
+    if lines and re.fullmatch(r'"?sep=(.)"?', lines[0].strip()):  # Excel's own hint on the first line
+        delimiter = re.fullmatch(r'"?sep=(.)"?', lines[0].strip()).group(1)
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    overrides = [_parse_map(item) for item in maps]
+    delimiter = delimiter or _sniff(text, overrides)
+    rows = _rows(text, delimiter, name)
+    if not any(any(cell.strip() for cell in cells) for _, cells in rows):
+        raise InvalidInput("FILE", name, "give a CSV file with a row of column names and a row for each course",
+                           problem="is empty")
+    header_at, fields = _header(rows, overrides, name)
+    header = tuple(cell.strip() for cell in rows[header_at][1])
+    records = tuple((number, cells) for number, cells in rows[header_at + 1:] if any(cell.strip() for cell in cells))
+    sheet = Sheet(name=name, header=header, fields=fields, records=records, delimiter=delimiter)
+    return replace(sheet, day_first=_day_first([_cell(cells, fields["date"]) for _, cells in records]))
+
+
+def read_rows(sheet: Sheet, today: dt.date) -> Iterator[SheetRow]:
+    """Each row as a course, or as the reason it cannot be one."""
+    for number, cells in sheet.records:
+        yield read_row(sheet, number, cells, today)
+
+
+def read_row(sheet: Sheet, number: int, cells: Sequence[str], today: dt.date) -> SheetRow:
+    values = {field: _cell(cells, index) for field, index in sheet.fields.items()}
+    columns = {field: sheet.header[index] or field for field, index in sheet.fields.items()}
+    try:
+        return SheetRow(number, course=_course(values, columns, today, sheet.day_first))
+    except InvalidInput as problem:
+        return SheetRow(number, problem=problem.message)
+
+
+def plan(sheet: Sheet, rows: Sequence[SheetRow], recorded: Mapping[tuple, int]) -> ImportPlan:
+    """Sort the rows into new, already recorded (in the database or earlier in the file) and unreadable.
+
+    A course is the same when its date, title (in any case) and hours are: so importing a
+    file twice adds nothing the second time.
+    """
+    new, known, unreadable = [], [], []
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        if row.course is None:
+            unreadable.append(row)
+            continue
+        key = course_key(row.course)
+        if key in recorded:
+            known.append(replace(row, problem=f"already recorded as course {recorded[key]}"))
+        elif key in seen:
+            known.append(replace(row, problem=f"the same course as row {seen[key]}"))
+        else:
+            seen[key] = row.number
+            new.append(row)
+    return ImportPlan(new=tuple(new), known=tuple(known), unreadable=tuple(unreadable), columns=sheet.columns,
+                      ignored=sheet.ignored, notes=sheet.notes)
+
+
+def course_key(course: Course) -> tuple:
+    return course.date, course.title.casefold(), course.minutes
+
+
+def undo_safe_cell(text: str) -> str:
+    """A cell as it was before an export made it safe for spreadsheets: "'=1+1" is "=1+1" again."""
+    if text.startswith("'") and text[1:2] and text[1] in _FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+# Reading the file
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _not_text(name) from None
+    if not data.strip():
+        raise InvalidInput("FILE", name, "give a CSV file with a row of column names and a row for each course",
+                           problem="is empty")
+    if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        raise InvalidInput("FILE", name, "open it in your spreadsheet program and save it as CSV "
+                           "(File, Save As, CSV UTF-8), then import that file", problem="is a workbook, not CSV")
+    if b"\x00" in data[:8192]:
+        raise _not_text(name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Excel on Windows saves "CSV" in the Windows-1252 code page.
+        text = data.decode("cp1252", errors="replace")
+    sample = text[:8192]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\r\n\f")
+    if controls > max(2, len(sample) // 100):
+        raise _not_text(name)
+    return text
+
+
+def _not_text(name: str) -> InvalidInput:
+    return InvalidInput("FILE", name, "give a CSV file, as a spreadsheet program saves one",
+                        problem="is not a text file")
+
+
+def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, tuple[str, ...]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+    try:
+        return [(number, tuple(cells)) for number, cells in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise InvalidInput("FILE", name, "save it again as CSV from your spreadsheet program",
+                           problem=f"cannot be read as CSV (record {reader.line_num}: {error})") from None
+
+
+def _sniff(text: str, overrides: list[tuple[str, str]]) -> str:
+    """The delimiter that makes the most sense of the first lines: most known columns, then most columns."""
+    sample = "\n".join(text.splitlines()[:_HEADER_SEARCH_ROWS + 1])
+    best, best_score = ",", (-1, -1, -1)
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, skipinitialspace=True))
+        except csv.Error:
+            continue
+        found = max((_found_fields(row, overrides) for row in rows), key=lambda f: (len(set(f) & set(REQUIRED)),
+                                                                                 len(f)), default={})
+        widest = max((len(row) for row in rows), default=0)
+        score = (len(set(found) & set(REQUIRED)), len(found), widest)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _header(rows: list[tuple[int, tuple[str, ...]]], overrides: list[tuple[str, str]],
+            name: str) -> tuple[int, dict[str, int]]:
+    """The row of column names (a title or a blank line may come first) and the field of each column."""
+    candidates = [(index, cells) for index, (_, cells) in enumerate(rows) if any(c.strip() for c in cells)]
+    candidates = candidates[:_HEADER_SEARCH_ROWS]
+    best_index, best = candidates[0][0], _found_fields(candidates[0][1], overrides)
+    for index, cells in candidates:
+        found = _found_fields(cells, overrides)
+        if set(REQUIRED) <= set(found):
+            best_index, best = index, found
+            break
+        if len(set(found) & set(REQUIRED)) > len(set(best) & set(REQUIRED)):
+            best_index, best = index, found
+    header = [cell.strip() for cell in rows[best_index][1]]
+    _check_overrides(header, overrides, name)
+    missing = [field for field in REQUIRED if field not in best]
+    if missing:
+        columns = ", ".join(f'"{cell}"' for cell in header if cell) or "none"
+        raise InvalidInput(
+            "FILE", name,
+            f"its columns are {columns}; say which column holds {_FIELD_WORDS[missing[0]]} with "
+            f'--map "COLUMN={missing[0]}", like {MAP_EXAMPLE}',
+            problem="has no column for " + _and(_FIELD_WORDS[field] for field in missing),
+        )
+    return best_index, best
+
+
+def _found_fields(cells: Sequence[str], overrides: list[tuple[str, str]]) -> dict[str, int]:
+    """Which field each column fills: --map first, then the best-ranked synonym."""
+    keys = [_header_key(cell) for cell in cells]
+    fields: dict[str, int] = {}
+    taken: set[int] = set()
+    for column, field in overrides:
+        for index, key in enumerate(keys):
+            if key == _header_key(column):
+                taken.add(index)
+                if field != IGNORE:
+                    fields[field] = index
+    for field, names in SYNONYMS.items():
+        if field in fields:
+            continue
+        ranked = [(names.index(key), index) for index, key in enumerate(keys) if key in names and index not in taken]
+        if ranked:
+            index = min(ranked)[1]
+            fields[field] = index
+            taken.add(index)
+    return fields
+
+
+def _parse_map(text: str) -> tuple[str, str]:
+    column, sep, field = text.rpartition("=")
+    if not sep or not column.strip() or not field.strip():
+        raise InvalidInput("--map", text, f"write it as COLUMN=FIELD, like {MAP_EXAMPLE}",
+                           problem="is not COLUMN=FIELD")
+    key = " ".join(field.strip().lower().replace("-", " ").replace("_", " ").split())
+    aliases = {"approval no": "approval_no", "approval number": "approval_no", "approval": "approval_no",
+               "notes": "note", "skip": IGNORE, "none": IGNORE}
+    chosen = aliases.get(key, key)
+    if chosen not in FIELDS and chosen != IGNORE:
+        raise InvalidInput("--map", text, FIELDS_ACCEPTED, problem=f'names a field ("{field.strip()}") '
+                           "peertrack does not know")
+    return column.strip(), chosen
+
+
+def _check_overrides(header: list[str], overrides: list[tuple[str, str]], name: str) -> None:
+    keys = [_header_key(cell) for cell in header]
+    given: dict[str, str] = {}
+    for column, field in overrides:
+        if _header_key(column) not in keys:
+            shown = ", ".join(f'"{cell}"' for cell in header if cell) or "none"
+            raise InvalidInput("--map", f"{column}={field}", f"the columns of {name} are {shown}",
+                               problem="names a column the file does not have")
+        if field != IGNORE and field in given and given[field] != _header_key(column):
+            raise InvalidInput("--map", f"{column}={field}", "give each field one column",
+                               problem=f'gives {_FIELD_WORDS[field]} a second column (after "{given[field]}")')
+        given[field] = _header_key(column)
+
+
+def _header_key(cell: str) -> str:
+    """A column name tidied for matching: "CE Hours (total)" is "ce hours", "Approval #" is "approval number"."""
+    key = re.sub(r"\(.*?\)|\[.*?\]", " ", cell.strip().lstrip("\ufeff").lower())
+    key = key.replace("#", " number ")
+    key = re.sub(r"[^\w]+|_", " ", key)
+    return " ".join(key.split())
+
+
+# Reading one row
+
+
+def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.date, day_first: bool) -> Course:
+    date_text, title_text, hours_text = (values[field].strip() for field in REQUIRED)
+    for field, other in (("date", title_text), ("title", date_text)):
+        if _TOTAL.fullmatch(_undo(values[field])) and (field == "date" or not other):
+            raise InvalidInput(columns[field], _undo(values[field]).strip(), "only rows of courses are read",
+                               problem="looks like a total, not a course")
+    for field, text in (("date", date_text), ("title", title_text), ("hours", hours_text)):
+        if not text:
+            problem = InvalidInput(columns[field], "", "")
+            problem.message = f"{columns[field]} is empty: every course needs {_FIELD_WORDS[field]}."
+            raise problem
+    day = _date(date_text, columns["date"], today, day_first)
+    minutes = _hours(hours_text, columns["hours"])
+    category = _undo(values.get("category", "")).strip()
+    form = _undo(values.get("format", "")).strip()
+    return Course(
+        date=day,
+        title=_tidy(title_text),
+        minutes=minutes,
+        provider=_tidy(values.get("provider", "")) or None,
+        format=_format(form, columns["format"]) if form else None,
+        approval_no=_tidy(values.get("approval_no", "")) or None,
+        note=_tidy(values.get("note", "")) or None,
+        allocations=_allocations(category, minutes, columns.get("category", "category")) if category else (),
+    )
+
+
+def _date(text: str, column: str, today: dt.date, day_first: bool) -> dt.date:
+    cleaned = _TIME_PART.sub("", text.strip(), count=1).strip()
+    day = _numeric_date(cleaned, day_first, today) or _named_month_date(cleaned)
+    if day is None:
+        try:
+            day = parse_date(cleaned, column, today)
+        except InvalidInput as problem:
+            raise _as_given(problem, cleaned, text) from None
+    if day > today:
+        raise InvalidInput(column, text, "only courses already taken can be imported", problem="is in the future")
+    return day
+
+
+def _numeric_date(text: str, day_first: bool, today: dt.date) -> dt.date | None:
+    match = _NUMERIC_DATE.fullmatch(text) or _DOTTED_DATE.fullmatch(text)
+    if match:
+        first, second, year = (int(part) for part in match.groups())
+        month, day = (second, first) if day_first or match.re is _DOTTED_DATE else (first, second)
+        if len(match.group(3)) == 2:
+            year += 2000 if 2000 + year <= today.year else 1900
+    else:
+        match = _SLASHED_ISO.fullmatch(text)
+        if not match:
+            return None
+        year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _named_month_date(text: str) -> dt.date | None:
+    cleaned = re.sub(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", text.strip(), flags=re.I)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.I)
+    cleaned = re.sub(r"\bsept\b", "Sep", cleaned, flags=re.I).replace(".", "")
+    for pattern in _MONTH_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _day_first(cells: Sequence[str]) -> bool:
+    """Whether a column's numeric dates are day/month/year: some can only be read so, none only the US way."""
+    firsts, seconds = [], []
+    for cell in cells:
+        match = _NUMERIC_DATE.fullmatch(_TIME_PART.sub("", cell.strip(), count=1).strip())
+        if match:
+            firsts.append(int(match.group(1)))
+            seconds.append(int(match.group(2)))
+    return any(value > 12 for value in firsts) and not any(value > 12 for value in seconds)
+
+
+def _hours(text: str, column: str) -> int:
+    cleaned = text.strip().lower()
+    clock = re.fullmatch(r"(\d+):(\d{2})(?::00)?", cleaned)
+    if clock:
+        cleaned = f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
+    cleaned = re.sub(r"^(\d*),(\d+)", r"\1.\2", cleaned)  # a decimal comma, as the semicolon variant writes
+    cleaned = re.sub(r"\s*(hours|hour|hrs|hr)\.?", "h", cleaned)
+    cleaned = re.sub(r"\s*(minutes|minute|mins|min)\.?", "m", cleaned)
+    cleaned = cleaned.replace(" ", "")
+    try:
+        return parse_hours(cleaned, column)
+    except InvalidInput as problem:
+        raise _as_given(problem, cleaned, text) from None
+
+
+def _format(text: str, column: str) -> str:
+    key = " ".join(text.lower().split())
+    try:
+        return parse_format(_FORMAT_ALIASES.get(key, key), column)
+    except InvalidInput:
+        raise InvalidInput(column, text, "use online, in-person or self-study, or leave it empty",
+                           problem="is not a course format") from None
+
+
+def _allocations(text: str, minutes: int, column: str):
+    """The category cell: one name ("ethics"), or a split as peertrack writes it ("ethics: 2; general: 1.5")."""
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    split = [re.fullmatch(r"(.+?)\s*:\s*(\d+(?:[.,]\d+)?\s*m?)", part) for part in parts]
+    if len(parts) == 1 and not split[0]:
+        return allocate([(normalise_category(parts[0]), None)], minutes, column)
+    categories = [
+        parse_category(f"{match.group(1)}:{match.group(2).replace(',', '.')}", column) if match
+        else (normalise_category(part), None)
+        for part, match in zip(parts, split, strict=True)
+    ]
+    return allocate(categories, minutes, column)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(_undo(text).split())
+
+
+def _undo(text: str) -> str:
+    return undo_safe_cell(text.strip())
+
+
+def _cell(cells: Sequence[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _as_given(problem: InvalidInput, cleaned: str, text: str) -> InvalidInput:
+    """The same refusal, naming the cell as the spreadsheet shows it rather than as it was tidied for reading."""
+    problem.message = problem.message.replace(f'"{cleaned}"', f'"{text}"', 1)
+    return problem
+
+
+def _delimiter_words(delimiter: str) -> str:
+    return {";": "semicolons", "\t": "tabs", "|": "bars", ",": "commas"}.get(delimiter, f'"{delimiter}"')
+
+
+def _and(words) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

@@ -1,0 +1,211 @@
+"""Calendar files (RFC 5545 iCalendar) for the user's own calendar app: plain event records in, text out.
+
+Each kind of record becomes a list of `Event`s (certification expiries and wellness-plan
+reminders here; other kinds add their own `..._events` function), and `calendar_text` writes
+any list of them. UIDs come from the records' own ids, so importing a newer file updates the
+events already in the calendar instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from peertrack import __version__
+from peertrack.models import Certification, Reminder
+
+PRODID = f"-//peertrack//peertrack {__version__}//EN"
+CALENDAR_NAME = "peertrack"
+CERT_ALARM_DAYS = (90, 30, 7)  # 90 and 30 match the dashboard's "due soon" and "urgent"
+TIMED_REMINDER_LENGTH = dt.timedelta(minutes=30)
+ALL_DAY_REMINDER_ALARM = dt.timedelta(hours=9)  # 9 in the morning of the day
+LINE_OCTETS = 75
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """A notice shown `trigger` after the event's start (a negative trigger comes before it)."""
+
+    trigger: dt.timedelta
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One calendar event.
+
+    A `start` that is a date makes an all-day event, and `end` is then the last day it covers
+    (included; one day when left out). A datetime makes a timed event in the calendar's own
+    local time, and `end` is when it ends.
+    """
+
+    uid: str
+    summary: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None = None
+    description: str | None = None
+    rrule: str | None = None  # without DTSTART; an UNTIL must have the same kind of value as `start`
+    alarms: tuple[Alarm, ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+def uid(*parts: str) -> str:
+    """A stable UID from a record's kind and id: uid("cert", "ca-pss", "expiry") is "cert-ca-pss-expiry@peertrack"."""
+    return "-".join(parts) + "@peertrack"
+
+
+# --- records to events ----------------------------------------------------------------------------
+
+
+def certification_events(certs: Iterable[Certification]) -> list[Event]:
+    """Each certification's expiry as an all-day event, with alarms 90, 30 and 7 days before."""
+    events = []
+    for cert in certs:
+        body = cert.body or "your certifying body"
+        events.append(Event(
+            uid=uid("cert", cert.id, "expiry"),
+            summary=f"{cert.name} expires",
+            start=cert.expires,
+            description=(f"Your {cert.name} certification ({cert.id}) expires on this day. Renew it with {body} "
+                         f"before then.\nSee where you stand with: peertrack status --cert {cert.id}"),
+            alarms=tuple(Alarm(-dt.timedelta(days=days), f"{cert.name} expires in {days} days")
+                         for days in CERT_ALARM_DAYS),
+            categories=("Certification",),
+        ))
+    return events
+
+
+def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> list[Event]:
+    """Each reminder as a repeating event with its RRULE: all-day, or at its time of day.
+
+    Private notes go in only when `notes` is true.
+    """
+    from peertrack import recurrence
+
+    events = []
+    for reminder in reminders:
+        first = recurrence.occurrence_on_or_after(reminder.rrule, reminder.starts, reminder.starts, reminder.until)
+        if first is None:
+            continue
+        start: dt.date | dt.datetime = first
+        rule = reminder.rrule
+        if reminder.at is not None:
+            start = dt.datetime.combine(first, reminder.at)
+            if reminder.until is not None:
+                rule += f";UNTIL={reminder.until:%Y%m%d}T235959"
+        elif reminder.until is not None:
+            rule += f";UNTIL={reminder.until:%Y%m%d}"
+        words = recurrence.describe(reminder.rrule, reminder.starts)
+        description = (f"Your wellness plan: {words}.\n"
+                       f"When it is done: peertrack remind done {reminder.id}")
+        if notes and reminder.note:
+            description += f"\n\n{reminder.note}"
+        events.append(Event(
+            uid=uid("reminder", str(reminder.id)),
+            summary=reminder.title,
+            start=start,
+            end=start + TIMED_REMINDER_LENGTH if isinstance(start, dt.datetime) else None,
+            description=description,
+            rrule=rule,
+            alarms=(Alarm(dt.timedelta(0) if reminder.at is not None else ALL_DAY_REMINDER_ALARM, reminder.title),),
+            categories=("Wellness plan",),
+        ))
+    return events
+
+
+# --- events to text -------------------------------------------------------------------------------
+
+
+def calendar_text(events: Iterable[Event], stamp: dt.datetime, name: str = CALENDAR_NAME) -> str:
+    """The whole calendar file: CRLF line ends, long lines folded, text escaped.
+
+    `stamp` is when the file is made (DTSTAMP), an aware datetime; it is the one value that
+    differs between two exports of the same records.
+    """
+    events = list(events)
+    uids = [event.uid for event in events]
+    if len(set(uids)) != len(uids):
+        raise ValueError("two events share a UID; calendar apps would merge them")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+             f"X-WR-CALNAME:{escape(name)}"]
+    for event in events:
+        lines += _event_lines(event, stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _event_lines(event: Event, stamp: dt.datetime) -> list[str]:
+    lines = ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{_utc(stamp)}"]
+    if isinstance(event.start, dt.datetime):
+        lines.append(f"DTSTART:{_local(event.start)}")
+        if isinstance(event.end, dt.datetime):
+            lines.append(f"DTEND:{_local(event.end)}")
+    else:
+        last = event.end or event.start
+        lines.append(f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}")
+        # RFC 5545 ends are exclusive: an all-day event ends on the next day.
+        lines.append(f"DTEND;VALUE=DATE:{last + dt.timedelta(days=1):%Y%m%d}")
+    if event.rrule:
+        lines.append(f"RRULE:{event.rrule}")
+    lines.append(f"SUMMARY:{escape(event.summary)}")
+    if event.description:
+        lines.append(f"DESCRIPTION:{escape(event.description)}")
+    if event.categories:
+        lines.append("CATEGORIES:" + ",".join(escape(category) for category in event.categories))
+    if not isinstance(event.start, dt.datetime):
+        lines.append("TRANSP:TRANSPARENT")  # a date to keep in mind, not time taken
+    for alarm in event.alarms:
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(alarm.text)}",
+                  f"TRIGGER:{duration(alarm.trigger)}", "END:VALARM"]
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _local(moment: dt.datetime) -> str:
+    """A "floating" time: the same hour wherever the calendar is, which suits a personal routine."""
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def escape(text: str) -> str:
+    """TEXT as RFC 5545 writes it: backslash, semicolon, comma and line breaks escaped; other
+    control characters (which the format does not allow) dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """A content line folded to lines of at most 75 octets, never inside a UTF-8 character."""
+    if len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > LINE_OCTETS:
+            pieces.append("".join(current))
+            current, size = [], 1  # a folded line starts with one space
+        current.append(char)
+        size += octets
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def duration(delta: dt.timedelta) -> str:
+    """A timedelta as an RFC 5545 duration: -90 days is "-P90D", 9 hours is "PT9H", none is "PT0S"."""
+    sign = "-" if delta < dt.timedelta(0) else ""
+    delta = abs(delta)
+    hours, rest = divmod(delta.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time = "".join(f"{value}{unit}" for value, unit in ((hours, "H"), (minutes, "M"), (seconds, "S")) if value)
+    if not delta.days and not time:
+        return "PT0S"
+    return sign + "P" + (f"{delta.days}D" if delta.days else "") + (f"T{time}" if time else "")
