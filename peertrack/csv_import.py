@@ -97,7 +97,7 @@ class Sheet:
         if self.delimiter != ",":
             notes.append(f"Columns are separated by {_delimiter_words(self.delimiter)}.")
         if self.day_first:
-            notes.append("Dates are read as day/month/year, as most of them can only be read that way.")
+            notes.append("Dates are read as day/month/year, since some of them can only be read that way.")
         return tuple(notes)
 
 
@@ -411,6 +411,7 @@ def _hours(text: str, column: str) -> int:
     if clock:
         cleaned = f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
     cleaned = re.sub(r"^(\d*),(\d+)", r"\1.\2", cleaned)  # a decimal comma, as the semicolon variant writes
+    cleaned = re.sub(r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit)\.?$", "h", cleaned)
     cleaned = re.sub(r"\s*(hours|hour|hrs|hr)\.?", "h", cleaned)
     cleaned = re.sub(r"\s*(minutes|minute|mins|min)\.?", "m", cleaned)
     cleaned = cleaned.replace(" ", "")

@@ -250,14 +250,18 @@ def _check_values(parts: dict[str, str], text: str, field: str) -> None:
             values.append(value)
         return values
 
+    def whole(key: str, high: int) -> str:
+        value = parts[key]
+        if not re.fullmatch(r"\d{1,9}", value) or not 1 <= int(value) <= high:
+            raise bad(f"has {key}={value}", f"{key} is a whole number from 1 to {high}")
+        return str(int(value))
+
     if "INTERVAL" in parts:
-        numbers("INTERVAL", 1, MAX_INTERVAL, signed=False)
-        if parts["INTERVAL"].lstrip("0") == "1":
+        parts["INTERVAL"] = whole("INTERVAL", MAX_INTERVAL)
+        if parts["INTERVAL"] == "1":
             del parts["INTERVAL"]
-        else:
-            parts["INTERVAL"] = str(int(parts["INTERVAL"]))
     if "COUNT" in parts:
-        parts["COUNT"] = str(numbers("COUNT", 1, MAX_COUNT, signed=False)[0])
+        parts["COUNT"] = whole("COUNT", MAX_COUNT)
     months = numbers("BYMONTH", 1, 12, signed=False) if "BYMONTH" in parts else []
     month_days = numbers("BYMONTHDAY", 1, 31) if "BYMONTHDAY" in parts else []
     for key, high in (("BYWEEKNO", 53), ("BYYEARDAY", 366), ("BYSETPOS", 366)):

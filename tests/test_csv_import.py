@@ -186,6 +186,7 @@ def test_a_column_of_day_first_dates_is_read_day_first():
 @pytest.mark.parametrize("text, minutes", [
     ("3", 180), ("2.5", 150), ("2.5 hrs", 150), ("1 hour", 60), ("3 Hours", 180), ("1:30", 90), ("0:45", 45),
     ("90 min", 90), ("90 minutes", 90), ("1 hr 30 min", 90), ("1,5", 90), ("0.1", 6), (".5", 30), ("3.0", 180),
+    ("3 CEUs", 180), ("1.5 credits", 90), ("2 contact hours", 120),
 ])
 def test_hours_as_people_write_them(text, minutes):
     assert only_course(f'Date,Title,Hours\n3/5/2026,Ethics,"{text}"\n').minutes == minutes

@@ -230,3 +230,14 @@ def test_any_text_survives_the_trip(text):
     expected = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text.replace("\r\n", "\n").replace("\r", "\n"))
     assert str(read["SUMMARY"]) == expected
     assert str(read["DESCRIPTION"]) == expected
+
+
+def test_a_timed_reminder_ends_with_a_local_time_too():
+    from peertrack.models import Reminder
+
+    item = Reminder(title="Self-care hour", rrule="FREQ=WEEKLY;BYDAY=FR", starts=D(2026, 11, 6),
+                    added_on=D(2026, 11, 2), at=dt.time(16, 0), until=D(2027, 6, 30), note="a walk", id=4)
+    event = events(ics.calendar_text(ics.reminder_events([item]), STAMP).encode())["reminder-4@peertrack"]
+    assert event.decoded("DTSTART") == dt.datetime(2026, 11, 6, 16, 0)
+    assert dict(event["RRULE"])["UNTIL"] == [dt.datetime(2027, 6, 30, 23, 59, 59)]
+    assert "a walk" not in str(event["DESCRIPTION"])

@@ -171,7 +171,7 @@ COURSE = {"id": 1, "date": "2026-10-01", "title": "T", "provider": None, "minute
     (b"\x89PNG\r\n\x1a\n\x00\x00", InvalidInput, ['FILE "all.json" is not a JSON file']),
     (b"Date,Title,Hours\n", InvalidInput, ['FILE "all.json" is not a JSON file']),
     (b'{"format": "peertrack", "schema": 1, "tables": {', InvalidInput, ["is not a JSON file"]),
-    (json.dumps([1, 2, 3]).encode(), InvalidInput, ['FILE "all.json" is not a peertrack export: give a file written by']),
+    (json.dumps([1, 2, 3]).encode(), InvalidInput, ['FILE "all.json" is not a peertrack export: give a file']),
     (json.dumps({"version": 2, "todos": []}).encode(), InvalidInput, ["is not a peertrack export"]),
     (json.dumps(_document(schema="one")).encode(), InvalidInput, ["does not say which version of peertrack"]),
     (json.dumps(_document(schema=99)).encode(), DatabaseProblem,

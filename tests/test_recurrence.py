@@ -147,6 +147,11 @@ BAD_RULES = [
     ("FREQ=WEEKLY;COUNT=-1", "has COUNT=-1"),
     ("FREQ=WEEKLY;INTERVAL=0", "has INTERVAL=0"),
     ("FREQ=DAILY;INTERVAL=100000000", "has INTERVAL=100000000"),
+    ("FREQ=DAILY;INTERVAL=2,3", "has INTERVAL=2,3"),
+    ("FREQ=DAILY;COUNT=1,2", "has COUNT=1,2"),
+    ("FREQ=DAILY;COUNT=99999999999999999999", "has COUNT=99999999999999999999"),
+    ("FREQ=MONTHLY;BYMONTHDAY=1,x", "which is not a list of numbers"),
+    ("FREQ=MONTHLY;BYMONTHDAY=99999999999999999999", "which is not a list of numbers"),
     ("FREQ=WEEKLY;COUNT=3;UNTIL=20270101", "has both"),
     ("FREQ=FOO", "has an unknown FREQ"),
     ("FREQ=HOURLY", "repeats within a day"),
@@ -388,3 +393,37 @@ def test_a_pile_is_one_item_and_settling_it_clears_it(spec, start, handled_after
     after = Reminder(**{**item.__dict__, "handled_through": max(settled, handled or settled)})
     assert r.due(after, today) is None
     assert r.state(after, today).next_on > today
+
+
+rule_parts = st.one_of(
+    st.sampled_from(["FREQ=DAILY", "FREQ=WEEKLY", "FREQ=MONTHLY", "FREQ=YEARLY", "FREQ=HOURLY", "FREQ="]),
+    st.builds("INTERVAL={}".format, st.integers(-2, 1200)),
+    st.builds("COUNT={}".format, st.integers(-2, 20)),
+    st.builds("BYDAY={}{}".format, st.sampled_from(["", "1", "-1", "2", "+3", "6", "0"]),
+              st.sampled_from(["MO", "TU", "FR", "SU", "XX"])),
+    st.builds("BYMONTHDAY={}".format, st.integers(-33, 33)),
+    st.builds("BYMONTH={}".format, st.integers(0, 13)),
+    st.builds("BYSETPOS={}".format, st.integers(-8, 8)),
+    st.builds("BYWEEKNO={}".format, st.integers(-54, 54)),
+    st.builds("BYYEARDAY={}".format, st.integers(-367, 367)),
+    st.sampled_from(["UNTIL=20280101", "UNTIL=2028", "WKST=SU", "BYHOUR=9", "X-NAME=1", ";", "=", "BYDAY=MO,WE"]),
+)
+
+
+@given(st.lists(rule_parts, min_size=1, max_size=5).map(";".join), starts)
+@settings(max_examples=300, deadline=None)
+def test_any_typed_rule_is_either_refused_plainly_or_works(text, start):
+    try:
+        rule, until = r.check_rrule(text)
+    except InvalidInput as refused:
+        assert refused.field == "--rrule"
+        return
+    assert r.check_rrule(rule) == (rule, None)  # the tidy form is itself accepted as it is
+    try:
+        first = r.align_start(rule, start, field="--rrule", given=text)
+    except InvalidInput as refused:
+        assert "never comes round" in refused.message
+        return
+    following = r.next_occurrence(rule, first, first)
+    assert following is None or following > first
+    assert r.occurrence_on_or_after(rule, first, first) == first

@@ -93,7 +93,7 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
     \b
     Examples:
       peertrack ceu open 12
-      cp "$(peertrack ceu open 12)" ~/Desktop/
+      peertrack ceu list --cert ca-pss && peertrack ceu open 3
     """
     from peertrack import attachments, render
 

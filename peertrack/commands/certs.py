@@ -320,6 +320,6 @@ def _cycle_history(conn, cert, today):
     history = []
     for cycle in storage.load_cycles(conn, cert.id):
         as_then = dataclasses.replace(cert, cycle=cycle)
-        courses = storage.find_courses(conn, cert_id=cert.id, start=cycle.starts, end=cycle.ends)
+        courses = storage.credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history

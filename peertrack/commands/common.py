@@ -73,7 +73,7 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
 
     settings = load_settings(conn)
     items = [
-        progress(cert, storage.find_courses(conn, cert_id=cert.id, start=cert.cycle.starts, end=cert.cycle.ends),
+        progress(cert, storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
                  today, settings.soon_days, settings.urgent_days)
         for cert in certs
     ]

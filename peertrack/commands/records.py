@@ -12,14 +12,18 @@ from peertrack.errors import Conflict, InvalidInput, PeertrackError
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
                          no_args_is_help=True)
 
-FileArgument = Annotated[Path, typer.Argument(help="The file to read.", show_default=False, metavar="FILE")]
+CsvFile = Annotated[Path, typer.Argument(help="Your spreadsheet, saved as CSV.", show_default=False, metavar="FILE")]
+JsonFile = Annotated[Path, typer.Argument(help="A file written by: peertrack export json.", show_default=False,
+                                          metavar="FILE")]
+BackupFile = Annotated[Path, typer.Argument(help="A file written by peertrack backup, or one from the backups folder.",
+                                            show_default=False, metavar="FILE")]
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
 @import_app.command("csv")
 def import_csv(
     ctx: typer.Context,
-    file: FileArgument,
+    file: CsvFile,
     map_: Annotated[Optional[list[str]], typer.Option(
         "--map", metavar="COLUMN=FIELD",
         help="Read a column as a field: date, title, hours, provider, category, format, approval-no, note, "
@@ -77,16 +81,22 @@ def import_csv(
         render.say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
+    added = []
     with storage.transaction(conn), render.progress(len(plan.new), "Adding") as advance:
         everyone = storage.load_certs(conn)
+        # Looked at again inside the write, so two imports at once still add each course only once.
+        present = {csv_import.course_key(course) for course in storage.find_courses(conn)}
         for row in plan.new:
+            advance()
+            if csv_import.course_key(row.course) in present:
+                continue
             crediting = certs if certs is not None else [c for c in everyone if c.cycle.contains(row.course.date)]
             storage.insert_course(conn, dataclasses.replace(row.course, cert_ids=tuple(c.id for c in crediting)))
-            advance()
-    hours = sum(row.course.minutes for row in plan.new)
+            added.append(row.course)
     from peertrack import formatting
 
-    render.say(f"✓ Added {count}, {formatting.hours_words(hours)}.")
+    count = "1 course" if len(added) == 1 else f"{len(added)} courses"
+    render.say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
     if plan.unreadable:
         rows_word = ("1 row could not be read and was" if len(plan.unreadable) == 1
                      else f"{len(plan.unreadable)} rows could not be read and were")
@@ -96,7 +106,7 @@ def import_csv(
 
 
 @import_app.command("json")
-def import_json(ctx: typer.Context, file: FileArgument, yes: YesOption = False) -> None:
+def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> None:
     """Load a peertrack JSON export into an empty database: how you move to a new computer.
 
     Certificate files are not inside the export: copy the attachments folder from
@@ -180,7 +190,7 @@ def backup(
         render.say(f"Certificate files are kept apart, in {attachments.folder_for(path)}: copy that folder too.")
 
 
-def restore(ctx: typer.Context, file: FileArgument, yes: YesOption = False) -> None:
+def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> None:
     """Put a backup back in place of your current database, after showing what each holds.
 
     The current database is kept first, in the backups folder beside it, so a restore can

@@ -83,7 +83,7 @@ def add(
         title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
         at=recurrence.parse_at(at) if at else None,
         until=_until(until, rule, today), note=_optional(note),
-    ), rule)
+    ), rule, until_given=until)
     conn = open_db(ctx)
     with storage.transaction(conn):
         _refuse_same_title(conn, reminder.title)
@@ -298,10 +298,10 @@ def edit(
             rule = _rule(every, on, rrule, base)
         else:
             rule = _Rule(old.rrule, None, "--start", start or old.starts.isoformat())
+        if until is not None and rule.until is not None:
+            _raise_until_twice(until)
         if until is not None:
             ends = until_on
-            if ends is not None and rule.until is not None:
-                _raise_until_twice(until)
         else:
             ends = rule.until if rule.until is not None else old.until
         reminder = _checked(dataclasses.replace(

@@ -25,6 +25,7 @@ from peertrack.storage.certs import (
 )
 from peertrack.storage.courses import (
     count_courses,
+    credited_courses,
     delete_course,
     find_courses,
     insert_course,
@@ -66,6 +67,7 @@ from peertrack.storage.database import (
 )
 
 __all__ = [
+    "credited_courses",
     "privacy_warning", "problem_from",
     "delete_reminder", "due_reminders", "find_reminder_titled", "insert_reminder", "load_reminder",
     "load_reminder_log", "load_reminders", "log_reminder", "snooze_reminder", "unknown_reminder", "update_reminder",

@@ -155,8 +155,12 @@ def install(staged: Path, path: Path) -> None:
                 conn.close()
         except sqlite3.DatabaseError:
             pass
-    os.chmod(staged, 0o600)
-    os.replace(staged, path)
+    try:
+        os.chmod(staged, 0o600)
+        os.replace(staged, path)
+    except OSError as error:
+        raise PeertrackError(f"Could not put the backup in place of {path}: {error.strerror}.",
+                             "Close any other program using it, then try again; nothing was changed.") from None
     for suffix in _SIDE_FILES:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     conn = sqlite3.connect(path, timeout=15)

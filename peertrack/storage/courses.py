@@ -92,6 +92,42 @@ def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start:
     return [_course_from(row) for row in conn.execute(sql, params)]
 
 
+def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end: dt.date) -> list[Course]:
+    """The courses credited to one certification between two dates, with only what progress needs.
+
+    The dashboard's query: it walks the date index, so its cost follows the courses inside
+    the cycle, not a whole history of them.
+    """
+    rows = conn.execute(
+        "SELECT c.id, c.date, c.title, c.minutes, c.format, c.provider, k.minutes AS credited,"
+        " a.category, a.minutes AS share"
+        " FROM ceus c CROSS JOIN ceu_credits k ON k.ceu_id = c.id AND k.cert_id = ?"
+        " LEFT JOIN ceu_allocations a ON a.ceu_id = c.id"
+        " WHERE c.date BETWEEN ? AND ? ORDER BY c.date, c.id",
+        (cert_id, start.isoformat(), end.isoformat()),
+    )
+    courses: list[Course] = []
+    current, shares = None, []
+    for row in rows:
+        if current is None or row["id"] != current["id"]:
+            if current is not None:
+                courses.append(_lean_course(current, shares, cert_id))
+            current, shares = row, []
+        if row["category"] is not None:
+            shares.append(Allocation(row["category"], row["share"]))
+    if current is not None:
+        courses.append(_lean_course(current, shares, cert_id))
+    return courses
+
+
+def _lean_course(row: sqlite3.Row, shares: list[Allocation], cert_id: str) -> Course:
+    return Course(
+        id=row["id"], date=dt.date.fromisoformat(row["date"]), title=row["title"], minutes=row["minutes"],
+        format=row["format"], provider=row["provider"], allocations=tuple(shares), cert_ids=(cert_id,),
+        overrides=((cert_id, row["credited"]),) if row["credited"] is not None else (),
+    )
+
+
 def known_categories(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT category FROM ceu_allocations UNION SELECT value FROM requirements"
                         " WHERE dimension = 'category' ORDER BY 1")

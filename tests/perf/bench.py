@@ -1,0 +1,167 @@
+"""Start-up and scale benchmark for peertrack: whole processes, timed against `python -c pass`.
+
+Run it by hand from a checkout with peertrack installed in the current environment:
+
+    python tests/perf/bench.py            # about two minutes
+    python tests/perf/bench.py --runs 21  # steadier figures
+
+It builds a small database (3 certifications, 250 courses, 6 reminders) and a large one
+(100,000 courses, most of them in past cycles), then times each command as a whole process,
+interleaved with `python -c pass` of the same interpreter (F, the floor), and prints medians,
+ratios to F and whether each target is met. It only reads and prints: never a test in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TODAY = "2026-11-02"
+
+
+def peertrack_command() -> list[str]:
+    script = Path(sys.executable).with_name("peertrack")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "peertrack"]
+
+
+def run(args: list[str], env: dict, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(args, env=env, capture_output=True, text=True)
+    if check and result.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    return result
+
+
+def timed(args: list[str], env: dict, prepare=None) -> float:
+    if prepare:
+        prepare()
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def write_courses_csv(path: Path, count: int, seed: int, newest: dt.date, span_days: int) -> None:
+    rng = random.Random(seed)
+    providers = ["CalMHSA", "GMHCN", "NAMI", "Copeland Center", "Peer Recovery Academy"]
+    categories = ["ethics", "general", "skills", "trauma", "cultural"]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Date", "Title", "Provider", "Hours", "Category", "Format"])
+        for i in range(count):
+            day = newest - dt.timedelta(days=rng.randrange(span_days))
+            writer.writerow([day.isoformat(), f"Course {i}: {rng.choice(categories)} in practice",
+                             rng.choice(providers), rng.choice(["1", "1.5", "2", "3", "0.5"]),
+                             rng.choice(categories), rng.choice(["online", "in-person", "self-study"])])
+
+
+def build(folder: Path, name: str, courses: int, span_days: int, reminders: bool, env_base: dict) -> tuple:
+    db = folder / f"{name}.db"
+    env = {**env_base, "PEERTRACK_DB": str(db)}
+    pt = peertrack_command()
+    run(pt + ["cert", "add", "--template", "ca-medi-cal-pss", "--id", "ca-pss", "--expires", "2027-06-30"], env)
+    run(pt + ["cert", "add", "--template", "ga-cps", "--id", "ga-cps"], env)
+    run(pt + ["cert", "add", "--template", "pa-cps", "--id", "pa-cps", "--expires", "2028-03-31"], env)
+    sheet = folder / f"{name}.csv"
+    write_courses_csv(sheet, courses, seed=7, newest=dt.date.fromisoformat(TODAY), span_days=span_days)
+    start = time.perf_counter()
+    run(pt + ["import", "csv", str(sheet), "--yes"], env)
+    import_seconds = time.perf_counter() - start
+    if reminders:
+        for starter in ("daily-check-in", "weekly-recovery-meeting", "biweekly-supervision", "weekly-self-care",
+                        "monthly-plan-review"):
+            run(pt + ["remind", "add", "--starter", starter], env, check=False)
+        run(pt + ["remind", "add", "Call my sponsor", "--every", "week", "--on", "sun"], env, check=False)
+    return db, env, sheet, import_seconds
+
+
+def measure(label: str, args: list[str], env: dict, floor: list[str], runs: int, prepare=None) -> dict:
+    timed(args, env, prepare)  # warm the file cache and bytecode
+    mine, base = [], []
+    for _ in range(runs):
+        mine.append(timed(args, env, prepare))
+        base.append(timed(floor, env))
+    median, floor_median = statistics.median(mine), statistics.median(base)
+    return {"label": label, "median": median, "floor": floor_median, "ratio": median / floor_median}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="timed runs of each command (default 11)")
+    parser.add_argument("--large", type=int, default=100_000, help="courses in the large database")
+    options = parser.parse_args()
+
+    pt = peertrack_command()
+    floor = [sys.executable, "-c", "pass"]
+    folder = Path(tempfile.mkdtemp(prefix="peertrack-bench-"))
+    base_env = {k: v for k, v in os.environ.items() if k not in ("PEERTRACK_DB", "NO_COLOR")}
+    base_env.update(PEERTRACK_TODAY=TODAY, PEERTRACK_CONFIG_DIR=str(folder / "config"))
+    try:
+        print(f"Building databases in {folder} ...", flush=True)
+        small, small_env, _, _ = build(folder, "small", 250, 900, True, base_env)
+        large, large_env, _, _ = build(folder, "large", options.large, 365 * 12, False, base_env)
+        big_sheet = folder / "import.csv"
+        write_courses_csv(big_sheet, options.large, seed=11, newest=dt.date.fromisoformat(TODAY), span_days=3650)
+        copy = folder / "copy.db"
+        copy_env = {**small_env, "PEERTRACK_DB": str(copy)}
+        fresh = folder / "fresh.db"
+        fresh_env = {**base_env, "PEERTRACK_DB": str(fresh)}
+
+        def fresh_copy():
+            shutil.copy(small, copy)
+
+        def empty_fresh():
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(fresh) + suffix).unlink(missing_ok=True)
+
+        quiet_env = {**small_env, "PEERTRACK_DB": str(folder / "nothing-due.db")}
+        run(pt + ["cert", "add", "Far away", "--id", "far", "--expires", "2030-01-01", "--hours", "0"], quiet_env)
+
+        rows = [
+            (measure("peertrack --version", pt + ["--version"], small_env, floor, options.runs), "ratio", 5),
+            (measure("peertrack --help", pt + ["--help"], small_env, floor, options.runs), "ratio", 7),
+            (measure("peertrack due (nothing due)", pt + ["due"], quiet_env, floor, options.runs), "ratio", 6),
+            (measure("peertrack due (small)", pt + ["due"], small_env, floor, options.runs), "ratio", None),
+            (measure("peertrack status (small)", pt + ["status"], small_env, floor, options.runs), "ratio", 10),
+            (measure("peertrack log-ceu (small, a copy)", pt + ["log-ceu", "Bench course", "--hours", "1"],
+                     copy_env, floor, options.runs, prepare=fresh_copy), "ratio", 7),
+            (measure("peertrack export csv (small)", pt + ["export", "csv", "--cert", "ca-pss"], small_env, floor,
+                     options.runs), "ratio", None),
+            (measure("peertrack status (large)", pt + ["status"], large_env, floor, options.runs), "seconds", 0.5),
+            (measure("peertrack export csv (large, all)", pt + ["export", "csv"], large_env, floor,
+                     max(3, options.runs // 3)), "seconds", 1.5),
+            (measure(f"peertrack import csv ({options.large:,} rows)", pt + ["import", "csv", str(big_sheet), "--yes"],
+                     fresh_env, floor, max(3, options.runs // 4), prepare=empty_fresh), "seconds", 3.0),
+        ]
+        floor_ms = statistics.median(row["floor"] for row, _, _ in rows) * 1000
+        print(f"\nF = `python -c pass` of {sys.executable}: median {floor_ms:.1f} ms")
+        print(f"{'command':44} {'median':>10} {'x F':>7}  target")
+        for row, kind, target in rows:
+            if target is None:
+                verdict = ""
+            elif kind == "ratio":
+                verdict = f"<= {target} x F: {'met' if row['ratio'] <= target else 'NOT met'}"
+            else:
+                verdict = f"<= {target} s: {'met' if row['median'] <= target else 'NOT met'}"
+            print(f"{row['label']:44} {row['median'] * 1000:8.1f} ms {row['ratio']:6.1f}  {verdict}")
+        status_small = next(row for row, _, _ in rows if row["label"] == "peertrack status (small)")
+        status_large = next(row for row, _, _ in rows if row["label"] == "peertrack status (large)")
+        growth = status_large["median"] / status_small["median"]
+        print(f"\nstatus, large over small: {growth:.2f} x "
+              f"({'met' if growth <= 1.5 else 'NOT met'}: courses outside the current cycles should cost ~nothing)")
+        goal = status_small["ratio"] <= 7.5
+        print(f"status goal beyond the target, <= 7.5 x F: {'met' if goal else 'not yet'}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
