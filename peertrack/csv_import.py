@@ -12,9 +12,10 @@ import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from peertrack.errors import InvalidInput
-from peertrack.models import Course, ImportPlan, SheetRow
+from peertrack.models import FORMATS, Allocation, Course, ImportPlan, SheetRow
 from peertrack.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
 
 FIELDS = ("date", "title", "hours", "provider", "category", "format", "approval_no", "note")
@@ -124,17 +125,23 @@ def read_sheet(data: bytes, name: str, maps: Sequence[str] = ()) -> Sheet:
 
 def read_rows(sheet: Sheet, today: dt.date) -> Iterator[SheetRow]:
     """Each row as a course, or as the reason it cannot be one."""
+    columns = _column_names(sheet)
     for number, cells in sheet.records:
-        yield read_row(sheet, number, cells, today)
+        yield read_row(sheet, number, cells, today, columns)
 
 
-def read_row(sheet: Sheet, number: int, cells: Sequence[str], today: dt.date) -> SheetRow:
+def read_row(sheet: Sheet, number: int, cells: Sequence[str], today: dt.date,
+             columns: Mapping[str, str] | None = None) -> SheetRow:
     values = {field: _cell(cells, index) for field, index in sheet.fields.items()}
-    columns = {field: sheet.header[index] or field for field, index in sheet.fields.items()}
+    columns = columns or _column_names(sheet)
     try:
         return SheetRow(number, course=_course(values, columns, today, sheet.day_first))
     except InvalidInput as problem:
         return SheetRow(number, problem=problem.message)
+
+
+def _column_names(sheet: Sheet) -> dict[str, str]:
+    return {field: sheet.header[index] or field for field, index in sheet.fields.items()}
 
 
 def plan(sheet: Sheet, rows: Sequence[SheetRow], recorded: Mapping[tuple, int]) -> ImportPlan:
@@ -325,9 +332,10 @@ def _header_key(cell: str) -> str:
 
 
 def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.date, day_first: bool) -> Course:
-    date_text, title_text, hours_text = (values[field].strip() for field in REQUIRED)
+    date_text, title_text, hours_text = values["date"].strip(), values["title"].strip(), values["hours"].strip()
     for field, other in (("date", title_text), ("title", date_text)):
-        if _TOTAL.fullmatch(_undo(values[field])) and (field == "date" or not other):
+        if "tal" in values[field].lower() and _TOTAL.fullmatch(_undo(values[field])) and (
+                field == "date" or not other):
             raise InvalidInput(columns[field], _undo(values[field]).strip(), "only rows of courses are read",
                                problem="looks like a total, not a course")
     for field, text in (("date", date_text), ("title", title_text), ("hours", hours_text)):
@@ -351,9 +359,25 @@ def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.dat
     )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _date(text: str, column: str, today: dt.date, day_first: bool) -> dt.date:
+    if _STRICT_ISO.fullmatch(text):  # the common case, and the way peertrack itself writes dates
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            day = None
+        if day is not None and day <= today:
+            return day
     cleaned = _TIME_PART.sub("", text.strip(), count=1).strip()
-    day = _numeric_date(cleaned, day_first, today) or _named_month_date(cleaned)
+    day = None
+    if not _ISO_DATE.fullmatch(cleaned):  # the common case goes straight to parse_date
+        day = _numeric_date(cleaned, day_first, today)
+        if day is None and any(character.isalpha() for character in cleaned):
+            day = _named_month_date(cleaned)
     if day is None:
         try:
             day = parse_date(cleaned, column, today)
@@ -405,8 +429,14 @@ def _day_first(cells: Sequence[str]) -> bool:
     return any(value > 12 for value in firsts) and not any(value > 12 for value in seconds)
 
 
+_PLAIN_HOURS = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _hours(text: str, column: str) -> int:
     cleaned = text.strip().lower()
+    if _PLAIN_HOURS.fullmatch(cleaned):  # most cells: skip the spelled-out units below
+        return parse_hours(cleaned, column)
     clock = re.fullmatch(r"(\d+):(\d{2})(?::00)?", cleaned)
     if clock:
         cleaned = f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
@@ -421,7 +451,10 @@ def _hours(text: str, column: str) -> int:
         raise _as_given(problem, cleaned, text) from None
 
 
+@lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _format(text: str, column: str) -> str:
+    if text in FORMATS:
+        return text
     key = " ".join(text.lower().split())
     try:
         return parse_format(_FORMAT_ALIASES.get(key, key), column)
@@ -430,8 +463,11 @@ def _format(text: str, column: str) -> str:
                            problem="is not a course format") from None
 
 
+@lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _allocations(text: str, minutes: int, column: str):
     """The category cell: one name ("ethics"), or a split as peertrack writes it ("ethics: 2; general: 1.5")."""
+    if ";" not in text and ":" not in text:  # one category, the usual case
+        return (Allocation(normalise_category(text), minutes),)
     parts = [part.strip() for part in text.split(";") if part.strip()]
     split = [re.fullmatch(r"(.+?)\s*:\s*(\d+(?:[.,]\d+)?\s*m?)", part) for part in parts]
     if len(parts) == 1 and not split[0]:
@@ -445,11 +481,12 @@ def _allocations(text: str, minutes: int, column: str):
 
 
 def _tidy(text: str) -> str:
-    return " ".join(_undo(text).split())
+    return " ".join(_undo(text).split()) if text else ""
 
 
 def _undo(text: str) -> str:
-    return undo_safe_cell(text.strip())
+    text = text.strip()
+    return undo_safe_cell(text) if text[:1] == "'" else text
 
 
 def _cell(cells: Sequence[str], index: int) -> str:

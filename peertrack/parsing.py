@@ -56,9 +56,13 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     return minutes
 
 
+_HOURS_AND_MINUTES = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?")
+_ONE = Decimal(1)
+
+
 def _minutes_from(text: str) -> int | None:
-    match = re.fullmatch(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?", text)
-    if match and text and any(match.groups()):
+    match = _HOURS_AND_MINUTES.fullmatch(text) if text[-1:] in ("h", "m", "n") else None
+    if match and any(match.groups()):
         hours_part, minutes_part = match.groups()
         total = Decimal(hours_part or 0) * 60 + int(minutes_part or 0)
         return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -70,7 +74,7 @@ def _minutes_from(text: str) -> int | None:
         return None
     if abs(number) > BELIEVABLE_HOURS:
         return int(BELIEVABLE_HOURS * 60 + 1)  # far past any limit; exact arithmetic would overflow
-    return int((number * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int((number * 60).quantize(_ONE, rounding=ROUND_HALF_UP))
 
 
 def parse_cycle(text: str, field: str = "--cycle") -> int:

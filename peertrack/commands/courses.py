@@ -239,7 +239,9 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
     """
     certs = storage.load_certs(conn)
     if not given:
-        return [c for c in certs if c.cycle.starts <= course.date], ()
+        from peertrack.certifications import crediting_by_default
+
+        return crediting_by_default(certs, course.date), ()
     by_id = {c.id: c for c in certs}
     chosen, overrides = [], []
     for text in given:

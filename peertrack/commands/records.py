@@ -48,9 +48,8 @@ def import_csv(
       peertrack import csv my-ce-log.csv --map "Workshop Name=title" --map "Length=hours"
       peertrack import csv my-ce-log.csv --cert ca-pss --yes
     """
-    import dataclasses
-
     from peertrack import csv_import, render
+    from peertrack.certifications import crediting_by_default
 
     today = clock.today()
     source = _checked_file(file)
@@ -62,9 +61,7 @@ def import_csv(
             advance()
     conn = open_existing(ctx)
     certs = _chosen_certs(conn, cert or [])
-    recorded = {}
-    if conn is not None:
-        recorded = {csv_import.course_key(course): course.id for course in storage.find_courses(conn)}
+    recorded = storage.course_keys(conn) if conn is not None else {}
     plan = csv_import.plan(sheet, rows, recorded)
     render.import_preview(plan, file.name)
     if not plan.new:
@@ -81,18 +78,17 @@ def import_csv(
         render.say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
-    added = []
-    with storage.transaction(conn), render.progress(len(plan.new), "Adding") as advance:
+    with storage.transaction(conn):
         everyone = storage.load_certs(conn)
         # Looked at again inside the write, so two imports at once still add each course only once.
-        present = {csv_import.course_key(course) for course in storage.find_courses(conn)}
-        for row in plan.new:
-            advance()
-            if csv_import.course_key(row.course) in present:
-                continue
-            crediting = certs if certs is not None else [c for c in everyone if c.cycle.contains(row.course.date)]
-            storage.insert_course(conn, dataclasses.replace(row.course, cert_ids=tuple(c.id for c in crediting)))
-            added.append(row.course)
+        present = storage.course_keys(conn)
+        # In date order: the numbers then follow the dates, and the date index grows at its end.
+        added = sorted((row.course for row in plan.new if csv_import.course_key(row.course) not in present),
+                       key=lambda course: course.date)
+        named = tuple(c.id for c in certs) if certs is not None else None
+        storage.insert_courses(conn, added, [
+            named if named is not None else tuple(c.id for c in crediting_by_default(everyone, course.date))
+            for course in added])
     from peertrack import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"

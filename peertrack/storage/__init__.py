@@ -25,13 +25,26 @@ from peertrack.storage.certs import (
 )
 from peertrack.storage.courses import (
     count_courses,
+    course_keys,
     credited_courses,
     delete_course,
     find_courses,
     insert_course,
+    insert_courses,
     known_categories,
     load_course,
     update_course,
+)
+from peertrack.storage.database import (
+    RESTORE_HINT,
+    SCHEMA_VERSION,
+    backup_copy,
+    connect,
+    default_path,
+    privacy_warning,
+    problem_from,
+    resolve_path,
+    transaction,
 )
 from peertrack.storage.deadlines import (
     delete_deadline,
@@ -54,19 +67,9 @@ from peertrack.storage.reminders import (
     update_reminder,
 )
 from peertrack.storage.settings import load_settings, save_setting
-from peertrack.storage.database import (
-    RESTORE_HINT,
-    SCHEMA_VERSION,
-    backup_copy,
-    connect,
-    default_path,
-    privacy_warning,
-    problem_from,
-    resolve_path,
-    transaction,
-)
 
 __all__ = [
+    "course_keys", "insert_courses",
     "credited_courses",
     "privacy_warning", "problem_from",
     "delete_reminder", "due_reminders", "find_reminder_titled", "insert_reminder", "load_reminder",

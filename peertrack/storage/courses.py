@@ -32,6 +32,42 @@ def insert_course(conn: sqlite3.Connection, course: Course) -> int:
     return course_id
 
 
+def insert_courses(conn: sqlite3.Connection, courses: list[Course],
+                   credits: list[tuple[str, ...]] | None = None) -> list[int]:
+    """Many courses at once (an import): numbered in order, after the highest number ever given.
+
+    `credits`, when given, names each course's certifications in place of its own cert_ids.
+    """
+    credits = credits if credits is not None else [c.cert_ids for c in courses]
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'ceus'").fetchone()
+    first = max(row[0] if row else 0, conn.execute("SELECT coalesce(max(id), 0) FROM ceus").fetchone()[0]) + 1
+    ids = list(range(first, first + len(courses)))
+    stamp = now()
+    conn.executemany(
+        "INSERT INTO ceus (id, date, title, provider, minutes, format, approval_no, note, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(course_id, c.date.isoformat(), c.title, c.provider, c.minutes, c.format, c.approval_no, c.note, stamp)
+         for course_id, c in zip(ids, courses, strict=True)],
+    )
+    conn.executemany(
+        "INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, ?, ?)",
+        [(course_id, a.category, a.minutes) for course_id, c in zip(ids, courses, strict=True)
+         for a in c.allocations],
+    )
+    conn.executemany(
+        "INSERT INTO ceu_credits (ceu_id, cert_id, minutes) VALUES (?, ?, ?)",
+        [(course_id, cert_id, dict(c.overrides).get(cert_id) if c.overrides else None)
+         for course_id, c, cert_ids in zip(ids, courses, credits, strict=True) for cert_id in cert_ids],
+    )
+    return ids
+
+
+def course_keys(conn: sqlite3.Connection) -> dict[tuple, int]:
+    """Every course as (date, title in any case, minutes) -> its number: how imports spot one already kept."""
+    return {(dt.date.fromisoformat(day), title.casefold(), minutes): course_id
+            for course_id, day, title, minutes in conn.execute("SELECT id, date, title, minutes FROM ceus")}
+
+
 def update_course(conn: sqlite3.Connection, course: Course) -> None:
     conn.execute(
         "UPDATE ceus SET date = ?, title = ?, provider = ?, minutes = ?, format = ?, approval_no = ?,"
