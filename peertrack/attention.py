@@ -10,7 +10,7 @@ from peertrack import formatting as fmt
 from peertrack.deadlines import all_deadlines, is_notice
 from peertrack.models import Certification, Deadline, Progress
 
-ORDER = ("overdue", "urgent", "due-soon", "upcoming")
+ORDER = ("overdue", "urgent", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")
 
 
@@ -28,7 +28,9 @@ class Attention:
 
 
 def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt.date, within_days: int,
-           final_days: int) -> list[Attention]:
+           final_days: int, reminders: Iterable = ()) -> list[Attention]:
+    """Everything `due` shows, most pressing first. Wellness reminders come last and are never
+    "trouble": they are kind nudges, not deadlines, so they never make `due` exit 1."""
     progresses = list(progresses)
     items = [item for p in progresses if (item := _for_certification(p)) is not None]
     flagged = {item.ref for item in items}
@@ -38,6 +40,7 @@ def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt
         item = _for_deadline(deadline, today, within_days, final_days, flagged, lapsed)
         if item is not None:
             items.append(item)
+    items.extend(_for_reminder(item) for item in reminders)
     return sorted(items, key=lambda item: (ORDER.index(item.level), item.date or today))
 
 
@@ -73,3 +76,10 @@ def _for_deadline(d: Deadline, today: dt.date, within_days: int, final_days: int
         return None
     level = "upcoming" if is_notice(d) or days > final_days else "urgent"
     return Attention("deadline", level, d.title, f"{fmt.day(d.due)}, {fmt.days_from_now(days)}", ref, d.due)
+
+
+def _for_reminder(item) -> Attention:
+    from peertrack.recurrence import due_words
+
+    reminder = item.reminder
+    return Attention("reminder", "wellness", reminder.title, due_words(item), str(reminder.id), item.due_since)

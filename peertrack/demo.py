@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from peertrack.cycles import cycle_start
-from peertrack.models import Allocation, Certification, Course, Cycle, Requirement
+from peertrack.models import Allocation, Certification, Course, Cycle, Deadline, Requirement
 
 
 def certifications(today: dt.date) -> list[Certification]:
@@ -18,8 +19,8 @@ def certifications(today: dt.date) -> list[Certification]:
         )
 
     return [
-        cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24, 20,
-             [Requirement("ethics", 6 * 60)]),
+        dataclasses.replace(cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24,
+                                 20, [Requirement("ethics", 6 * 60)]), opens_days=90),
         cert("ga-cps", "Certified Peer Specialist (Georgia)", "GMHCN", "CPS-7781", 38, 12, 12,
              [Requirement("ethics", 60)]),
     ]
@@ -44,3 +45,16 @@ def courses(today: dt.date) -> list[Course]:
                cert_ids=tuple(cert_ids))
         for ago, title, provider, minutes, form, categories, cert_ids in rows
     ]
+
+
+def deadlines(today: dt.date) -> list[Deadline]:
+    return [Deadline("Renewal fee ($26 late fee after 15 January)", today + dt.timedelta(days=30), "ga-cps")]
+
+
+# (title, how often, on which days, added this many days ago, done this many days ago or None)
+REMINDERS = (
+    ("Daily check-in", "day", None, 10, 0),
+    ("Recovery meeting", "week", None, 21, 7),
+    ("Self-care hour", "week", None, 30, 16),
+    ("Supervision", "2 weeks", None, 30, 2),
+)

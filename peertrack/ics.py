@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack import __version__
-from peertrack.models import Certification, Reminder
+from peertrack.models import Certification, Deadline, Reminder
 
 PRODID = f"-//peertrack//peertrack {__version__}//EN"
 CALENDAR_NAME = "peertrack"
@@ -75,6 +75,36 @@ def certification_events(certs: Iterable[Certification]) -> list[Event]:
                          for days in CERT_ALARM_DAYS),
             categories=("Certification",),
         ))
+    return events
+
+
+def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification], *,
+                    notes: bool = False) -> list[Event]:
+    """Deadlines as all-day events with alarms a week and a day before; a renewal window spans its days.
+
+    Expiries are left to certification_events. Private notes go in only when `notes` is true.
+    """
+    expiry = {cert.id: cert.expires for cert in certs}
+    events = []
+    for deadline in deadlines:
+        if deadline.done_on is not None or (deadline.key or "").endswith(":expires"):
+            continue
+        alarms = tuple(Alarm(-dt.timedelta(days=days), f"{deadline.title}: in {days} days") for days in (7, 1))
+        if deadline.key and deadline.key.endswith(":opens") and deadline.cert_id in expiry:
+            events.append(Event(
+                uid=uid("cert", deadline.cert_id, "renewal-window"), summary=deadline.title.replace(
+                    "Renewal opens", "Renewal window", 1), start=deadline.due, end=expiry[deadline.cert_id],
+                description="You can apply to renew during these days.", alarms=(Alarm(dt.timedelta(0),
+                                                                                        deadline.title),),
+                categories=("Certification",)))
+            continue
+        description = "A deadline from your certification's rules." if deadline.key else "A deadline you added."
+        if notes and deadline.note:
+            description += f"\n\n{deadline.note}"
+        events.append(Event(
+            uid=uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id)),
+            summary=deadline.title, start=deadline.due, description=description, alarms=alarms,
+            categories=("Deadline",)))
     return events
 
 

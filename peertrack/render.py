@@ -146,14 +146,18 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
     pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
     lines = [(f"  Still needed: {fmt.hours_words(item.missing_minutes)}, {pace}.", "")]
     if item.recent_minutes_per_month is not None and item.projected_minutes is not None and item.days_left >= 31:
-        recent = fmt.hours_words(item.recent_minutes_per_month)
-        if item.projected_minutes >= cert.cycle.required_minutes:
-            lines.append((f"  At your pace of the last 6 months ({recent} a month), the hours will be there "
-                          "in time.", "green"))
+        # Rounded to quarter and half hours: a forecast, not a ledger.
+        recent = fmt.hours_words(max(15, round(item.recent_minutes_per_month / 15) * 15))
+        if not item.recent_minutes_per_month:
+            lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
+        elif item.projected_minutes >= cert.cycle.required_minutes:
+            lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
+                          "there in time.", "green"))
         else:
-            lines.append((f"  At your pace of the last 6 months ({recent} a month), you would have about "
-                          f"{fmt.hours(item.projected_minutes)} of {fmt.hours(cert.cycle.required_minutes)} "
-                          "hours by then.", "yellow"))
+            projected = min(round(item.projected_minutes / 30) * 30, cert.cycle.required_minutes - 30)
+            lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
+                          f"{fmt.hours(projected)} of {fmt.hours(cert.cycle.required_minutes)} hours by then.",
+                          "yellow"))
     return lines
 
 
@@ -568,7 +572,7 @@ def records_count(heading: str, counts: list[tuple[str, int]]) -> None:
 def wellness_panel(items, today: dt.date) -> None:
     """The dashboard's "Wellness plan" panel, below the certifications.
 
-    `items` are DueReminder records (storage.due_reminders): each reminder due today or
+    `items` are DueReminder records (commands.common.due_reminders): each reminder due today or
     overdue, once, in kind words. Prints nothing when none is due.
     """
     if not items:

@@ -318,13 +318,14 @@ def test_reminders_and_their_log_never_reach_the_csv_export(ok, make_cert, tmp_p
 
 def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, capsys):
     from peertrack import porcelain, render
+    from peertrack.commands.common import due_reminders
 
     ok("remind", "add", "Self-care hour", "--every", "week")
     ok("remind", "add", "Daily check-in", "--every", "day", "--at", "9:00")
     ok("remind", "add", "Plan review", "--every", "month", "--on", "last")
     conn = storage.connect(db_path)
     today = D(2026, 11, 11)
-    items = storage.due_reminders(conn, today)
+    items = due_reminders(conn, today)
     conn.close()
     assert [(i.reminder.title, i.due_since, i.days_overdue, i.missed) for i in items] == [
         ("Daily check-in", D(2026, 11, 2), 9, 10), ("Self-care hour", D(2026, 11, 2), 9, 2)]

@@ -274,18 +274,20 @@ def test_init_asks_and_adds(run, ok):
     from peertrack.templates import load_templates
 
     number = [t.id for t in load_templates()].index("ca-medi-cal-pss") + 1
-    result = run("init", input=f"{number}\nPSS-777\n2027-06-30\n")
+    result = run("init", input=f"{number}\nPSS-777\n2027-06-30\n1, 4\n")
     assert result.exit_code == 0, result.stderr
     assert "Added Medi-Cal Peer Support Specialist" in result.stdout
     assert "Your certifications on" in result.stdout
     assert show(ok, "ca-medi-cal-pss")["number"] == "PSS-777"
+    assert [r["title"] for r in json.loads(ok("remind", "list", "--json").stdout)] == [
+        "Daily check-in", "Self-care hour"]
 
 
 def test_init_with_own_rules(run, ok):
     from peertrack.templates import load_templates
 
     other = len(load_templates()) + 1
-    result = run("init", input=f"{other}\nCounty Peer Credential\ncounty\n1y\n8\n\n2027-02-28\n")
+    result = run("init", input=f"{other}\nCounty Peer Credential\ncounty\n1y\n8\n\n2027-02-28\n9\n\n")
     assert result.exit_code == 0, result.stderr
     data = show(ok, "county")
     assert (data["hours_required"], data["cycle_months"], data["number"]) == (8, 12, None)
@@ -295,7 +297,7 @@ def test_init_with_a_bad_answer_saves_nothing(run, db_path):
     from peertrack.templates import load_templates
 
     other = len(load_templates()) + 1
-    result = run("init", input=f"{other}\nCounty\ncounty\nforever\n8\n\n2027-02-28\n")
+    result = run("init", input=f"{other}\nCounty\ncounty\nforever\n8\n\n2027-02-28\n2\n")
     assert result.exit_code == 2
     assert '--cycle "forever"' in result.stderr and "Nothing was saved" in result.stderr
     assert not db_path.exists()

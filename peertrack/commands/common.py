@@ -89,3 +89,16 @@ def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
         ordered.append(item)
         ordered.extend(child for child in items if child.cert.endorsement_of == item.cert.id)
     return ordered
+
+
+def due_reminders(conn: Optional[sqlite3.Connection], today: dt.date) -> list:
+    """Wellness reminders due today or missed, each once (since its oldest missed date), longest waiting first."""
+    if conn is None:
+        return []
+    reminders = storage.load_reminders(conn)
+    if not reminders:
+        return []
+    from peertrack import recurrence  # dateutil only when there are reminders to look at
+
+    items = [item for item in (recurrence.due(r, today) for r in reminders) if item is not None]
+    return sorted(items, key=lambda item: (item.due_since, item.reminder.title.lower(), item.reminder.id))

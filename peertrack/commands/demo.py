@@ -1,5 +1,6 @@
 """peertrack demo: the dashboard on example data, in a throwaway file."""
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -9,8 +10,8 @@ from peertrack import clock, storage
 def demo() -> None:
     """See what peertrack does, on example data. Your own records are not touched.
 
-    It fills a temporary database with two certifications and a few courses,
-    shows the dashboard, then deletes the temporary file.
+    It fills a temporary database with two certifications, a few courses, a deadline
+    and a small wellness plan, shows the dashboard, then deletes the temporary file.
 
     \b
     Examples:
@@ -19,7 +20,8 @@ def demo() -> None:
     """
     from peertrack import demo as examples
     from peertrack import render
-    from peertrack.commands.common import progress_of
+    from peertrack.commands.common import due_reminders, progress_of
+    from peertrack.commands.status import _coming_up
 
     today = clock.today()
     with tempfile.TemporaryDirectory(prefix="peertrack-demo-") as folder:
@@ -30,8 +32,31 @@ def demo() -> None:
                     storage.insert_cert(conn, cert)
                 for course in examples.courses(today):
                     storage.insert_course(conn, course)
-            render.dashboard(progress_of(conn, storage.load_certs(conn), today), today)
+                for deadline in examples.deadlines(today):
+                    storage.insert_deadline(conn, deadline)
+                _add_reminders(conn, today)
+            items = progress_of(conn, storage.load_certs(conn), today)
+            render.dashboard(items, today, _coming_up(conn, items, today))
+            render.wellness_panel(due_reminders(conn, today), today)
         finally:
             conn.close()
     render.say("\nThat was example data in a temporary file, now deleted; your own records were not touched.\n"
                "Start your own with: peertrack cert add --help")
+
+
+def _add_reminders(conn, today: dt.date) -> None:
+    """The example wellness plan: added some days ago, done now and then, so some are waiting."""
+    from peertrack import recurrence
+    from peertrack.commands.reminders import build_reminder
+    from peertrack.demo import REMINDERS
+    from peertrack.models import ReminderLogEntry
+
+    for title, every, on, added_ago, done_ago in REMINDERS:
+        added = today - dt.timedelta(days=added_ago)
+        reminder = build_reminder(added, title=title, every=every, on=on)
+        reminder_id = storage.insert_reminder(conn, reminder)
+        if done_ago is not None:
+            done_on = today - dt.timedelta(days=done_ago)
+            occurrence = recurrence.occurrence_on_or_after(reminder.rrule, reminder.starts, done_on, reminder.until)
+            if occurrence is not None and occurrence <= today:
+                storage.log_reminder(conn, ReminderLogEntry(reminder_id, occurrence, "done", done_on))

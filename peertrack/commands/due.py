@@ -6,11 +6,12 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import JsonOption, load_settings, open_existing, progress_of
+from peertrack.commands.common import JsonOption, due_reminders, load_settings, open_existing, progress_of
 from peertrack.parsing import parse_days
 
-COLOURS = {"overdue": "red", "urgent": "red", "due-soon": "yellow", "upcoming": "cyan"}
-WORDS = {"overdue": "✗ overdue", "urgent": "‼ urgent", "due-soon": "! due soon", "upcoming": "• coming up"}
+COLOURS = {"overdue": "red", "urgent": "red", "due-soon": "yellow", "upcoming": "cyan", "wellness": "magenta"}
+WORDS = {"overdue": "✗ overdue", "urgent": "‼ urgent", "due-soon": "! due soon", "upcoming": "• coming up",
+         "wellness": "○ wellness plan"}
 
 
 def due(
@@ -23,7 +24,8 @@ def due(
 ) -> None:
     """Show only what needs attention now; made for a daily check or a shell start-up file.
 
-    Exit status 1 when something is overdue or urgent, 0 otherwise.
+    Exit status 1 when a certification or deadline is overdue or urgent, 0 otherwise;
+    wellness reminders are listed too, but never count as trouble.
 
     \b
     Examples:
@@ -39,7 +41,7 @@ def due(
     window = parse_days(within) if within else settings.urgent_days
     progresses = progress_of(conn, storage.load_certs(conn), today) if conn else []
     stored = storage.load_deadlines(conn) if conn else []
-    items = gather(progresses, stored, today, window, settings.final_days)
+    items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today))
     trouble = needs_action(items)
     if json:
         from peertrack import porcelain

@@ -24,8 +24,9 @@ def ics(
 ) -> None:
     """Write a calendar file (.ics) to import into your own calendar app.
 
-    Certification expiries come as all-day events with alarms 90, 30 and 7 days before, and
-    wellness-plan reminders as repeating events. Importing a newer file updates these events
+    Certification expiries come as all-day events with alarms 90, 30 and 7 days before,
+    deadlines and renewal windows as all-day events, and wellness-plan reminders as
+    repeating events. Importing a newer file updates these events
     instead of adding copies. Your private notes are left out unless you add --notes.
 
     \b
@@ -46,6 +47,13 @@ def ics(
         if "certs" in kinds:
             found = calendar.certification_events(storage.load_certs(conn))
             counts["certs"] = len(found)
+            events += found
+        if "deadlines" in kinds:
+            from peertrack.deadlines import all_deadlines
+
+            certs = storage.load_certs(conn)
+            found = calendar.deadline_events(all_deadlines(storage.load_deadlines(conn), certs), certs, notes=notes)
+            counts["deadlines"] = len(found)
             events += found
         if "reminders" in kinds:
             found = calendar.reminder_events(storage.load_reminders(conn), notes=notes)
@@ -80,9 +88,10 @@ def _kinds(only: Optional[str]) -> tuple[str, ...]:
 
 
 def _count_words(counts: dict[str, int]) -> str:
-    words = {"certs": ("certification expiry", "certification expiries"), "reminders": ("reminder", "reminders")}
+    words = {"certs": ("certification expiry", "certification expiries"), "deadlines": ("deadline", "deadlines"),
+             "reminders": ("reminder", "reminders")}
     parts = [f"{n} {words[kind][0] if n == 1 else words[kind][1]}" for kind, n in counts.items() if n]
-    return " and ".join(parts)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _kind_words(kinds: tuple[str, ...]) -> str:

@@ -10,7 +10,8 @@ def init(ctx: typer.Context) -> None:
     """Set up your first certification by answering a few questions.
 
     It lists the built-in templates, asks which one is yours (or none), your
-    certificate number and expiry date, then shows your dashboard.
+    certificate number and expiry date, offers a few wellness-plan reminders, then
+    shows your dashboard. Nothing is saved until every answer is in.
 
     \b
     Examples:
@@ -54,6 +55,8 @@ def init(ctx: typer.Context) -> None:
     default_expiry = f"{today.year}-12-31" if template and template.calendar_year else None
     expires = typer.prompt("When does it expire (e.g. 2027-06-30 or 06/30/2027)", default=default_expiry)
 
+    chosen_starters = _ask_for_starters()
+
     try:
         cert = build_certification(
             today, name=answers["name"], cert_id=answers["cert_id"], template_id=template.id if template else None,
@@ -64,10 +67,33 @@ def init(ctx: typer.Context) -> None:
     except PeertrackError as error:
         error.hint = "Nothing was saved. Run peertrack init again, or use: peertrack cert add --help"
         raise
+    from peertrack.commands.reminders import build_reminder
+
+    reminders = [build_reminder(today, title=s.title, every=s.every, on=s.on) for s in chosen_starters]
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.insert_cert(conn, cert)
+        for reminder in reminders:
+            if storage.find_reminder_titled(conn, reminder.title) is None:
+                storage.insert_reminder(conn, reminder)
     render.cert_summary(cert, "Added")
+    for reminder in reminders:
+        render.say(f"✓ Added to your wellness plan: {reminder.title}")
     typer.echo()
     render.dashboard(progress_of(conn, [cert], today), today)
     render.say("\nNext, after each course: peertrack log-ceu \"Course title\" --hours 3 --category ethics")
+
+
+def _ask_for_starters():
+    """Offer the ready wellness-plan reminders; any number of them, or none."""
+    from peertrack.starters import STARTERS
+
+    typer.echo("\nPeer work asks a lot of you. Would you like reminders from a wellness plan?")
+    for number, starter in enumerate(STARTERS, start=1):
+        typer.echo(f"  {number}. {starter.title}: {starter.about}")
+    while True:
+        answer = typer.prompt("Their numbers, like 1,4 (Enter for none)", default="", show_default=False)
+        parts = [part.strip() for part in answer.replace(" ", ",").split(",") if part.strip()]
+        if all(part.isdigit() and 1 <= int(part) <= len(STARTERS) for part in parts):
+            return [STARTERS[int(part) - 1] for part in dict.fromkeys(parts)]
+        typer.echo(f"Please type numbers from 1 to {len(STARTERS)}, separated by commas, or just press Enter.")

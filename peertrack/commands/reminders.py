@@ -77,13 +77,8 @@ def add(
     if title is None:
         raise InvalidInput("TITLE", "", 'give the reminder a name, like "Self-care hour", or start from a ready '
                            "one with --starter", problem="is missing")
-    start_on = _start(start, today) if start is not None else today
-    rule = _rule(every, on, rrule, start_on)
-    reminder = _checked(Reminder(
-        title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
-        at=recurrence.parse_at(at) if at else None,
-        until=_until(until, rule, today), note=_optional(note),
-    ), rule, until_given=until)
+    reminder = build_reminder(today, title=title, every=every, on=on, rrule=rrule, start=start, until=until,
+                              at=at, note=note)
     conn = open_db(ctx)
     with storage.transaction(conn):
         _refuse_same_title(conn, reminder.title)
@@ -348,6 +343,21 @@ class _Rule:
     until: Optional[dt.date]
     field: str
     given: str
+
+
+def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Optional[str] = None,
+                   rrule: Optional[str] = None, start: Optional[str] = None, until: Optional[str] = None,
+                   at: Optional[str] = None, note: Optional[str] = None) -> Reminder:
+    """A new reminder from what was typed, every part checked; nothing is written."""
+    from peertrack import recurrence
+
+    start_on = _start(start, today) if start is not None else today
+    rule = _rule(every, on, rrule, start_on)
+    return _checked(Reminder(
+        title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
+        at=recurrence.parse_at(at) if at else None,
+        until=_until(until, rule, today), note=_optional(note),
+    ), rule, until_given=until)
 
 
 def _rule(every: Optional[str], on: Optional[str], rrule: Optional[str], start: dt.date) -> _Rule:

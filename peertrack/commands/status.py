@@ -5,7 +5,7 @@ import datetime as dt
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import CertOption, JsonOption, open_existing, progress_of
+from peertrack.commands.common import CertOption, JsonOption, due_reminders, open_existing, progress_of
 from peertrack.errors import unknown_cert
 
 
@@ -13,7 +13,8 @@ def status(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False
     """Show where you stand: days left, hours earned and still needed, and the pace.
 
     Each certification gets a level, in words and colour: on track, due soon
-    (90 days or less with hours missing), urgent (30 days or less), or overdue.
+    (90 days or less with hours missing), urgent (30 days or less), overdue or lapsed.
+    Wellness-plan reminders due today or missed are listed below, in their own panel.
 
     \b
     Examples:
@@ -29,17 +30,21 @@ def status(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False
             raise unknown_cert(cert, [])
         certs = [storage.load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
+    reminders = due_reminders(conn, today) if not cert else []
     if json:
         from peertrack import porcelain
 
-        porcelain.emit(porcelain.status(items, today))
+        data = porcelain.status(items, today)
+        data["reminders"] = [porcelain.due_reminder(item) for item in reminders]
+        porcelain.emit(data)
         return
     from peertrack import render
 
-    if conn is None or not items and not cert:
+    if conn is None or not items and not cert and not reminders:
         render.welcome()
         return
     render.dashboard(items, today, _coming_up(conn, items, today))
+    render.wellness_panel(reminders, today)
 
 
 def _coming_up(conn, items, today):

@@ -55,7 +55,6 @@ from peertrack.storage.deadlines import (
 )
 from peertrack.storage.reminders import (
     delete_reminder,
-    due_reminders,
     find_reminder_titled,
     insert_reminder,
     load_reminder,
@@ -72,7 +71,7 @@ __all__ = [
     "course_keys", "insert_courses",
     "credited_courses",
     "privacy_warning", "problem_from",
-    "delete_reminder", "due_reminders", "find_reminder_titled", "insert_reminder", "load_reminder",
+    "delete_reminder", "find_reminder_titled", "insert_reminder", "load_reminder",
     "load_reminder_log", "load_reminders", "log_reminder", "snooze_reminder", "unknown_reminder", "update_reminder",
     "all_attachments", "attachments_by_course", "course_attachments", "find_attachment", "insert_attachment",
     "close_cycle", "insert_cycle", "load_cycles", "delete_deadline", "insert_deadline", "load_deadline",

@@ -9,7 +9,7 @@ import datetime as dt
 import sqlite3
 
 from peertrack.errors import NotFound
-from peertrack.models import DueReminder, Reminder, ReminderLogEntry
+from peertrack.models import Reminder, ReminderLogEntry
 from peertrack.storage.database import iso, now
 
 _REMINDER_SELECT = (
@@ -91,14 +91,6 @@ def load_reminder_log(conn: sqlite3.Connection, reminder_id: int | None = None) 
         )
         for row in rows
     ]
-
-
-def due_reminders(conn: sqlite3.Connection, today: dt.date) -> list[DueReminder]:
-    """Reminders due today or overdue, each once (since its oldest missed date), longest waiting first."""
-    from peertrack import recurrence  # dateutil only for the commands that show reminders
-
-    items = [item for item in (recurrence.due(r, today) for r in load_reminders(conn)) if item is not None]
-    return sorted(items, key=lambda item: (item.due_since, item.reminder.title.lower(), item.reminder.id))
 
 
 def _reminder_from(row: sqlite3.Row) -> Reminder:
