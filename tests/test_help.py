@@ -1,28 +1,34 @@
 """Every command explains itself with examples, and start-up stays light."""
 
+import os
 import subprocess
 import sys
 
 import pytest
+import typer
 from typer.main import get_command
 
 from peertrack.commands.app import app
 
 
 def all_commands():
+    root = get_command(app)
+    context = typer.Context(root)
+
     def walk(command, path):
         yield path, command
-        for name, sub in getattr(command, "commands", {}).items():
-            yield from walk(sub, path + [name])
+        if hasattr(command, "list_commands"):
+            for name in command.list_commands(context):
+                yield from walk(command.get_command(context, name), path + [name])
 
-    return list(walk(get_command(app), []))
+    return list(walk(root, []))
 
 
 @pytest.mark.parametrize("path, command", all_commands(), ids=lambda v: " ".join(v) if isinstance(v, list) else "")
 def test_every_command_has_help_with_examples(run, path, command):
     result = run(*path, "--help")
     assert result.exit_code == 0
-    if getattr(command, "commands", None) and path:
+    if hasattr(command, "list_commands") and path:
         assert command.help, f"{path} has no help"
         return
     assert "Examples:" in result.stdout, f"peertrack {' '.join(path)} --help has no examples"
@@ -40,3 +46,24 @@ def test_version_loads_no_heavy_modules():
             "print(sorted(m for m in ('typer','rich','sqlite_utils','dateutil') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_command_table_matches_the_commands(run):
+    from peertrack.commands.app import COMMANDS, load_command
+
+    for name, (_, summary) in COMMANDS.items():
+        assert load_command(name).name == name
+        assert summary.endswith((".", ")"))
+    assert len(all_commands()) > 50
+
+
+def test_help_and_due_load_only_what_they_need(tmp_path):
+    code = ("import sys; sys.argv=['peertrack'] + sys.argv[1:]; from peertrack.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = ('rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.commands.certs',"
+            " 'peertrack.csv_import', 'peertrack.render')\n"
+            "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
+    env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "none.db")}
+    for args in (["--help"], ["due"], ["due", "--json"]):
+        result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+        assert result.stderr.splitlines()[-1] == "[]", (args, result.stderr)

@@ -7,28 +7,61 @@ import typer
 from typer.core import TyperGroup
 
 from peertrack import __version__, storage
-from peertrack.commands import (
-    attach,
-    certs,
-    config,
-    courses,
-    deadlines,
-    demo,
-    due,
-    export,
-    export_ics,
-    export_records,
-    init,
-    records,
-    reminders,
-    status,
-)
 from peertrack.commands.common import session
 from peertrack.errors import PeertrackError
 
+# Every command, in the order --help lists them: where it lives, and its one-line help. A command's
+# module is imported only when that command runs, so start-up stays fast whichever one it is.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "status": ("peertrack.commands.status:status", "Show where you stand: days left, hours, pace, reminders."),
+    "due": ("peertrack.commands.due:due", "Show only what needs attention now (exit 1 if overdue or urgent)."),
+    "log-ceu": ("peertrack.commands.courses:log_ceu", "Record a course you took, and see your new progress."),
+    "init": ("peertrack.commands.init:init", "Set up your first certification by answering a few questions."),
+    "cert": ("peertrack.commands.certs:app", "Add, list, show, change, renew and remove your certifications."),
+    "ceu": ("peertrack.commands.courses:app", "List, show, change, attach to and remove the courses you logged."),
+    "deadline": ("peertrack.commands.deadlines:app", "Add, list, tick off and remove deadlines."),
+    "remind": ("peertrack.commands.reminders:app", "Your wellness-plan reminders: add, list, done, skip, snooze."),
+    "export": ("peertrack.commands.export:app", "Write your records to a file: CSV, audit bundle, calendar, JSON."),
+    "import": ("peertrack.commands.records:import_app", "Bring records in: a spreadsheet (CSV) or a JSON export."),
+    "backup": ("peertrack.commands.records:backup", "Write a private copy of your records."),
+    "restore": ("peertrack.commands.records:restore", "Put a backup back, keeping the current records first."),
+    "check": ("peertrack.commands.records:check", "Check your records and certificates are sound."),
+    "config": ("peertrack.commands.config:app", "Show and change your settings."),
+    "demo": ("peertrack.commands.demo:demo", "See what peertrack does, on example data."),
+}
+
+
+def load_command(name: str):
+    """The Typer command or group called `name`, imported now."""
+    import importlib
+
+    module_name, attribute = COMMANDS[name][0].split(":")
+    target = getattr(importlib.import_module(module_name), attribute)
+    if isinstance(target, typer.Typer):
+        target.rich_markup_mode = None  # plain help: quick to print, and clean for a screen reader
+        command = typer.main.get_group(target)
+    else:
+        holder = typer.Typer(rich_markup_mode=None)
+        holder.command(name)(target)
+        command = typer.main.get_command(holder)
+    command.name = name
+    return command
+
 
 class PeertrackGroup(TyperGroup):
-    """Runs a command and turns whatever goes wrong into one plain line and an exit status."""
+    """Finds commands in COMMANDS as they are needed, runs one, and turns whatever goes wrong into
+    one plain line and an exit status."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, name: str):
+        return load_command(name) if name in COMMANDS else None
+
+    def format_commands(self, ctx: typer.Context, formatter) -> None:
+        # From the table, so `peertrack --help` imports no command module.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
@@ -105,29 +138,9 @@ def main(
       peertrack demo
     """
     if ctx.invoked_subcommand is None:
-        ctx.invoke(status.status, ctx)
+        from peertrack.commands.status import status
 
-
-app.command("status")(status.status)
-app.command("due")(due.due)
-app.command("log-ceu")(courses.log_ceu)
-app.command("init")(init.init)
-app.add_typer(certs.app, name="cert")
-app.add_typer(courses.app, name="ceu")
-app.add_typer(deadlines.app, name="deadline")
-app.add_typer(export.app, name="export")
-app.add_typer(reminders.app, name="remind")
-export.app.command("ics")(export_ics.ics)
-app.add_typer(config.app, name="config")
-app.command("demo")(demo.demo)
-courses.app.command("attach")(attach.attach)
-courses.app.command("open")(attach.open_)
-app.add_typer(records.import_app, name="import")
-app.command("backup")(records.backup)
-app.command("restore")(records.restore)
-app.command("check")(records.check)
-export.app.command("audit")(export_records.audit)
-export.app.command("json")(export_records.json_)
+        ctx.invoke(status, ctx)
 
 
 def run() -> None:

@@ -288,3 +288,14 @@ def _category_specs(course: Course) -> list[str]:
 def _optional(text: Optional[str]) -> Optional[str]:
     cleaned = (text or "").strip()
     return cleaned or None
+
+
+def _register_attachments() -> None:
+    """Certificates for courses live in a module of their own; they join the `ceu` group here."""
+    from peertrack.commands import attach
+
+    app.command("attach")(attach.attach)
+    app.command("open")(attach.open_)
+
+
+_register_attachments()

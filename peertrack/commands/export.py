@@ -67,3 +67,15 @@ def _write_new_text(path: Path, text: str) -> None:
             os.unlink(temporary)
         raise PeertrackError(f"Could not write {path}: {error.strerror}.",
                              "Check the folder exists and you may write to it.") from None
+
+
+def _register_the_other_exports() -> None:
+    """The other formats live in modules of their own; they join the `export` group here."""
+    from peertrack.commands import export_ics, export_records
+
+    app.command("ics")(export_ics.ics)
+    app.command("audit")(export_records.audit)
+    app.command("json")(export_records.json_)
+
+
+_register_the_other_exports()
