@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from peertrack.errors import InvalidInput, PeertrackError
-from peertrack.models import Attachment
+from peertrack.models_io import Attachment
 
 FOLDER_NAME = "attachments"
 MAX_BYTES = 100 * 1024 * 1024

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from peertrack import formatting as fmt
 from peertrack.errors import PeertrackError
-from peertrack.models import Attachment, Certification, Course, Progress
+from peertrack.models import Certification, Course, Progress
+from peertrack.models_io import Attachment
 
 _UNSAFE = set('<>:"/\\|?*')
 # Names Windows keeps for devices: a file called "CON.pdf" cannot be made there.

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from peertrack.errors import InvalidInput
-from peertrack.models import FORMATS, Allocation, Course, ImportPlan, SheetRow
+from peertrack.models import FORMATS, Allocation, Course
+from peertrack.models_io import ImportPlan, SheetRow
 from peertrack.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
 
 FIELDS = ("date", "title", "hours", "provider", "category", "format", "approval_no", "note")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.progress_bar import ProgressBar
@@ -17,6 +18,9 @@ from rich.text import Text
 from peertrack import formatting as fmt
 from peertrack.cycles import months_words
 from peertrack.models import Certification, Course, Cycle, Deadline, Progress, Requirement
+
+if TYPE_CHECKING:
+    from peertrack.models_io import Attachment, CheckReport, DatabaseSummary, ImportPlan
 
 LEVEL_LOOKS = {
     "ok": ("✓", "on track", "green"),
@@ -378,8 +382,6 @@ def deadlines_table(deadlines: list[Deadline], today: dt.date) -> None:
 
 
 # Records in and out: certificates, imports, checks, backups.
-
-from peertrack.models import Attachment, CheckReport, DatabaseSummary, ImportPlan  # noqa: E402
 
 _TABLE_WORDS = {
     "certifications": "certifications", "ceus": "courses", "cycles": "renewal cycles",

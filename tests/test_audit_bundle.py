@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from peertrack import bundle
 from peertrack.errors import InvalidInput, NotFound
-from peertrack.models import Attachment, Course
+from peertrack.models import Course
+from peertrack.models_io import Attachment
 
 FOLDER = "ca-pss-audit-2026-11-02"
 

@@ -6,8 +6,7 @@ from typing import Annotated, Any, Optional
 import typer
 from typer.core import TyperGroup
 
-from peertrack import __version__, storage
-from peertrack.commands.common import session
+from peertrack import __version__
 from peertrack.errors import PeertrackError
 
 # Every command, in the order --help lists them: where it lives, and its one-line help. A command's
@@ -77,6 +76,9 @@ class PeertrackGroup(TyperGroup):
         except Exception as error:  # noqa: BLE001 - the last guard before a traceback reaches a person
             if _is_usage_error(error):
                 raise
+            from peertrack import storage
+            from peertrack.commands.common import session
+
             problem = storage.problem_from(error, session(ctx).db_path)
             if problem is not None:
                 report(problem)

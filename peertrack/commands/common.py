@@ -5,13 +5,15 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from peertrack import storage
 from peertrack.errors import NeedsConfirmation
-from peertrack.models import Certification, Progress
+
+if TYPE_CHECKING:
+    from peertrack.models import Certification, Progress
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")]
@@ -67,7 +69,7 @@ def load_settings(conn: Optional[sqlite3.Connection]):
     return from_stored(storage.load_settings(conn)) if conn is not None else Settings()
 
 
-def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
+def progress_of(conn: sqlite3.Connection, certs: "list[Certification]", today: dt.date) -> "list[Progress]":
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
     from peertrack.requirements import progress
 
@@ -80,7 +82,7 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     return endorsements_under_parents(items)
 
 
-def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
+def endorsements_under_parents(items: "list[Progress]") -> "list[Progress]":
     present = {item.cert.id for item in items}
     ordered = []
     for item in items:

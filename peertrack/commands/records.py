@@ -243,7 +243,7 @@ def check(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False)
       peertrack check --json
     """
     from peertrack import attachments
-    from peertrack.models import CheckReport, FileCheck
+    from peertrack.models_io import CheckReport, FileCheck
     from peertrack.storage import backup as copies
 
     conn = open_existing(ctx)

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from peertrack.errors import DatabaseProblem, PeertrackError
-from peertrack.models import DatabaseSummary
+from peertrack.models_io import DatabaseSummary
 from peertrack.storage.database import SCHEMA_VERSION, backup_copy
 
 SQLITE_HEADER = b"SQLite format 3\x00"

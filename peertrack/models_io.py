@@ -1,0 +1,79 @@
+"""Plain records for moving records in and out: certificate files, spreadsheet imports, checks, backups.
+
+Kept apart from models.py so that the everyday commands never pay to define them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peertrack.models import Course
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A certificate file kept for a course: a copy in the data folder, known by the sha256 of its content."""
+
+    sha256: str
+    original_name: str
+    size: int
+    media_type: str | None = None
+    ceu_id: int | None = None
+    added_at: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One row of an imported spreadsheet: the course it holds, or the one sentence saying why not."""
+
+    number: int
+    course: Course | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a spreadsheet would do: the rows to add, those already recorded, those unreadable."""
+
+    new: tuple[SheetRow, ...]
+    known: tuple[SheetRow, ...]
+    unreadable: tuple[SheetRow, ...]
+    columns: tuple[tuple[str, str], ...] = ()  # (the column as the file names it, the field it fills)
+    ignored: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What checking one stored certificate found: "ok", "missing" or "damaged"."""
+
+    attachment: Attachment
+    course: Course
+    state: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The result of `peertrack check`: the database, every certificate file, courses without one."""
+
+    database_ok: bool
+    files: tuple[FileCheck, ...] = ()
+    unattached: tuple[Course, ...] = ()
+
+    @property
+    def problems(self) -> tuple[FileCheck, ...]:
+        return tuple(item for item in self.files if item.state != "ok")
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    """What a database file holds, shown before a restore: its schema and how many records of each kind."""
+
+    schema: int
+    certifications: tuple[str, ...] = ()
+    courses: int = 0
+    first_course: dt.date | None = None
+    last_course: dt.date | None = None
+    counts: tuple[tuple[str, int], ...] = ()  # other kinds of records: (table, rows)
