@@ -6,12 +6,10 @@ import datetime as dt
 import traceback
 from pathlib import Path
 
-from peertrack.storage import resolve_path
 
-
-def log_crash(error: BaseException, ctx) -> Path:
+def log_crash(error: BaseException, db_path: Path) -> Path:
     """Append the traceback to peertrack-errors.log beside the database, and say where it is."""
-    log = resolve_path(ctx.find_root().params.get("db")).parent / "peertrack-errors.log"
+    log = db_path.parent / "peertrack-errors.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(log, "a", encoding="utf-8") as handle:

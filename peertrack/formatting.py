@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from peertrack.models import Course
+from peertrack.models import Course, Progress
 
 
 def hours_decimal(minutes: int) -> Decimal:
@@ -64,3 +64,32 @@ def category_text(course: Course) -> str:
     if len(course.allocations) == 1:
         return course.allocations[0].category
     return "; ".join(f"{a.category}: {hours(a.minutes)}" for a in course.allocations)
+
+
+LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "urgent": "‼ urgent", "overdue": "✗ overdue",
+               "lapsed": "✗ lapsed"}
+
+
+def progress_line(item: Progress) -> str:
+    """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
+    required = item.cert.cycle.required_minutes
+    share = 100 if required <= 0 else min(100, item.earned_minutes * 100 // required)
+    line = (f"  {item.cert.id}: {hours(item.earned_minutes)} of {hours(required)} hours ({share}%), "
+            f"{LEVEL_WORDS[item.level]}")
+    if item.missing_minutes and item.days_left >= 0:
+        needed = pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+        line += f"; {hours_words(item.missing_minutes)} to go, {needed}"
+    short = [f"{c.name} {hours(c.earned_minutes)} of {hours(c.required_minutes)}" for c in item.categories if not c.met]
+    if short:
+        line += f" (still short: {', '.join(short)})"
+    return line
+
+
+def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
+    """What log-ceu says: the course as recorded, then where each certification it counts toward stands."""
+    first = f"✓ Recorded course {course.id}: {course.title}, {hours_words(course.minutes)} on {day(course.date)}"
+    if course.allocations:
+        first += f" ({category_text(course)})"
+    if not items:
+        return [first, f"It does not count toward any certification yet: no current cycle includes {day(course.date)}."]
+    return [first, "It counts toward:"] + [progress_line(item) for item in items]

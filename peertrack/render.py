@@ -181,25 +181,6 @@ def _percent(earned: int, required: int) -> str:
     return f"{min(100, earned * 100 // required)}%"
 
 
-def recorded(course: Course, items: list[Progress]) -> None:
-    console = _console()
-    summary = Text("✓ Recorded ", style="green")
-    summary.append(f"course {course.id}: ", style="bold")
-    summary.append(f"{course.title}, {fmt.hours_words(course.minutes)} on {fmt.day(course.date)}")
-    if course.allocations:
-        summary.append(f" ({fmt.category_text(course)})")
-    console.print(summary)
-    if not items:
-        console.print("It does not count toward any certification yet: no current cycle includes "
-                      f"{fmt.day(course.date)}.")
-        return
-    names = ", ".join(item.cert.id for item in items)
-    console.print(f"It counts toward: {names}")
-    for item in items:
-        console.print()
-        console.print(_progress_block(item, plain=_plain(console)))
-
-
 def _table(console: Console) -> Table:
     if _plain(console):
         return Table(box=None, header_style="bold", pad_edge=False)

@@ -52,7 +52,10 @@ def test_log_ceu_counts_toward_every_cert_whose_cycle_includes_it(ok, make_cert,
                 "--category", "Ethics", "--date", "10/14/2026", "--format", "online")
     assert "Recorded course 1: Trauma-Informed Care, 3 hours on Wed 14 Oct 2026 (ethics)" in result.stdout
     # old-cert's cycle has ended: the course waits there for its next cycle, once renewed
-    assert "It counts toward: old-cert, ga-cps, ca-pss" in result.stdout
+    assert [line.split(":")[0].strip() for line in result.stdout.splitlines()[2:]] == ["old-cert", "ga-cps",
+                                                                                      "ca-pss"]
+    assert "ca-pss: 3 of 20 hours (15%), ✓ on track; 17 hours to go, about 2.25 hours a month" in result.stdout
+    assert "(still short: ethics 3 of 6)" in result.stdout
     assert "it will count toward the next cycle once you record your renewal" in result.stderr
     assert "3 of 20 hours" in result.stdout and "3 of 12 hours" in result.stdout
     certs = {c["id"]: c for c in status_json()["certifications"]}

@@ -7,7 +7,6 @@ import typer
 from typer.core import TyperGroup
 
 from peertrack import __version__
-from peertrack.errors import PeertrackError
 
 # Every command, in the order --help lists them: where it lives, and its one-line help. A command's
 # module is imported only when that command runs, so start-up stays fast whichever one it is.
@@ -65,41 +64,22 @@ class PeertrackGroup(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except PeertrackError as error:
-            report(error)
-            raise typer.Exit(error.EXIT_CODE) from None
-        except KeyboardInterrupt:
-            typer.echo("\nStopped. Nothing was changed.", err=True)
-            raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as error:  # noqa: BLE001 - the last guard before a traceback reaches a person
+        except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
             if _is_usage_error(error):
                 raise
-            from peertrack import storage
             from peertrack.commands.common import session
+            from peertrack.failures import explain
 
-            problem = storage.problem_from(error, session(ctx).db_path)
-            if problem is not None:
-                report(problem)
-                raise typer.Exit(problem.EXIT_CODE) from None
-            from peertrack.crash import log_crash
-
-            log = log_crash(error, ctx)
-            typer.echo(f"Something went wrong that peertrack did not expect ({type(error).__name__}: {error}).\n"
-                       f"Your records were not changed. The details are in {log}", err=True)
-            raise typer.Exit(1) from None
+            code, words = explain(error, session(ctx).db_path)
+            typer.echo(words, err=True)
+            raise typer.Exit(code) from None
 
 
 def _is_usage_error(error: Exception) -> bool:
     """Typer's own usage errors (a missing option, say) print themselves and exit 2."""
     return isinstance(getattr(error, "exit_code", None), int) and callable(getattr(error, "show", None))
-
-
-def report(error: PeertrackError) -> None:
-    typer.echo(f"Error: {error.message}", err=True)
-    if error.hint:
-        typer.echo(error.hint, err=True)
 
 
 app = typer.Typer(

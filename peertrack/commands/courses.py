@@ -74,11 +74,11 @@ def log_ceu(
         course = dataclasses.replace(course, id=storage.insert_course(conn, course))
         if certificate is not None:
             kept, _ = keep_certificate(ctx, conn, course.id, certificate_file)
-    from peertrack import render
+    from peertrack.formatting import recorded_lines
 
-    render.recorded(course, progress_of(conn, certs, today))
+    typer.echo("\n".join(recorded_lines(course, progress_of(conn, certs, today))))
     if certificate is not None:
-        render.say(f"✓ Kept a copy of its certificate, {kept.original_name}.")
+        typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs)
 
 
@@ -265,17 +265,15 @@ def _refuse_duplicate(conn, course: Course) -> None:
 
 
 def _warn_outside_cycle(course: Course, certs) -> None:
-    from peertrack import render
-
     for cert in certs:
         if course.date > cert.cycle.ends:
-            render.say(f"Note: {course.date.isoformat()} is after the current cycle of {cert.id} ended "
+            typer.echo(f"Note: {course.date.isoformat()} is after the current cycle of {cert.id} ended "
                        f"({cert.cycle.ends.isoformat()}); it will count toward the next cycle once you "
-                       f"record your renewal with: peertrack cert renew {cert.id}")
+                       f"record your renewal with: peertrack cert renew {cert.id}", err=True)
         elif not cert.cycle.contains(course.date):
-            render.say(f"Note: {course.date.isoformat()} is outside the current cycle of {cert.id} "
+            typer.echo(f"Note: {course.date.isoformat()} is outside the current cycle of {cert.id} "
                        f"({cert.cycle.starts.isoformat()} to {cert.cycle.ends.isoformat()}), "
-                       "so it does not count toward this cycle.")
+                       "so it does not count toward this cycle.", err=True)
 
 
 def _category_specs(course: Course) -> list[str]:

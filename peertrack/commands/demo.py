@@ -21,7 +21,7 @@ def demo() -> None:
     from peertrack import demo as examples
     from peertrack import render
     from peertrack.commands.common import due_reminders, progress_of
-    from peertrack.commands.status import _coming_up
+    from peertrack.daily import coming_up
 
     today = clock.today()
     with tempfile.TemporaryDirectory(prefix="peertrack-demo-") as folder:
@@ -36,7 +36,7 @@ def demo() -> None:
                     storage.insert_deadline(conn, deadline)
                 _add_reminders(conn, today)
             items = progress_of(conn, storage.load_certs(conn), today)
-            render.dashboard(items, today, _coming_up(conn, items, today))
+            render.dashboard(items, today, coming_up(conn, items, today))
             render.wellness_panel(due_reminders(conn, today), today)
         finally:
             conn.close()

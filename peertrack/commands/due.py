@@ -1,17 +1,10 @@
 """peertrack due: only what needs attention; exit status 1 when something is overdue or urgent."""
 
-import os
 from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
-from peertrack.commands.common import JsonOption, due_reminders, load_settings, open_existing, progress_of
-from peertrack.parsing import parse_days
-
-COLOURS = {"overdue": "red", "urgent": "red", "due-soon": "yellow", "upcoming": "cyan", "wellness": "magenta"}
-WORDS = {"overdue": "✗ overdue", "urgent": "‼ urgent", "due-soon": "! due soon", "upcoming": "• coming up",
-         "wellness": "○ wellness plan"}
+from peertrack.commands.common import JsonOption, session
 
 
 def due(
@@ -33,32 +26,8 @@ def due(
       peertrack due --within 60d
       peertrack due --quiet || echo "peertrack: something needs attention"
     """
-    from peertrack.attention import gather, needs_action
+    from peertrack.daily import show_due
 
-    today = clock.today()
-    conn = open_existing(ctx)
-    settings = load_settings(conn)
-    window = parse_days(within) if within else settings.urgent_days
-    progresses = progress_of(conn, storage.load_certs(conn), today) if conn else []
-    stored = storage.load_deadlines(conn) if conn else []
-    items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today))
-    trouble = needs_action(items)
-    if json:
-        from peertrack import porcelain
-
-        porcelain.emit({"today": today.isoformat(), "within_days": window, "needs_action": trouble,
-                        "items": [porcelain.attention(item, today) for item in items]})
-    elif not quiet:
-        if not items:
-            typer.echo(_coloured("✓", "green") + f" Nothing needs your attention in the next {window} days.")
-        for item in items:
-            typer.echo(_coloured(WORDS[item.level], COLOURS[item.level]) + f"  {item.title}: {item.detail}")
-    if trouble:
-        raise typer.Exit(1)
-
-
-def _coloured(text: str, colour: str) -> str:
-    """Colour for a terminal; the words carry the meaning, so NO_COLOR loses nothing."""
-    if os.environ.get("NO_COLOR"):
-        return text
-    return typer.style(text, fg=colour, bold=colour == "red")
+    code = show_due(session(ctx).db_path, within, json, quiet)
+    if code:
+        raise typer.Exit(code)

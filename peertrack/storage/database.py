@@ -66,7 +66,10 @@ def privacy_warning(path: Path) -> str | None:
     """A sentence when others on this computer could read the database or its folder (POSIX only)."""
     if os.name != "posix":
         return None
-    for place, wanted in ((path, "600"), (path.parent, "700")):
+    places = [(path, "600")]
+    if path.parent.name == "peertrack":  # peertrack's own data folder; a folder you chose is yours to judge
+        places.append((path.parent, "700"))
+    for place, wanted in places:
         try:
             mode = place.stat().st_mode
         except OSError:

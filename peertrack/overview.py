@@ -1,0 +1,68 @@
+"""The whole picture read from the database: each certification's progress, the settings, the
+reminders due. Shared by the commands and by the fast lane, so it knows no command-line parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from peertrack import storage
+
+if TYPE_CHECKING:
+    from peertrack.models import Certification, DueReminder, Progress
+    from peertrack.settings import Settings
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """The database, created on first use, with a word when others could read it."""
+    conn = storage.connect(path)
+    warning = storage.privacy_warning(path)
+    if warning:
+        sys.stderr.write(warning + "\n")
+    return conn
+
+
+def load_settings(conn: sqlite3.Connection | None) -> Settings:
+    from peertrack.settings import Settings, from_stored
+
+    return from_stored(storage.load_settings(conn)) if conn is not None else Settings()
+
+
+def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
+    """Each certification's progress; an endorsement comes right after the certification it belongs to."""
+    from peertrack.requirements import progress
+
+    settings = load_settings(conn)
+    items = [
+        progress(cert, storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
+                 today, settings.soon_days, settings.urgent_days)
+        for cert in certs
+    ]
+    return endorsements_under_parents(items)
+
+
+def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
+    present = {item.cert.id for item in items}
+    ordered = []
+    for item in items:
+        if item.cert.endorsement_of in present:
+            continue
+        ordered.append(item)
+        ordered.extend(child for child in items if child.cert.endorsement_of == item.cert.id)
+    return ordered
+
+
+def due_reminders(conn: sqlite3.Connection | None, today: dt.date) -> list[DueReminder]:
+    """Wellness reminders due today or missed, each once (since its oldest missed date), longest waiting first."""
+    if conn is None:
+        return []
+    reminders = storage.load_reminders(conn)
+    if not reminders:
+        return []
+    from peertrack import recurrence  # dateutil only when there are reminders to look at
+
+    items = [item for item in (recurrence.due(r, today) for r in reminders) if item is not None]
+    return sorted(items, key=lambda item: (item.due_since, item.reminder.title.lower(), item.reminder.id))

@@ -1,0 +1,71 @@
+"""The fast lane answers the everyday commands exactly as the full command tree does."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from peertrack.cli import fast_lane
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], (None, "status", {})),
+    (["status", "--json"], (None, "status", {"json": True})),
+    (["status", "-c", "ca-pss"], (None, "status", {"cert": "ca-pss"})),
+    (["--db", "x.db", "due"], ("x.db", "due", {})),
+    (["--db=x.db", "due", "--within=60d", "--json", "-q"], ("x.db", "due", {"within": "60d", "json": True,
+                                                                             "quiet": True})),
+    (["due", "--within", "2w"], (None, "due", {"within": "2w"})),
+])
+def test_everyday_forms_take_the_fast_lane(args, expected):
+    assert fast_lane(args) == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "list"],
+    ["due", "--json=yes"], ["status", "--cert", "--json"], ["--db"], ["due", "extra"], ["log-ceu", "x"],
+])
+def test_anything_else_goes_to_the_full_command_tree(args):
+    assert fast_lane(args) is None
+
+
+def peertrack(db_path, *args):
+    env = {**os.environ, "PEERTRACK_DB": str(db_path), "PEERTRACK_TODAY": "2026-11-02"}
+    env.pop("NO_COLOR", None)
+    return subprocess.run([sys.executable, "-m", "peertrack", *args], capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize("args", [
+    [], ["status"], ["status", "--json"], ["status", "--cert", "ga-cps"], ["status", "--cert", "nope"],
+    ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
+])
+def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, db_path, args):
+    make_cert(require=["ethics=6"])
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2026-11-20", cycle="1y", hours="12")
+    ok("log-ceu", "Trauma-Informed Care", "--hours", "3", "--category", "ethics", "--date", "2026-10-01")
+    ok("deadline", "add", "Renewal fee", "--due", "2026-11-30")
+    ok("remind", "add", "Self-care hour", "--every", "week", "--start", "2026-10-01")
+    assert fast_lane(args) is not None
+    fast = peertrack(db_path, *args)
+    full = run(*args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
+
+
+def test_the_fast_lane_explains_a_damaged_file(db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text("not a database\n" * 50)
+    result = peertrack(db_path, "due")
+    assert result.returncode == 2
+    assert "is not a peertrack database, or it is damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_peertracks_own_data_folder_is_checked_too(ok, tmp_path, monkeypatch):
+    folder = tmp_path / "share" / "peertrack"
+    monkeypatch.setenv("PEERTRACK_DB", str(folder / "peertrack.db"))
+    ok("cert", "add", "X", "--id", "x", "--expires", "2027-01-01", "--hours", "1")
+    assert "other people" not in ok("status").stderr
+    folder.chmod(0o755)
+    assert 'chmod 700' in ok("status").stderr
