@@ -14,7 +14,7 @@ ORDER = ("overdue", "urgent", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Attention:
     kind: str  # "certification", "deadline" or "reminder"
     level: str  # one of ORDER

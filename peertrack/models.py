@@ -1,4 +1,8 @@
-"""Plain records that flow between storage, the domain and the output; no behaviour, no I/O."""
+"""Plain records that flow between storage, the domain and the output; no behaviour, no I/O.
+
+Records are never changed in place: code makes a new one with dataclasses.replace. They are
+not frozen only because freezing doubles what defining them costs at every start-up.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from dataclasses import dataclass, field
 FORMATS = ("online", "in-person", "self-study")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # a dictionary key when caps are applied
 class Requirement:
     """A rule on part of a cycle's hours: at least ("min") or at most ("max") `minutes`
     in one category, one format (online, self-study...) or from one provider."""
@@ -19,7 +23,7 @@ class Requirement:
     dimension: str = "category"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cycle:
     """One renewal cycle of a certification, from `starts` to `ends` (both included)."""
 
@@ -34,7 +38,7 @@ class Cycle:
         return self.starts <= day <= self.ends
 
 
-@dataclass(frozen=True)
+@dataclass
 class Certification:
     id: str
     name: str
@@ -66,7 +70,7 @@ class Certification:
         return tuple(r for r in self.requirements if r.kind == "max")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Allocation:
     """The part of a course's hours that falls in one category."""
 
@@ -74,7 +78,7 @@ class Allocation:
     minutes: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Course:
     """One continuing-education course (a CE entry)."""
 
@@ -95,7 +99,7 @@ class Course:
         return dict(self.overrides).get(cert_id, self.minutes)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Deadline:
     """A one-off date to meet: a renewal application, a fee, a background check.
 
@@ -112,7 +116,7 @@ class Deadline:
     key: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class CategoryProgress:
     """A minimum's progress: `name` is a category, a format or a provider (see `dimension`)."""
 
@@ -130,7 +134,7 @@ class CategoryProgress:
         return self.missing_minutes == 0
 
 
-@dataclass(frozen=True)
+@dataclass
 class CapUse:
     """A cap's effect: of `logged_minutes` in its category, format or provider, only `cap_minutes` count."""
 
@@ -144,7 +148,7 @@ class CapUse:
         return max(0, self.logged_minutes - self.cap_minutes)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Progress:
     """Where one certification stands on a given day: the dashboard's facts."""
 
@@ -164,7 +168,7 @@ class Progress:
     projected_minutes: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Reminder:
     """A recurring wellness-plan commitment: an RFC 5545 rule (RRULE text) from its first day on.
 
@@ -188,7 +192,7 @@ class Reminder:
 REMINDER_ACTIONS = ("done", "skipped", "snoozed")
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReminderLogEntry:
     """One thing done about one occurrence of a reminder, on the day `acted_on`."""
 
@@ -200,7 +204,7 @@ class ReminderLogEntry:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class DueReminder:
     """A reminder due today or overdue, shown once however many times it was missed.
 
@@ -215,7 +219,7 @@ class DueReminder:
     days_overdue: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReminderState:
     """Where a reminder stands on a day: due (and since when), or the next day it asks."""
 
@@ -225,7 +229,7 @@ class ReminderState:
     snoozed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReminderHistory:
     """A reminder's log, newest first, with how many times in a row it was done."""
 

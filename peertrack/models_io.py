@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from peertrack.models import Course
 
 
-@dataclass(frozen=True)
+@dataclass
 class Attachment:
     """A certificate file kept for a course: a copy in the data folder, known by the sha256 of its content."""
 
@@ -24,7 +24,7 @@ class Attachment:
     id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class SheetRow:
     """One row of an imported spreadsheet: the course it holds, or the one sentence saying why not."""
 
@@ -33,7 +33,7 @@ class SheetRow:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class ImportPlan:
     """What importing a spreadsheet would do: the rows to add, those already recorded, those unreadable."""
 
@@ -45,7 +45,7 @@ class ImportPlan:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class FileCheck:
     """What checking one stored certificate found: "ok", "missing" or "damaged"."""
 
@@ -54,7 +54,7 @@ class FileCheck:
     state: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class CheckReport:
     """The result of `peertrack check`: the database, every certificate file, courses without one."""
 
@@ -67,7 +67,7 @@ class CheckReport:
         return tuple(item for item in self.files if item.state != "ok")
 
 
-@dataclass(frozen=True)
+@dataclass
 class DatabaseSummary:
     """What a database file holds, shown before a restore: its schema and how many records of each kind."""
 

@@ -14,7 +14,7 @@ DAYS_PER_MONTH = 30.44
 RECENT_DAYS = 182  # "the last 6 months", for the pace people have actually kept
 
 
-@dataclass(frozen=True)
+@dataclass
 class Piece:
     """A course's credited hours in one category, with what caps and minimums look at."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from peertrack.errors import InvalidInput
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
     warn_days: tuple[int, ...] = (90, 30, 7)
     name: str | None = None
