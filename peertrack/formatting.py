@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from peertrack.models import Course, Progress
 
 
+@lru_cache(maxsize=4096)  # a long export repeats the same few amounts
 def hours_decimal(minutes: int) -> Decimal:
     """Minutes as hours rounded to the hundredth: 90 -> 1.5, 20 -> 0.33."""
     value = (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -33,6 +35,14 @@ def hours_words(minutes: int) -> str:
 def day(date: dt.date) -> str:
     """A date people read at a glance: "Mon 30 Jun 2027"."""
     return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+DATE_FORMATS = {"iso": "2027-06-30", "us": "06/30/2027"}
+
+
+def bare_day(date: dt.date, style: str = "iso") -> str:
+    """A date in a table or a short message: "2027-06-30", or "06/30/2027" in the us date format."""
+    return f"{date:%m/%d/%Y}" if style == "us" else date.isoformat()
 
 
 def days_from_now(days: int) -> str:

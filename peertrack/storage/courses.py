@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 
 from peertrack.errors import NotFound
 from peertrack.models import Allocation, Course
 from peertrack.storage.database import now
 
-_COURSE_SELECT = (
-    "SELECT c.*,"
-    " (SELECT json_group_array(json_array(a.category, a.minutes)) FROM ceu_allocations a"
-    "   WHERE a.ceu_id = c.id) AS allocations,"
-    " (SELECT json_group_array(json_array(k.cert_id, k.minutes)) FROM ceu_credits k WHERE k.ceu_id = c.id)"
-    "   AS credits"
-    " FROM ceus c"
-)
+_COURSE_COLUMNS = "c.id, c.date, c.title, c.minutes, c.provider, c.format, c.approval_no, c.note"
 
 
 def insert_course(conn: sqlite3.Connection, course: Course) -> int:
@@ -97,11 +89,11 @@ def delete_course(conn: sqlite3.Connection, course_id: int) -> None:
 
 
 def load_course(conn: sqlite3.Connection, course_id: int) -> Course:
-    row = conn.execute(_COURSE_SELECT + " WHERE c.id = ?", (course_id,)).fetchone()
-    if row is None:
+    found = _courses(conn, "c.id = ?", [course_id])
+    if not found:
         raise NotFound("course with the number", course_id,
                        hint="See course numbers with: peertrack ceu list")
-    return _course_from(row)
+    return found[0]
 
 
 def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start: dt.date | None = None,
@@ -124,8 +116,7 @@ def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start:
     if title is not None:
         where.append("c.title = ? COLLATE NOCASE")
         params.append(title)
-    sql = _COURSE_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.date, c.id"
-    return [_course_from(row) for row in conn.execute(sql, params)]
+    return _courses(conn, " AND ".join(where), params)
 
 
 def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end: dt.date) -> list[Course]:
@@ -174,20 +165,35 @@ def count_courses(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM ceus").fetchone()[0]
 
 
-def _course_from(row: sqlite3.Row) -> Course:
-    credits = json.loads(row["credits"])
-    return Course(
-        id=row["id"],
-        date=dt.date.fromisoformat(row["date"]),
-        title=row["title"],
-        minutes=row["minutes"],
-        provider=row["provider"],
-        format=row["format"],
-        approval_no=row["approval_no"],
-        note=row["note"],
-        allocations=tuple(Allocation(name, minutes) for name, minutes in json.loads(row["allocations"])),
-        cert_ids=tuple(sorted(cert_id for cert_id, _ in credits)),
-        overrides=tuple(sorted((cert_id, minutes) for cert_id, minutes in credits if minutes is not None)),
-    )
+def _courses(conn: sqlite3.Connection, where: str, params: list) -> list[Course]:
+    """Courses matching `where` (SQL over `c`, the ceus table), each with its categories and credits.
+
+    Three plain queries rather than one per course: a whole history loads in one pass.
+    """
+    condition = f" WHERE {where}" if where else ""
+    rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM ceus c{condition} ORDER BY c.date, c.id", params).fetchall()
+    if not rows:
+        return []
+    chosen = f"SELECT c.id FROM ceus c{condition}"
+    shares: dict[int, list[Allocation]] = {}
+    for ceu_id, category, minutes in conn.execute(
+            f"SELECT ceu_id, category, minutes FROM ceu_allocations WHERE ceu_id IN ({chosen})"
+            " ORDER BY ceu_id, category", params):
+        shares.setdefault(ceu_id, []).append(Allocation(category, minutes))
+    credits: dict[int, list[tuple[str, int | None]]] = {}
+    for ceu_id, cert_id, minutes in conn.execute(
+            f"SELECT ceu_id, cert_id, minutes FROM ceu_credits WHERE ceu_id IN ({chosen})"
+            " ORDER BY ceu_id, cert_id", params):
+        credits.setdefault(ceu_id, []).append((cert_id, minutes))
+    none: list = []
+    return [
+        Course(
+            id=course_id, date=dt.date.fromisoformat(day), title=title, minutes=minutes, provider=provider,
+            format=form, approval_no=approval_no, note=note, allocations=tuple(shares.get(course_id, none)),
+            cert_ids=tuple(cert for cert, _ in credits.get(course_id, none)),
+            overrides=tuple((cert, amount) for cert, amount in credits.get(course_id, none) if amount is not None),
+        )
+        for course_id, day, title, minutes, provider, form, approval_no, note in rows
+    ]
 
 
