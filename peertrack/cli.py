@@ -2,11 +2,13 @@
 
 `peertrack --version`, `peertrack`, `status` and `due` with their everyday options are answered
 without loading the command-line parser, which costs more than the work itself. Anything
-else, `--help` included, goes to the full command tree, which handles every form of them too.
+else, `--help` and Tab completion included, goes to the full command tree, which handles
+every form of them too.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 FAST = {
@@ -14,10 +16,20 @@ FAST = {
     "due": {"--within": "within", "--json": "json", "--quiet": "quiet", "-q": "quiet"},
 }
 FLAGS = {"json", "quiet"}
+COMPLETE_VAR = "_PEERTRACK_COMPLETE"  # set by the shell completion scripts (see commands/completions.py)
+
+# What the fast lane will do: (the --db given or None, the command, its options, whether --plain was given).
+# A plain tuple: the typing module alone would add a few milliseconds to every start.
+Plan = tuple[str | None, str, dict, bool]
 
 
 def main() -> None:
     args = sys.argv[1:]
+    if os.environ.get(COMPLETE_VAR):
+        from peertrack.commands.app import run
+
+        run(completing=True)  # a Tab press: only the command tree knows every command and option
+        return
     if args == ["--version"]:
         from peertrack import __version__
 
@@ -25,19 +37,24 @@ def main() -> None:
         return
     plan = fast_lane(args)
     if plan is not None:
-        sys.exit(run_fast(*plan))
+        sys.exit(run_fast(plan))
     from peertrack.commands.app import run
 
     run()
 
 
-def fast_lane(args: list[str]) -> tuple[str | None, str, dict] | None:
-    """(db option, command, options) when the fast lane can answer `args` exactly; None otherwise."""
-    db = None
-    if args[:1] == ["--db"] and len(args) > 1:
-        db, args = args[1], args[2:]
-    elif args[:1] and args[0].startswith("--db="):
-        db, args = args[0][len("--db="):], args[1:]
+def fast_lane(args: list[str]) -> Plan | None:
+    """What to do when the fast lane can answer `args` exactly; None otherwise."""
+    db, plain = None, False
+    while args:  # the global options, in any order, each once
+        if args[0] == "--db" and len(args) > 1 and db is None:
+            db, args = args[1], args[2:]
+        elif args[0].startswith("--db=") and db is None:
+            db, args = args[0][len("--db="):], args[1:]
+        elif args[0] == "--plain" and not plain:
+            plain, args = True, args[1:]
+        else:
+            break
     command, rest = (args[0], args[1:]) if args else ("status", [])
     known = FAST.get(command)
     if known is None:
@@ -58,12 +75,17 @@ def fast_lane(args: list[str]) -> tuple[str | None, str, dict] | None:
             options[key], rest = rest[1], rest[2:]
         else:
             return None  # a missing value: the full parser words that error
-    return db, command, options
+    return db, command, options, plain
 
 
-def run_fast(db: str | None, command: str, options: dict) -> int:
+def run_fast(plan: Plan) -> int:
     from peertrack.storage import resolve_path
 
+    db, command, options, plain = plan
+    if plain:
+        from peertrack.look import ask_for_plain
+
+        ask_for_plain()  # for the rest of this process, which ends with this command
     path = resolve_path(db)
     try:
         from peertrack import daily

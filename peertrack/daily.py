@@ -16,22 +16,21 @@ DUE_WORDS = {"overdue": "✗ overdue", "urgent": "‼ urgent", "due-soon": "! du
              "wellness": "○ wellness plan"}
 
 
-def show_status(db_path: Path, cert: str | None = None, json: bool = False) -> None:
-    """The dashboard (or its JSON): every certification, or one, then the wellness plan."""
+def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False) -> None:
+    """The dashboard (or its JSON): every certification, or one, then the wellness plan; `history`
+    adds each certification's CE hours month by month over its current cycle."""
     today = clock.today()
     with _existing(db_path) as conn:
-        certs = storage.load_certs(conn) if conn else []
-        if cert:
-            if conn is None:
-                raise unknown_cert(cert, [])
-            certs = [storage.load_cert(conn, cert.strip().lower())]
-        items = progress_of(conn, certs, today) if conn else []
-        reminders = due_reminders(conn, today) if not cert else []
+        items, reminders = _standing(conn, cert, today)
+        histories = cycle_histories(conn, items, today) if history and conn else []
         if json:
             from peertrack import porcelain
 
             data = porcelain.status(items, today)
             data["reminders"] = [porcelain.due_reminder(item) for item in reminders]
+            if history:
+                for entry, months in zip(data["certifications"], histories, strict=True):
+                    entry["history"] = porcelain.month_hours(months)
             porcelain.emit(data)
             return
         from peertrack import render
@@ -39,8 +38,59 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False) -> N
         if conn is None or not items and not cert and not reminders:
             render.welcome()
             return
-        render.dashboard(items, today, coming_up(conn, items, today))
-        render.wellness_panel(reminders, today)
+        _draw(render, conn, items, reminders, histories, today)
+
+
+def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:
+    """The dashboard as an SVG image or an HTML page (`kind`), in colour, to attach to an e-mail.
+
+    The wellness plan is private, so it stays out of a picture meant for someone else.
+    """
+    from peertrack import render
+
+    today = clock.today()
+    with _existing(db_path) as conn:
+        items, _ = _standing(conn, cert, today)
+        if conn is None or not items:
+            from peertrack.errors import PeertrackError
+
+            raise PeertrackError("There is no certification to show yet, so there is no picture to save.",
+                                 "Add one first with: peertrack cert add --help")
+        console = render.picture_console()
+        _draw(render, conn, items, [], cycle_histories(conn, items, today) if history else [], today, console)
+    return render.picture(console, kind, f"peertrack status, {today.isoformat()}")
+
+
+def cycle_histories(conn: sqlite3.Connection, items: list, today: dt.date) -> list:
+    """Each certification's CE hours month by month, from the start of its current cycle to today."""
+    from peertrack.history import CycleHistory, monthly_minutes
+
+    histories = []
+    for item in items:
+        cycle = item.cert.cycle
+        courses = storage.credited_courses(conn, item.cert.id, cycle.starts, cycle.ends)
+        months = monthly_minutes(courses, item.cert.id, cycle.starts, min(today, cycle.ends))
+        histories.append(CycleHistory(item.cert.id, item.cert.name, months))
+    return histories
+
+
+def _standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date) -> tuple[list, list]:
+    """Each certification's progress (or one's), and the wellness reminders due (with every certification)."""
+    certs = storage.load_certs(conn) if conn else []
+    if cert:
+        if conn is None:
+            raise unknown_cert(cert, [])
+        certs = [storage.load_cert(conn, cert.strip().lower())]
+    items = progress_of(conn, certs, today) if conn else []
+    reminders = due_reminders(conn, today) if not cert else []
+    return items, reminders
+
+
+def _draw(render, conn, items: list, reminders: list, histories: list, today: dt.date, console=None) -> None:
+    render.dashboard(items, today, coming_up(conn, items, today), console=console)
+    if histories:
+        render.history_chart(histories, console=console)
+    render.wellness_panel(reminders, today, console=console)
 
 
 def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet: bool = False) -> int:

@@ -26,7 +26,9 @@ class InvalidInput(PeertrackError):
 
     def __init__(self, field: str, given: object, accepted: str, problem: str = "") -> None:
         problem = problem or "is not something I can read"
-        super().__init__(f'{field} "{given}" {problem}: {accepted}.')
+        missing = given == "" and problem == "is missing"
+        subject = field if missing else f'{field} "{given}"'  # "--cert is missing: ...", not '--cert "" is ...'
+        super().__init__(f"{subject} {problem}: {accepted}.")
         self.field = field
 
 

@@ -217,3 +217,21 @@ def reminder_history(item) -> dict:
 
 def starter(item) -> dict:
     return {"key": item.key, "title": item.title, "every": item.every, "on": item.on, "about": item.about}
+
+
+def month_hours(history) -> list[dict]:
+    """A CycleHistory's months: [{"month": "2026-03", "hours": 3}, ...], empty months included."""
+    return [{"month": f"{month.month:%Y-%m}", "hours": hours_number(month.minutes)} for month in history.months]
+
+
+def import_plan(plan, source: str) -> dict:
+    """What `import csv` would add (`new`), skips as already recorded (`known`) and cannot read (`unreadable`)."""
+    return {
+        "source": source,
+        "columns": [{"column": column, "field": field} for column, field in plan.columns],
+        "ignored_columns": list(plan.ignored),
+        "notes": list(plan.notes),
+        "new": [{"row": row.number} | course(row.course) for row in plan.new],
+        "known": [{"row": row.number, "problem": row.problem} | course(row.course) for row in plan.known],
+        "unreadable": [{"row": row.number, "problem": row.problem} for row in plan.unreadable],
+    }

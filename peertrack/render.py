@@ -1,7 +1,8 @@
 """The only module that knows Rich: the dashboard, tables and messages people read.
 
 Data goes to stdout and messages to stderr. Colour always comes with a word or a symbol,
-and with NO_COLOR or when stdout is not a terminal the output is plain text.
+and with --plain (PEERTRACK_PLAIN), NO_COLOR or when stdout is not a terminal the output is
+plain text: no colour, no escape codes, no lines or boxes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack import formatting as fmt
+from peertrack import look
 from peertrack.cycles import months_words
 from peertrack.models import Certification, Course, Cycle, Deadline, Progress, Requirement
 
@@ -34,7 +36,7 @@ LEVEL_LOOKS = {
 
 def _console(stderr: bool = False) -> Console:
     console = Console(stderr=stderr, highlight=False)
-    if not console.is_terminal or console.no_color:
+    if not console.is_terminal or console.no_color or look.plain_asked():
         # Wide when piped, so lines are not broken in the middle for grep or a screen reader.
         console = Console(stderr=stderr, highlight=False, no_color=True, emoji=False, color_system=None,
                           safe_box=True, soft_wrap=True, width=console.width if console.is_terminal else 200)
@@ -71,8 +73,9 @@ def welcome() -> None:
     console.print("  peertrack demo")
 
 
-def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None) -> None:
-    console = _console()
+def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None,
+              console: Console | None = None) -> None:
+    console = console or _console()
     console.print(Text(f"Your certifications on {fmt.day(today)}", style="bold"))
     if not items:
         console.print("You have no certifications yet. Add one with: peertrack cert add --help")
@@ -107,12 +110,15 @@ def _progress_block(item: Progress, plain: bool) -> Group:
     lines.append(status)
 
     required = cert.cycle.required_minutes
-    if required:
+    if required and plain:
+        lines.append(Text(f"{indent}  Hours: {fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
+                          f" ({_percent(item.earned_minutes, required)})"))
+    elif required:
         bar = Table.grid(padding=(0, 1))
         bar.add_row(
             Text(indent + "  Hours"),
             ProgressBar(total=required, completed=min(item.earned_minutes, required), width=24,
-                        complete_style="none" if plain else LEVEL_LOOKS[item.level][2], finished_style="green"),
+                        complete_style=LEVEL_LOOKS[item.level][2], finished_style="green"),
             Text(f"{fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
                  f" ({_percent(item.earned_minutes, required)})"),
         )
@@ -189,7 +195,7 @@ def _table(console: Console) -> Table:
     return Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
 
 
-def courses_table(courses: list[Course], total_minutes: int) -> None:
+def courses_table(courses: list[Course], total_minutes: int, dates: str = "iso") -> None:
     console = _console()
     if not courses:
         console.print("No courses match.")
@@ -199,7 +205,7 @@ def courses_table(courses: list[Course], total_minutes: int) -> None:
                             ("Hours", "right"), ("Category", "left"), ("Counts toward", "left")):
         table.add_column(column, justify=justify, overflow="fold")
     for course in courses:
-        table.add_row(str(course.id), course.date.isoformat(), course.title, course.provider or "",
+        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
                       fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "",
                       _credits_text(course))
     console.print(table)
@@ -236,7 +242,7 @@ def course_detail(course: Course) -> None:
     console.print(table)
 
 
-def certs_table(items: list[Progress]) -> None:
+def certs_table(items: list[Progress], dates: str = "iso") -> None:
     console = _console()
     if not items:
         console.print("You have no certifications yet. Add one with: peertrack cert add --help")
@@ -246,8 +252,10 @@ def certs_table(items: list[Progress]) -> None:
         table.add_column(column, overflow="fold")
     for item in items:
         cert = item.cert
-        name = f"  └ {cert.name}" if cert.endorsement_of else cert.name
-        table.add_row(cert.id, name, cert.number or "", cert.expires.isoformat(),
+        name = cert.name
+        if cert.endorsement_of:
+            name = f"{cert.name} (endorsement of {cert.endorsement_of})" if _plain(console) else f"  └ {cert.name}"
+        table.add_row(cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates),
                       f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cert.cycle.required_minutes)}",
                       level_text(item.level))
     console.print(table)
@@ -285,7 +293,7 @@ def cert_detail(item: Progress) -> None:
     console.print(_progress_block(item, plain=_plain(console)))
 
 
-def cycle_history(history: list[Progress]) -> None:
+def cycle_history(history: list[Progress], dates: str = "iso") -> None:
     console = _console()
     console.print()
     console.print(Text("Cycles", style="bold"))
@@ -294,9 +302,9 @@ def cycle_history(history: list[Progress]) -> None:
         table.add_column(column)
     for item in history:
         cycle = item.cert.cycle
-        table.add_row(cycle.starts.isoformat(), cycle.ends.isoformat(),
+        table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
                       f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cycle.required_minutes)}",
-                      cycle.closed_on.isoformat() if cycle.closed_on else "current")
+                      fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
     console.print(table)
 
 
@@ -344,7 +352,7 @@ def templates_table(templates: list, own_folder: Path) -> None:
     console.print(f"Your own templates (JSON files shaped like the built-in ones) go in: {own_folder}")
 
 
-def deadlines_table(deadlines: list[Deadline], today: dt.date) -> None:
+def deadlines_table(deadlines: list[Deadline], today: dt.date, dates: str = "iso") -> None:
     console = _console()
     if not deadlines:
         console.print("No deadlines. Add one with: peertrack deadline add --help")
@@ -353,9 +361,9 @@ def deadlines_table(deadlines: list[Deadline], today: dt.date) -> None:
     for column in ("No.", "Due", "When", "What", "Certification", "Done"):
         table.add_column(column, overflow="fold")
     for d in deadlines:
-        table.add_row(str(d.id) if d.id is not None else "-", d.due.isoformat(),
+        table.add_row(str(d.id) if d.id is not None else "-", fmt.bare_day(d.due, dates),
                       fmt.days_from_now((d.due - today).days), d.title, d.cert_id or "",
-                      d.done_on.isoformat() if d.done_on else "")
+                      fmt.bare_day(d.done_on, dates) if d.done_on else "")
     console.print(table)
     if any(d.id is None for d in deadlines):
         console.print("Rows without a number follow from your certifications' own dates; "
@@ -439,7 +447,7 @@ def progress(total: int, label: str, threshold: int = 2000):
     return bar()
 
 
-def import_preview(plan: ImportPlan, source: str, limit: int = 40) -> None:
+def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = "iso") -> None:
     """What an import would add, what it skips as already recorded, and every row it cannot read."""
     console = _console()
     console.print(Text(f"From {source}", style="bold"))
@@ -461,7 +469,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40) -> None:
             table.add_column(column, justify=justify, overflow="fold")
         for row in plan.new[:limit]:
             course = row.course
-            table.add_row(str(row.number), course.date.isoformat(), course.title, course.provider or "",
+            table.add_row(str(row.number), fmt.bare_day(course.date, dates), course.title, course.provider or "",
                           fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "")
         console.print(table)
         if len(plan.new) > limit:
@@ -472,7 +480,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40) -> None:
         console.print()
         console.print(Text(f"Already recorded, so left out: {len(plan.known)}", style="bold"))
         for row in plan.known[:limit]:
-            console.print(f'  • row {row.number}: "{row.course.title}" on {row.course.date.isoformat()}, '
+            console.print(f'  • row {row.number}: "{row.course.title}" on {fmt.bare_day(row.course.date, dates)}, '
                           f"{row.problem}")
         if len(plan.known) > limit:
             console.print(f"  … and {len(plan.known) - limit} more.")
@@ -485,7 +493,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40) -> None:
             console.print(line)
 
 
-def check_report(report: CheckReport) -> None:
+def check_report(report: CheckReport, dates: str = "iso") -> None:
     """What `peertrack check` found, problems first, each with what to do about it."""
     console = _console()
     if report.database_ok:
@@ -507,7 +515,7 @@ def check_report(report: CheckReport) -> None:
         for item in problems:
             course = item.course
             line = Text(f"    ✗ {item.state}: ", style="red")
-            line.append(f'course {course.id} ({course.date.isoformat()}, "{course.title}"): '
+            line.append(f'course {course.id} ({fmt.bare_day(course.date, dates)}, "{course.title}"): '
                         f"{item.attachment.original_name}")
             console.print(line)
         console.print("  To mend one, attach the original file again: peertrack ceu attach NUMBER FILE")
@@ -521,7 +529,7 @@ def check_report(report: CheckReport) -> None:
     for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Hours", "right")):
         table.add_column(column, justify=justify, overflow="fold")
     for course in report.unattached:
-        table.add_row(str(course.id), course.date.isoformat(), course.title, fmt.hours(course.minutes))
+        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, fmt.hours(course.minutes))
     console.print(table)
     console.print("Keep one with: peertrack ceu attach NUMBER FILE")
 
@@ -552,7 +560,7 @@ def records_count(heading: str, counts: list[tuple[str, int]]) -> None:
 # Reminders are kind: one line per reminder however long it waited, and no red.
 
 
-def wellness_panel(items, today: dt.date) -> None:
+def wellness_panel(items, today: dt.date, console: Console | None = None) -> None:
     """The dashboard's "Wellness plan" panel, below the certifications.
 
     `items` are DueReminder records (commands.common.due_reminders): each reminder due today or
@@ -562,7 +570,7 @@ def wellness_panel(items, today: dt.date) -> None:
         return
     from peertrack.recurrence import due_words
 
-    console = _console()
+    console = console or _console()
     console.print()
     console.print(Text("Wellness plan", style="bold"))
     for item in items:
@@ -719,3 +727,56 @@ def starters_table(starters) -> None:
     console.print(table)
     console.print("Add one with, for example: peertrack remind add --starter weekly-self-care --on fri\n"
                   "The day comes from --on or --start (today if you leave both out); add a time with --at.")
+
+
+# --- the dashboard's history, and the dashboard as a picture ---------------------------------------
+
+HISTORY_BAR_WIDTH = 30
+
+
+def history_chart(histories, console: Console | None = None) -> None:
+    """CE hours month by month over each certification's current cycle (CycleHistory records).
+
+    Each month reads as a label and a number first, then a bar, so it makes sense without
+    colour and to a screen reader; plain output draws the bar with # for grep and pipes.
+    """
+    console = console or _console()
+    plain = _plain(console)
+    for history in histories:
+        console.print()
+        heading = Text(f"CE hours by month: {history.name}", style="bold")
+        heading.append(f"  ({history.cert_id})", style="dim")
+        console.print(heading)
+        if not history.months:
+            console.print("  Its current cycle has not started yet.")
+            continue
+        most = max(month.minutes for month in history.months)
+        width = max(len(fmt.hours(month.minutes)) for month in history.months)
+        for month in history.months:
+            line = Text(f"  {month.month:%b %Y}  {fmt.hours(month.minutes):>{width}}")
+            if month.minutes:
+                length = max(1, round(month.minutes * HISTORY_BAR_WIDTH / most))
+                line.append("  " + ("#" if plain else "█") * length, style="cyan")
+            console.print(line)
+        total = sum(month.minutes for month in history.months)
+        count = "1 month" if len(history.months) == 1 else f"{len(history.months)} months"
+        console.print(f"  {fmt.hours_words(total)} logged in {count}.")
+
+
+def picture_console() -> Console:
+    """A console that keeps what is printed, in colour, to save as a picture or a page."""
+    import io
+
+    return Console(file=io.StringIO(), record=True, width=100, force_terminal=True, color_system="truecolor",
+                   no_color=False, highlight=False, emoji=False)
+
+
+def picture(console: Console, kind: str, title: str) -> str:
+    """What a picture_console recorded, as an SVG image ("svg") or a web page ("html")."""
+    if kind == "svg":
+        import re
+
+        # Rich names a web font to fetch; opening a private record should fetch nothing, so the
+        # picture uses the font if it is installed, else the viewer's own monospace font.
+        return re.sub(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)', "", console.export_svg(title=title))
+    return console.export_html(inline_styles=True)

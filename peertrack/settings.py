@@ -11,6 +11,8 @@ from peertrack.errors import InvalidInput
 class Settings:
     warn_days: tuple[int, ...] = (90, 30, 7)
     name: str | None = None
+    default_cert: str | None = None
+    date_format: str = "iso"
 
     @property
     def soon_days(self) -> int:
@@ -28,9 +30,15 @@ class Settings:
         return self.warn_days[-1] if len(self.warn_days) > 2 else min(7, self.urgent_days)
 
 
+DATE_STYLES = ("iso", "us")
+
 KEYS = {
     "warn-days": "Days before a date when peertrack warns: due soon, urgent, last days. Default 90,30,7.",
     "name": "Your name, for the summary in an audit bundle.",
+    "default-cert": "The certification to use when a command needs one and you name none "
+                    "(export audit, cert show, --cycle current). Default: none.",
+    "date-format": "How dates show in tables and short messages: iso (2027-06-30) or us (06/30/2027). "
+                   "JSON and CSV always use iso. Default: iso.",
 }
 
 
@@ -42,6 +50,14 @@ def parse_value(key: str, value: str) -> str:
         raise NotFound("setting", key, list(KEYS), hint="See them all with: peertrack config show")
     if key == "warn-days":
         return ",".join(str(day) for day in _warn_days(value))
+    if key == "date-format":
+        return _date_format(value)
+    if key == "default-cert":
+        cleaned = value.strip().lower()
+        if not cleaned or any(char.isspace() for char in cleaned):
+            raise InvalidInput(key, value, "give the id of one of your certifications, like ca-pss "
+                               "(see them with: peertrack cert list)", problem="is not a certification id")
+        return cleaned
     cleaned = " ".join(value.split())
     if not cleaned:
         raise InvalidInput(key, value, "give it some words, or remove it with: peertrack config unset " + key,
@@ -51,7 +67,24 @@ def parse_value(key: str, value: str) -> str:
 
 def from_stored(stored: dict[str, str]) -> Settings:
     warn = stored.get("warn-days")
-    return Settings(warn_days=_warn_days(warn) if warn else Settings.warn_days, name=stored.get("name"))
+    dates = stored.get("date-format", "iso")
+    return Settings(warn_days=_warn_days(warn) if warn else Settings.warn_days, name=stored.get("name"),
+                    default_cert=stored.get("default-cert"), date_format=dates if dates in DATE_STYLES else "iso")
+
+
+def shown(settings: Settings) -> dict[str, object]:
+    """Each setting's value as `config show --json` gives it (None when not set)."""
+    return {"warn-days": list(settings.warn_days), "name": settings.name, "default-cert": settings.default_cert,
+            "date-format": settings.date_format}
+
+
+
+def _date_format(text: str) -> str:
+    cleaned = text.strip().lower()
+    if cleaned not in DATE_STYLES:
+        raise InvalidInput("date-format", text, "use iso (2027-06-30) or us (06/30/2027)",
+                           problem="is not a date format")
+    return cleaned
 
 
 def _warn_days(text: str) -> tuple[int, ...]:

@@ -10,13 +10,16 @@ from peertrack.cli import fast_lane
 
 
 @pytest.mark.parametrize("args, expected", [
-    ([], (None, "status", {})),
-    (["status", "--json"], (None, "status", {"json": True})),
-    (["status", "-c", "ca-pss"], (None, "status", {"cert": "ca-pss"})),
-    (["--db", "x.db", "due"], ("x.db", "due", {})),
+    ([], (None, "status", {}, False)),
+    (["status", "--json"], (None, "status", {"json": True}, False)),
+    (["status", "-c", "ca-pss"], (None, "status", {"cert": "ca-pss"}, False)),
+    (["--db", "x.db", "due"], ("x.db", "due", {}, False)),
     (["--db=x.db", "due", "--within=60d", "--json", "-q"], ("x.db", "due", {"within": "60d", "json": True,
-                                                                             "quiet": True})),
-    (["due", "--within", "2w"], (None, "due", {"within": "2w"})),
+                                                                             "quiet": True}, False)),
+    (["due", "--within", "2w"], (None, "due", {"within": "2w"}, False)),
+    (["--plain"], (None, "status", {}, True)),
+    (["--plain", "--db", "x.db", "status"], ("x.db", "status", {}, True)),
+    (["--db", "x.db", "--plain", "due", "-q"], ("x.db", "due", {"quiet": True}, True)),
 ])
 def test_everyday_forms_take_the_fast_lane(args, expected):
     assert fast_lane(args) == expected
@@ -25,6 +28,8 @@ def test_everyday_forms_take_the_fast_lane(args, expected):
 @pytest.mark.parametrize("args", [
     ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "list"],
     ["due", "--json=yes"], ["status", "--cert", "--json"], ["--db"], ["due", "extra"], ["log-ceu", "x"],
+    ["--plain", "--plain"], ["--db", "a", "--db", "b"], ["status", "--plain"], ["status", "--history"],
+    ["status", "--svg", "x.svg"], ["--plain", "cert", "list"],
 ])
 def test_anything_else_goes_to_the_full_command_tree(args):
     assert fast_lane(args) is None
@@ -39,6 +44,7 @@ def peertrack(db_path, *args):
 @pytest.mark.parametrize("args", [
     [], ["status"], ["status", "--json"], ["status", "--cert", "ga-cps"], ["status", "--cert", "nope"],
     ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
+    ["--plain"], ["--plain", "status", "--cert", "ca-pss"], ["--plain", "due"],
 ])
 def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, db_path, args):
     make_cert(require=["ethics=6"])

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": ("peertrack.commands.records:restore", "Put a backup back, keeping the current records first."),
     "check": ("peertrack.commands.records:check", "Check your records and certificates are sound."),
     "config": ("peertrack.commands.config:app", "Show and change your settings."),
+    "completions": ("peertrack.commands.completions:app", "Tab completion scripts for bash, zsh, fish and PowerShell."),
     "demo": ("peertrack.commands.demo:demo", "See what peertrack does, on example data."),
 }
 
@@ -39,7 +40,7 @@ def load_command(name: str):
         target.rich_markup_mode = None  # plain help: quick to print, and clean for a screen reader
         command = typer.main.get_group(target)
     else:
-        holder = typer.Typer(rich_markup_mode=None)
+        holder = typer.Typer(rich_markup_mode=None, add_completion=False)  # see: peertrack completions
         holder.command(name)(target)
         command = typer.main.get_command(holder)
     command.name = name
@@ -55,6 +56,23 @@ class PeertrackGroup(TyperGroup):
 
     def get_command(self, ctx: typer.Context, name: str):
         return load_command(name) if name in COMMANDS else None
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]):
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            from peertrack.errors import did_you_mean
+
+            guess = did_you_mean(name, list(COMMANDS))
+            ctx.fail(f"No such command '{name}'." + (f" Did you mean '{guess}'?" if guess else ""))
+        return super().resolve_command(ctx, args)
+
+    def shell_complete(self, ctx: typer.Context, incomplete: str):
+        # Command names from the table, so a Tab press imports no command module.
+        from typer.core import CompletionItem
+
+        found = [CompletionItem(name, help=summary) for name, (_, summary) in COMMANDS.items()
+                 if name.startswith(incomplete)]
+        return found + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
     def format_commands(self, ctx: typer.Context, formatter) -> None:
         # From the table, so `peertrack --help` imports no command module.
@@ -104,6 +122,9 @@ def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option(
         "--db", metavar="PATH", help="The database file to use (also PEERTRACK_DB).", show_default=False)] = None,
+    plain: Annotated[bool, typer.Option(
+        "--plain", help="Plain text: no colour, no lines or boxes; for screen readers and grep "
+        "(also PEERTRACK_PLAIN=1).")] = False,
     version: Annotated[bool, typer.Option(
         "--version", help="Show the version and stop.", callback=_show_version, is_eager=True)] = False,
 ) -> None:
@@ -119,11 +140,21 @@ def main(
       peertrack export csv --cert ca-pss -o renewal.csv
       peertrack demo
     """
+    if plain:
+        from peertrack import look
+
+        earlier = look.ask_for_plain()
+        ctx.call_on_close(lambda: look.put_back(earlier))
     if ctx.invoked_subcommand is None:
         from peertrack.commands.status import status
 
         ctx.invoke(status, ctx)
 
 
-def run() -> None:
+def run(completing: bool = False) -> None:
+    """Run the command the arguments name; `completing` when a shell's Tab press asks what could come next."""
+    if completing:
+        from typer.completion import completion_init
+
+        completion_init()  # Typer's own answers for bash, zsh, fish and PowerShell
     app(prog_name="peertrack", args=sys.argv[1:])

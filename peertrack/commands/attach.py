@@ -11,10 +11,12 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import storage
+from peertrack.commands import completers
 from peertrack.commands.common import open_db, session
 from peertrack.errors import NotFound, PeertrackError
 
-CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False)]
+CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False,
+                                               autocompletion=completers.course_ids)]
 
 
 def attach(

@@ -5,10 +5,13 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
+from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
     YesOption,
+    cert_or_default,
     confirm,
+    load_settings,
     open_db,
     open_existing,
     progress_of,
@@ -22,7 +25,8 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-IdArgument = Annotated[str, typer.Argument(help="The certification's id, e.g. ca-pss.", show_default=False)]
+IdArgument = Annotated[str, typer.Argument(help="The certification's id, e.g. ca-pss.", show_default=False,
+                                           autocompletion=completers.cert_ids)]
 RequireOption = Annotated[Optional[list[str]], typer.Option(
     "--require", help="A minimum, CATEGORY=HOURS (or format:NAME=HOURS, provider:NAME=HOURS); repeat for more.",
     show_default=False)]
@@ -41,7 +45,7 @@ GraceOption = Annotated[Optional[int], typer.Option(
     show_default=False)]
 ParentOption = Annotated[Optional[str], typer.Option(
     "--endorsement-of", help="Makes this an endorsement of another certification (shown under it).",
-    show_default=False)]
+    show_default=False, autocompletion=completers.cert_ids)]
 
 
 @app.command("add")
@@ -53,7 +57,7 @@ def add(
         "--id", help="A short id you will type, e.g. ca-pss (a template fills it in).", show_default=False)] = None,
     template: Annotated[Optional[str], typer.Option(
         "--template", "-t", help="Start from a built-in template: see peertrack cert templates.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completers.template_ids)] = None,
     expires: Annotated[Optional[str], typer.Option(
         "--expires", help="When it expires (the end of this cycle).", show_default=False)] = None,
     hours: Annotated[Optional[str], typer.Option(
@@ -141,7 +145,8 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack cert list
       peertrack cert list --json
     """
-    items = _progress(ctx)
+    conn = open_existing(ctx)
+    items = progress_of(conn, storage.load_certs(conn), clock.today()) if conn is not None else []
     if json:
         from peertrack import porcelain
 
@@ -149,13 +154,15 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
         return
     from peertrack import render
 
-    render.certs_table(items)
+    render.certs_table(items, load_settings(conn).date_format)
 
 
 @app.command("show")
 def show(
     ctx: typer.Context,
-    cert_id: IdArgument,
+    cert_id: Annotated[Optional[str], typer.Argument(
+        help="The certification's id, e.g. ca-pss. Default: your default-cert setting.", show_default=False,
+        autocompletion=completers.cert_ids)] = None,
     cycles: Annotated[bool, typer.Option("--cycles", help="Also list every past cycle and its hours.")] = False,
     json: JsonOption = False,
 ) -> None:
@@ -165,8 +172,12 @@ def show(
     Examples:
       peertrack cert show ca-pss
       peertrack cert show ca-pss --cycles
-      peertrack cert show ca-pss --json
+      peertrack cert show --json
     """
+    cert_id = cert_or_default(ctx, cert_id)
+    if not cert_id:
+        raise InvalidInput("CERT_ID", "", "name the certification, e.g. peertrack cert show ca-pss (or choose one "
+                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
     conn = open_db(ctx)
     today = clock.today()
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
@@ -182,7 +193,7 @@ def show(
 
     render.cert_detail(item)
     if cycles:
-        render.cycle_history(history)
+        render.cycle_history(history, load_settings(conn).date_format)
 
 
 @app.command("edit")
@@ -236,6 +247,8 @@ def edit(
             number=number, issued=issued,
         )
         storage.update_cert(conn, old.id, cert)
+        if cert.id != old.id and load_settings(conn).default_cert == old.id:
+            storage.save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
     from peertrack import render
 
     render.cert_summary(cert, "Changed")
@@ -300,15 +313,9 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     backup = storage.backup_copy(conn, session(ctx).db_path, "before-cert-rm")
     with storage.transaction(conn):
         storage.delete_cert(conn, cert.id)
+        if load_settings(conn).default_cert == cert.id:
+            storage.save_setting(conn, "default-cert", None)
     render.say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
-
-
-def _progress(ctx: typer.Context):
-    conn = open_existing(ctx)
-    if conn is None:
-        return []
-    return progress_of(conn, storage.load_certs(conn), clock.today())
-
 
 
 def _cycle_history(conn, cert, today):

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import overview, storage
+from peertrack.commands import completers
 from peertrack.errors import NeedsConfirmation
 from peertrack.overview import due_reminders, load_settings, progress_of
 
@@ -17,7 +18,8 @@ __all__ = ["due_reminders", "load_settings", "progress_of"]  # shared with every
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")]
 CertOption = Annotated[
-    Optional[str], typer.Option("--cert", "-c", help="The id of a certification, e.g. ca-pss.", show_default=False)
+    Optional[str], typer.Option("--cert", "-c", metavar="ID", help="The id of a certification, e.g. ca-pss.",
+                                show_default=False, autocompletion=completers.cert_ids)
 ]
 
 
@@ -47,6 +49,14 @@ def open_existing(ctx: typer.Context) -> Optional[sqlite3.Connection]:
     if not session(ctx).db_path.exists():
         return None
     return open_db(ctx)
+
+
+def cert_or_default(ctx: typer.Context, given: Optional[str]) -> Optional[str]:
+    """The certification a command that needs one works on: the one named, else the default-cert setting."""
+    if given:
+        return given
+    conn = open_existing(ctx)
+    return load_settings(conn).default_cert if conn is not None else None
 
 
 def confirm(question: str, yes: bool) -> bool:

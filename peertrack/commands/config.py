@@ -5,11 +5,13 @@ from typing import Annotated
 import typer
 
 from peertrack import storage
+from peertrack.commands import completers
 from peertrack.commands.common import JsonOption, load_settings, open_db, open_existing
 
 app = typer.Typer(help="Show and change your settings.", no_args_is_help=True)
 
-KeyArgument = Annotated[str, typer.Argument(help="The setting's name, e.g. warn-days.", show_default=False)]
+KeyArgument = Annotated[str, typer.Argument(help="The setting's name, e.g. warn-days.", show_default=False,
+                                            autocompletion=completers.setting_keys)]
 
 
 @app.command("show")
@@ -21,16 +23,16 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack config show
       peertrack config show --json
     """
-    from peertrack.settings import KEYS
+    from peertrack.settings import KEYS, shown
 
     conn = open_existing(ctx)
-    settings = load_settings(conn)
-    values = {"warn-days": ",".join(str(day) for day in settings.warn_days), "name": settings.name}
+    values = shown(load_settings(conn))
     if json:
         from peertrack import porcelain
 
-        porcelain.emit({"warn-days": list(settings.warn_days), "name": settings.name})
+        porcelain.emit(values)
         return
+    values["warn-days"] = ",".join(str(day) for day in values["warn-days"])
     for key, explanation in KEYS.items():
         typer.echo(f"{key} = {values[key] if values[key] is not None else '(not set)'}")
         typer.echo(f"    {explanation}")
@@ -38,18 +40,27 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
 
 @app.command("set")
 def set_(ctx: typer.Context, key: KeyArgument,
-         value: Annotated[str, typer.Argument(help="The new value.", show_default=False)]) -> None:
+         value: Annotated[str, typer.Argument(help="The new value.", show_default=False,
+                                              autocompletion=completers.setting_values)]) -> None:
     """Change a setting.
 
     \b
     Examples:
       peertrack config set warn-days 90,30,7
-      peertrack config set name "Alex Rivera"
+      peertrack config set default-cert ca-pss
+      peertrack config set date-format us
     """
     from peertrack.settings import parse_value
 
     key = key.strip().lower()
     stored = parse_value(key, value)
+    if key == "default-cert":
+        conn = open_existing(ctx)
+        if conn is None:
+            from peertrack.errors import unknown_cert
+
+            raise unknown_cert(stored, [])
+        storage.load_cert(conn, stored)  # one you hold, or "did you mean ...?"
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.save_setting(conn, key, stored)
@@ -63,7 +74,7 @@ def unset(ctx: typer.Context, key: KeyArgument) -> None:
     \b
     Examples:
       peertrack config unset warn-days
-      peertrack config unset name
+      peertrack config unset date-format
     """
     from peertrack.errors import NotFound
     from peertrack.settings import KEYS

@@ -6,23 +6,35 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import CertOption, JsonOption, YesOption, confirm, open_db, progress_of, session
+from peertrack.commands import completers
+from peertrack.commands.common import (
+    CertOption,
+    JsonOption,
+    YesOption,
+    confirm,
+    load_settings,
+    open_db,
+    progress_of,
+    session,
+)
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Course
 from peertrack.parsing import allocate, parse_category, parse_date, parse_format, parse_hours, parse_text
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 
-CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False)]
+CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False,
+                                               autocompletion=completers.course_ids)]
 CategoriesOption = Annotated[Optional[list[str]], typer.Option(
     "--category", help="Its category, e.g. ethics; split with ethics:2 --category general:1.5.",
-    show_default=False)]
+    show_default=False, autocompletion=completers.categories)]
 CertsOption = Annotated[Optional[list[str]], typer.Option(
     "--cert", "-c", help="A certification it counts toward, as ID or ID=HOURS when that body credits other "
-    "hours; repeat for more. Default: every one whose current cycle includes its date.", show_default=False)]
+    "hours; repeat for more. Default: every one whose current cycle includes its date.", show_default=False,
+    autocompletion=completers.cert_ids)]
 ProviderOption = Annotated[Optional[str], typer.Option("--provider", help="Who gave the course.", show_default=False)]
 FormatOption = Annotated[Optional[str], typer.Option(
-    "--format", help="online, in-person or self-study.", show_default=False)]
+    "--format", help="online, in-person or self-study.", show_default=False, autocompletion=completers.formats)]
 ApprovalOption = Annotated[Optional[str], typer.Option(
     "--approval-no", help="The course's approval or CE number.", show_default=False)]
 NoteOption = Annotated[Optional[str], typer.Option(
@@ -45,6 +57,7 @@ def log_ceu(
     certificate: Annotated[Optional[str], typer.Option(
         "--certificate", metavar="FILE", help="Its certificate (a PDF or photo); a copy is kept with the course.",
         show_default=False)] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the course and your new progress as JSON.")] = False,
 ) -> None:
     """Record a course you took, and see your new progress.
 
@@ -54,6 +67,7 @@ def log_ceu(
       peertrack log-ceu "WRAP refresher" --hours 90m --date yesterday --cert ca-pss
       peertrack log-ceu "Ethics and boundaries" --hours 3.5 --category ethics:2 --category general:1.5
       peertrack log-ceu "SOAR Online Course" --hours 20 --cert ca-pss --cert la-pss=10
+      peertrack log-ceu "Peer ethics" --hours 2 --json
     """
     today = clock.today()
     course = _course_from_options(
@@ -66,33 +80,41 @@ def log_ceu(
 
         certificate_file = check_file(certificate, "--certificate")
     conn = open_db(ctx)
+    dates = load_settings(conn).date_format
     with storage.transaction(conn):
         if not force:
-            _refuse_duplicate(conn, course)
+            _refuse_duplicate(conn, course, dates)
         certs, overrides = _crediting_certs(conn, course, cert)
         course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         course = dataclasses.replace(course, id=storage.insert_course(conn, course))
         if certificate is not None:
             kept, _ = keep_certificate(ctx, conn, course.id, certificate_file)
-    from peertrack.formatting import recorded_lines
+    items = progress_of(conn, certs, today)
+    if json:
+        from peertrack import porcelain
 
-    typer.echo("\n".join(recorded_lines(course, progress_of(conn, certs, today))))
+        porcelain.emit({"course": porcelain.course(course), "certifications": [porcelain.progress(i) for i in items]})
+    else:
+        from peertrack.formatting import recorded_lines
+
+        typer.echo("\n".join(recorded_lines(course, items)))
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
-    _warn_outside_cycle(course, certs)
+    _warn_outside_cycle(course, certs, dates)
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
     cert: CertOption = None,
-    cycle: Annotated[str, typer.Option("--cycle", help="With --cert: current, previous or all.")] = "all",
+    cycle: Annotated[str, typer.Option("--cycle", help="With --cert: current, previous or all.",
+                                       autocompletion=completers.cycles)] = "all",
     since: Annotated[Optional[str], typer.Option("--from", help="Only courses on or after this date.",
                                                  show_default=False)] = None,
     until: Annotated[Optional[str], typer.Option("--to", help="Only courses on or before this date.",
                                                  show_default=False)] = None,
     category: Annotated[Optional[str], typer.Option("--category", help="Only courses in this category.",
-                                                    show_default=False)] = None,
+                                                    show_default=False, autocompletion=completers.categories)] = None,
     json: JsonOption = False,
 ) -> None:
     """List the courses you logged, oldest first.
@@ -112,8 +134,10 @@ def list_(
         porcelain.emit([porcelain.course(course) for course in courses])
         return
     from peertrack import render
+    from peertrack.commands.common import open_existing
 
-    render.courses_table(courses, sum(course.minutes for course in courses))
+    dates = load_settings(open_existing(ctx)).date_format
+    render.courses_table(courses, sum(course.minutes for course in courses), dates)
 
 
 @app.command("show")
@@ -256,23 +280,28 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
     return chosen, tuple(sorted(overrides))
 
 
-def _refuse_duplicate(conn, course: Course) -> None:
+def _refuse_duplicate(conn, course: Course, dates: str) -> None:
+    from peertrack.formatting import bare_day
+
     for twin in storage.find_courses(conn, start=course.date, end=course.date, title=course.title):
         raise Conflict(
-            f'"{twin.title}" on {twin.date.isoformat()} is already recorded (course {twin.id}).',
+            f'"{twin.title}" on {bare_day(twin.date, dates)} is already recorded (course {twin.id}).',
             "If you took it twice that day, add --force to record it again.",
         )
 
 
-def _warn_outside_cycle(course: Course, certs) -> None:
+def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
+    from peertrack.formatting import bare_day
+
+    day = bare_day(course.date, dates)
     for cert in certs:
         if course.date > cert.cycle.ends:
-            typer.echo(f"Note: {course.date.isoformat()} is after the current cycle of {cert.id} ended "
-                       f"({cert.cycle.ends.isoformat()}); it will count toward the next cycle once you "
+            typer.echo(f"Note: {day} is after the current cycle of {cert.id} ended "
+                       f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
                        f"record your renewal with: peertrack cert renew {cert.id}", err=True)
         elif not cert.cycle.contains(course.date):
-            typer.echo(f"Note: {course.date.isoformat()} is outside the current cycle of {cert.id} "
-                       f"({cert.cycle.starts.isoformat()} to {cert.cycle.ends.isoformat()}), "
+            typer.echo(f"Note: {day} is outside the current cycle of {cert.id} "
+                       f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
                        "so it does not count toward this cycle.", err=True)
 
 

@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing
+from peertrack.commands import completers
+from peertrack.commands.common import JsonOption, YesOption, confirm, load_settings, open_db, open_existing
 from peertrack.errors import InvalidInput
 from peertrack.parsing import parse_date, parse_text
 
@@ -13,7 +14,7 @@ app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applicat
                   no_args_is_help=True)
 
 DeadlineArgument = Annotated[str, typer.Argument(help="The deadline's number, shown by deadline list.",
-                                                 show_default=False)]
+                                                 show_default=False, autocompletion=completers.deadline_ids)]
 
 
 @app.command("add")
@@ -22,7 +23,7 @@ def add(
     title: Annotated[str, typer.Argument(help="What is due, e.g. \"Renewal fee\".", show_default=False)],
     due: Annotated[str, typer.Option("--due", help="When it is due.", show_default=False)],
     cert: Annotated[Optional[str], typer.Option("--cert", "-c", help="The certification it belongs to.",
-                                                show_default=False)] = None,
+                                                show_default=False, autocompletion=completers.cert_ids)] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A private note.", show_default=False)] = None,
 ) -> None:
     """Add a deadline: a renewal application, a fee, a background check.
@@ -76,7 +77,7 @@ def list_(
         return
     from peertrack import render
 
-    render.deadlines_table(found, today)
+    render.deadlines_table(found, today, load_settings(conn).date_format)
 
 
 @app.command("done")

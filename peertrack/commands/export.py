@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from peertrack.commands import completers
 from peertrack.commands.common import CertOption
 
 app = typer.Typer(help="Write your records to a file for a certifying body or another program.",
@@ -17,7 +18,7 @@ def csv(
     cert: CertOption = None,
     cycle: Annotated[Optional[str], typer.Option(
         "--cycle", help="current, previous or all; with --cert the default is current.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completers.cycles)] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The file to write; without it the CSV goes to the screen.",
         show_default=False, dir_okay=False)] = None,

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import storage
+from peertrack.commands import completers
 from peertrack.commands.common import open_existing
 from peertrack.errors import InvalidInput
 
@@ -19,7 +20,7 @@ def ics(
         show_default=False, dir_okay=False)] = None,
     only: Annotated[Optional[str], typer.Option(
         "--only", help="Only one kind of event: certs, deadlines or reminders. Default: all of them.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completers.event_kinds)] = None,
     notes: Annotated[bool, typer.Option("--notes", help="Put your private notes in the events too.")] = False,
 ) -> None:
     """Write a calendar file (.ics) to import into your own calendar app.

@@ -7,15 +7,18 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack.commands.common import open_existing, session
+from peertrack.commands import completers
+from peertrack.commands.common import cert_or_default, open_existing, session
 from peertrack.errors import PeertrackError
 
 
 def audit(
     ctx: typer.Context,
-    cert: Annotated[str, typer.Option("--cert", "-c", help="The id of the certification being audited, e.g. ca-pss.",
-                                      show_default=False)],
-    cycle: Annotated[str, typer.Option("--cycle", help="current, previous or all.")] = "current",
+    cert: Annotated[Optional[str], typer.Option(
+        "--cert", "-c", help="The id of the certification being audited, e.g. ca-pss. Default: your default-cert "
+        "setting.", show_default=False, autocompletion=completers.cert_ids)] = None,
+    cycle: Annotated[str, typer.Option("--cycle", help="current, previous or all.",
+                                       autocompletion=completers.cycles)] = "current",
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The zip file to write. Default: CERT-audit-DATE.zip in this folder.",
         show_default=False, dir_okay=False)] = None,
@@ -31,6 +34,7 @@ def audit(
     Examples:
       peertrack export audit --cert ca-pss -o ca-pss-audit.zip
       peertrack export audit --cert ca-pss --cycle previous -o ca-pss-last-cycle.zip
+      peertrack config set default-cert ca-pss && peertrack export audit
     """
     import dataclasses
 
@@ -40,6 +44,12 @@ def audit(
 
     today = clock.today()
     which = cycle.strip().lower()
+    cert = cert_or_default(ctx, cert)
+    if not cert:
+        from peertrack.errors import InvalidInput
+
+        raise InvalidInput("--cert", "", "name the certification being audited, e.g. --cert ca-pss (or choose one "
+                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
     courses = select_courses(ctx, cert=cert, cycle=which)
     conn = open_existing(ctx)
     chosen = storage.load_cert(conn, cert.strip().lower())

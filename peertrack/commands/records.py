@@ -6,7 +6,17 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import CertOption, JsonOption, YesOption, confirm, open_db, open_existing, session
+from peertrack.commands import completers
+from peertrack.commands.common import (
+    CertOption,
+    JsonOption,
+    YesOption,
+    confirm,
+    load_settings,
+    open_db,
+    open_existing,
+    session,
+)
 from peertrack.errors import Conflict, InvalidInput, PeertrackError
 
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
@@ -30,9 +40,12 @@ def import_csv(
         "or ignore. Repeat for more.", show_default=False)] = None,
     cert: Annotated[Optional[list[str]], typer.Option(
         "--cert", "-c", help="A certification the courses count toward; repeat for more. Default: every one "
-        "whose current cycle includes a course's date.", show_default=False)] = None,
+        "whose current cycle includes a course's date.", show_default=False,
+        autocompletion=completers.cert_ids)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show what would be added.")] = False,
     yes: YesOption = False,
+    json: Annotated[bool, typer.Option("--json", help="Print what would be added as JSON instead of a table.")
+                    ] = False,
 ) -> None:
     """Add the courses from a spreadsheet saved as CSV, after showing what will be added.
 
@@ -47,6 +60,7 @@ def import_csv(
       peertrack import csv my-ce-log.csv --dry-run
       peertrack import csv my-ce-log.csv --map "Workshop Name=title" --map "Length=hours"
       peertrack import csv my-ce-log.csv --cert ca-pss --yes
+      peertrack import csv my-ce-log.csv --dry-run --json
     """
     from peertrack import csv_import, render
     from peertrack.certifications import crediting_by_default
@@ -63,7 +77,12 @@ def import_csv(
     certs = _chosen_certs(conn, cert or [])
     recorded = storage.course_keys(conn) if conn is not None else {}
     plan = csv_import.plan(sheet, rows, recorded)
-    render.import_preview(plan, file.name)
+    if json:
+        from peertrack import porcelain
+
+        porcelain.emit(porcelain.import_plan(plan, file.name))
+    else:
+        render.import_preview(plan, file.name, dates=load_settings(conn).date_format)
     if not plan.new:
         if plan.unreadable and not plan.known:
             raise InvalidInput("FILE", file.name, "fix the rows listed above, or name their columns with --map",
@@ -229,7 +248,12 @@ def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> Non
     _say_missing_files(ctx, conn)
 
 
-def check(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False) -> None:
+def check(
+    ctx: typer.Context,
+    cert: CertOption = None,
+    json: JsonOption = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit status tells.")] = False,
+) -> None:
     """Check your records: the database file, every certificate copy, and courses without one.
 
     Each kept certificate is compared with the fingerprint (sha256) taken when it was
@@ -240,7 +264,7 @@ def check(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False)
     Examples:
       peertrack check
       peertrack check --cert ca-pss
-      peertrack check --json
+      peertrack check --quiet || echo "peertrack: a certificate copy needs mending"
     """
     from peertrack import attachments
     from peertrack.models_io import CheckReport, FileCheck
@@ -266,10 +290,10 @@ def check(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False)
         from peertrack import porcelain
 
         porcelain.emit(porcelain.check_report(report))
-    else:
+    elif not quiet:
         from peertrack import render
 
-        render.check_report(report)
+        render.check_report(report, load_settings(conn).date_format)
     if not report.database_ok or report.problems:
         raise typer.Exit(1)
 

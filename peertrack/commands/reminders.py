@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack import clock, storage
+from peertrack.commands import completers
 from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, session
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Reminder
@@ -18,7 +19,7 @@ app = typer.Typer(help="Your wellness-plan reminders: check-ins, meetings, super
                   no_args_is_help=True)
 
 ReminderArgument = Annotated[int, typer.Argument(help="The reminder's number, shown by remind list.",
-                                                 show_default=False)]
+                                                 show_default=False, autocompletion=completers.reminder_ids)]
 EveryOption = Annotated[Optional[str], typer.Option(
     "--every", help="How often: day, weekday, week, 2 weeks, month, 3 months or year.", show_default=False)]
 OnOption = Annotated[Optional[str], typer.Option(
@@ -50,7 +51,7 @@ def add(
     rrule: RruleOption = None,
     starter: Annotated[Optional[str], typer.Option(
         "--starter", help="Start from a ready one, e.g. weekly-self-care (see: peertrack remind starters).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=completers.starter_keys)] = None,
 ) -> None:
     """Add a reminder to your wellness plan: something you come back to again and again.
 
@@ -213,7 +214,8 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
 def log(
     ctx: typer.Context,
     reminder_id: Annotated[Optional[int], typer.Argument(
-        help="One reminder's number; without it, every reminder.", show_default=False)] = None,
+        help="One reminder's number; without it, every reminder.", show_default=False,
+        autocompletion=completers.reminder_ids)] = None,
     json: JsonOption = False,
 ) -> None:
     """Look back: what you did and skipped, and how many times in a row you kept it up.

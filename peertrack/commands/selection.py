@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from peertrack import clock, storage
-from peertrack.commands.common import open_existing
+from peertrack.commands.common import cert_or_default, open_existing
 from peertrack.errors import InvalidInput, unknown_cert
 from peertrack.models import Certification, Course
 from peertrack.parsing import normalise_category, parse_date
@@ -21,8 +21,11 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
     if which not in CYCLES:
         raise InvalidInput("--cycle", cycle, "use current, previous or all", problem="is not a cycle")
     if which != "all" and not cert:
-        raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current",
-                           problem="needs --cert")
+        cert = cert_or_default(ctx, cert)
+        if not cert:
+            raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current "
+                               "(or choose one for every time: peertrack config set default-cert ca-pss)",
+                               problem="needs --cert")
     start = parse_date(since, "--from", today) if since else None
     end = parse_date(until, "--to", today) if until else None
     conn = open_existing(ctx)

@@ -1,23 +1,56 @@
 """peertrack status: the dashboard of every certification, or of one."""
 
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
 from peertrack.commands.common import CertOption, JsonOption, session
 
 
-def status(ctx: typer.Context, cert: CertOption = None, json: JsonOption = False) -> None:
+def status(
+    ctx: typer.Context,
+    cert: CertOption = None,
+    json: JsonOption = False,
+    history: Annotated[bool, typer.Option(
+        "--history", help="Add a chart of your CE hours month by month over each current cycle.")] = False,
+    svg: Annotated[Optional[Path], typer.Option(
+        "--svg", metavar="FILE", help="Save the dashboard as an SVG image instead of showing it.",
+        show_default=False, dir_okay=False)] = None,
+    html: Annotated[Optional[Path], typer.Option(
+        "--html", metavar="FILE", help="Save the dashboard as a web page instead of showing it.",
+        show_default=False, dir_okay=False)] = None,
+) -> None:
     """Show where you stand: days left, hours earned and still needed, and the pace.
 
     Each certification gets a level, in words and colour: on track, due soon
     (90 days or less with hours missing), urgent (30 days or less), overdue or lapsed.
     Wellness-plan reminders due today or missed are listed below, in their own panel.
+    With --svg or --html the dashboard is saved in colour to a file, for an e-mail to a
+    supervisor; your wellness plan stays private and is left out of it.
 
     \b
     Examples:
       peertrack status
-      peertrack status --cert ca-pss
+      peertrack status --cert ca-pss --history
+      peertrack status --svg my-ce.svg
       peertrack status --json
     """
     from peertrack.daily import show_status
 
-    show_status(session(ctx).db_path, cert, json)
+    if svg is None and html is None:
+        show_status(session(ctx).db_path, cert, json, history)
+        return
+    if json:
+        from peertrack.errors import InvalidInput
+
+        raise InvalidInput("--json", "--json", "save a picture with --svg or --html, or print JSON, not both",
+                           problem="cannot go with --svg or --html")
+    from peertrack import render
+    from peertrack.commands.export_records import write_private_text
+    from peertrack.daily import status_picture
+
+    for kind, target in (("svg", svg), ("html", html)):
+        if target is not None:
+            write_private_text(target, status_picture(session(ctx).db_path, kind, cert, history))
+            render.say(f"✓ Saved your dashboard to {target}")

@@ -28,6 +28,9 @@ _PARTS = {
     "deadlines": (
         "delete_deadline", "insert_deadline", "load_deadline", "load_deadlines", "mark_deadline_done",
     ),
+    "lookup": (
+        "values_for_completion",
+    ),
     "reminders": (
         "delete_reminder", "find_reminder_titled", "insert_reminder", "load_reminder", "load_reminder_log",
         "load_reminders", "log_reminder", "snooze_reminder", "unknown_reminder", "update_reminder",

@@ -1,0 +1,2 @@
+# Tab completion for peertrack. Made by: peertrack completions generate (do not edit by hand).
+complete --command peertrack --no-files --arguments "(env _PEERTRACK_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) peertrack)" --condition "env _PEERTRACK_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) peertrack"
