@@ -44,30 +44,11 @@ def csv(
     if output is None:
         typer.echo(text, nl=False)
         return
-    _write_new_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
+    from peertrack.files import write_whole_text
+
+    write_whole_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
     count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
     render.say(f"✓ Wrote {count} to {output}")
-
-
-def _write_new_text(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a half-written export is worse than none."""
-    import os
-    import tempfile
-
-    from peertrack.errors import PeertrackError
-
-    folder = path.parent if str(path.parent) else Path(".")
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise PeertrackError(f"Could not write {path}: {error.strerror}.",
-                             "Check the folder exists and you may write to it.") from None
 
 
 def _register_the_other_exports() -> None:

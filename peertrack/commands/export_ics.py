@@ -65,9 +65,9 @@ def ics(
         typer.echo(text.encode("utf-8"), nl=False)  # bytes: the CRLF line ends reach the file unchanged
         return
     from peertrack import render
-    from peertrack.commands.export import _write_new_text
+    from peertrack.files import write_whole_text
 
-    _write_new_text(output, text)
+    write_whole_text(output, text)
     if not events:
         render.say(f"✓ Wrote {output}, with no events yet: there are no {_kind_words(kinds)} to put in it.")
         return

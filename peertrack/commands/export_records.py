@@ -1,7 +1,5 @@
 """peertrack export audit and export json: everything an auditor asks for, and everything you have."""
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +7,7 @@ import typer
 
 from peertrack.commands import completers
 from peertrack.commands.common import cert_or_default, open_existing, session
-from peertrack.errors import PeertrackError
+from peertrack.files import write_whole_text
 
 
 def audit(
@@ -122,7 +120,7 @@ def json_(
     if output is None:
         typer.echo(text, nl=False)
         return
-    write_private_text(output, text)
+    write_whole_text(output, text)
     counts = [(name, len(rows)) for name, rows in document["tables"].items()]
     shown = ", ".join(render.table_words(name, count) for name, count in counts
                       if count and name in ("certifications", "ceus", "attachments", "deadlines", "reminders"))
@@ -133,20 +131,3 @@ def json_(
 
         render.say("Certificate files are not inside it: copy the folder "
                    f"{attachments.folder_for(session(ctx).db_path)} along with it.")
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Write the whole file or nothing, readable by its owner only: it holds health-adjacent records."""
-    folder = path.parent if str(path.parent) else Path(".")
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise PeertrackError(f"Could not write {path}: {error.strerror}.",
-                             "Check the folder exists and you may write to it.") from None
-    finally:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)

@@ -47,10 +47,10 @@ def status(
         raise InvalidInput("--json", "--json", "save a picture with --svg or --html, or print JSON, not both",
                            problem="cannot go with --svg or --html")
     from peertrack import render
-    from peertrack.commands.export_records import write_private_text
     from peertrack.daily import status_picture
+    from peertrack.files import write_whole_text
 
     for kind, target in (("svg", svg), ("html", html)):
         if target is not None:
-            write_private_text(target, status_picture(session(ctx).db_path, kind, cert, history))
+            write_whole_text(target, status_picture(session(ctx).db_path, kind, cert, history))
             render.say(f"✓ Saved your dashboard to {target}")
