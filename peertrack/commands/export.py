@@ -39,7 +39,7 @@ def csv(
     from peertrack.commands.selection import select_courses
 
     which = cycle or ("current" if cert else "all")
-    courses = select_courses(ctx, cert=cert, cycle=which)
+    courses = select_courses(ctx, cert=cert, cycle=which, with_credits=False)
     text = exports.courses_csv(courses, notes=notes)
     if output is None:
         typer.echo(text, nl=False)

@@ -15,7 +15,8 @@ CYCLES = ("current", "previous", "all")
 
 
 def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since: Optional[str] = None,
-                   until: Optional[str] = None, category: Optional[str] = None) -> list[Course]:
+                   until: Optional[str] = None, category: Optional[str] = None,
+                   with_credits: bool = True) -> list[Course]:
     today = clock.today()
     which = cycle.strip().lower()
     if which not in CYCLES:
@@ -42,7 +43,8 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
             start = max(start, window[0]) if start else window[0]
             end = min(end, window[1]) if end else window[1]
     return storage.find_courses(conn, cert_id=cert_id, start=start, end=end,
-                                category=normalise_category(category) if category else None)
+                                category=normalise_category(category) if category else None,
+                                with_credits=with_credits)
 
 
 def cycle_window(cert: Certification, which: str) -> Optional[tuple[dt.date, dt.date]]:

@@ -97,9 +97,10 @@ def load_course(conn: sqlite3.Connection, course_id: int) -> Course:
 
 
 def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start: dt.date | None = None,
-                 end: dt.date | None = None, category: str | None = None,
-                 title: str | None = None) -> list[Course]:
-    """Courses matching every filter given, oldest first."""
+                 end: dt.date | None = None, category: str | None = None, title: str | None = None,
+                 with_credits: bool = True) -> list[Course]:
+    """Courses matching every filter given, oldest first; `with_credits=False` skips which
+    certifications each counts toward, for a list that does not show them (the CSV)."""
     where, params = [], []
     if cert_id is not None:
         where.append("EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
@@ -116,7 +117,7 @@ def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start:
     if title is not None:
         where.append("c.title = ? COLLATE NOCASE")
         params.append(title)
-    return _courses(conn, " AND ".join(where), params)
+    return _courses(conn, " AND ".join(where), params, with_credits)
 
 
 def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end: dt.date) -> list[Course]:
@@ -165,7 +166,7 @@ def count_courses(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM ceus").fetchone()[0]
 
 
-def _courses(conn: sqlite3.Connection, where: str, params: list) -> list[Course]:
+def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: bool = True) -> list[Course]:
     """Courses matching `where` (SQL over `c`, the ceus table), each with its categories and credits.
 
     Three plain queries rather than one per course: a whole history loads in one pass.
@@ -181,7 +182,7 @@ def _courses(conn: sqlite3.Connection, where: str, params: list) -> list[Course]
             " ORDER BY ceu_id, category", params):
         shares.setdefault(ceu_id, []).append(Allocation(category, minutes))
     credits: dict[int, list[tuple[str, int | None]]] = {}
-    for ceu_id, cert_id, minutes in conn.execute(
+    for ceu_id, cert_id, minutes in () if not with_credits else conn.execute(
             f"SELECT ceu_id, cert_id, minutes FROM ceu_credits WHERE ceu_id IN ({chosen})"
             " ORDER BY ceu_id, cert_id", params):
         credits.setdefault(ceu_id, []).append((cert_id, minutes))
