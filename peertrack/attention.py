@@ -49,9 +49,14 @@ def needs_action(items: Iterable[Attention]) -> bool:
 
 
 def _for_certification(p: Progress) -> Attention | None:
-    if p.level not in ("overdue", "urgent", "due-soon"):
+    if p.level not in ("overdue", "lapsed", "urgent", "due-soon"):
         return None
     cert = p.cert
+    if p.level == "lapsed":
+        # Still trouble: it needs reinstating, or removing with `peertrack cert rm` if you let it go.
+        return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
+                         f"lapsed: contact {cert.body or 'your certifying body'} about reinstating it, or remove "
+                         f"it with: peertrack cert rm {cert.id}", cert.id, cert.expires)
     if p.level == "overdue":
         detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
     else:

@@ -13,15 +13,10 @@ from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_requir
 MAX_CYCLE_MINUTES = 1000 * 60
 
 
-def build_certification(today: dt.date, *, name, cert_id, template_id, expires, hours, cycle, require, cap,
+def build_certification(today: dt.date, *, name, cert_id, template, expires, hours, cycle, require, cap,
                         carry_over, opens_days, submit_days, grace_days, endorsement_of, body, number,
                         issued) -> Certification:
-    """A new certification from `cert add`'s options; a template fills in what was not given."""
-    template = None
-    if template_id:
-        from peertrack.templates import find_template
-
-        template = find_template(template_id)
+    """A new certification from `cert add`'s options; a template (found by the caller) fills in the rest."""
     name = name if name is not None else (template.name if template else None)
     if name is None:
         raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
@@ -30,9 +25,14 @@ def build_certification(today: dt.date, *, name, cert_id, template_id, expires, 
         raise InvalidInput("--id", "", "give a short id you will type, like --id ca-pss", problem="is missing")
 
     months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
-    if template and template.month_choices and months not in template.month_choices:
-        choices = " or ".join(f"{m // 12}y" if m % 12 == 0 else f"{m}m" for m in template.month_choices)
-        raise InvalidInput("--cycle", cycle or "", f"this certification's cycle is {choices}",
+    if template and template.month_choices and (not cycle or months not in template.month_choices):
+        from peertrack.formatting import cycle_text
+
+        choices = " or ".join(cycle_text(m) for m in template.month_choices)
+        if not cycle:
+            raise InvalidInput("--cycle", "", f"this certification lets you choose: give --cycle {choices}",
+                               problem="is missing")
+        raise InvalidInput("--cycle", cycle, f"this certification's cycle is {choices}",
                            problem="is not a cycle this certification offers")
     expires_on = _expiry(expires, today, template)
     issued_on = parse_date(issued, "--issued", today) if issued else None

@@ -22,7 +22,7 @@ def explain(error: BaseException, db_path: Path) -> tuple[int, str]:
 
     log = log_crash(error, db_path)
     return 1, (f"Something went wrong that peertrack did not expect ({type(error).__name__}: {error}).\n"
-               f"Your records were not changed. The details are in {log}")
+               f"Your records are safe: a change is saved whole or not at all. The details are in {log}")
 
 
 def _words(error: PeertrackError) -> str:

@@ -70,8 +70,9 @@ def pace(minutes_per_month: int | None, missing_minutes: int, days_left: int) ->
 
 
 def category_text(course: Course) -> str:
-    """The category as one text: "ethics", or "ethics: 2; general: 1.5" for a split."""
-    if len(course.allocations) == 1:
+    """The category as one text: "ethics" for the whole course, "ethics: 1" for part of it,
+    "ethics: 2; general: 1.5" for a split; a CSV import reads each back the same."""
+    if len(course.allocations) == 1 and course.allocations[0].minutes == course.minutes:
         return course.allocations[0].category
     return "; ".join(f"{a.category}: {hours(a.minutes)}" for a in course.allocations)
 
@@ -103,3 +104,16 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
     if not items:
         return [first, f"It does not count toward any certification yet: no current cycle includes {day(course.date)}."]
     return [first, "It counts toward:"] + [progress_line(item) for item in items]
+
+
+def months_words(months: int) -> str:
+    """A cycle length in words: 24 -> "2 years", 18 -> "18 months"."""
+    if months % 12 == 0:
+        years = months // 12
+        return "1 year" if years == 1 else f"{years} years"
+    return "1 month" if months == 1 else f"{months} months"
+
+
+def cycle_text(months: int) -> str:
+    """A cycle length as --cycle takes it: 24 -> "2y", 18 -> "18m"."""
+    return f"{months // 12}y" if months % 12 == 0 else f"{months}m"

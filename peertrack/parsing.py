@@ -66,6 +66,8 @@ def _minutes_from(text: str) -> int | None:
         hours_part, minutes_part = match.groups()
         total = Decimal(hours_part or 0) * 60 + int(minutes_part or 0)
         return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if "_" in text:
+        return None  # Decimal would read "1_0" as ten
     try:
         number = Decimal(text.rstrip("h"))
     except InvalidOperation:
@@ -133,6 +135,9 @@ def parse_category(text: str, field: str = "--category") -> tuple[str, int | Non
     name, sep, amount = text.partition(":")
     if not name.strip():
         raise InvalidInput(field, text, "give a category name, like ethics or ethics:2")
+    if "=" in name or ";" in name:
+        raise InvalidInput(field, text, "write a category alone, like ethics, or with its hours, like ethics:2",
+                           problem="is not a category")
     if not sep:
         return normalise_category(name), None
     return normalise_category(name), parse_hours(amount, field)

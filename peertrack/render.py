@@ -18,7 +18,6 @@ from rich.text import Text
 
 from peertrack import formatting as fmt
 from peertrack import look
-from peertrack.cycles import months_words
 from peertrack.models import Certification, Course, Cycle, Deadline, Progress, Requirement
 
 if TYPE_CHECKING:
@@ -35,11 +34,12 @@ LEVEL_LOOKS = {
 
 
 def _console(stderr: bool = False) -> Console:
-    console = Console(stderr=stderr, highlight=False)
+    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
     if not console.is_terminal or console.no_color or look.plain_asked():
         # Wide when piped, so lines are not broken in the middle for grep or a screen reader.
-        console = Console(stderr=stderr, highlight=False, no_color=True, emoji=False, color_system=None,
-                          safe_box=True, soft_wrap=True, width=console.width if console.is_terminal else 200)
+        console = Console(stderr=stderr, highlight=False, markup=False, no_color=True, emoji=False,
+                          color_system=None, safe_box=True, soft_wrap=True,
+                          width=console.width if console.is_terminal else 200)
     return console
 
 
@@ -160,7 +160,7 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
         recent = fmt.hours_words(max(15, round(item.recent_minutes_per_month / 15) * 15))
         if not item.recent_minutes_per_month:
             lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
-        elif item.projected_minutes >= cert.cycle.required_minutes:
+        elif item.projected_minutes >= cert.cycle.required_minutes and all(c.met for c in item.categories):
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
                           "there in time.", "green"))
         else:
@@ -274,7 +274,7 @@ def cert_detail(item: Progress) -> None:
         ("Certifying body", cert.body),
         ("Number", cert.number),
         ("Issued", fmt.day(cert.issued) if cert.issued else None),
-        ("Renewal cycle", f"every {months_words(cert.cycle_months)}"),
+        ("Renewal cycle", f"every {fmt.months_words(cert.cycle_months)}"),
         ("Current cycle", f"{fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}"),
         ("Hours a cycle", fmt.hours(cert.cycle.required_minutes)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
@@ -337,10 +337,10 @@ def templates_table(templates: list, own_folder: Path) -> None:
         table.add_column(column, overflow="fold")
     for t in templates:
         if t.month_choices:
-            cycle = " or ".join(months_words(m) for m in t.month_choices)
+            cycle = " or ".join(fmt.months_words(m) for m in t.month_choices)
             hours = " or ".join(fmt.hours(h) for h in t.month_choices.values() if h is not None)
         else:
-            cycle = "calendar year" if t.calendar_year else (months_words(t.months) if t.months else "enter it")
+            cycle = "calendar year" if t.calendar_year else (fmt.months_words(t.months) if t.months else "enter it")
             hours = fmt.hours(t.hours) if t.hours is not None else "enter it"
         name = f"{t.name}\n{t.body or ''}{', ' + t.region if t.region else ''}"
         if t.unconfirmed:
@@ -768,7 +768,7 @@ def picture_console() -> Console:
     import io
 
     return Console(file=io.StringIO(), record=True, width=100, force_terminal=True, color_system="truecolor",
-                   no_color=False, highlight=False, emoji=False)
+                   no_color=False, highlight=False, markup=False, emoji=False)
 
 
 def picture(console: Console, kind: str, title: str) -> str:

@@ -79,6 +79,23 @@ def pieces_of(course: Course, cert_id: str) -> list[Piece]:
             for (name, _), share in zip(parts, shares, strict=True) if share > 0]
 
 
+def as_credited(course: Course, cert_id: str) -> Course:
+    """The course as one certification counts it: its credited hours, its categories scaled to match.
+
+    What a certifying body's CSV and audit bundle should list, when that body credits other
+    hours than the certificate shows.
+    """
+    credited = course.credited_minutes(cert_id)
+    if credited == course.minutes:
+        return course
+    from dataclasses import replace
+
+    from peertrack.models import Allocation
+
+    shares = tuple(Allocation(p.category, p.minutes) for p in pieces_of(course, cert_id) if p.category is not None)
+    return replace(course, minutes=credited, allocations=shares)
+
+
 def scale(amounts: list[int], total: int) -> list[int]:
     """Whole numbers in the proportions of `amounts` that add up to exactly `total`."""
     whole = sum(amounts)

@@ -90,9 +90,11 @@ def add(
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
     from peertrack.certifications import build_certification
+    from peertrack.templates import find_template
 
     cert = build_certification(
-        clock.today(), name=name, cert_id=cert_id, template_id=template, expires=expires, hours=hours,
+        clock.today(), name=name, cert_id=cert_id, template=find_template(template) if template else None,
+        expires=expires, hours=hours,
         cycle=cycle, require=require, cap=cap, carry_over=carry_over, opens_days=opens_days,
         submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body, number=number,
         issued=issued,
@@ -283,11 +285,16 @@ def renew(
         raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
     conn = open_db(ctx)
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
+    if item.cert.cycle.starts > renewed_on:
+        raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} only starts on "
+                           f"{item.cert.cycle.starts.isoformat()}: it is already renewed",
+                           problem="is before the current cycle starts")
     if item.missing_minutes and not confirm(
             f"{item.cert.name} still needs {fmt.hours_words(item.missing_minutes)} this cycle. Renew anyway?", yes):
         render.say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)
+    storage.backup_copy(conn, session(ctx).db_path, "before-cert-renew")
     with storage.transaction(conn):
         storage.close_cycle(conn, item.cert.cycle, renewed_on)
         storage.insert_cycle(conn, item.cert.id, new_cycle)
@@ -307,7 +314,8 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
     conn = open_db(ctx)
     cert = storage.load_cert(conn, cert_id.strip().lower())
-    if not confirm(f"Remove {cert.name} ({cert.id}) and its cycle history? Your courses stay.", yes):
+    if not confirm(f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.",
+                   yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
     backup = storage.backup_copy(conn, session(ctx).db_path, "before-cert-rm")

@@ -18,7 +18,7 @@ from peertrack.commands.common import (
     session,
 )
 from peertrack.errors import Conflict, InvalidInput
-from peertrack.models import Course
+from peertrack.models import Allocation, Course
 from peertrack.parsing import allocate, parse_category, parse_date, parse_format, parse_hours, parse_text
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
@@ -197,7 +197,7 @@ def edit(
             hours=hours if hours is not None else f"{old.minutes}m",
             date=date if date is not None else old.date.isoformat(),
             provider=provider if provider is not None else old.provider,
-            category=category if category is not None else _category_specs(old),
+            category=category if category is not None else _category_specs(old, hours),
             format=format if format is not None else old.format,
             approval_no=approval_no if approval_no is not None else old.approval_no,
             note=note if note is not None else old.note,
@@ -305,11 +305,20 @@ def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
                        "so it does not count toward this cycle.", err=True)
 
 
-def _category_specs(course: Course) -> list[str]:
-    """A course's categories as --category would give them, so an edit keeps them."""
-    if len(course.allocations) == 1:
-        return [course.allocations[0].category]
-    return [f"{a.category}:{a.minutes}m" for a in course.allocations]
+def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str]:
+    """A course's categories as --category would give them, so an edit keeps them; when only the
+    hours change, a split keeps its proportions."""
+    allocations = course.allocations
+    if new_hours is not None and allocations:
+        from peertrack.requirements import scale
+
+        rest = course.minutes - sum(a.minutes for a in allocations)
+        shares = scale([a.minutes for a in allocations] + [rest], parse_hours(new_hours))
+        allocations = tuple(Allocation(a.category, share) for a, share in zip(allocations, shares, strict=False)
+                            if share > 0)
+    if len(allocations) == 1 and allocations[0].minutes == course.minutes:
+        return [allocations[0].category]
+    return [f"{a.category}:{a.minutes}m" for a in allocations]
 
 
 def _optional(text: Optional[str]) -> Optional[str]:

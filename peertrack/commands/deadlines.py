@@ -6,7 +6,15 @@ import typer
 
 from peertrack import clock, storage
 from peertrack.commands import completers
-from peertrack.commands.common import JsonOption, YesOption, confirm, load_settings, open_db, open_existing
+from peertrack.commands.common import (
+    JsonOption,
+    YesOption,
+    confirm,
+    load_settings,
+    open_db,
+    open_existing,
+    session,
+)
 from peertrack.errors import InvalidInput
 from peertrack.parsing import parse_date, parse_text
 
@@ -121,9 +129,10 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     if not confirm(f'Remove deadline {deadline.id}, "{deadline.title}"?', yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
+    backup = storage.backup_copy(conn, session(ctx).db_path, "before-deadline-rm")
     with storage.transaction(conn):
         storage.delete_deadline(conn, deadline.id)
-    render.say(f"✓ Removed deadline {deadline.id}.")
+    render.say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 
 def _number(text: str) -> int:

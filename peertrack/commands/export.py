@@ -27,7 +27,8 @@ def csv(
     """Write your courses as CSV: one row per course, the way a certifying body asks.
 
     Columns: Date, Title, Provider, Hours, Category, Format, Approval number.
-    Private notes and wellness reminders are left out unless you ask for notes.
+    With --cert, hours are those that certification credits. Private notes are left out
+    unless you add --notes; wellness reminders never go in.
 
     \b
     Examples:
@@ -39,7 +40,12 @@ def csv(
     from peertrack.commands.selection import select_courses
 
     which = cycle or ("current" if cert else "all")
-    courses = select_courses(ctx, cert=cert, cycle=which, with_credits=False)
+    courses = select_courses(ctx, cert=cert, cycle=which, with_credits=bool(cert))
+    if cert:
+        from peertrack.requirements import as_credited
+
+        # The hours this certifying body credits, which is what its own records will show.
+        courses = [as_credited(course, cert.strip().lower()) for course in courses]
     text = exports.courses_csv(courses, notes=notes)
     if output is None:
         typer.echo(text, nl=False)

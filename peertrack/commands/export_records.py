@@ -39,6 +39,7 @@ def audit(
     from peertrack import __version__, attachments, bundle, clock, exports, render, storage
     from peertrack.commands.common import progress_of
     from peertrack.commands.selection import cycle_window, select_courses
+    from peertrack.requirements import as_credited
 
     today = clock.today()
     which = cycle.strip().lower()
@@ -48,9 +49,9 @@ def audit(
 
         raise InvalidInput("--cert", "", "name the certification being audited, e.g. --cert ca-pss (or choose one "
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
-    courses = select_courses(ctx, cert=cert, cycle=which)
     conn = open_existing(ctx)
     chosen = storage.load_cert(conn, cert.strip().lower())
+    courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
     window = cycle_window(chosen, which)
     item = None
     if window is not None:

@@ -21,6 +21,7 @@ def init(ctx: typer.Context) -> None:
     from peertrack import render
     from peertrack.certifications import build_certification
     from peertrack.errors import PeertrackError
+    from peertrack.formatting import cycle_text
     from peertrack.templates import CONFIRM, load_templates
 
     today = clock.today()
@@ -46,7 +47,7 @@ def init(ctx: typer.Context) -> None:
             typer.echo(f"  - {fact}")
         if template.month_choices:
             answers["cycle"] = typer.prompt("Your cycle (" + " or ".join(
-                f"{m // 12}y" for m in template.month_choices) + ")")
+                cycle_text(m) for m in template.month_choices) + ")")
         elif template.months is None:
             answers["cycle"] = typer.prompt("How long is one renewal cycle (1y, 2y, 3y, 18m)", default="2y")
         if template.hours_for(12) is None and template.hours is None and not template.month_choices:
@@ -59,7 +60,7 @@ def init(ctx: typer.Context) -> None:
 
     try:
         cert = build_certification(
-            today, name=answers["name"], cert_id=answers["cert_id"], template_id=template.id if template else None,
+            today, name=answers["name"], cert_id=answers["cert_id"], template=template,
             expires=expires, hours=answers["hours"], cycle=answers["cycle"], require=None, cap=None,
             carry_over=None, opens_days=None, submit_days=None, grace_days=None, endorsement_of=None,
             body=None, number=number.strip() or None, issued=None,

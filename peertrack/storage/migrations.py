@@ -29,7 +29,8 @@ def upgrade(conn: sqlite3.Connection, path: Path) -> None:
             # Steps are known by name, so the number only tells a newer peertrack's file apart.
             conn.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (a full disk): keep the real error
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
