@@ -10,14 +10,16 @@ from peertrack.errors import InvalidInput
 from peertrack.models import Cycle
 
 
-def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None) -> dt.date:
+def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None,
+                anchor_day: int | None = None) -> dt.date:
     """The first day of the cycle that ends on `expires`: the day after the cycle before it would end.
 
     A two-year cycle ending 30 Jun 2027 starts 1 Jul 2025; six months ending 30 Jun 2027 start
     1 Jan 2027 (month ends stay month ends). Hours from before the first certification never
     count, so a cycle never starts before `issued`.
     """
-    start = expires + relativedelta(months=-months, day=anchor_day_of(expires)) + dt.timedelta(days=1)
+    anchor = anchor_day or anchor_day_of(expires)
+    start = expires + relativedelta(months=-months, day=anchor) + dt.timedelta(days=1)
     if issued is not None and issued > start:
         start = issued
     return start

@@ -66,7 +66,7 @@ def welcome() -> None:
     console.print("To start, answer a few questions about your certification:")
     console.print("  peertrack init")
     console.print("Or add it in one line, for example:")
-    console.print('  peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30',
+    console.print('  peertrack cert add --template ca-medi-cal-pss --id ca-pss --number PSS-01234 --expires 2027-06-30',
                   soft_wrap=True)
     console.print()
     console.print("Or see what peertrack does with example data (your own records are not touched):")

@@ -90,7 +90,7 @@ def _date_format(text: str) -> str:
 def _warn_days(text: str) -> tuple[int, ...]:
     accepted = "use whole days from the largest down, like 90,30,7"
     parts = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    if not parts or not all(part.isdigit() for part in parts):
+    if not parts or not all((part.isascii() and part.isdigit()) for part in parts):
         raise InvalidInput("warn-days", text, accepted, problem="is not a list of days")
     days = tuple(int(part) for part in parts)
     if list(days) != sorted(set(days), reverse=True) or days[-1] < 1 or days[0] > 730:

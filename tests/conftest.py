@@ -19,6 +19,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "data" / "peertrack.db"
     monkeypatch.setenv("PEERTRACK_DB", str(db))
     monkeypatch.setenv("PEERTRACK_TODAY", TODAY)
+    monkeypatch.setenv("PEERTRACK_CONFIG_DIR", str(tmp_path / "config"))  # never the developer's own templates
     monkeypatch.delenv("NO_COLOR", raising=False)
     return db
 

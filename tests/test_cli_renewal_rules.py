@@ -274,9 +274,10 @@ def test_init_asks_and_adds(run, ok):
     from peertrack.templates import load_templates
 
     number = [t.id for t in load_templates()].index("ca-medi-cal-pss") + 1
-    result = run("init", input=f"{number}\nPSS-777\n2027-06-30\n1, 4\n")
+    result = run("init", input=f"{number}\n\nPSS-777\nJune 30\n2027-06-30\n1, 4\n")
     assert result.exit_code == 0, result.stderr
     assert "Added Medi-Cal Peer Support Specialist" in result.stdout
+    assert 'Sorry, that did not work. The date "June 30"' in result.stderr  # asked again at once
     assert "Your certifications on" in result.stdout
     assert show(ok, "ca-medi-cal-pss")["number"] == "PSS-777"
     assert [r["title"] for r in json.loads(ok("remind", "list", "--json").stdout)] == [
@@ -287,17 +288,22 @@ def test_init_with_own_rules(run, ok):
     from peertrack.templates import load_templates
 
     other = len(load_templates()) + 1
-    result = run("init", input=f"{other}\nCounty Peer Credential\ncounty\n1y\n8\n\n2027-02-28\n9\n\n")
+    result = run("init", input=f"{other}\nCounty Peer Credential\n1y\n8\ncounty\n\n2027-02-28\n9\n\n")
     assert result.exit_code == 0, result.stderr
     data = show(ok, "county")
     assert (data["hours_required"], data["cycle_months"], data["number"]) == (8, 12, None)
 
 
-def test_init_with_a_bad_answer_saves_nothing(run, db_path):
+def test_init_asks_again_after_a_bad_answer_and_saves_nothing_until_the_end(run, ok, db_path):
     from peertrack.templates import load_templates
 
     other = len(load_templates()) + 1
-    result = run("init", input=f"{other}\nCounty\ncounty\nforever\n8\n\n2027-02-28\n2\n")
-    assert result.exit_code == 2
-    assert '--cycle "forever"' in result.stderr and "Nothing was saved" in result.stderr
-    assert not db_path.exists()
+    result = run("init", input=f"99\n{other}\nCounty\nforever\n1y\ntwenty\n8\nMy County\ncounty\n\n2027-02-28\n\n")
+    assert result.exit_code == 0, result.stderr
+    for words in ('The number "99" is not on the list', 'The cycle "forever"', 'The hours "twenty"',
+                  'The id "My County"'):
+        assert words in result.stderr
+    assert show(ok, "county")["hours_required"] == 8
+    interrupted = run("init", input=f"{other}\nCounty two\n")
+    assert interrupted.exit_code != 0
+    assert [c["id"] for c in json.loads(ok("cert", "list", "--json").stdout)] == ["county"]

@@ -12,7 +12,7 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import open_db, session
+from peertrack.commands.common import no_course, open_db, session
 from peertrack.errors import NotFound, PeertrackError
 
 CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False,
@@ -39,7 +39,7 @@ def attach(
     from peertrack import attachments
 
     sources = [attachments.check_file(path, "FILE") for path in files]
-    conn = open_db(ctx)
+    conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     results = []
     with storage.transaction(conn):
@@ -99,7 +99,7 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
     """
     from peertrack import attachments, render
 
-    conn = open_db(ctx)
+    conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     kept = storage.course_attachments(conn, course.id)
     if not kept:

@@ -17,7 +17,7 @@ from peertrack.commands.common import (
     progress_of,
     session,
 )
-from peertrack.errors import InvalidInput
+from peertrack.errors import InvalidInput, unknown_cert
 from peertrack.parsing import parse_date
 
 app = typer.Typer(
@@ -180,7 +180,7 @@ def show(
     if not cert_id:
         raise InvalidInput("CERT_ID", "", "name the certification, e.g. peertrack cert show ca-pss (or choose one "
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
-    conn = open_db(ctx)
+    conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
     history = _cycle_history(conn, item.cert, today) if cycles or json else []
@@ -239,7 +239,7 @@ def edit(
     from peertrack.certifications import edited_certification
 
     today = clock.today()
-    conn = open_db(ctx)
+    conn = open_db(ctx, unknown_cert(cert_id, []))
     with storage.transaction(conn):
         old = storage.load_cert(conn, cert_id.strip().lower())
         cert = edited_certification(
@@ -283,7 +283,7 @@ def renew(
     renewed_on = parse_date(on, "--on", today) if on else today
     if renewed_on > today:
         raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
-    conn = open_db(ctx)
+    conn = open_db(ctx, unknown_cert(cert_id, []))
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
     if item.cert.cycle.starts > renewed_on:
         raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} only starts on "
@@ -312,7 +312,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     """
     from peertrack import render
 
-    conn = open_db(ctx)
+    conn = open_db(ctx, unknown_cert(cert_id, []))
     cert = storage.load_cert(conn, cert_id.strip().lower())
     if not confirm(f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.",
                    yes):

@@ -37,8 +37,14 @@ def session(ctx: typer.Context) -> Session:
     return root.obj
 
 
-def open_db(ctx: typer.Context) -> sqlite3.Connection:
-    """The database, created on first use; closed when the command ends."""
+def open_db(ctx: typer.Context, missing: Optional[Exception] = None) -> sqlite3.Connection:
+    """The database, created on first use; closed when the command ends.
+
+    A command that only finds a record gives `missing`, raised when there is no database yet:
+    looking for something never creates the file.
+    """
+    if missing is not None and not session(ctx).db_path.exists():
+        raise missing
     conn = overview.open_database(session(ctx).db_path)
     ctx.call_on_close(conn.close)
     return conn
@@ -66,3 +72,9 @@ def confirm(question: str, yes: bool) -> bool:
     if not sys.stdin.isatty():
         raise NeedsConfirmation(f"{question} Add --yes to go ahead: there is no terminal to ask on.")
     return typer.confirm(question, default=False)
+
+
+def no_course(course_id: object) -> Exception:
+    from peertrack.errors import NotFound
+
+    return NotFound("course with the number", course_id, hint="See course numbers with: peertrack ceu list")

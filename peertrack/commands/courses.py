@@ -13,6 +13,7 @@ from peertrack.commands.common import (
     YesOption,
     confirm,
     load_settings,
+    no_course,
     open_db,
     progress_of,
     session,
@@ -149,7 +150,7 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
       peertrack ceu show 12
       peertrack ceu show 12 --json
     """
-    conn = open_db(ctx)
+    conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     kept = storage.course_attachments(conn, course.id)
     if json:
@@ -188,7 +189,7 @@ def edit(
       peertrack ceu edit 12 --category ethics --cert ca-pss --cert ga-cps
     """
     today = clock.today()
-    conn = open_db(ctx)
+    conn = open_db(ctx, no_course(course_id))
     with storage.transaction(conn):
         old = storage.load_course(conn, course_id)
         course = _course_from_options(
@@ -223,7 +224,7 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     """
     from peertrack import formatting, render
 
-    conn = open_db(ctx)
+    conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     question = f'Remove course {course.id}, "{course.title}" on {formatting.day(course.date)}?'
     if not confirm(question, yes):

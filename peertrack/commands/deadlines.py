@@ -106,7 +106,7 @@ def done(
 
     today = clock.today()
     done_on = parse_date(on, "--on", today) if on else today
-    conn = open_db(ctx)
+    conn = open_db(ctx, _no_deadline(number))
     with storage.transaction(conn):
         deadline = storage.load_deadline(conn, _number(number))
         storage.mark_deadline_done(conn, deadline.id, done_on)
@@ -124,7 +124,7 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     """
     from peertrack import render
 
-    conn = open_db(ctx)
+    conn = open_db(ctx, _no_deadline(number))
     deadline = storage.load_deadline(conn, _number(number))
     if not confirm(f'Remove deadline {deadline.id}, "{deadline.title}"?', yes):
         render.say("Nothing was removed.")
@@ -135,8 +135,19 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     render.say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 
+def _no_deadline(text: str) -> Exception:
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        try:
+            _number(text)
+        except InvalidInput as problem:
+            return problem
+    from peertrack.errors import NotFound
+
+    return NotFound("deadline with the number", text, hint="See them with: peertrack deadline list")
+
+
 def _number(text: str) -> int:
-    if text.strip().isdigit():
+    if (text.strip().isascii() and text.strip().isdigit()):
         return int(text)
     if ":" in text:
         raise InvalidInput("NUMBER", text, "this date follows from the certification: change it with "

@@ -52,7 +52,7 @@ def audit(
     conn = open_existing(ctx)
     chosen = storage.load_cert(conn, cert.strip().lower())
     courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
-    window = cycle_window(chosen, which)
+    window = cycle_window(conn, chosen, which)
     item = None
     if window is not None:
         measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(

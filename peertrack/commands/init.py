@@ -4,6 +4,7 @@ import typer
 
 from peertrack import clock, storage
 from peertrack.commands.common import open_db, progress_of
+from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_slug, parse_text
 
 
 def init(ctx: typer.Context) -> None:
@@ -30,31 +31,34 @@ def init(ctx: typer.Context) -> None:
     for number, template in enumerate(templates, start=1):
         typer.echo(f"  {number:2}. {template.name} ({template.body or template.region})")
     typer.echo(f"  {len(templates) + 1:2}. Another one: I will type its rules myself")
-    choice = 0
-    while not 1 <= choice <= len(templates) + 1:
-        choice = typer.prompt(f"Number (1 to {len(templates) + 1})", type=int)
-    template = templates[choice - 1] if choice <= len(templates) else None
+    choice = _ask(f"Number (1 to {len(templates) + 1})", lambda text: _choice(text, len(templates) + 1))
+    template = templates[int(choice) - 1] if int(choice) <= len(templates) else None
 
     answers = {"name": None, "cert_id": None, "hours": None, "cycle": None}
+    ask_cycle = "How long is one renewal cycle (1y, 2y, 3y, 18m)"
+    ask_hours = "How many CE hours does a cycle need"
     if template is None:
-        answers["name"] = typer.prompt("Its full name")
-        answers["cert_id"] = typer.prompt("A short id you will type (letters, digits, dashes), e.g. ca-pss")
-        answers["cycle"] = typer.prompt("How long is one renewal cycle (1y, 2y, 3y, 18m)", default="2y")
-        answers["hours"] = typer.prompt("How many CE hours does a cycle need")
+        answers["name"] = _ask("Its full name", lambda text: parse_text(text, "The name"))
+        answers["cycle"] = _ask(ask_cycle, lambda text: parse_cycle(text, "The cycle"), default="2y")
+        answers["hours"] = _ask(ask_hours, lambda text: parse_hours(text, "The hours", allow_zero=True, limit=None))
     else:
         typer.echo(f"{template.name}: {CONFIRM}")
         for fact in template.facts:
             typer.echo(f"  - {fact}")
         if template.month_choices:
-            answers["cycle"] = typer.prompt("Your cycle (" + " or ".join(
-                cycle_text(m) for m in template.month_choices) + ")")
+            answers["cycle"] = _ask("Your cycle (" + " or ".join(cycle_text(m) for m in template.month_choices) + ")",
+                                    lambda text: _offered(text, template.month_choices))
         elif template.months is None:
-            answers["cycle"] = typer.prompt("How long is one renewal cycle (1y, 2y, 3y, 18m)", default="2y")
-        if template.hours_for(12) is None and template.hours is None and not template.month_choices:
-            answers["hours"] = typer.prompt("How many CE hours does a cycle need")
+            answers["cycle"] = _ask(ask_cycle, lambda text: parse_cycle(text, "The cycle"), default="2y")
+        if template.hours is None and not template.month_choices:
+            answers["hours"] = _ask(ask_hours, lambda text: parse_hours(text, "The hours", allow_zero=True,
+                                                                       limit=None))
+    answers["cert_id"] = _ask("A short id you will type for it (letters, digits, dashes)",
+                              lambda text: parse_slug(text, "The id"), default=template.id if template else None)
     number = typer.prompt("Your certificate number (Enter to skip)", default="", show_default=False)
     default_expiry = f"{today.year}-12-31" if template and template.calendar_year else None
-    expires = typer.prompt("When does it expire (e.g. 2027-06-30 or 06/30/2027)", default=default_expiry)
+    expires = _ask("When does it expire (e.g. 2027-06-30 or 06/30/2027)",
+                   lambda text: parse_date(text, "The date", today), default=default_expiry)
 
     chosen_starters = _ask_for_starters()
 
@@ -95,6 +99,34 @@ def _ask_for_starters():
     while True:
         answer = typer.prompt("Their numbers, like 1,4 (Enter for none)", default="", show_default=False)
         parts = [part.strip() for part in answer.replace(" ", ",").split(",") if part.strip()]
-        if all(part.isdigit() and 1 <= int(part) <= len(STARTERS) for part in parts):
+        if all((part.isascii() and part.isdigit()) and 1 <= int(part) <= len(STARTERS) for part in parts):
             return [STARTERS[int(part) - 1] for part in dict.fromkeys(parts)]
         typer.echo(f"Please type numbers from 1 to {len(STARTERS)}, separated by commas, or just press Enter.")
+
+
+def _ask(question: str, check, default: str | None = None) -> str:
+    """Ask until the answer can be used: a wrong one is explained, and asked again at once."""
+    from peertrack.errors import InvalidInput
+
+    while True:
+        answer = typer.prompt(question, default=default)
+        try:
+            check(answer)
+            return answer
+        except InvalidInput as problem:
+            typer.echo(f"Sorry, that did not work. {problem.message}", err=True)
+
+
+def _choice(text: str, last: int) -> None:
+    from peertrack.errors import InvalidInput
+
+    if not (text.strip().isascii() and text.strip().isdigit()) or not 1 <= int(text) <= last:
+        raise InvalidInput("The number", text, f"type one of the numbers from 1 to {last}",
+                           problem="is not on the list")
+
+
+def _offered(text: str, choices: dict) -> None:
+    from peertrack.errors import InvalidInput
+
+    if parse_cycle(text, "The cycle") not in choices:
+        raise InvalidInput("The cycle", text, "type one of the lengths offered", problem="is not offered")

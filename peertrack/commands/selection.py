@@ -38,7 +38,7 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
     if cert:
         chosen = storage.load_cert(conn, cert.strip().lower())
         cert_id = chosen.id
-        window = cycle_window(chosen, which)
+        window = cycle_window(conn, chosen, which)
         if window:
             start = max(start, window[0]) if start else window[0]
             end = min(end, window[1]) if end else window[1]
@@ -47,13 +47,23 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
                                 with_credits=with_credits)
 
 
-def cycle_window(cert: Certification, which: str) -> Optional[tuple[dt.date, dt.date]]:
-    """The first and last day of a certification's current or previous cycle; None for all."""
+def cycle_window(conn, cert: Certification, which: str) -> Optional[tuple[dt.date, dt.date]]:
+    """The first and last day of a certification's current or previous cycle; None for all.
+
+    The previous cycle is the one on record when the certification was renewed here; before
+    any renewal it is worked out, and never starts before the first certification.
+    """
     if which == "current":
         return cert.cycle.starts, cert.cycle.ends
     if which == "previous":
+        closed = [cycle for cycle in storage.load_cycles(conn, cert.id) if cycle.closed_on is not None]
+        if closed:
+            return closed[-1].starts, closed[-1].ends
         from peertrack.cycles import cycle_start
 
         ends = cert.cycle.starts - dt.timedelta(days=1)
-        return cycle_start(ends, cert.cycle_months), ends
+        start = cycle_start(ends, cert.cycle_months, anchor_day=cert.anchor_day)
+        if cert.issued is not None and ends < cert.issued:
+            return ends + dt.timedelta(days=1), ends  # it lies before the first certification: an empty window
+        return max(start, cert.issued or start), ends
     return None
