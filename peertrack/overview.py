@@ -52,7 +52,8 @@ def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
             continue
         ordered.append(item)
         ordered.extend(child for child in items if child.cert.endorsement_of == item.cert.id)
-    return ordered
+    # Never lose one from view, whatever the links between them.
+    return ordered + [item for item in items if item not in ordered]
 
 
 def due_reminders(conn: sqlite3.Connection | None, today: dt.date) -> list[DueReminder]:

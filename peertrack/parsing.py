@@ -46,11 +46,13 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     if minutes is None:
         raise InvalidInput(field, text, HOURS_ACCEPTED, problem="is not a number of hours")
     if minutes < 0 or (minutes == 0 and not allow_zero):
-        raise InvalidInput(field, text, HOURS_ACCEPTED.replace("use", "use more than zero:"),
+        raise InvalidInput(field, text, "use a number above zero, like 1.5 or 0.25, or minutes like 90m",
                            problem="is not a positive number of hours")
     if limit is not None and minutes > limit:
-        raise InvalidInput(field, text, f"one entry can hold at most {limit // 60} hours",
-                           problem="is more hours than one course can hold")
+        if limit == MAX_MINUTES_PER_COURSE:
+            raise InvalidInput(field, text, f"one entry can hold at most {limit // 60} hours",
+                               problem="is more hours than one course can hold")
+        raise InvalidInput(field, text, f"use at most {limit // 60} hours", problem="is too many hours")
     if minutes > BELIEVABLE_HOURS * 60:
         raise InvalidInput(field, text, f"use at most {BELIEVABLE_HOURS} hours", problem="is too many hours")
     return minutes

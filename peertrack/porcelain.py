@@ -32,7 +32,9 @@ def course(item: Course) -> dict:
 
 
 def requirement(rule: Requirement) -> dict:
-    return {"kind": rule.kind, "dimension": rule.dimension, "category": rule.value, "hours": hours_number(rule.minutes)}
+    # "category" stays for scripts written against the first version; "name" fits formats and providers too.
+    return {"kind": rule.kind, "dimension": rule.dimension, "name": rule.value, "category": rule.value,
+            "hours": hours_number(rule.minutes)}
 
 
 def certification(cert: Certification) -> dict:

@@ -26,7 +26,7 @@ def test_templates_list_says_rules_change_and_has_sources(ok):
     by_id = {t["id"]: t for t in data}
     assert by_id["ca-medi-cal-pss"]["hours"] == 20
     assert by_id["ca-medi-cal-pss"]["rules"] == [
-        {"kind": "min", "dimension": "category", "category": "ethics", "hours": 6}]
+        {"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics", "hours": 6}]
     assert by_id["ga-cares"]["grace_days"] == 59
     assert by_id["ny-cps"]["cycle_choices"] == [{"cycle_months": 12, "hours": 10}, {"cycle_months": 24, "hours": 20}]
     assert by_id["la-pss"]["confirmed"] is False
@@ -51,7 +51,7 @@ def test_calendar_year_template_needs_no_expiry_and_user_values_win(ok):
     ok("cert", "add", "--template", "GA-CPS", "--id", "cps", "--hours", "14")
     data = show(ok, "cps")
     assert (data["expires"], data["cycle_start"], data["hours_required"]) == ("2026-12-31", "2026-01-01", 14)
-    assert data["requirements"] == [{"kind": "min", "dimension": "provider", "category": "GMHCN", "hours": 6}]
+    assert data["requirements"] == [{"kind": "min", "dimension": "provider", "name": "GMHCN", "category": "GMHCN", "hours": 6}]
 
 
 def test_holders_choice_template(run, ok):
@@ -76,7 +76,7 @@ def test_own_template_file(ok, own_templates):
         "sources": ["county handbook, page 3"]}]}))
     assert "county-peer" in ok("cert", "templates").stdout
     ok("cert", "add", "--template", "county-peer", "--expires", "2027-01-31")
-    assert show(ok, "county-peer")["caps"] == [{"kind": "max", "dimension": "format", "category": "online",
+    assert show(ok, "county-peer")["caps"] == [{"kind": "max", "dimension": "format", "name": "online", "category": "online",
                                                 "hours": 4}]
 
 

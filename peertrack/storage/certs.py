@@ -140,6 +140,9 @@ def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:
     row = conn.execute("SELECT endorsement_of FROM certifications WHERE id = ?", (cert.endorsement_of,)).fetchone()
     if row is None:
         raise unknown_cert(conn, cert.endorsement_of)
+    if conn.execute("SELECT 1 FROM certifications WHERE endorsement_of = ?", (cert.id,)).fetchone():
+        raise errors.InvalidInput("--endorsement-of", cert.endorsement_of, "a certification with endorsements of "
+                                  "its own cannot be one", problem="cannot be set here")
     if row[0] is not None:
         raise errors.InvalidInput("--endorsement-of", cert.endorsement_of, "name a certification, not an endorsement",
                                   problem="is itself an endorsement")

@@ -151,7 +151,7 @@ def backup_copy(conn: sqlite3.Connection, path: Path, reason: str, keep: int = 5
         conn.backup(copy)
     finally:
         copy.close()
-    for old in sorted(folder.glob(f"{path.stem}-*.db"))[:-keep]:
+    for old in sorted(folder.glob(f"{path.stem}-[0-9]*.db"))[:-keep]:  # this database's copies only
         old.unlink()
     return target
 
