@@ -32,8 +32,10 @@ def test_cert_add_and_show(ok, make_cert):
     assert data["expires"] == "2027-06-30"
     assert data["cycle_start"] == "2025-07-01"
     assert data["hours_required"] == 20
-    assert data["requirements"] == [{"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics", "hours": 6},
-                                    {"kind": "min", "dimension": "category", "name": "cultural", "category": "cultural", "hours": 2}]
+    assert data["requirements"] == [
+        {"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics", "hours": 6},
+        {"kind": "min", "dimension": "category", "name": "cultural", "category": "cultural", "hours": 2},
+    ]
     shown = ok("cert", "show", "CA-PSS").stdout
     assert "Tue 1 Jul 2025 to Wed 30 Jun 2027" in shown
     assert "at least 6 ethics; at least 2 cultural" in shown

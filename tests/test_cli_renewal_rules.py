@@ -51,7 +51,8 @@ def test_calendar_year_template_needs_no_expiry_and_user_values_win(ok):
     ok("cert", "add", "--template", "GA-CPS", "--id", "cps", "--hours", "14")
     data = show(ok, "cps")
     assert (data["expires"], data["cycle_start"], data["hours_required"]) == ("2026-12-31", "2026-01-01", 14)
-    assert data["requirements"] == [{"kind": "min", "dimension": "provider", "name": "GMHCN", "category": "GMHCN", "hours": 6}]
+    assert data["requirements"] == [
+        {"kind": "min", "dimension": "provider", "name": "GMHCN", "category": "GMHCN", "hours": 6}]
 
 
 def test_holders_choice_template(run, ok):
@@ -76,8 +77,8 @@ def test_own_template_file(ok, own_templates):
         "sources": ["county handbook, page 3"]}]}))
     assert "county-peer" in ok("cert", "templates").stdout
     ok("cert", "add", "--template", "county-peer", "--expires", "2027-01-31")
-    assert show(ok, "county-peer")["caps"] == [{"kind": "max", "dimension": "format", "name": "online", "category": "online",
-                                                "hours": 4}]
+    assert show(ok, "county-peer")["caps"] == [
+        {"kind": "max", "dimension": "format", "name": "online", "category": "online", "hours": 4}]
 
 
 def test_a_broken_own_template_file_is_one_clear_error(run, own_templates):
