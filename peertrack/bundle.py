@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from peertrack import formatting as fmt
-from peertrack.errors import PeertrackError
+from peertrack.files import whole_file
 from peertrack.models import Certification, Course, Progress
 from peertrack.models_io import Attachment
 
@@ -106,24 +105,14 @@ def write_bundle(target: Path, folder: str, texts: Sequence[tuple[str, str]],
                  files: Sequence[tuple[str, Path]], day: dt.date) -> None:
     """The zip file, written whole or not at all, readable by its owner only."""
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".peertrack-", suffix=".zip")
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in texts:
-                archive.writestr(_entry(f"{folder}/{name}", stamp), text.encode("utf-8"))
-            for name, path in files:
-                with open(path, "rb") as source, archive.open(_entry(f"{folder}/certificates/{name}", stamp),
-                                                             "w") as entry:
-                    while chunk := source.read(1024 * 1024):
-                        entry.write(chunk)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise PeertrackError(f"Could not write {target}: {error.strerror}.",
-                             "Check the folder exists and you may write to it.") from None
-    finally:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
+    with whole_file(target, ".zip") as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in texts:
+            archive.writestr(_entry(f"{folder}/{name}", stamp), text.encode("utf-8"))
+        for name, path in files:
+            with open(path, "rb") as source, archive.open(_entry(f"{folder}/certificates/{name}", stamp),
+                                                         "w") as entry:
+                while chunk := source.read(1024 * 1024):
+                    entry.write(chunk)
 
 
 def _entry(name: str, stamp: tuple) -> zipfile.ZipInfo:

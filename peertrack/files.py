@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from peertrack.errors import PeertrackError
 
 
-def write_whole_text(path: Path, text: str) -> None:
-    """A half-written export is worse than none, and every export holds health-adjacent records."""
-    folder = path.parent if str(path.parent) else Path(".")
-    temporary = None
+@contextlib.contextmanager
+def whole_file(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A private (0600) file beside `target` to write into, put in its place only if the block ends well.
+
+    A half-written export is worse than none, and every export holds health-adjacent records.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    temporary: Path | None = None
     try:
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=".tmp")  # created 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=suffix)
+        os.close(fd)
+        temporary = Path(name)
+        yield temporary
+        os.replace(temporary, target)
     except OSError as error:
-        raise PeertrackError(f"Could not write {path}: {error.strerror}.",
+        raise PeertrackError(f"Could not write {target}: {error.strerror}.",
                              "Check the folder exists and you may write to it.") from None
     finally:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
+
+
+def write_whole_text(path: Path, text: str) -> None:
+    with whole_file(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)

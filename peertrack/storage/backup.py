@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from peertrack.errors import DatabaseProblem, PeertrackError
+from peertrack.files import whole_file
 from peertrack.models_io import DatabaseSummary
 from peertrack.storage.database import SCHEMA_VERSION, backup_copy
 
@@ -21,10 +22,7 @@ _PARTS = ("certifications", "ceus", "cycles", "requirements", "ceu_allocations",
 
 def write_backup(conn: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of the open database as one owner-only file, written whole or not at all."""
-    temporary = None
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".peertrack-backup-", suffix=".db")
-        os.close(fd)
+    with whole_file(target, ".db") as temporary:
         copy = sqlite3.connect(temporary)
         try:
             # SQLite's online backup copies one snapshot, even while another connection writes.
@@ -37,14 +35,6 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> None:
         if not intact:
             raise DatabaseProblem("The copy did not check out as whole, so no backup was written.",
                                   "Run: peertrack check")
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise PeertrackError(f"Could not write {target}: {error.strerror}.",
-                             "Check the folder exists and you may write to it.") from None
-    finally:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def is_intact(conn: sqlite3.Connection) -> bool:
