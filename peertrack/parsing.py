@@ -163,6 +163,14 @@ def parse_slug(text: str, field: str = "--id") -> str:
     return cleaned
 
 
+def parse_number(text: str, field: str) -> int:
+    """A record's number as shown by a list: a whole number from 1."""
+    cleaned = text.strip().lstrip("#")
+    if not (cleaned.isascii() and cleaned.isdigit()) or int(cleaned) < 1:
+        raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is not a number")
+    return int(cleaned)
+
+
 def parse_text(value: str, field: str) -> str:
     """A title or name: spaces tidied, never empty."""
     cleaned = " ".join(value.split())

@@ -123,3 +123,15 @@ def test_the_previous_cycle_is_the_one_on_record(ok, make_cert, monkeypatch):
     ok("cert", "renew", "ca-pss")
     previous = ok("export", "csv", "--cert", "ca-pss", "--cycle", "previous").stdout
     assert "In the first cycle" in previous and "Before certification" not in previous
+
+
+@pytest.mark.parametrize("args, words", [
+    (["ceu", "show", "abc"], 'The course number "abc" is not a number'),
+    (["ceu", "rm", "0", "--yes"], 'The course number "0" is not a number'),
+    (["remind", "done", "Walk"], 'The reminder number "Walk" is not a number'),
+])
+def test_record_numbers_are_explained_in_plain_words(run, make_cert, args, words):
+    make_cert()
+    result = run(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr and "valid int" not in result.stderr

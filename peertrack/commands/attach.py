@@ -14,9 +14,11 @@ from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import no_course, open_db, session
 from peertrack.errors import NotFound, PeertrackError
+from peertrack.parsing import parse_number
 
-CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False,
-                                               autocompletion=completers.course_ids)]
+CourseArgument = Annotated[int, typer.Argument(
+    parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
+    help="The course's number, shown by ceu list.", show_default=False, autocompletion=completers.course_ids)]
 
 
 def attach(

@@ -20,12 +20,21 @@ from peertrack.commands.common import (
 )
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Allocation, Course
-from peertrack.parsing import allocate, parse_category, parse_date, parse_format, parse_hours, parse_text
+from peertrack.parsing import (
+    allocate,
+    parse_category,
+    parse_date,
+    parse_format,
+    parse_hours,
+    parse_number,
+    parse_text,
+)
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 
-CourseArgument = Annotated[int, typer.Argument(help="The course's number, shown by ceu list.", show_default=False,
-                                               autocompletion=completers.course_ids)]
+CourseArgument = Annotated[int, typer.Argument(
+    parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
+    help="The course's number, shown by ceu list.", show_default=False, autocompletion=completers.course_ids)]
 CategoriesOption = Annotated[Optional[list[str]], typer.Option(
     "--category", help="Its category, e.g. ethics; split with ethics:2 --category general:1.5.",
     show_default=False, autocompletion=completers.categories)]

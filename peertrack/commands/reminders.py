@@ -11,15 +11,16 @@ from peertrack.commands import completers
 from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, session
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Reminder
-from peertrack.parsing import parse_date, parse_text
+from peertrack.parsing import parse_date, parse_number, parse_text
 
 START_WITHIN_DAYS = 50 * 365
 
 app = typer.Typer(help="Your wellness-plan reminders: check-ins, meetings, supervision, self-care.",
                   no_args_is_help=True)
 
-ReminderArgument = Annotated[int, typer.Argument(help="The reminder's number, shown by remind list.",
-                                                 show_default=False, autocompletion=completers.reminder_ids)]
+ReminderArgument = Annotated[int, typer.Argument(
+    parser=lambda text: parse_number(text, "The reminder number"), metavar="NUMBER",
+    help="The reminder's number, shown by remind list.", show_default=False, autocompletion=completers.reminder_ids)]
 EveryOption = Annotated[Optional[str], typer.Option(
     "--every", help="How often: day, weekday, week, 2 weeks, month, 3 months or year.", show_default=False)]
 OnOption = Annotated[Optional[str], typer.Option(
