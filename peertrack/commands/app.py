@@ -87,10 +87,10 @@ class PeertrackGroup(TyperGroup):
         except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
             if _is_usage_error(error):
                 raise
-            from peertrack.commands.common import session
+            from peertrack.commands.common import top_options
             from peertrack.failures import explain
 
-            code, words = explain(error, session(ctx).db_path)
+            code, words = explain(error, top_options(ctx).db_path)
             typer.echo(words, err=True)
             raise typer.Exit(code) from None
 

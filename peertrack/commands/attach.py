@@ -12,7 +12,7 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import no_course, open_db, session
+from peertrack.commands.common import no_course, open_db, top_options
 from peertrack.errors import NotFound, PeertrackError
 from peertrack.parsing import parse_number
 
@@ -57,7 +57,7 @@ def attach(
                        "its stored copy was damaged or missing and is now whole again.")
         else:
             render.say(f"{kept.original_name} is already kept with course {course.id}; nothing changed.")
-    render.say(f"The copies are in {attachments.folder_for(session(ctx).db_path)}; "
+    render.say(f"The copies are in {attachments.folder_for(top_options(ctx).db_path)}; "
                "the originals may be moved or deleted.")
 
 
@@ -71,7 +71,7 @@ def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
 
     from peertrack import attachments
 
-    kept, written = attachments.store(source, attachments.folder_for(session(ctx).db_path))
+    kept, written = attachments.store(source, attachments.folder_for(top_options(ctx).db_path))
     existing = storage.find_attachment(conn, course_id, kept.sha256)
     if existing is not None:
         return existing, "repaired" if written else "unchanged"
@@ -84,7 +84,7 @@ def attachments_json(ctx: typer.Context, kept) -> list:
     """Attachments as scripts see them, each with the path of its stored copy (None when it is missing)."""
     from peertrack import attachments, porcelain
 
-    folder = attachments.folder_for(session(ctx).db_path)
+    folder = attachments.folder_for(top_options(ctx).db_path)
     return [porcelain.attachment(item, attachments.find(folder, item)) for item in kept]
 
 
@@ -107,7 +107,7 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
     if not kept:
         raise NotFound("certificate kept with course", course.id,
                        hint=f"Keep one with: peertrack ceu attach {course.id} FILE")
-    folder = attachments.folder_for(session(ctx).db_path)
+    folder = attachments.folder_for(top_options(ctx).db_path)
     paths = []
     for attachment in kept:
         path = attachments.find(folder, attachment)

@@ -15,7 +15,7 @@ from peertrack.commands.common import (
     open_db,
     open_existing,
     progress_of,
-    session,
+    top_options,
 )
 from peertrack.errors import InvalidInput, unknown_cert
 from peertrack.parsing import parse_date
@@ -294,7 +294,7 @@ def renew(
         render.say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)
-    storage.backup_copy(conn, session(ctx).db_path, "before-cert-renew")
+    storage.backup_copy(conn, top_options(ctx).db_path, "before-cert-renew")
     with storage.transaction(conn):
         storage.close_cycle(conn, item.cert.cycle, renewed_on)
         storage.insert_cycle(conn, item.cert.id, new_cycle)
@@ -318,7 +318,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
                    yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
-    backup = storage.backup_copy(conn, session(ctx).db_path, "before-cert-rm")
+    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-cert-rm")
     with storage.transaction(conn):
         storage.delete_cert(conn, cert.id)
         if load_settings(conn).default_cert == cert.id:

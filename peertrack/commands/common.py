@@ -24,16 +24,16 @@ CertOption = Annotated[
 
 
 @dataclass(frozen=True)
-class Session:
+class TopOptions:
     """What the top-level options chose: which database file to use."""
 
     db_path: Path
 
 
-def session(ctx: typer.Context) -> Session:
+def top_options(ctx: typer.Context) -> TopOptions:
     root = ctx.find_root()
-    if not isinstance(root.obj, Session):
-        root.obj = Session(storage.resolve_path(root.params.get("db")))
+    if not isinstance(root.obj, TopOptions):
+        root.obj = TopOptions(storage.resolve_path(root.params.get("db")))
     return root.obj
 
 
@@ -43,16 +43,16 @@ def open_db(ctx: typer.Context, missing: Optional[Exception] = None) -> sqlite3.
     A command that only finds a record gives `missing`, raised when there is no database yet:
     looking for something never creates the file.
     """
-    if missing is not None and not session(ctx).db_path.exists():
+    if missing is not None and not top_options(ctx).db_path.exists():
         raise missing
-    conn = overview.open_database(session(ctx).db_path)
+    conn = overview.open_database(top_options(ctx).db_path)
     ctx.call_on_close(conn.close)
     return conn
 
 
 def open_existing(ctx: typer.Context) -> Optional[sqlite3.Connection]:
     """The database if there is one yet; reading never creates the file."""
-    if not session(ctx).db_path.exists():
+    if not top_options(ctx).db_path.exists():
         return None
     return open_db(ctx)
 

@@ -16,7 +16,7 @@ from peertrack.commands.common import (
     no_course,
     open_db,
     progress_of,
-    session,
+    top_options,
 )
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Allocation, Course
@@ -239,7 +239,7 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     if not confirm(question, yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
-    backup = storage.backup_copy(conn, session(ctx).db_path, "before-ceu-rm")
+    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-ceu-rm")
     with storage.transaction(conn):
         storage.delete_course(conn, course.id)
     render.say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')

@@ -13,7 +13,7 @@ from peertrack.commands.common import (
     load_settings,
     open_db,
     open_existing,
-    session,
+    top_options,
 )
 from peertrack.errors import InvalidInput
 from peertrack.parsing import parse_date, parse_text
@@ -129,7 +129,7 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     if not confirm(f'Remove deadline {deadline.id}, "{deadline.title}"?', yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
-    backup = storage.backup_copy(conn, session(ctx).db_path, "before-deadline-rm")
+    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-deadline-rm")
     with storage.transaction(conn):
         storage.delete_deadline(conn, deadline.id)
     render.say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack.commands.common import JsonOption, session
+from peertrack.commands.common import JsonOption, top_options
 
 
 def due(
@@ -28,6 +28,6 @@ def due(
     """
     from peertrack.daily import show_due
 
-    code = show_due(session(ctx).db_path, within, json, quiet)
+    code = show_due(top_options(ctx).db_path, within, json, quiet)
     if code:
         raise typer.Exit(code)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack.commands import completers
-from peertrack.commands.common import cert_or_default, open_existing, session
+from peertrack.commands.common import cert_or_default, open_existing, top_options
 from peertrack.files import write_whole_text
 
 
@@ -60,7 +60,7 @@ def audit(
             carried_minutes=0))
         item = progress_of(conn, [measured], today)[0]
 
-    folder = attachments.folder_for(session(ctx).db_path)
+    folder = attachments.folder_for(top_options(ctx).db_path)
     kept = storage.attachments_by_course(conn)
     certificates = []
     for course in courses:
@@ -131,4 +131,4 @@ def json_(
         from peertrack import attachments
 
         render.say("Certificate files are not inside it: copy the folder "
-                   f"{attachments.folder_for(session(ctx).db_path)} along with it.")
+                   f"{attachments.folder_for(top_options(ctx).db_path)} along with it.")

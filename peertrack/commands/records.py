@@ -15,7 +15,7 @@ from peertrack.commands.common import (
     load_settings,
     open_db,
     open_existing,
-    session,
+    top_options,
 )
 from peertrack.errors import Conflict, InvalidInput, PeertrackError
 
@@ -144,7 +144,7 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
         raise InvalidInput("FILE", file.name, "give a file written by: peertrack export json",
                            problem="is not a JSON file") from None
     tables = dump.tables_from(data, file.name)
-    path = session(ctx).db_path
+    path = top_options(ctx).db_path
     created = not path.exists()
     conn = None if created else open_db(ctx)
     if conn is not None and not dump.is_fresh(conn):
@@ -189,7 +189,7 @@ def backup(
     from peertrack import render
     from peertrack.storage import backup as copies
 
-    path = session(ctx).db_path
+    path = top_options(ctx).db_path
     conn = open_existing(ctx)
     if conn is None:
         raise PeertrackError(f"There is no database at {path} yet, so there is nothing to back up.",
@@ -222,7 +222,7 @@ def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> Non
     from peertrack.storage import backup as copies
 
     source = _checked_file(file)
-    path = session(ctx).db_path
+    path = top_options(ctx).db_path
     if path.exists() and os.path.samefile(source, path):
         raise InvalidInput("FILE", str(file), "give a backup file, not the database peertrack is using",
                            problem="is the database in use")
@@ -274,7 +274,7 @@ def check(
     if conn is None:
         report = CheckReport(database_ok=True)
     else:
-        folder = attachments.folder_for(session(ctx).db_path)
+        folder = attachments.folder_for(top_options(ctx).db_path)
         courses = {course.id: course for course in storage.find_courses(conn)}
         kept = storage.all_attachments(conn)
         files = tuple(FileCheck(a, courses[a.ceu_id], attachments.check(folder, a)) for a in kept)
@@ -378,7 +378,7 @@ def _remove_new_database(conn, path: Path) -> None:
 def _say_missing_files(ctx: typer.Context, conn) -> None:
     from peertrack import attachments, render
 
-    folder = attachments.folder_for(session(ctx).db_path)
+    folder = attachments.folder_for(top_options(ctx).db_path)
     missing = [a for a in storage.all_attachments(conn) if attachments.find(folder, a) is None]
     if missing:
         count = "1 certificate file is" if len(missing) == 1 else f"{len(missing)} certificate files are"

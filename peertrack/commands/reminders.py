@@ -8,7 +8,7 @@ import typer
 
 from peertrack import clock, storage
 from peertrack.commands import completers
-from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, session
+from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, top_options
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Reminder
 from peertrack.parsing import parse_date, parse_number, parse_text
@@ -205,7 +205,7 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
     if not confirm(f'Remove reminder {reminder.id}, "{reminder.title}", and its history?', yes):
         render.say("Nothing was removed.")
         raise typer.Exit(1)
-    backup = storage.backup_copy(conn, session(ctx).db_path, "before-remind-rm")
+    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-remind-rm")
     with storage.transaction(conn):
         storage.delete_reminder(conn, reminder.id)
     render.say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')

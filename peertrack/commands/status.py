@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack.commands.common import CertOption, JsonOption, session
+from peertrack.commands.common import CertOption, JsonOption, top_options
 
 
 def status(
@@ -39,7 +39,7 @@ def status(
     from peertrack.daily import show_status
 
     if svg is None and html is None:
-        show_status(session(ctx).db_path, cert, json, history)
+        show_status(top_options(ctx).db_path, cert, json, history)
         return
     if json:
         from peertrack.errors import InvalidInput
@@ -52,5 +52,5 @@ def status(
 
     for kind, target in (("svg", svg), ("html", html)):
         if target is not None:
-            write_whole_text(target, status_picture(session(ctx).db_path, kind, cert, history))
+            write_whole_text(target, status_picture(top_options(ctx).db_path, kind, cert, history))
             render.say(f"✓ Saved your dashboard to {target}")
