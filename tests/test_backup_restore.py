@@ -56,7 +56,7 @@ def test_backup_to_a_file_or_a_folder(ok, with_data, tmp_path):
     target = tmp_path / "usb" / "peertrack.db"
     target.parent.mkdir()
     target.write_text("last week's copy")
-    ok("backup", "-o", str(target))
+    ok("backup", "-o", str(target), "--yes")  # replacing last week's copy is asked about first
     assert sqlite3.connect(target).execute("SELECT count(*) FROM ceus").fetchone()[0] == 2
     ok("backup", "-o", str(target.parent))
     assert (target.parent / "peertrack-backup-2026-11-02.db").exists()

@@ -135,3 +135,14 @@ def test_record_numbers_are_explained_in_plain_words(run, make_cert, args, words
     result = run(*args)
     assert result.exit_code == 2
     assert words in result.stderr and "valid int" not in result.stderr
+
+
+def test_a_backup_never_replaces_a_file_without_asking(run, ok, make_cert, tmp_path):
+    make_cert()
+    precious = tmp_path / "precious.db"
+    precious.write_text("my other work")
+    refused = run("backup", "-o", str(precious))
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert precious.read_text() == "my other work"
+    ok("backup", "-o", str(precious), "--yes")
+    assert precious.read_bytes().startswith(b"SQLite format 3")

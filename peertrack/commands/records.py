@@ -175,6 +175,7 @@ def backup(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The file (or folder) to write. Default: peertrack-backup-DATE.db in this folder.",
         show_default=False)] = None,
+    yes: YesOption = False,
 ) -> None:
     """Write a copy of your database, safe to take even while peertrack is in use.
 
@@ -195,6 +196,9 @@ def backup(
         raise PeertrackError(f"There is no database at {path} yet, so there is nothing to back up.",
                              "Add a certification first: peertrack cert add --help")
     target = _backup_target(output, path)
+    if target.exists() and not confirm(f"{target} already exists. Replace it with this backup?", yes):
+        render.say("Nothing was written.")
+        raise typer.Exit(1)
     copies.write_backup(conn, target)
     size = target.stat().st_size
     render.say(f"✓ Backed up {render.table_words('certifications', len(storage.cert_ids(conn)))} and "
@@ -338,13 +342,14 @@ def _backup_target(output: Optional[Path], db_path: Path) -> Path:
     import os
 
     name = f"peertrack-backup-{clock.today().isoformat()}"
+    output = Path(os.path.expanduser(str(output))) if output is not None else None
     if output is not None and not output.is_dir():
-        target = Path(os.path.expanduser(str(output)))
+        target = output
         if target.exists() and os.path.samefile(target, db_path):
             raise InvalidInput("--output", str(output), "choose another file for the copy",
                                problem="is the database itself")
         return target
-    folder = Path(os.path.expanduser(str(output))) if output is not None else Path(".")
+    folder = output if output is not None else Path(".")
     target, number = folder / f"{name}.db", 1
     while target.exists():
         number += 1
