@@ -12,9 +12,6 @@ from peertrack import clock, storage
 from peertrack.errors import unknown_cert
 from peertrack.overview import due_reminders, load_settings, open_database, progress_of
 
-DUE_WORDS = {"overdue": "✗ overdue", "urgent": "‼ urgent", "due-soon": "! due soon", "upcoming": "• coming up",
-             "wellness": "○ wellness plan"}
-
 
 def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False) -> None:
     """The dashboard (or its JSON): every certification, or one, then the wellness plan; `history`
@@ -113,7 +110,9 @@ def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet
         porcelain.emit({"today": today.isoformat(), "within_days": window, "needs_action": trouble,
                         "items": [porcelain.attention(item, today) for item in items]})
     elif not quiet:
-        lines = [f"{DUE_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
+        from peertrack.formatting import LEVEL_WORDS
+
+        lines = [f"{LEVEL_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
         sys.stdout.write("\n".join(lines or [f"✓ Nothing needs your attention in the next {window} days."]) + "\n")
     return 1 if trouble else 0
 

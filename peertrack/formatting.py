@@ -77,8 +77,9 @@ def category_text(course: Course) -> str:
     return "; ".join(f"{a.category}: {hours(a.minutes)}" for a in course.allocations)
 
 
+# Every level, and every kind of item `due` lists, as a symbol and words: the meaning never rests on colour.
 LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "urgent": "‼ urgent", "overdue": "✗ overdue",
-               "lapsed": "✗ lapsed"}
+               "lapsed": "✗ lapsed", "upcoming": "• coming up", "wellness": "○ wellness plan"}
 
 
 def progress_line(item: Progress) -> str:

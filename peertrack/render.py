@@ -23,14 +23,8 @@ from peertrack.models import Certification, Course, Cycle, Deadline, Progress, R
 if TYPE_CHECKING:
     from peertrack.models_io import Attachment, CheckReport, DatabaseSummary, ImportPlan
 
-LEVEL_LOOKS = {
-    "ok": ("✓", "on track", "green"),
-    "due-soon": ("!", "due soon", "yellow"),
-    "urgent": ("‼", "urgent", "bold red"),
-    "overdue": ("✗", "overdue", "bold red"),
-    "lapsed": ("✗", "lapsed", "red"),
-    "upcoming": ("•", "coming up", "cyan"),
-}
+LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "urgent": "bold red", "overdue": "bold red",
+                 "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
 
 
 def _console(stderr: bool = False) -> Console:
@@ -53,8 +47,7 @@ def say(message: str) -> None:
 
 
 def level_text(level: str) -> Text:
-    symbol, word, style = LEVEL_LOOKS[level]
-    return Text(f"{symbol} {word}", style=style)
+    return Text(fmt.LEVEL_WORDS[level], style=LEVEL_COLOURS[level])
 
 
 def welcome() -> None:
@@ -118,7 +111,7 @@ def _progress_block(item: Progress, plain: bool) -> Group:
         bar.add_row(
             Text(indent + "  Hours"),
             ProgressBar(total=required, completed=min(item.earned_minutes, required), width=24,
-                        complete_style=LEVEL_LOOKS[item.level][2], finished_style="green"),
+                        complete_style=LEVEL_COLOURS[item.level], finished_style="green"),
             Text(f"{fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
                  f" ({_percent(item.earned_minutes, required)})"),
         )
