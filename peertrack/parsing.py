@@ -171,6 +171,12 @@ def parse_number(text: str, field: str) -> int:
     return int(cleaned)
 
 
+def optional_text(text: str | None) -> str | None:
+    """A detail that may be left out: spaces trimmed, and nothing at all when empty."""
+    cleaned = (text or "").strip()
+    return cleaned or None
+
+
 def parse_text(value: str, field: str) -> str:
     """A title or name: spaces tidied, never empty."""
     cleaned = " ".join(value.split())

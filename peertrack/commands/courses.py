@@ -22,6 +22,7 @@ from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Allocation, Course
 from peertrack.parsing import (
     allocate,
+    optional_text,
     parse_category,
     parse_date,
     parse_format,
@@ -256,10 +257,10 @@ def _course_from_options(today, *, title, hours, date, provider, category, forma
         date=day,
         title=parse_text(title, "TITLE"),
         minutes=minutes,
-        provider=_optional(provider),
+        provider=optional_text(provider),
         format=parse_format(format) if format else None,
-        approval_no=_optional(approval_no),
-        note=_optional(note),
+        approval_no=optional_text(approval_no),
+        note=optional_text(note),
         allocations=allocate([parse_category(text) for text in category or []], minutes),
     )
 
@@ -330,10 +331,6 @@ def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str
         return [allocations[0].category]
     return [f"{a.category}:{a.minutes}m" for a in allocations]
 
-
-def _optional(text: Optional[str]) -> Optional[str]:
-    cleaned = (text or "").strip()
-    return cleaned or None
 
 
 def _register_attachments() -> None:

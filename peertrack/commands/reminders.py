@@ -11,7 +11,7 @@ from peertrack.commands import completers
 from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, top_options
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Reminder
-from peertrack.parsing import parse_date, parse_number, parse_text
+from peertrack.parsing import optional_text, parse_date, parse_number, parse_text
 
 START_WITHIN_DAYS = 50 * 365
 
@@ -137,7 +137,7 @@ def done(
     day = parse_date(on, "--on", today) if on is not None else today
     if day > today:
         raise InvalidInput("--on", on, "mark it done on the day you did it, or after", problem="is in the future")
-    _settle(ctx, reminder_id, "done", day, _optional(note), today)
+    _settle(ctx, reminder_id, "done", day, optional_text(note), today)
 
 
 @app.command("skip")
@@ -150,7 +150,7 @@ def skip(ctx: typer.Context, reminder_id: ReminderArgument, note: NoteOption = N
       peertrack remind skip 3 --note "sick today"
     """
     today = clock.today()
-    _settle(ctx, reminder_id, "skipped", today, _optional(note), today)
+    _settle(ctx, reminder_id, "skipped", today, optional_text(note), today)
 
 
 @app.command("snooze")
@@ -305,7 +305,7 @@ def edit(
         reminder = _checked(dataclasses.replace(
             old, title=new_title or old.title, rrule=rule.text, starts=base,
             at=old.at if at is None else new_at, until=ends,
-            note=old.note if note is None else _optional(note),
+            note=old.note if note is None else optional_text(note),
         ), rule, until_given=until)
         if new_title is not None and new_title.lower() != old.title.lower():
             _refuse_same_title(conn, new_title)
@@ -359,7 +359,7 @@ def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Opti
     return _checked(Reminder(
         title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
         at=recurrence.parse_at(at) if at else None,
-        until=_until(until, rule, today), note=_optional(note),
+        until=_until(until, rule, today), note=optional_text(note),
     ), rule, until_given=until)
 
 
@@ -462,7 +462,3 @@ def _refuse_same_title(conn, title: str) -> None:
         raise Conflict(f'You already have a reminder called "{twin.title}" (number {twin.id}).',
                        f"Give this one another name, or change that one with: peertrack remind edit {twin.id}")
 
-
-def _optional(text: Optional[str]) -> Optional[str]:
-    cleaned = (text or "").strip()
-    return cleaned or None
