@@ -15,6 +15,7 @@ from peertrack.commands.common import (
     open_db,
     open_existing,
     progress_of,
+    remove_after_asking,
     top_options,
 )
 from peertrack.errors import InvalidInput, unknown_cert
@@ -314,15 +315,14 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
     conn = open_db(ctx, unknown_cert(cert_id, []))
     cert = storage.load_cert(conn, cert_id.strip().lower())
-    if not confirm(f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.",
-                   yes):
-        render.say("Nothing was removed.")
-        raise typer.Exit(1)
-    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-cert-rm")
-    with storage.transaction(conn):
-        storage.delete_cert(conn, cert.id)
-        if load_settings(conn).default_cert == cert.id:
-            storage.save_setting(conn, "default-cert", None)
+    def remove(db) -> None:
+        storage.delete_cert(db, cert.id)
+        if load_settings(db).default_cert == cert.id:
+            storage.save_setting(db, "default-cert", None)
+
+    backup = remove_after_asking(
+        ctx, conn, f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.", yes,
+        "before-cert-rm", remove)
     render.say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
 
 

@@ -78,3 +78,18 @@ def no_course(course_id: object) -> Exception:
     from peertrack.errors import NotFound
 
     return NotFound("course with the number", course_id, hint="See course numbers with: peertrack ceu list")
+
+
+def remove_after_asking(ctx: typer.Context, conn: sqlite3.Connection, question: str, yes: bool, reason: str,
+                        remove) -> Path:
+    """Every removal: ask (or take --yes), keep a backup copy to undo with, then remove in one transaction.
+
+    `remove(conn)` does the removing; the backup's path is returned for the closing message.
+    """
+    if not confirm(question, yes):
+        typer.echo("Nothing was removed.", err=True)
+        raise typer.Exit(1)
+    backup = storage.backup_copy(conn, top_options(ctx).db_path, reason)
+    with storage.transaction(conn):
+        remove(conn)
+    return backup

@@ -11,12 +11,11 @@ from peertrack.commands.common import (
     CertOption,
     JsonOption,
     YesOption,
-    confirm,
     load_settings,
     no_course,
     open_db,
     progress_of,
-    top_options,
+    remove_after_asking,
 )
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Allocation, Course
@@ -237,12 +236,8 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     question = f'Remove course {course.id}, "{course.title}" on {formatting.day(course.date)}?'
-    if not confirm(question, yes):
-        render.say("Nothing was removed.")
-        raise typer.Exit(1)
-    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-ceu-rm")
-    with storage.transaction(conn):
-        storage.delete_course(conn, course.id)
+    backup = remove_after_asking(ctx, conn, question, yes, "before-ceu-rm",
+                                 lambda db: storage.delete_course(db, course.id))
     render.say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
 
 

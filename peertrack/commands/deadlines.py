@@ -9,11 +9,10 @@ from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
     YesOption,
-    confirm,
     load_settings,
     open_db,
     open_existing,
-    top_options,
+    remove_after_asking,
 )
 from peertrack.errors import InvalidInput
 from peertrack.parsing import parse_date, parse_text
@@ -126,12 +125,8 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
 
     conn = open_db(ctx, _no_deadline(number))
     deadline = storage.load_deadline(conn, _number(number))
-    if not confirm(f'Remove deadline {deadline.id}, "{deadline.title}"?', yes):
-        render.say("Nothing was removed.")
-        raise typer.Exit(1)
-    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-deadline-rm")
-    with storage.transaction(conn):
-        storage.delete_deadline(conn, deadline.id)
+    backup = remove_after_asking(ctx, conn, f'Remove deadline {deadline.id}, "{deadline.title}"?', yes,
+                                 "before-deadline-rm", lambda db: storage.delete_deadline(db, deadline.id))
     render.say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 

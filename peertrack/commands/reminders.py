@@ -8,7 +8,13 @@ import typer
 
 from peertrack import clock, storage
 from peertrack.commands import completers
-from peertrack.commands.common import JsonOption, YesOption, confirm, open_db, open_existing, top_options
+from peertrack.commands.common import (
+    JsonOption,
+    YesOption,
+    open_db,
+    open_existing,
+    remove_after_asking,
+)
 from peertrack.errors import Conflict, InvalidInput
 from peertrack.models import Reminder
 from peertrack.parsing import optional_text, parse_date, parse_number, parse_text
@@ -202,12 +208,8 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
 
     conn = _existing(ctx, reminder_id)
     reminder = storage.load_reminder(conn, reminder_id)
-    if not confirm(f'Remove reminder {reminder.id}, "{reminder.title}", and its history?', yes):
-        render.say("Nothing was removed.")
-        raise typer.Exit(1)
-    backup = storage.backup_copy(conn, top_options(ctx).db_path, "before-remind-rm")
-    with storage.transaction(conn):
-        storage.delete_reminder(conn, reminder.id)
+    backup = remove_after_asking(ctx, conn, f'Remove reminder {reminder.id}, "{reminder.title}", and its history?',
+                                 yes, "before-remind-rm", lambda db: storage.delete_reminder(db, reminder.id))
     render.say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')
 
 
