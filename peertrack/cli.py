@@ -83,19 +83,19 @@ def run_fast(plan: Plan) -> int:
 
     db, command, options, plain = plan
     if plain:
-        from peertrack.look import ask_for_plain
+        from peertrack.output.look import ask_for_plain
 
         ask_for_plain()  # for the rest of this process, which ends with this command
     path = resolve_path(db)
     try:
-        from peertrack import daily
+        from peertrack.commands import views as daily
 
         if command == "due":
             return daily.show_due(path, **options)
         daily.show_status(path, **options)
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
-        from peertrack.failures import explain
+        from peertrack.commands.failures import explain
 
         code, words = explain(error, path)
         sys.stderr.write(words + "\n")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from peertrack import attachments
 from peertrack.commands import attach as attach_command
-from peertrack.errors import Conflict, InvalidInput, NotFound
-from peertrack.models_io import Attachment
+from peertrack.domain.errors import Conflict, InvalidInput, NotFound
+from peertrack.domain.transfer import Attachment
+from peertrack.storage import file_store as attachments
 
 PDF = b"%PDF-1.4\n% certificate of completion: Trauma-Informed Care, 3 CE hours\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32

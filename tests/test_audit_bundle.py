@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peertrack import bundle
-from peertrack.errors import InvalidInput, NotFound
-from peertrack.models import Course
-from peertrack.models_io import Attachment
+from peertrack.domain.errors import InvalidInput, NotFound
+from peertrack.domain.models import Course
+from peertrack.domain.transfer import Attachment
+from peertrack.exchange import bundle
 
 FOLDER = "ca-pss-audit-2026-11-02"
 

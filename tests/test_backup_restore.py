@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from peertrack import storage
-from peertrack.errors import DatabaseProblem, InvalidInput, NeedsConfirmation
+from peertrack.domain.errors import DatabaseProblem, InvalidInput, NeedsConfirmation
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-1.db"
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from peertrack.errors import Conflict, InvalidInput, NotFound
+from peertrack.domain.errors import Conflict, InvalidInput, NotFound
 
 CERT = ["cert", "add", "Medi-Cal PSS", "--id", "ca-pss", "--expires", "2027-06-30", "--hours", "20"]
 

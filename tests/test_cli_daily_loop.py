@@ -2,7 +2,7 @@
 
 import json
 
-from peertrack.errors import NeedsConfirmation
+from peertrack.domain.errors import NeedsConfirmation
 
 
 def test_first_run_without_data_welcomes_and_creates_nothing(run, db_path):

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from peertrack import storage
 from peertrack.commands.app import app
-from peertrack.errors import Conflict, InvalidInput, NeedsConfirmation, NotFound
+from peertrack.domain.errors import Conflict, InvalidInput, NeedsConfirmation, NotFound
 
 D = dt.date
 
@@ -317,8 +317,8 @@ def test_reminders_and_their_log_never_reach_the_csv_export(ok, make_cert, tmp_p
 
 
 def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, capsys):
-    from peertrack import porcelain, render
     from peertrack.commands.common import due_reminders
+    from peertrack.output import porcelain, render
 
     ok("remind", "add", "Self-care hour", "--every", "week")
     ok("remind", "add", "Daily check-in", "--every", "day", "--at", "9:00")
@@ -361,7 +361,7 @@ def test_every_reminder_round_trips_through_storage(ok, db_path):
 
 
 def test_a_settled_occurrence_cannot_be_logged_twice(ok, db_path):
-    from peertrack.models import ReminderLogEntry
+    from peertrack.domain.models import ReminderLogEntry
 
     ok("remind", "add", "Recovery meeting", "--every", "week")
     ok("remind", "done", "1")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from peertrack.errors import InvalidInput, NotFound
+from peertrack.domain.errors import InvalidInput, NotFound
 
 
 @pytest.fixture(autouse=True)
@@ -272,7 +272,7 @@ def test_warn_days_setting_moves_the_levels(run, ok, make_cert, status_json):
 
 
 def test_init_asks_and_adds(run, ok):
-    from peertrack.templates import load_templates
+    from peertrack.domain.templates import load_templates
 
     number = [t.id for t in load_templates()].index("ca-medi-cal-pss") + 1
     result = run("init", input=f"{number}\n\nPSS-777\nJune 30\n2027-06-30\n1, 4\n")
@@ -286,7 +286,7 @@ def test_init_asks_and_adds(run, ok):
 
 
 def test_init_with_own_rules(run, ok):
-    from peertrack.templates import load_templates
+    from peertrack.domain.templates import load_templates
 
     other = len(load_templates()) + 1
     result = run("init", input=f"{other}\nCounty Peer Credential\n1y\n8\ncounty\n\n2027-02-28\n9\n\n")
@@ -296,7 +296,7 @@ def test_init_with_own_rules(run, ok):
 
 
 def test_init_asks_again_after_a_bad_answer_and_saves_nothing_until_the_end(run, ok, db_path):
-    from peertrack.templates import load_templates
+    from peertrack.domain.templates import load_templates
 
     other = len(load_templates()) + 1
     result = run("init", input=f"99\n{other}\nCounty\nforever\n1y\ntwenty\n8\nMy County\ncounty\n\n2027-02-28\n\n")

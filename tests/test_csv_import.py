@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peertrack import csv_import
-from peertrack.errors import InvalidInput, NeedsConfirmation, NotFound
-from peertrack.exports import courses_csv
-from peertrack.models import Allocation, Course
+from peertrack.domain.errors import InvalidInput, NeedsConfirmation, NotFound
+from peertrack.domain.models import Allocation, Course
+from peertrack.exchange import csv_import
+from peertrack.exchange.csv_export import courses_csv
 
 TODAY = dt.date(2026, 11, 2)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -403,7 +403,7 @@ def test_a_large_file_goes_in_whole(ok, make_cert, tmp_path):
 
 
 def test_the_progress_bar_shows_only_for_long_work_at_a_terminal(monkeypatch):
-    from peertrack import render
+    from peertrack.output import render
 
     steps = []
     with render.progress(10, "Adding") as advance:

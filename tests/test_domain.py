@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peertrack.cycles import anchor_day_of, carry_over, cycle_start, next_end
-from peertrack.models import Allocation, CategoryProgress, Certification, Course, Cycle, Requirement
-from peertrack.requirements import level, minutes_per_month, missing_minutes, progress, scale
+from peertrack.domain.cycles import anchor_day_of, carry_over, cycle_start, next_end
+from peertrack.domain.models import Allocation, CategoryProgress, Certification, Course, Cycle, Requirement
+from peertrack.domain.requirements import level, minutes_per_month, missing_minutes, progress, scale
 
 D = dt.date
 

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from peertrack import storage
-from peertrack.errors import DatabaseProblem, StorageTrouble
+from peertrack.domain.errors import DatabaseProblem, StorageTrouble
 
 
 def peertrack(db_path, *args, today="2026-11-02"):

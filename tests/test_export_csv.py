@@ -71,7 +71,7 @@ def test_export_into_a_missing_folder_is_one_clear_error(run, make_cert, tmp_pat
 
 
 def test_safe_cell_covers_every_formula_start():
-    from peertrack.exports import safe_cell
+    from peertrack.exchange.csv_export import safe_cell
 
     for text in ("=1+1", "+1", "-1", "@A1", "\tx", "\rx"):
         assert safe_cell(text) == "'" + text

@@ -9,8 +9,9 @@ from dateutil.rrule import rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peertrack import ics, recurrence
-from peertrack.errors import InvalidInput
+from peertrack.domain import recurrence
+from peertrack.domain.errors import InvalidInput
+from peertrack.exchange import ics
 
 D = dt.date
 STAMP = dt.datetime(2026, 11, 2, 12, 0, tzinfo=dt.timezone.utc)
@@ -233,7 +234,7 @@ def test_any_text_survives_the_trip(text):
 
 
 def test_a_timed_reminder_ends_with_a_local_time_too():
-    from peertrack.models import Reminder
+    from peertrack.domain.models import Reminder
 
     item = Reminder(title="Self-care hour", rrule="FREQ=WEEKLY;BYDAY=FR", starts=D(2026, 11, 6),
                     added_on=D(2026, 11, 2), at=dt.time(16, 0), until=D(2027, 6, 30), note="a walk", id=4)

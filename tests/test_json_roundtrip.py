@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from peertrack import storage
-from peertrack.errors import Conflict, DatabaseProblem, InvalidInput, NeedsConfirmation
+from peertrack.domain.errors import Conflict, DatabaseProblem, InvalidInput, NeedsConfirmation
 from peertrack.storage import dump
 
 

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from peertrack.errors import InvalidInput
-from peertrack.models import Allocation, Requirement
-from peertrack.parsing import (
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import Allocation, Requirement
+from peertrack.domain.parsing import (
     allocate,
     parse_category,
     parse_cycle,

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peertrack import recurrence as r
-from peertrack.errors import InvalidInput
-from peertrack.models import Reminder, ReminderLogEntry
+from peertrack.domain import recurrence as r
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import Reminder, ReminderLogEntry
 
 D = dt.date
 

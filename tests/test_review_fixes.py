@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peertrack.cycles import anchor_day_of, cycle_start, next_end
+from peertrack.domain.cycles import anchor_day_of, cycle_start, next_end
 
 
 def test_brackets_in_titles_are_text_not_markup(ok, make_cert):

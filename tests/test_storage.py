@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from peertrack import storage
-from peertrack.errors import DatabaseProblem
+from peertrack.domain.errors import DatabaseProblem
 from peertrack.storage import migrations
 
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from peertrack import formatting
-from peertrack.errors import InvalidInput, NotFound
+from peertrack.domain import formatting
+from peertrack.domain.errors import InvalidInput, NotFound
 
 BOXES = "│┃─━┏┓└┘╭╮╰╯"
 
@@ -141,8 +141,8 @@ def test_a_picture_needs_a_certification_and_no_json(run, ok, make_cert, tmp_pat
 def test_months_of_a_cycle_are_counted_from_its_first_day():
     import datetime as dt
 
-    from peertrack.history import monthly_minutes
-    from peertrack.models import Course
+    from peertrack.domain.history import monthly_minutes
+    from peertrack.domain.models import Course
 
     courses = [Course(date=dt.date(2026, 1, 31), title="a", minutes=60, cert_ids=("x",)),
                Course(date=dt.date(2026, 3, 1), title="b", minutes=90, cert_ids=("x",), overrides=(("x", 30),)),
@@ -307,7 +307,7 @@ def test_the_package_says_what_it_is_and_installs_a_command():
 def test_plain_due_still_takes_the_fast_lane(tmp_path, args):
     code = ("import sys; sys.argv=['peertrack'] + sys.argv[1:]; from peertrack.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('typer', 'rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.render')\n"
+            "heavy = ('typer', 'rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.output.render')\n"
             "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
     env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "none.db")}
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,

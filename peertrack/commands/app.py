@@ -60,7 +60,7 @@ class PeertrackGroup(TyperGroup):
     def resolve_command(self, ctx: typer.Context, args: list[str]):
         name = args[0] if args else ""
         if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
-            from peertrack.errors import did_you_mean
+            from peertrack.domain.errors import did_you_mean
 
             guess = did_you_mean(name, list(COMMANDS))
             ctx.fail(f"No such command '{name}'." + (f" Did you mean '{guess}'?" if guess else ""))
@@ -88,7 +88,7 @@ class PeertrackGroup(TyperGroup):
             if _is_usage_error(error):
                 raise
             from peertrack.commands.common import top_options
-            from peertrack.failures import explain
+            from peertrack.commands.failures import explain
 
             code, words = explain(error, top_options(ctx).db_path)
             typer.echo(words, err=True)
@@ -141,7 +141,7 @@ def main(
       peertrack demo
     """
     if plain:
-        from peertrack import look
+        from peertrack.output import look
 
         earlier = look.ask_for_plain()
         ctx.call_on_close(lambda: look.put_back(earlier))

@@ -13,8 +13,8 @@ import typer
 from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import no_course, open_db, top_options
-from peertrack.errors import NotFound, PeertrackError
-from peertrack.parsing import parse_number
+from peertrack.domain.errors import NotFound, PeertrackError
+from peertrack.domain.parsing import parse_number
 
 CourseArgument = Annotated[int, typer.Argument(
     parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
@@ -38,7 +38,7 @@ def attach(
       peertrack ceu attach 12 ~/Downloads/trauma-informed-care.pdf
       peertrack ceu attach 12 page-1.jpg page-2.jpg
     """
-    from peertrack import attachments
+    from peertrack.storage import file_store as attachments
 
     sources = [attachments.check_file(path, "FILE") for path in files]
     conn = open_db(ctx, no_course(course_id))
@@ -47,7 +47,7 @@ def attach(
     with storage.transaction(conn):
         for source in sources:
             results.append(keep_certificate(ctx, conn, course.id, source))
-    from peertrack import render
+    from peertrack.output import render
 
     for kept, how in results:
         if how == "added":
@@ -69,7 +69,7 @@ def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
     """
     import dataclasses
 
-    from peertrack import attachments
+    from peertrack.storage import file_store as attachments
 
     kept, written = attachments.store(source, attachments.folder_for(top_options(ctx).db_path))
     existing = storage.find_attachment(conn, course_id, kept.sha256)
@@ -82,7 +82,8 @@ def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
 
 def attachments_json(ctx: typer.Context, kept) -> list:
     """Attachments as scripts see them, each with the path of its stored copy (None when it is missing)."""
-    from peertrack import attachments, porcelain
+    from peertrack.output import porcelain
+    from peertrack.storage import file_store as attachments
 
     folder = attachments.folder_for(top_options(ctx).db_path)
     return [porcelain.attachment(item, attachments.find(folder, item)) for item in kept]
@@ -99,7 +100,8 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
       peertrack ceu open 12
       peertrack ceu list --cert ca-pss && peertrack ceu open 3
     """
-    from peertrack import attachments, render
+    from peertrack.output import render
+    from peertrack.storage import file_store as attachments
 
     conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -18,8 +18,9 @@ from peertrack.commands.common import (
     remove_after_asking,
     top_options,
 )
-from peertrack.errors import InvalidInput, unknown_cert
-from peertrack.parsing import parse_date
+from peertrack.domain.errors import InvalidInput, unknown_cert
+from peertrack.domain.parsing import parse_date
+from peertrack.services import clock
 
 app = typer.Typer(
     help="Add, list, show, change, renew and remove your certifications.",
@@ -90,8 +91,8 @@ def add(
           --cycle 2y --hours 20 --require ethics=6 --cap online=10
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
-    from peertrack.certifications import build_certification
-    from peertrack.templates import find_template
+    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.templates import find_template
 
     cert = build_certification(
         clock.today(), name=name, cert_id=cert_id, template=find_template(template) if template else None,
@@ -103,11 +104,11 @@ def add(
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.insert_cert(conn, cert)
-    from peertrack import render
+    from peertrack.output import render
 
     render.cert_summary(cert, "Added")
     if template:
-        from peertrack.templates import CONFIRM
+        from peertrack.domain.templates import CONFIRM
 
         render.say(f"The rules come from the {template.lower()} template. {CONFIRM}")
     render.say("See where you stand with: peertrack status")
@@ -126,15 +127,15 @@ def templates(json: JsonOption = False) -> None:
       peertrack cert templates --json
       peertrack cert add --template ga-cps --number CPS-1234
     """
-    from peertrack.templates import load_templates, user_template_folder
+    from peertrack.domain.templates import load_templates, user_template_folder
 
     found = load_templates()
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.template(t) for t in found])
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.templates_table(found, user_template_folder())
 
@@ -151,11 +152,11 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
     conn = open_existing(ctx)
     items = progress_of(conn, storage.load_certs(conn), clock.today()) if conn is not None else []
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.progress(item) for item in items])
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.certs_table(items, load_settings(conn).date_format)
 
@@ -186,13 +187,13 @@ def show(
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
     history = _cycle_history(conn, item.cert, today) if cycles or json else []
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         data = porcelain.progress(item)
         data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
         porcelain.emit(data)
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.cert_detail(item)
     if cycles:
@@ -237,7 +238,7 @@ def edit(
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
     """
-    from peertrack.certifications import edited_certification
+    from peertrack.domain.certifications import edited_certification
 
     today = clock.today()
     conn = open_db(ctx, unknown_cert(cert_id, []))
@@ -252,7 +253,7 @@ def edit(
         storage.update_cert(conn, old.id, cert)
         if cert.id != old.id and load_settings(conn).default_cert == old.id:
             storage.save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
-    from peertrack import render
+    from peertrack.output import render
 
     render.cert_summary(cert, "Changed")
 
@@ -276,9 +277,9 @@ def renew(
       peertrack cert renew ca-pss --on 2027-06-12
       peertrack cert show ca-pss --cycles
     """
-    from peertrack import formatting as fmt
-    from peertrack import render
-    from peertrack.certifications import renewal
+    from peertrack.domain import formatting as fmt
+    from peertrack.domain.certifications import renewal
+    from peertrack.output import render
 
     today = clock.today()
     renewed_on = parse_date(on, "--on", today) if on else today
@@ -311,7 +312,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
       peertrack cert rm ca-pss
       peertrack cert rm ca-pss --yes
     """
-    from peertrack import render
+    from peertrack.output import render
 
     conn = open_db(ctx, unknown_cert(cert_id, []))
     cert = storage.load_cert(conn, cert_id.strip().lower())
@@ -330,7 +331,7 @@ def _cycle_history(conn, cert, today):
     """Every cycle of a certification with its own progress, oldest first."""
     import dataclasses
 
-    from peertrack.requirements import progress
+    from peertrack.domain.requirements import progress
 
     history = []
     for cycle in storage.load_cycles(conn, cert.id):

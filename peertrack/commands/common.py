@@ -8,10 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import overview, storage
+from peertrack import storage
 from peertrack.commands import completers
-from peertrack.errors import NeedsConfirmation
-from peertrack.overview import due_reminders, load_settings, progress_of
+from peertrack.domain.errors import NeedsConfirmation
+from peertrack.services import overview
+from peertrack.services.overview import due_reminders, load_settings, progress_of
 
 __all__ = ["due_reminders", "load_settings", "progress_of"]  # shared with every command
 
@@ -75,7 +76,7 @@ def confirm(question: str, yes: bool) -> bool:
 
 
 def no_course(course_id: object) -> Exception:
-    from peertrack.errors import NotFound
+    from peertrack.domain.errors import NotFound
 
     return NotFound("course with the number", course_id, hint="See course numbers with: peertrack ceu list")
 

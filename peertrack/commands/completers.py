@@ -44,7 +44,7 @@ def categories(ctx: typer.Context, incomplete: str) -> Offer:
 
 def template_ids(incomplete: str) -> Offer:
     try:
-        from peertrack.templates import load_templates
+        from peertrack.domain.templates import load_templates
 
         return [(template.id, template.name) for template in load_templates()]
     except Exception:  # noqa: BLE001 - a Tab press must never print an error
@@ -52,7 +52,7 @@ def template_ids(incomplete: str) -> Offer:
 
 
 def starter_keys(incomplete: str) -> Offer:
-    from peertrack.starters import STARTERS
+    from peertrack.domain.starters import STARTERS
 
     return [(starter.key, starter.title) for starter in STARTERS]
 
@@ -76,7 +76,7 @@ def shells(incomplete: str) -> Offer:
 
 
 def setting_keys(incomplete: str) -> Offer:
-    from peertrack.settings import KEYS
+    from peertrack.domain.settings import KEYS
 
     return [(key, explanation.split(":")[0].split(".")[0]) for key, explanation in KEYS.items()]
 

@@ -58,7 +58,7 @@ def generate(
       peertrack completions generate -o completions
       peertrack completions generate --shell bash -o ~/.local/share/bash-completion/completions
     """
-    from peertrack import render
+    from peertrack.output import render
 
     chosen = [_shell(name, "--shell") for name in shell] if shell else list(SCRIPTS)
     try:
@@ -66,7 +66,7 @@ def generate(
         for name in chosen:
             (output / SCRIPTS[name]).write_text(script_for(name), encoding="utf-8", newline="\n")
     except OSError as error:
-        from peertrack.errors import PeertrackError
+        from peertrack.domain.errors import PeertrackError
 
         raise PeertrackError(f"Could not write the completion scripts in {output}: {error.strerror}.",
                              "Check the folder exists and you may write to it.") from None
@@ -94,7 +94,7 @@ def _shell(given: str, field: str) -> str:
     name = given.strip().lower()
     name = "powershell" if name == "pwsh" else name
     if name not in SCRIPTS:
-        from peertrack.errors import InvalidInput
+        from peertrack.domain.errors import InvalidInput
 
         raise InvalidInput(field, given, "use bash, zsh, fish or powershell", problem="is not a shell peertrack knows")
     return name

@@ -23,12 +23,12 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack config show
       peertrack config show --json
     """
-    from peertrack.settings import KEYS, shown
+    from peertrack.domain.settings import KEYS, shown
 
     conn = open_existing(ctx)
     values = shown(load_settings(conn))
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit(values)
         return
@@ -50,14 +50,14 @@ def set_(ctx: typer.Context, key: KeyArgument,
       peertrack config set default-cert ca-pss
       peertrack config set date-format us
     """
-    from peertrack.settings import parse_value
+    from peertrack.domain.settings import parse_value
 
     key = key.strip().lower()
     stored = parse_value(key, value)
     if key == "default-cert":
         conn = open_existing(ctx)
         if conn is None:
-            from peertrack.errors import unknown_cert
+            from peertrack.domain.errors import unknown_cert
 
             raise unknown_cert(stored, [])
         storage.load_cert(conn, stored)  # one you hold, or "did you mean ...?"
@@ -76,8 +76,8 @@ def unset(ctx: typer.Context, key: KeyArgument) -> None:
       peertrack config unset warn-days
       peertrack config unset date-format
     """
-    from peertrack.errors import NotFound
-    from peertrack.settings import KEYS
+    from peertrack.domain.errors import NotFound
+    from peertrack.domain.settings import KEYS
 
     key = key.strip().lower()
     if key not in KEYS:

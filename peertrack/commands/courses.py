@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     CertOption,
@@ -17,9 +17,9 @@ from peertrack.commands.common import (
     progress_of,
     remove_after_asking,
 )
-from peertrack.errors import Conflict, InvalidInput
-from peertrack.models import Allocation, Course
-from peertrack.parsing import (
+from peertrack.domain.errors import Conflict, InvalidInput
+from peertrack.domain.models import Allocation, Course
+from peertrack.domain.parsing import (
     allocate,
     optional_text,
     parse_category,
@@ -29,6 +29,7 @@ from peertrack.parsing import (
     parse_number,
     parse_text,
 )
+from peertrack.services import clock
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 
@@ -85,8 +86,8 @@ def log_ceu(
         format=format, approval_no=approval_no, note=note,
     )
     if certificate is not None:
-        from peertrack.attachments import check_file
         from peertrack.commands.attach import keep_certificate
+        from peertrack.storage.file_store import check_file
 
         certificate_file = check_file(certificate, "--certificate")
     conn = open_db(ctx)
@@ -101,11 +102,11 @@ def log_ceu(
             kept, _ = keep_certificate(ctx, conn, course.id, certificate_file)
     items = progress_of(conn, certs, today)
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit({"course": porcelain.course(course), "certifications": [porcelain.progress(i) for i in items]})
     else:
-        from peertrack.formatting import recorded_lines
+        from peertrack.domain.formatting import recorded_lines
 
         typer.echo("\n".join(recorded_lines(course, items)))
     if certificate is not None:
@@ -139,12 +140,12 @@ def list_(
 
     courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.course(course) for course in courses])
         return
-    from peertrack import render
     from peertrack.commands.common import open_existing
+    from peertrack.output import render
 
     dates = load_settings(open_existing(ctx)).date_format
     render.courses_table(courses, sum(course.minutes for course in courses), dates)
@@ -163,12 +164,12 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
     course = storage.load_course(conn, course_id)
     kept = storage.course_attachments(conn, course.id)
     if json:
-        from peertrack import porcelain
         from peertrack.commands.attach import attachments_json
+        from peertrack.output import porcelain
 
         porcelain.emit(porcelain.course(course) | {"attachments": attachments_json(ctx, kept)})
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.course_detail(course)
     render.attachments_list(kept, course.id)
@@ -216,7 +217,7 @@ def edit(
             [c for c in storage.load_certs(conn) if c.id in old.cert_ids], old.overrides)
         course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         storage.update_course(conn, course)
-    from peertrack import render
+    from peertrack.output import render
 
     render.say(f"✓ Changed course {course.id}.")
     render.course_detail(course)
@@ -231,7 +232,8 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
       peertrack ceu rm 12
       peertrack ceu rm 12 --yes
     """
-    from peertrack import formatting, render
+    from peertrack.domain import formatting
+    from peertrack.output import render
 
     conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
@@ -269,7 +271,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
     """
     certs = storage.load_certs(conn)
     if not given:
-        from peertrack.certifications import crediting_by_default
+        from peertrack.domain.certifications import crediting_by_default
 
         return crediting_by_default(certs, course.date), ()
     by_id = {c.id: c for c in certs}
@@ -287,7 +289,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
 
 
 def _refuse_duplicate(conn, course: Course, dates: str) -> None:
-    from peertrack.formatting import bare_day
+    from peertrack.domain.formatting import bare_day
 
     for twin in storage.find_courses(conn, start=course.date, end=course.date, title=course.title):
         raise Conflict(
@@ -297,7 +299,7 @@ def _refuse_duplicate(conn, course: Course, dates: str) -> None:
 
 
 def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
-    from peertrack.formatting import bare_day
+    from peertrack.domain.formatting import bare_day
 
     day = bare_day(course.date, dates)
     for cert in certs:
@@ -316,7 +318,7 @@ def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str
     hours change, a split keeps its proportions."""
     allocations = course.allocations
     if new_hours is not None and allocations:
-        from peertrack.requirements import scale
+        from peertrack.domain.requirements import scale
 
         rest = course.minutes - sum(a.minutes for a in allocations)
         shares = scale([a.minutes for a in allocations] + [rest], parse_hours(new_hours))

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -14,8 +14,9 @@ from peertrack.commands.common import (
     open_existing,
     remove_after_asking,
 )
-from peertrack.errors import InvalidInput
-from peertrack.parsing import parse_date, parse_text
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.parsing import parse_date, parse_text
+from peertrack.services import clock
 
 app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applications, checks.",
                   no_args_is_help=True)
@@ -42,9 +43,9 @@ def add(
       peertrack deadline add "Renewal fee ($80)" --due 2027-06-01 --cert ca-pss
       peertrack deadline add "Background check" --due 05/15/2027
     """
-    from peertrack import formatting as fmt
-    from peertrack import render
-    from peertrack.models import Deadline
+    from peertrack.domain import formatting as fmt
+    from peertrack.domain.models import Deadline
+    from peertrack.output import render
 
     today = clock.today()
     deadline = Deadline(title=parse_text(title, "TITLE"), due=parse_date(due, "--due", today),
@@ -70,7 +71,7 @@ def list_(
       peertrack deadline list
       peertrack deadline list --all --json
     """
-    from peertrack.deadlines import all_deadlines
+    from peertrack.domain.deadlines import all_deadlines
 
     today = clock.today()
     conn = open_existing(ctx)
@@ -78,11 +79,11 @@ def list_(
     certs = storage.load_certs(conn) if conn else []
     found = [d for d in all_deadlines(stored, certs) if all_ or d.id is not None or d.due >= today]
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.deadline(d, today) for d in found])
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.deadlines_table(found, today, load_settings(conn).date_format)
 
@@ -101,7 +102,7 @@ def done(
       peertrack deadline done 3
       peertrack deadline done 3 --on yesterday
     """
-    from peertrack import render
+    from peertrack.output import render
 
     today = clock.today()
     done_on = parse_date(on, "--on", today) if on else today
@@ -121,7 +122,7 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
       peertrack deadline rm 3
       peertrack deadline rm 3 --yes
     """
-    from peertrack import render
+    from peertrack.output import render
 
     conn = open_db(ctx, _no_deadline(number))
     deadline = storage.load_deadline(conn, _number(number))
@@ -136,7 +137,7 @@ def _no_deadline(text: str) -> Exception:
             _number(text)
         except InvalidInput as problem:
             return problem
-    from peertrack.errors import NotFound
+    from peertrack.domain.errors import NotFound
 
     return NotFound("deadline with the number", text, hint="See them with: peertrack deadline list")
 

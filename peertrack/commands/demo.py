@@ -4,7 +4,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from peertrack import clock, storage
+from peertrack import storage
+from peertrack.services import clock
 
 
 def demo() -> None:
@@ -18,10 +19,10 @@ def demo() -> None:
       peertrack demo
       PEERTRACK_TODAY=2027-05-01 peertrack demo
     """
-    from peertrack import demo as examples
-    from peertrack import render
     from peertrack.commands.common import due_reminders, progress_of
-    from peertrack.daily import coming_up
+    from peertrack.commands.views import coming_up
+    from peertrack.domain import examples as examples
+    from peertrack.output import render
 
     today = clock.today()
     with tempfile.TemporaryDirectory(prefix="peertrack-demo-") as folder:
@@ -46,10 +47,10 @@ def demo() -> None:
 
 def _add_reminders(conn, today: dt.date) -> None:
     """The example wellness plan: added some days ago, done now and then, so some are waiting."""
-    from peertrack import recurrence
     from peertrack.commands.reminders import build_reminder
-    from peertrack.demo import REMINDERS
-    from peertrack.models import ReminderLogEntry
+    from peertrack.domain import recurrence
+    from peertrack.domain.examples import REMINDERS
+    from peertrack.domain.models import ReminderLogEntry
 
     for title, every, on, added_ago, done_ago in REMINDERS:
         added = today - dt.timedelta(days=added_ago)

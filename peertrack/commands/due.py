@@ -26,7 +26,7 @@ def due(
       peertrack due --within 60d
       peertrack due --quiet || echo "peertrack: something needs attention"
     """
-    from peertrack.daily import show_due
+    from peertrack.commands.views import show_due
 
     code = show_due(top_options(ctx).db_path, within, json, quiet)
     if code:

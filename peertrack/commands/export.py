@@ -36,13 +36,14 @@ def csv(
       peertrack export csv --cert ca-pss --cycle previous
       peertrack export csv > all-my-courses.csv
     """
-    from peertrack import exports, render
     from peertrack.commands.selection import select_courses
+    from peertrack.exchange import csv_export as exports
+    from peertrack.output import render
 
     which = cycle or ("current" if cert else "all")
     courses = select_courses(ctx, cert=cert, cycle=which, with_credits=bool(cert))
     if cert:
-        from peertrack.requirements import as_credited
+        from peertrack.domain.requirements import as_credited
 
         # The hours this certifying body credits, which is what its own records will show.
         courses = [as_credited(course, cert.strip().lower()) for course in courses]
@@ -50,7 +51,7 @@ def csv(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from peertrack.files import write_whole_text
+    from peertrack.storage.files import write_whole_text
 
     write_whole_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
     count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"

@@ -8,7 +8,7 @@ import typer
 from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import open_existing
-from peertrack.errors import InvalidInput
+from peertrack.domain.errors import InvalidInput
 
 KINDS = ("certs", "deadlines", "reminders")
 
@@ -38,7 +38,7 @@ def ics(
     """
     import datetime as dt
 
-    from peertrack import ics as calendar
+    from peertrack.exchange import ics as calendar
 
     kinds = _kinds(only)
     conn = open_existing(ctx)
@@ -50,7 +50,7 @@ def ics(
             counts["certs"] = len(found)
             events += found
         if "deadlines" in kinds:
-            from peertrack.deadlines import all_deadlines
+            from peertrack.domain.deadlines import all_deadlines
 
             certs = storage.load_certs(conn)
             found = calendar.deadline_events(all_deadlines(storage.load_deadlines(conn), certs), certs, notes=notes)
@@ -64,8 +64,8 @@ def ics(
     if output is None:
         typer.echo(text.encode("utf-8"), nl=False)  # bytes: the CRLF line ends reach the file unchanged
         return
-    from peertrack import render
-    from peertrack.files import write_whole_text
+    from peertrack.output import render
+    from peertrack.storage.files import write_whole_text
 
     write_whole_text(output, text)
     if not events:

@@ -7,7 +7,7 @@ import typer
 
 from peertrack.commands import completers
 from peertrack.commands.common import cert_or_default, open_existing, top_options
-from peertrack.files import write_whole_text
+from peertrack.storage.files import write_whole_text
 
 
 def audit(
@@ -36,16 +36,21 @@ def audit(
     """
     import dataclasses
 
-    from peertrack import __version__, attachments, bundle, clock, exports, render, storage
+    from peertrack import __version__, storage
     from peertrack.commands.common import progress_of
     from peertrack.commands.selection import cycle_window, select_courses
-    from peertrack.requirements import as_credited
+    from peertrack.domain.requirements import as_credited
+    from peertrack.exchange import bundle
+    from peertrack.exchange import csv_export as exports
+    from peertrack.output import render
+    from peertrack.services import clock
+    from peertrack.storage import file_store as attachments
 
     today = clock.today()
     which = cycle.strip().lower()
     cert = cert_or_default(ctx, cert)
     if not cert:
-        from peertrack.errors import InvalidInput
+        from peertrack.domain.errors import InvalidInput
 
         raise InvalidInput("--cert", "", "name the certification being audited, e.g. --cert ca-pss (or choose one "
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
@@ -109,7 +114,8 @@ def json_(
     import datetime as dt
     import json
 
-    from peertrack import render, storage
+    from peertrack import storage
+    from peertrack.output import render
     from peertrack.storage import dump
 
     conn = open_existing(ctx)
@@ -128,7 +134,7 @@ def json_(
     render.say(f"✓ Wrote all your records ({shown or 'none yet'}) to {output}. It holds your private notes too: "
                "keep it somewhere private.")
     if document["tables"].get("attachments"):
-        from peertrack import attachments
+        from peertrack.storage import file_store as attachments
 
         render.say("Certificate files are not inside it: copy the folder "
                    f"{attachments.folder_for(top_options(ctx).db_path)} along with it.")

@@ -2,9 +2,10 @@
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands.common import open_db, progress_of
-from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_slug, parse_text
+from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_slug, parse_text
+from peertrack.services import clock
 
 
 def init(ctx: typer.Context) -> None:
@@ -19,11 +20,11 @@ def init(ctx: typer.Context) -> None:
       peertrack init
       peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30
     """
-    from peertrack import render
-    from peertrack.certifications import build_certification
-    from peertrack.errors import PeertrackError
-    from peertrack.formatting import cycle_text
-    from peertrack.templates import CONFIRM, load_templates
+    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.formatting import cycle_text
+    from peertrack.domain.templates import CONFIRM, load_templates
+    from peertrack.output import render
 
     today = clock.today()
     templates = load_templates()
@@ -91,7 +92,7 @@ def init(ctx: typer.Context) -> None:
 
 def _ask_for_starters():
     """Offer the ready wellness-plan reminders; any number of them, or none."""
-    from peertrack.starters import STARTERS
+    from peertrack.domain.starters import STARTERS
 
     typer.echo("\nPeer work asks a lot of you. Would you like reminders from a wellness plan?")
     for number, starter in enumerate(STARTERS, start=1):
@@ -106,7 +107,7 @@ def _ask_for_starters():
 
 def _ask(question: str, check, default: str | None = None) -> str:
     """Ask until the answer can be used: a wrong one is explained, and asked again at once."""
-    from peertrack.errors import InvalidInput
+    from peertrack.domain.errors import InvalidInput
 
     while True:
         answer = typer.prompt(question, default=default)
@@ -118,7 +119,7 @@ def _ask(question: str, check, default: str | None = None) -> str:
 
 
 def _choice(text: str, last: int) -> None:
-    from peertrack.errors import InvalidInput
+    from peertrack.domain.errors import InvalidInput
 
     if not (text.strip().isascii() and text.strip().isdigit()) or not 1 <= int(text) <= last:
         raise InvalidInput("The number", text, f"type one of the numbers from 1 to {last}",
@@ -126,7 +127,7 @@ def _choice(text: str, last: int) -> None:
 
 
 def _offered(text: str, choices: dict) -> None:
-    from peertrack.errors import InvalidInput
+    from peertrack.domain.errors import InvalidInput
 
     if parse_cycle(text, "The cycle") not in choices:
         raise InvalidInput("The cycle", text, "type one of the lengths offered", problem="is not offered")

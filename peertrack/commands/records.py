@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     CertOption,
@@ -17,7 +17,8 @@ from peertrack.commands.common import (
     open_existing,
     top_options,
 )
-from peertrack.errors import Conflict, InvalidInput, PeertrackError
+from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
+from peertrack.services import clock
 
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
                          no_args_is_help=True)
@@ -62,8 +63,9 @@ def import_csv(
       peertrack import csv my-ce-log.csv --cert ca-pss --yes
       peertrack import csv my-ce-log.csv --dry-run --json
     """
-    from peertrack import csv_import, render
-    from peertrack.certifications import crediting_by_default
+    from peertrack.domain.certifications import crediting_by_default
+    from peertrack.exchange import csv_import
+    from peertrack.output import render
 
     today = clock.today()
     source = _checked_file(file)
@@ -78,7 +80,7 @@ def import_csv(
     recorded = storage.course_keys(conn) if conn is not None else {}
     plan = csv_import.plan(sheet, rows, recorded)
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit(porcelain.import_plan(plan, file.name))
     else:
@@ -108,7 +110,7 @@ def import_csv(
         storage.insert_courses(conn, added, [
             named if named is not None else tuple(c.id for c in crediting_by_default(everyone, course.date))
             for course in added])
-    from peertrack import formatting
+    from peertrack.domain import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"
     render.say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
@@ -134,7 +136,7 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
     """
     import json
 
-    from peertrack import render
+    from peertrack.output import render
     from peertrack.storage import dump
 
     source = _checked_file(file)
@@ -187,7 +189,7 @@ def backup(
       peertrack backup
       peertrack backup -o /media/usb/peertrack-backup.db
     """
-    from peertrack import render
+    from peertrack.output import render
     from peertrack.storage import backup as copies
 
     path = top_options(ctx).db_path
@@ -204,7 +206,7 @@ def backup(
     render.say(f"✓ Backed up {render.table_words('certifications', len(storage.cert_ids(conn)))} and "
                f"{render.table_words('ceus', storage.count_courses(conn))} to {target} ({render.file_size(size)}).")
     if storage.all_attachments(conn):
-        from peertrack import attachments
+        from peertrack.storage import file_store as attachments
 
         render.say(f"Certificate files are kept apart, in {attachments.folder_for(path)}: copy that folder too.")
 
@@ -222,7 +224,7 @@ def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> Non
     """
     import os
 
-    from peertrack import render
+    from peertrack.output import render
     from peertrack.storage import backup as copies
 
     source = _checked_file(file)
@@ -270,9 +272,9 @@ def check(
       peertrack check --cert ca-pss
       peertrack check --quiet || echo "peertrack: a certificate copy needs mending"
     """
-    from peertrack import attachments
-    from peertrack.models_io import CheckReport, FileCheck
+    from peertrack.domain.transfer import CheckReport, FileCheck
     from peertrack.storage import backup as copies
+    from peertrack.storage import file_store as attachments
 
     conn = open_existing(ctx)
     if conn is None:
@@ -291,11 +293,11 @@ def check(
         report = CheckReport(database_ok=copies.is_intact(conn), files=files,
                              unattached=tuple(c for c in listed if c.id not in with_files))
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit(porcelain.check_report(report))
     elif not quiet:
-        from peertrack import render
+        from peertrack.output import render
 
         render.check_report(report, load_settings(conn).date_format)
     if not report.database_ok or report.problems:
@@ -303,7 +305,7 @@ def check(
 
 
 def _checked_file(file: Path) -> Path:
-    from peertrack.attachments import check_file
+    from peertrack.storage.file_store import check_file
 
     return check_file(file, "FILE")
 
@@ -324,7 +326,7 @@ def _chosen_certs(conn, given: list[str]):
     if not given:
         return None
     if conn is None:
-        from peertrack.errors import unknown_cert
+        from peertrack.domain.errors import unknown_cert
 
         raise unknown_cert(given[0], [])
     by_id = {c.id: c for c in storage.load_certs(conn)}
@@ -361,13 +363,13 @@ def _current_summary(path: Path):
     """What the current database holds, or None when there is none or it cannot be read."""
     if not path.exists():
         return None
-    from peertrack.errors import DatabaseProblem
+    from peertrack.domain.errors import DatabaseProblem
     from peertrack.storage import backup as copies
 
     try:
         return copies.describe(path, str(path))
     except DatabaseProblem:
-        from peertrack import render
+        from peertrack.output import render
 
         render.say(f"Your current database {path} cannot be read; it will be kept as it is in the backups folder.")
         return None
@@ -381,7 +383,8 @@ def _remove_new_database(conn, path: Path) -> None:
 
 
 def _say_missing_files(ctx: typer.Context, conn) -> None:
-    from peertrack import attachments, render
+    from peertrack.output import render
+    from peertrack.storage import file_store as attachments
 
     folder = attachments.folder_for(top_options(ctx).db_path)
     missing = [a for a in storage.all_attachments(conn) if attachments.find(folder, a) is None]

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -15,9 +15,10 @@ from peertrack.commands.common import (
     open_existing,
     remove_after_asking,
 )
-from peertrack.errors import Conflict, InvalidInput
-from peertrack.models import Reminder
-from peertrack.parsing import optional_text, parse_date, parse_number, parse_text
+from peertrack.domain.errors import Conflict, InvalidInput
+from peertrack.domain.models import Reminder
+from peertrack.domain.parsing import optional_text, parse_date, parse_number, parse_text
+from peertrack.services import clock
 
 START_WITHIN_DAYS = 50 * 365
 
@@ -72,11 +73,11 @@ def add(
       peertrack remind add "Wellness plan review" --every month --on last
       peertrack remind add --starter weekly-self-care
     """
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     today = clock.today()
     if starter is not None:
-        from peertrack.starters import find_starter
+        from peertrack.domain.starters import find_starter
 
         ready = find_starter(starter)
         title = ready.title if title is None else title
@@ -91,7 +92,7 @@ def add(
     with storage.transaction(conn):
         _refuse_same_title(conn, reminder.title)
         reminder = dataclasses.replace(reminder, id=storage.insert_reminder(conn, reminder))
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminder_saved(recurrence.state(reminder, today), "Added", today)
 
@@ -105,7 +106,7 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack remind list
       peertrack remind list --json
     """
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     today = clock.today()
     conn = open_existing(ctx)
@@ -113,11 +114,11 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
     states = sorted((recurrence.state(r, today) for r in reminders),
                     key=lambda s: (s.next_on is None, s.next_on or today, s.reminder.id))
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.reminder_state(item) for item in states])
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminders_table(states, today)
 
@@ -173,8 +174,8 @@ def snooze(
       peertrack remind snooze 2 --until tomorrow
       peertrack remind snooze 2 --until 2026-11-09
     """
-    from peertrack import recurrence
-    from peertrack.models import ReminderLogEntry
+    from peertrack.domain import recurrence
+    from peertrack.domain.models import ReminderLogEntry
 
     today = clock.today()
     day = parse_date(until, "--until", today)
@@ -190,7 +191,7 @@ def snooze(
         storage.log_reminder(conn, ReminderLogEntry(reminder.id, first, "snoozed", today))
         storage.snooze_reminder(conn, reminder.id, day)
         reminder = storage.load_reminder(conn, reminder.id)
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminder_marked(recurrence.state(reminder, today), "snoozed", first, today, snoozed_until=day)
 
@@ -204,7 +205,7 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
       peertrack remind rm 4
       peertrack remind rm 4 --yes
     """
-    from peertrack import render
+    from peertrack.output import render
 
     conn = _existing(ctx, reminder_id)
     reminder = storage.load_reminder(conn, reminder_id)
@@ -229,8 +230,8 @@ def log(
       peertrack remind log 2
       peertrack remind log --json
     """
-    from peertrack import recurrence
-    from peertrack.models import ReminderHistory
+    from peertrack.domain import recurrence
+    from peertrack.domain.models import ReminderHistory
 
     today = clock.today()
     conn = _existing(ctx, reminder_id) if reminder_id is not None else open_existing(ctx)
@@ -243,12 +244,12 @@ def log(
             mine = tuple(entry for entry in entries if entry.reminder_id == reminder.id)
             histories.append(ReminderHistory(reminder, recurrence.streak(reminder, mine, today), mine))
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit({"today": today.isoformat(),
                         "reminders": [porcelain.reminder_history(item) for item in histories]})
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminder_histories(histories if reminder_id is not None else [h for h in histories if h.entries],
                               today)
@@ -278,11 +279,11 @@ def edit(
       peertrack remind edit 2 --at 18:30 --title "Self-care hour (walk)"
       peertrack remind edit 2 --until 2027-06-30
     """
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     today = clock.today()
     if all(value is None for value in (title, every, on, rrule, at, start, until, note)):
-        from peertrack import render
+        from peertrack.output import render
 
         render.say("Nothing to change: give what should change, like --every, --at or --title.")
         return
@@ -312,7 +313,7 @@ def edit(
         if new_title is not None and new_title.lower() != old.title.lower():
             _refuse_same_title(conn, new_title)
         storage.update_reminder(conn, reminder)
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminder_saved(recurrence.state(reminder, today), "Changed", today)
 
@@ -328,14 +329,14 @@ def starters(json: JsonOption = False) -> None:
       peertrack remind starters
       peertrack remind add --starter weekly-self-care --on fri --at 16:00
     """
-    from peertrack.starters import STARTERS
+    from peertrack.domain.starters import STARTERS
 
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit([porcelain.starter(item) for item in STARTERS])
         return
-    from peertrack import render
+    from peertrack.output import render
 
     render.starters_table(list(STARTERS))
 
@@ -354,7 +355,7 @@ def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Opti
                    rrule: Optional[str] = None, start: Optional[str] = None, until: Optional[str] = None,
                    at: Optional[str] = None, note: Optional[str] = None) -> Reminder:
     """A new reminder from what was typed, every part checked; nothing is written."""
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     start_on = _start(start, today) if start is not None else today
     rule = _rule(every, on, rrule, start_on)
@@ -366,7 +367,7 @@ def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Opti
 
 
 def _rule(every: Optional[str], on: Optional[str], rrule: Optional[str], start: dt.date) -> _Rule:
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     if rrule is not None:
         if every is not None or on is not None:
@@ -406,7 +407,7 @@ def _raise_until_twice(text: str) -> None:
 
 def _checked(reminder: Reminder, rule: _Rule, until_given: Optional[str] = None) -> Reminder:
     """The reminder with its start moved to its first date; every check of the dates together."""
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     shown_until = until_given or (reminder.until.isoformat() if reminder.until else "")
     if reminder.until is not None and "COUNT=" in reminder.rrule:
@@ -423,8 +424,8 @@ def _checked(reminder: Reminder, rule: _Rule, until_given: Optional[str] = None)
 def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, note: Optional[str],
             today: dt.date) -> None:
     """Done or skipped: the occurrence it settles is logged, and a snooze with nothing left to hide ends."""
-    from peertrack import recurrence
-    from peertrack.models import ReminderLogEntry
+    from peertrack.domain import recurrence
+    from peertrack.domain.models import ReminderLogEntry
 
     conn = _existing(ctx, reminder_id)
     with storage.transaction(conn):
@@ -440,7 +441,7 @@ def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, not
                 recurrence.due(dataclasses.replace(reminder, snoozed_until=None), today) is None:
             storage.snooze_reminder(conn, reminder.id, None)
             reminder = dataclasses.replace(reminder, snoozed_until=None)
-    from peertrack import render
+    from peertrack.output import render
 
     render.reminder_marked(recurrence.state(reminder, today), action, occurrence, today, acted_on=day)
 

@@ -5,11 +5,12 @@ from typing import Optional
 
 import typer
 
-from peertrack import clock, storage
+from peertrack import storage
 from peertrack.commands.common import cert_or_default, open_existing
-from peertrack.errors import InvalidInput, unknown_cert
-from peertrack.models import Certification, Course
-from peertrack.parsing import normalise_category, parse_date
+from peertrack.domain.errors import InvalidInput, unknown_cert
+from peertrack.domain.models import Certification, Course
+from peertrack.domain.parsing import normalise_category, parse_date
+from peertrack.services import clock
 
 CYCLES = ("current", "previous", "all")
 
@@ -59,7 +60,7 @@ def cycle_window(conn, cert: Certification, which: str) -> Optional[tuple[dt.dat
         closed = [cycle for cycle in storage.load_cycles(conn, cert.id) if cycle.closed_on is not None]
         if closed:
             return closed[-1].starts, closed[-1].ends
-        from peertrack.cycles import cycle_start
+        from peertrack.domain.cycles import cycle_start
 
         ends = cert.cycle.starts - dt.timedelta(days=1)
         start = cycle_start(ends, cert.cycle_months, anchor_day=cert.anchor_day)

@@ -36,19 +36,19 @@ def status(
       peertrack status --svg my-ce.svg
       peertrack status --json
     """
-    from peertrack.daily import show_status
+    from peertrack.commands.views import show_status
 
     if svg is None and html is None:
         show_status(top_options(ctx).db_path, cert, json, history)
         return
     if json:
-        from peertrack.errors import InvalidInput
+        from peertrack.domain.errors import InvalidInput
 
         raise InvalidInput("--json", "--json", "save a picture with --svg or --html, or print JSON, not both",
                            problem="cannot go with --svg or --html")
-    from peertrack import render
-    from peertrack.daily import status_picture
-    from peertrack.files import write_whole_text
+    from peertrack.commands.views import status_picture
+    from peertrack.output import render
+    from peertrack.storage.files import write_whole_text
 
     for kind, target in (("svg", svg), ("html", html)):
         if target is not None:

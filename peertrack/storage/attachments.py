@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from peertrack.models_io import Attachment
+from peertrack.domain.transfer import Attachment
 from peertrack.storage.database import now
 
 _SELECT = "SELECT id, ceu_id, sha256, original_name, size, media_type, added_at FROM attachments"

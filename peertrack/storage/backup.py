@@ -9,10 +9,10 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from peertrack.errors import DatabaseProblem, PeertrackError
-from peertrack.files import whole_file
-from peertrack.models_io import DatabaseSummary
+from peertrack.domain.errors import DatabaseProblem, PeertrackError
+from peertrack.domain.transfer import DatabaseSummary
 from peertrack.storage.database import SCHEMA_VERSION, backup_copy
+from peertrack.storage.files import whole_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")

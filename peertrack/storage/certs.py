@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from peertrack import errors
-from peertrack.errors import Conflict, NotFound
-from peertrack.models import Certification, Cycle, Requirement
+from peertrack.domain import errors
+from peertrack.domain.errors import Conflict, NotFound
+from peertrack.domain.models import Certification, Cycle, Requirement
 from peertrack.storage.database import iso, now
 
 _CERT_COLUMNS = ("id", "name", "body", "number", "issued", "cycle_months", "required_minutes", "anchor_day",

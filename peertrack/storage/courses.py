@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from peertrack.errors import NotFound
-from peertrack.models import Allocation, Course
+from peertrack.domain.errors import NotFound
+from peertrack.domain.models import Allocation, Course
 from peertrack.storage.database import now
 
 _COURSE_COLUMNS = "c.id, c.date, c.title, c.minutes, c.provider, c.format, c.approval_no, c.note"

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from peertrack.errors import DatabaseProblem, PeertrackError, StorageTrouble
+from peertrack.domain.errors import DatabaseProblem, PeertrackError, StorageTrouble
 
 SCHEMA_VERSION = 4  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"

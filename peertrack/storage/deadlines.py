@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from peertrack.errors import NotFound
-from peertrack.models import Deadline
+from peertrack.domain.errors import NotFound
+from peertrack.domain.models import Deadline
 from peertrack.storage.database import iso, now
 
 

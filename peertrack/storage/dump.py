@@ -10,7 +10,7 @@ import base64
 import sqlite3
 from typing import Any
 
-from peertrack.errors import DatabaseProblem, InvalidInput
+from peertrack.domain.errors import DatabaseProblem, InvalidInput
 from peertrack.storage.database import SCHEMA_VERSION
 
 FORMAT = "peertrack"

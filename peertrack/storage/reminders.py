@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from peertrack.errors import NotFound
-from peertrack.models import Reminder, ReminderLogEntry
+from peertrack.domain.errors import NotFound
+from peertrack.domain.models import Reminder, ReminderLogEntry
 from peertrack.storage.database import iso, now
 
 _REMINDER_SELECT = (

@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from peertrack.formatting import category_text, hours
-from peertrack.models import Course
+from peertrack.domain.formatting import category_text, hours
+from peertrack.domain.models import Course
 
 CSV_COLUMNS = ("Date", "Title", "Provider", "Hours", "Category", "Format", "Approval number")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

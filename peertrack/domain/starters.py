@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peertrack.errors import NotFound
+from peertrack.domain.errors import NotFound
 
 
 @dataclass(frozen=True)

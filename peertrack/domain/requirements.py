@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peertrack.models import CapUse, CategoryProgress, Certification, Course, Progress, Requirement
+from peertrack.domain.models import CapUse, CategoryProgress, Certification, Course, Progress, Requirement
 
 LEVELS = ("ok", "due-soon", "urgent", "overdue", "lapsed")
 DAYS_PER_MONTH = 30.44
@@ -90,7 +90,7 @@ def as_credited(course: Course, cert_id: str) -> Course:
         return course
     from dataclasses import replace
 
-    from peertrack.models import Allocation
+    from peertrack.domain.models import Allocation
 
     shares = tuple(Allocation(p.category, p.minutes) for p in pieces_of(course, cert_id) if p.category is not None)
     return replace(course, minutes=credited, allocations=shares)

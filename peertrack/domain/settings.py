@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peertrack.errors import InvalidInput
+from peertrack.domain.errors import InvalidInput
 
 
 @dataclass
@@ -45,7 +45,7 @@ KEYS = {
 def parse_value(key: str, value: str) -> str:
     """Check a setting's new value; returns it as stored."""
     if key not in KEYS:
-        from peertrack.errors import NotFound
+        from peertrack.domain.errors import NotFound
 
         raise NotFound("setting", key, list(KEYS), hint="See them all with: peertrack config show")
     if key == "warn-days":

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack import __version__
-from peertrack.models import Certification, Deadline, Reminder
+from peertrack.domain.models import Certification, Deadline, Reminder
 
 PRODID = f"-//peertrack//peertrack {__version__}//EN"
 CALENDAR_NAME = "peertrack"
@@ -113,7 +113,7 @@ def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> li
 
     Private notes go in only when `notes` is true.
     """
-    from peertrack import recurrence
+    from peertrack.domain import recurrence
 
     events = []
     for reminder in reminders:

@@ -8,8 +8,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from peertrack.errors import InvalidInput, PeertrackError
-from peertrack.models_io import Attachment
+from peertrack.domain.errors import InvalidInput, PeertrackError
+from peertrack.domain.transfer import Attachment
 
 FOLDER_NAME = "attachments"
 MAX_BYTES = 100 * 1024 * 1024

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from peertrack.errors import InvalidInput, NotFound, PeertrackError
-from peertrack.models import Requirement
+from peertrack.domain.errors import InvalidInput, NotFound, PeertrackError
+from peertrack.domain.models import Requirement
 
 CONFIRM = "Rules change: confirm them with your certifying body."
 

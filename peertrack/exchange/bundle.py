@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from peertrack import formatting as fmt
-from peertrack.files import whole_file
-from peertrack.models import Certification, Course, Progress
-from peertrack.models_io import Attachment
+from peertrack.domain import formatting as fmt
+from peertrack.domain.models import Certification, Course, Progress
+from peertrack.domain.transfer import Attachment
+from peertrack.storage.files import whole_file
 
 _UNSAFE = set('<>:"/\\|?*')
 # Names Windows keeps for devices: a file called "CON.pdf" cannot be made there.

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from dateutil.rrule import rrule, rrulestr
 
-from peertrack.errors import InvalidInput
-from peertrack.models import DueReminder, Reminder, ReminderLogEntry, ReminderState
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import DueReminder, Reminder, ReminderLogEntry, ReminderState
 
 EVERY_ACCEPTED = "use day, weekday, week, 2 weeks, month, 3 months or year"
 WEEK_ON_ACCEPTED = "use day names like mon,thu"

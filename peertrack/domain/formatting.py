@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from peertrack.models import Course, Progress
+from peertrack.domain.models import Course, Progress
 
 
 @lru_cache(maxsize=4096)  # a long export repeats the same few amounts

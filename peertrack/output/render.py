@@ -16,12 +16,12 @@ from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
 
-from peertrack import formatting as fmt
-from peertrack import look
-from peertrack.models import Certification, Course, Cycle, Deadline, Progress, Requirement
+from peertrack.domain import formatting as fmt
+from peertrack.domain.models import Certification, Course, Cycle, Deadline, Progress, Requirement
+from peertrack.output import look
 
 if TYPE_CHECKING:
-    from peertrack.models_io import Attachment, CheckReport, DatabaseSummary, ImportPlan
+    from peertrack.domain.transfer import Attachment, CheckReport, DatabaseSummary, ImportPlan
 
 LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "urgent": "bold red", "overdue": "bold red",
                  "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
@@ -561,7 +561,7 @@ def wellness_panel(items, today: dt.date, console: Console | None = None) -> Non
     """
     if not items:
         return
-    from peertrack.recurrence import due_words
+    from peertrack.domain.recurrence import due_words
 
     console = console or _console()
     console.print()
@@ -607,7 +607,7 @@ def reminders_table(states, today: dt.date) -> None:
 
 def _repeats(reminder) -> str:
     """ "every week on Monday at 18:30, until Thu 31 Dec 2026"."""
-    from peertrack.recurrence import at_text, describe
+    from peertrack.domain.recurrence import at_text, describe
 
     words = describe(reminder.rrule, reminder.starts)
     if reminder.at is not None:
@@ -618,7 +618,7 @@ def _repeats(reminder) -> str:
 
 
 def _next_text(state, today: dt.date) -> Text:
-    from peertrack.recurrence import due_words
+    from peertrack.domain.recurrence import due_words
 
     if state.due is not None:
         mark, style = ("•", "cyan") if state.due.days_overdue <= 0 else ("○", "yellow")
@@ -630,7 +630,7 @@ def _next_text(state, today: dt.date) -> Text:
 
 
 def _next_sentence(state, today: dt.date) -> str:
-    from peertrack.recurrence import due_words
+    from peertrack.domain.recurrence import due_words
 
     if state.due is not None:
         if state.due.days_overdue <= 0:
@@ -677,7 +677,7 @@ _LOG_LOOKS = {"done": ("✓", "green"), "skipped": ("–", "cyan"), "snoozed": (
 
 def reminder_histories(histories, today: dt.date) -> None:
     """Each reminder's log (ReminderHistory records), newest first, with its streak."""
-    from peertrack.recurrence import describe
+    from peertrack.domain.recurrence import describe
 
     console = _console()
     if not histories:

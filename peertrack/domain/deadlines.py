@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from peertrack.models import Certification, Deadline
+from peertrack.domain.models import Certification, Deadline
 
 
 def derived_deadlines(cert: Certification) -> list[Deadline]:

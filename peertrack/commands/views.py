@@ -8,9 +8,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from peertrack import clock, storage
-from peertrack.errors import unknown_cert
-from peertrack.overview import due_reminders, load_settings, open_database, progress_of
+from peertrack import storage
+from peertrack.domain.errors import unknown_cert
+from peertrack.services import clock
+from peertrack.services.overview import due_reminders, load_settings, open_database, progress_of
 
 
 def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False) -> None:
@@ -21,7 +22,7 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
         items, reminders = _standing(conn, cert, today)
         histories = cycle_histories(conn, items, today) if history and conn else []
         if json:
-            from peertrack import porcelain
+            from peertrack.output import porcelain
 
             data = porcelain.status(items, today)
             data["reminders"] = [porcelain.due_reminder(item) for item in reminders]
@@ -30,7 +31,7 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
                     entry["history"] = porcelain.month_hours(months)
             porcelain.emit(data)
             return
-        from peertrack import render
+        from peertrack.output import render
 
         if conn is None or not items and not cert and not reminders:
             render.welcome()
@@ -43,13 +44,13 @@ def status_picture(db_path: Path, kind: str, cert: str | None = None, history: b
 
     The wellness plan is private, so it stays out of a picture meant for someone else.
     """
-    from peertrack import render
+    from peertrack.output import render
 
     today = clock.today()
     with _existing(db_path) as conn:
         items, _ = _standing(conn, cert, today)
         if conn is None or not items:
-            from peertrack.errors import PeertrackError
+            from peertrack.domain.errors import PeertrackError
 
             raise PeertrackError("There is no certification to show yet, so there is no picture to save.",
                                  "Add one first with: peertrack cert add --help")
@@ -60,7 +61,7 @@ def status_picture(db_path: Path, kind: str, cert: str | None = None, history: b
 
 def cycle_histories(conn: sqlite3.Connection, items: list, today: dt.date) -> list:
     """Each certification's CE hours month by month, from the start of its current cycle to today."""
-    from peertrack.history import CycleHistory, monthly_minutes
+    from peertrack.domain.history import CycleHistory, monthly_minutes
 
     histories = []
     for item in items:
@@ -92,8 +93,8 @@ def _draw(render, conn, items: list, reminders: list, histories: list, today: dt
 
 def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet: bool = False) -> int:
     """What needs attention now, in plain lines (or JSON); the exit status is 1 when something is trouble."""
-    from peertrack.attention import gather, needs_action
-    from peertrack.parsing import parse_days
+    from peertrack.domain.attention import gather, needs_action
+    from peertrack.domain.parsing import parse_days
 
     today = clock.today()
     window = parse_days(within) if within else None
@@ -105,12 +106,12 @@ def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet
         items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today))
     trouble = needs_action(items)
     if json:
-        from peertrack import porcelain
+        from peertrack.output import porcelain
 
         porcelain.emit({"today": today.isoformat(), "within_days": window, "needs_action": trouble,
                         "items": [porcelain.attention(item, today) for item in items]})
     elif not quiet:
-        from peertrack.formatting import LEVEL_WORDS
+        from peertrack.domain.formatting import LEVEL_WORDS
 
         lines = [f"{LEVEL_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
         sys.stdout.write("\n".join(lines or [f"✓ Nothing needs your attention in the next {window} days."]) + "\n")
@@ -119,7 +120,7 @@ def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet
 
 def coming_up(conn: sqlite3.Connection, items: list, today: dt.date) -> list:
     """Deadlines in the next weeks, for the dashboard's foot; expiries are in the blocks above."""
-    from peertrack.deadlines import all_deadlines
+    from peertrack.domain.deadlines import all_deadlines
 
     horizon = today + dt.timedelta(days=load_settings(conn).soon_days)
     shown = {item.cert.id for item in items}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from peertrack.cycles import cycle_start
-from peertrack.models import Allocation, Certification, Course, Cycle, Deadline, Requirement
+from peertrack.domain.cycles import cycle_start
+from peertrack.domain.models import Allocation, Certification, Course, Cycle, Deadline, Requirement
 
 
 def certifications(today: dt.date) -> list[Certification]:

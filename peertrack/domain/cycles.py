@@ -6,8 +6,8 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
-from peertrack.errors import InvalidInput
-from peertrack.models import Cycle
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import Cycle
 
 
 def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None,

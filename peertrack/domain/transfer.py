@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peertrack.models import Course
+from peertrack.domain.models import Course
 
 
 @dataclass

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from peertrack import storage
 
 if TYPE_CHECKING:
-    from peertrack.models import Certification, DueReminder, Progress
-    from peertrack.settings import Settings
+    from peertrack.domain.models import Certification, DueReminder, Progress
+    from peertrack.domain.settings import Settings
 
 
 def open_database(path: Path) -> sqlite3.Connection:
@@ -26,14 +26,14 @@ def open_database(path: Path) -> sqlite3.Connection:
 
 
 def load_settings(conn: sqlite3.Connection | None) -> Settings:
-    from peertrack.settings import Settings, from_stored
+    from peertrack.domain.settings import Settings, from_stored
 
     return from_stored(storage.load_settings(conn)) if conn is not None else Settings()
 
 
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
-    from peertrack.requirements import progress
+    from peertrack.domain.requirements import progress
 
     settings = load_settings(conn)
     items = [
@@ -63,7 +63,7 @@ def due_reminders(conn: sqlite3.Connection | None, today: dt.date) -> list[DueRe
     reminders = storage.load_reminders(conn)
     if not reminders:
         return []
-    from peertrack import recurrence  # dateutil only when there are reminders to look at
+    from peertrack.domain import recurrence  # dateutil only when there are reminders to look at
 
     items = [item for item in (recurrence.due(r, today) for r in reminders) if item is not None]
     return sorted(items, key=lambda item: (item.due_since, item.reminder.title.lower(), item.reminder.id))

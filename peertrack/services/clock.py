@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from peertrack.errors import InvalidInput
+from peertrack.domain.errors import InvalidInput
 
 
 def today() -> dt.date:

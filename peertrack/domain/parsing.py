@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from peertrack.errors import InvalidInput
-from peertrack.models import FORMATS, Allocation, Requirement
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import FORMATS, Allocation, Requirement
 
 DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday"
 HOURS_ACCEPTED = "use a number of hours like 1.5 or 0.25, or minutes like 90m"
@@ -207,7 +207,7 @@ def allocate(categories: list[tuple[str, int | None]], minutes: int,
                            problem="leaves the hours out of more than one category")
     given = sum(amount for _, amount in categories if amount is not None)
     if given > minutes:
-        from peertrack.formatting import hours
+        from peertrack.domain.formatting import hours
 
         raise InvalidInput(field, " ".join(f"{n}:{hours(a)}" for n, a in categories if a is not None),
                            f"the parts may add up to at most the course's {hours(minutes)} hours",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peertrack.errors import PeertrackError
+from peertrack.domain.errors import PeertrackError
 
 
 def explain(error: BaseException, db_path: Path) -> tuple[int, str]:
@@ -18,7 +18,7 @@ def explain(error: BaseException, db_path: Path) -> tuple[int, str]:
     problem = storage.problem_from(error, db_path)
     if problem is not None:
         return problem.EXIT_CODE, _words(problem)
-    from peertrack.crash import log_crash
+    from peertrack.commands.crash_log import log_crash
 
     log = log_crash(error, db_path)
     return 1, (f"Something went wrong that peertrack did not expect ({type(error).__name__}: {error}).\n"

@@ -14,10 +14,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from peertrack.errors import InvalidInput
-from peertrack.models import FORMATS, Allocation, Course
-from peertrack.models_io import ImportPlan, SheetRow
-from peertrack.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import FORMATS, Allocation, Course
+from peertrack.domain.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
+from peertrack.domain.transfer import ImportPlan, SheetRow
 
 FIELDS = ("date", "title", "hours", "provider", "category", "format", "approval_no", "note")
 REQUIRED = ("date", "title", "hours")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from peertrack.cycles import anchor_day_of, carry_over, check_dates, cycle_start, next_cycle
-from peertrack.errors import InvalidInput
-from peertrack.models import Certification, Cycle, Progress, Requirement
-from peertrack.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
+from peertrack.domain.cycles import anchor_day_of, carry_over, check_dates, cycle_start, next_cycle
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import Certification, Cycle, Progress, Requirement
+from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
 
 MAX_CYCLE_MINUTES = 1000 * 60
 
@@ -26,7 +26,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
 
     months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
     if template and template.month_choices and (not cycle or months not in template.month_choices):
-        from peertrack.formatting import cycle_text
+        from peertrack.domain.formatting import cycle_text
 
         choices = " or ".join(cycle_text(m) for m in template.month_choices)
         if not cycle:

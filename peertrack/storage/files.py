@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from peertrack.errors import PeertrackError
+from peertrack.domain.errors import PeertrackError
 
 
 @contextlib.contextmanager

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import sys
 
-from peertrack.formatting import category_text, hours_number
-from peertrack.models import Certification, Course, Deadline, Progress, Requirement
+from peertrack.domain.formatting import category_text, hours_number
+from peertrack.domain.models import Certification, Course, Deadline, Progress, Requirement
 
 
 def emit(data: object) -> None:
@@ -156,7 +156,7 @@ def check_report(report) -> dict:
 
 def reminder(item) -> dict:
     """A Reminder; `every` is its rule in words, `rrule` the RFC 5545 rule itself."""
-    from peertrack.recurrence import at_text, describe
+    from peertrack.domain.recurrence import at_text, describe
 
     return {
         "id": item.id,
@@ -188,7 +188,7 @@ def reminder_state(item) -> dict:
 
 def due_reminder(item) -> dict:
     """A DueReminder, for `due --json`: one per reminder, however many times it was missed."""
-    from peertrack.recurrence import at_text, describe, due_words
+    from peertrack.domain.recurrence import at_text, describe, due_words
 
     return {
         "id": item.reminder.id,

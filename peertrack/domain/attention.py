@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from peertrack import formatting as fmt
-from peertrack.deadlines import all_deadlines, is_notice
-from peertrack.models import Certification, Deadline, Progress
+from peertrack.domain import formatting as fmt
+from peertrack.domain.deadlines import all_deadlines, is_notice
+from peertrack.domain.models import Certification, Deadline, Progress
 
 ORDER = ("overdue", "urgent", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")
@@ -84,7 +84,7 @@ def _for_deadline(d: Deadline, today: dt.date, within_days: int, final_days: int
 
 
 def _for_reminder(item) -> Attention:
-    from peertrack.recurrence import due_words
+    from peertrack.domain.recurrence import due_words
 
     reminder = item.reminder
     return Attention("reminder", "wellness", reminder.title, due_words(item), str(reminder.id), item.due_since)
