@@ -30,6 +30,8 @@ def everything(ok, make_cert, tmp_path):
     ok("deadline", "add", "Renewal fee ($80)", "--due", "2027-06-01", "--cert", "ca-pss")
     ok("remind", "add", "Recovery meeting", "--every", "week", "--on", "thu", "--at", "19:00", "--note", "n")
     ok("remind", "done", "1", "--note", "walked by the river")
+    ok("log-work", "--hours", "6.25", "--date", "2026-10-05", "--setting", "crisis line", "--note", "long day")
+    ok("log-supervision", "--hours", "1", "--date", "2026-10-06", "--supervisor", "Dana Reyes, LCSW", "--group")
 
 
 def export(ok, *args: str) -> dict:
@@ -44,11 +46,14 @@ def test_export_import_export_is_lossless(ok, everything, tmp_path, monkeypatch,
     assert "_sqlite_migrations" not in tables and not any(name.startswith("sqlite_") for name in tables)
     assert {name for name, rows in tables.items() if rows} >= {
         "certifications", "cycles", "requirements", "ceus", "ceu_allocations", "ceu_credits", "attachments",
-        "settings", "deadlines", "reminders", "reminder_log"}
+        "settings", "deadlines", "reminders", "reminder_log",
+        "work_entries", "supervision_entries"}
     assert tables["ceus"][0]["note"] == "private\nnote"
     assert tables["attachments"][0]["sha256"] == tables["attachments"][0]["sha256"].lower()
     assert [course["id"] for course in tables["ceus"]] == [1, 2]
+    assert tables["work_entries"][0]["seconds"] == 22500
     before = {args: ok(*args).stdout for args in (("ceu", "list", "--json"), ("status", "--json"),
+                                                  ("work", "list", "--json"), ("supervision", "list", "--json"),
                                                   ("deadline", "list"), ("remind", "list"))}
 
     saved = tmp_path / "everything.json"

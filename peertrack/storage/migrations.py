@@ -170,3 +170,59 @@ def reminders_and_their_log(db: Database) -> None:
         " WHERE action IN ('done', 'skipped')",
     ):
         db.execute(statement)
+
+
+@steps(name="0005-work-and-supervision")
+def work_and_supervision(db: Database) -> None:
+    # Hours are whole seconds. Nothing about the people served has a column: only day, hours, where.
+    for statement in (
+        """CREATE TABLE work_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            seconds INTEGER NOT NULL CHECK (seconds > 0),
+            setting TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX work_entries_date ON work_entries(date)",
+        """CREATE TABLE supervision_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL,
+            seconds INTEGER NOT NULL CHECK (seconds > 0),
+            supervisor TEXT NOT NULL,
+            credential TEXT NOT NULL,
+            is_group INTEGER NOT NULL DEFAULT 0 CHECK (is_group IN (0, 1)),
+            topic TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX supervision_entries_date ON supervision_entries(date)",
+        # Per cycle, or per quarter or month inside it: hours (in seconds) of service or supervision,
+        # or a number of supervision sessions.
+        """CREATE TABLE work_requirements (
+            id INTEGER PRIMARY KEY,
+            cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('service', 'supervision', 'supervision-sessions')),
+            amount INTEGER NOT NULL CHECK (amount > 0),
+            period TEXT NOT NULL DEFAULT 'cycle' CHECK (period IN ('cycle', 'quarter', 'month'))
+        )""",
+        "CREATE INDEX work_requirements_cert ON work_requirements(cert_id)",
+        # A first certification being worked toward: no number, no expiry yet.
+        """CREATE TABLE pursuits (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            body TEXT,
+            template TEXT,
+            started TEXT NOT NULL,
+            exam_on TEXT,
+            certified_on TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE pursuit_requirements (
+            id INTEGER PRIMARY KEY,
+            pursuit_id TEXT NOT NULL REFERENCES pursuits(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('training', 'service', 'supervision')),
+            seconds INTEGER NOT NULL CHECK (seconds > 0)
+        )""",
+    ):
+        db.execute(statement)
