@@ -403,15 +403,16 @@ def test_a_large_file_goes_in_whole(ok, make_cert, tmp_path):
 
 
 def test_the_progress_bar_shows_only_for_long_work_at_a_terminal(monkeypatch):
-    from peertrack.output import render
+    from peertrack.output import screen
+    from peertrack.output.screen import progress
 
     steps = []
-    with render.progress(10, "Adding") as advance:
+    with progress(10, "Adding") as advance:
         advance()  # short work, or nobody watching: nothing is drawn
-    with render.progress(5000, "Adding") as advance:
+    with progress(5000, "Adding") as advance:
         advance()
-    monkeypatch.setattr(render, "_plain", lambda console: False)
-    with render.progress(5000, "Adding", threshold=100) as advance:
+    monkeypatch.setattr(screen, "is_plain", lambda console: False)
+    with progress(5000, "Adding", threshold=100) as advance:
         for _ in range(5000):
             advance()
             steps.append(1)

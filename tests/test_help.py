@@ -61,7 +61,7 @@ def test_help_and_due_load_only_what_they_need(tmp_path):
     code = ("import sys; sys.argv=['peertrack'] + sys.argv[1:]; from peertrack.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "heavy = ('rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.commands.certs',"
-            " 'peertrack.exchange.csv_import', 'peertrack.output.render')\n"
+            " 'peertrack.exchange.csv_import', 'peertrack.output.screen')\n"
             "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
     env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "none.db")}
     for args in (["--help"], ["due"], ["due", "--json"]):

@@ -307,7 +307,7 @@ def test_the_package_says_what_it_is_and_installs_a_command():
 def test_plain_due_still_takes_the_fast_lane(tmp_path, args):
     code = ("import sys; sys.argv=['peertrack'] + sys.argv[1:]; from peertrack.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('typer', 'rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.output.render')\n"
+            "heavy = ('typer', 'rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.output.screen')\n"
             "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
     env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "none.db")}
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,

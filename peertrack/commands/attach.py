@@ -47,18 +47,18 @@ def attach(
     with storage.transaction(conn):
         for source in sources:
             results.append(keep_certificate(ctx, conn, course.id, source))
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     for kept, how in results:
         if how == "added":
-            render.say(f'✓ Kept {kept.original_name} with course {course.id}, "{course.title}".')
+            say(f'✓ Kept {kept.original_name} with course {course.id}, "{course.title}".')
         elif how == "repaired":
-            render.say(f"✓ {kept.original_name} was already kept with course {course.id}; "
-                       "its stored copy was damaged or missing and is now whole again.")
+            say(f"✓ {kept.original_name} was already kept with course {course.id}; "
+                "its stored copy was damaged or missing and is now whole again.")
         else:
-            render.say(f"{kept.original_name} is already kept with course {course.id}; nothing changed.")
-    render.say(f"The copies are in {attachments.folder_for(top_options(ctx).db_path)}; "
-               "the originals may be moved or deleted.")
+            say(f"{kept.original_name} is already kept with course {course.id}; nothing changed.")
+    say(f"The copies are in {attachments.folder_for(top_options(ctx).db_path)}; "
+        "the originals may be moved or deleted.")
 
 
 def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
@@ -100,7 +100,7 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
       peertrack ceu open 12
       peertrack ceu list --cert ca-pss && peertrack ceu open 3
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
     from peertrack.storage import file_store as attachments
 
     conn = open_db(ctx, no_course(course_id))
@@ -123,7 +123,7 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
         if viewer is None or not _launch(viewer, path):
             typer.echo(str(path))
         else:
-            render.say(f"Opening {attachment.original_name}…")
+            say(f"Opening {attachment.original_name}…")
 
 
 def _viewer() -> Optional[Callable[[Path], None]]:

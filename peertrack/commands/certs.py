@@ -11,16 +11,15 @@ from peertrack.commands.common import (
     YesOption,
     cert_or_default,
     confirm,
-    load_settings,
     open_db,
     open_existing,
-    progress_of,
     remove_after_asking,
     top_options,
 )
 from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.parsing import parse_date
 from peertrack.services import clock
+from peertrack.services.overview import load_settings, progress_of
 
 app = typer.Typer(
     help="Add, list, show, change, renew and remove your certifications.",
@@ -104,14 +103,15 @@ def add(
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.insert_cert(conn, cert)
-    from peertrack.output import render
+    from peertrack.output.certs import cert_summary
+    from peertrack.output.screen import say
 
-    render.cert_summary(cert, "Added")
+    cert_summary(cert, "Added")
     if template:
         from peertrack.domain.templates import CONFIRM
 
-        render.say(f"The rules come from the {template.lower()} template. {CONFIRM}")
-    render.say("See where you stand with: peertrack status")
+        say(f"The rules come from the {template.lower()} template. {CONFIRM}")
+    say("See where you stand with: peertrack status")
 
 
 @app.command("templates")
@@ -135,9 +135,9 @@ def templates(json: JsonOption = False) -> None:
 
         porcelain.emit([porcelain.template(t) for t in found])
         return
-    from peertrack.output import render
+    from peertrack.output.certs import templates_table
 
-    render.templates_table(found, user_template_folder())
+    templates_table(found, user_template_folder())
 
 
 @app.command("list")
@@ -156,9 +156,9 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
 
         porcelain.emit([porcelain.progress(item) for item in items])
         return
-    from peertrack.output import render
+    from peertrack.output.certs import certs_table
 
-    render.certs_table(items, load_settings(conn).date_format)
+    certs_table(items, load_settings(conn).date_format)
 
 
 @app.command("show")
@@ -193,11 +193,11 @@ def show(
         data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
         porcelain.emit(data)
         return
-    from peertrack.output import render
+    from peertrack.output.certs import cert_detail, cycle_history
 
-    render.cert_detail(item)
+    cert_detail(item)
     if cycles:
-        render.cycle_history(history, load_settings(conn).date_format)
+        cycle_history(history, load_settings(conn).date_format)
 
 
 @app.command("edit")
@@ -253,9 +253,9 @@ def edit(
         storage.update_cert(conn, old.id, cert)
         if cert.id != old.id and load_settings(conn).default_cert == old.id:
             storage.save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
-    from peertrack.output import render
+    from peertrack.output.certs import cert_summary
 
-    render.cert_summary(cert, "Changed")
+    cert_summary(cert, "Changed")
 
 
 @app.command("renew")
@@ -279,7 +279,8 @@ def renew(
     """
     from peertrack.domain import formatting as fmt
     from peertrack.domain.certifications import renewal
-    from peertrack.output import render
+    from peertrack.output.certs import renewed
+    from peertrack.output.screen import say
 
     today = clock.today()
     renewed_on = parse_date(on, "--on", today) if on else today
@@ -293,14 +294,14 @@ def renew(
                            problem="is before the current cycle starts")
     if item.missing_minutes and not confirm(
             f"{item.cert.name} still needs {fmt.hours_words(item.missing_minutes)} this cycle. Renew anyway?", yes):
-        render.say("Nothing was changed.")
+        say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)
     storage.backup_copy(conn, top_options(ctx).db_path, "before-cert-renew")
     with storage.transaction(conn):
         storage.close_cycle(conn, item.cert.cycle, renewed_on)
         storage.insert_cycle(conn, item.cert.id, new_cycle)
-    render.renewed(item.cert, new_cycle)
+    renewed(item.cert, new_cycle)
 
 
 @app.command("rm")
@@ -312,7 +313,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
       peertrack cert rm ca-pss
       peertrack cert rm ca-pss --yes
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = open_db(ctx, unknown_cert(cert_id, []))
     cert = storage.load_cert(conn, cert_id.strip().lower())
@@ -324,7 +325,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     backup = remove_after_asking(
         ctx, conn, f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.", yes,
         "before-cert-rm", remove)
-    render.say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
+    say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
 
 
 def _cycle_history(conn, cert, today):

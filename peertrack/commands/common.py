@@ -11,10 +11,7 @@ import typer
 from peertrack import storage
 from peertrack.commands import completers
 from peertrack.domain.errors import NeedsConfirmation
-from peertrack.services import overview
-from peertrack.services.overview import due_reminders, load_settings, progress_of
-
-__all__ = ["due_reminders", "load_settings", "progress_of"]  # shared with every command
+from peertrack.services.overview import load_settings, open_database
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")]
@@ -46,7 +43,7 @@ def open_db(ctx: typer.Context, missing: Optional[Exception] = None) -> sqlite3.
     """
     if missing is not None and not top_options(ctx).db_path.exists():
         raise missing
-    conn = overview.open_database(top_options(ctx).db_path)
+    conn = open_database(top_options(ctx).db_path)
     ctx.call_on_close(conn.close)
     return conn
 

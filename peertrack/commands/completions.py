@@ -58,7 +58,7 @@ def generate(
       peertrack completions generate -o completions
       peertrack completions generate --shell bash -o ~/.local/share/bash-completion/completions
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     chosen = [_shell(name, "--shell") for name in shell] if shell else list(SCRIPTS)
     try:
@@ -71,7 +71,7 @@ def generate(
         raise PeertrackError(f"Could not write the completion scripts in {output}: {error.strerror}.",
                              "Check the folder exists and you may write to it.") from None
     for name in chosen:
-        render.say(f"✓ Wrote {output / SCRIPTS[name]} ({name})")
+        say(f"✓ Wrote {output / SCRIPTS[name]} ({name})")
 
 
 @app.command("show")

@@ -6,7 +6,8 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import JsonOption, load_settings, open_db, open_existing
+from peertrack.commands.common import JsonOption, open_db, open_existing
+from peertrack.services.overview import load_settings
 
 app = typer.Typer(help="Show and change your settings.", no_args_is_help=True)
 

@@ -7,16 +7,7 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import (
-    CertOption,
-    JsonOption,
-    YesOption,
-    load_settings,
-    no_course,
-    open_db,
-    progress_of,
-    remove_after_asking,
-)
+from peertrack.commands.common import CertOption, JsonOption, YesOption, no_course, open_db, remove_after_asking
 from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import Allocation, Course
 from peertrack.domain.parsing import (
@@ -30,6 +21,7 @@ from peertrack.domain.parsing import (
     parse_text,
 )
 from peertrack.services import clock
+from peertrack.services.overview import load_settings, progress_of
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 
@@ -145,10 +137,10 @@ def list_(
         porcelain.emit([porcelain.course(course) for course in courses])
         return
     from peertrack.commands.common import open_existing
-    from peertrack.output import render
+    from peertrack.output.courses import courses_table
 
     dates = load_settings(open_existing(ctx)).date_format
-    render.courses_table(courses, sum(course.minutes for course in courses), dates)
+    courses_table(courses, sum(course.minutes for course in courses), dates)
 
 
 @app.command("show")
@@ -169,10 +161,10 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
 
         porcelain.emit(porcelain.course(course) | {"attachments": attachments_json(ctx, kept)})
         return
-    from peertrack.output import render
+    from peertrack.output.courses import attachments_list, course_detail
 
-    render.course_detail(course)
-    render.attachments_list(kept, course.id)
+    course_detail(course)
+    attachments_list(kept, course.id)
 
 
 @app.command("edit")
@@ -217,10 +209,11 @@ def edit(
             [c for c in storage.load_certs(conn) if c.id in old.cert_ids], old.overrides)
         course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         storage.update_course(conn, course)
-    from peertrack.output import render
+    from peertrack.output.courses import course_detail
+    from peertrack.output.screen import say
 
-    render.say(f"✓ Changed course {course.id}.")
-    render.course_detail(course)
+    say(f"✓ Changed course {course.id}.")
+    course_detail(course)
 
 
 @app.command("rm")
@@ -233,14 +226,14 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
       peertrack ceu rm 12 --yes
     """
     from peertrack.domain import formatting
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = open_db(ctx, no_course(course_id))
     course = storage.load_course(conn, course_id)
     question = f'Remove course {course.id}, "{course.title}" on {formatting.day(course.date)}?'
     backup = remove_after_asking(ctx, conn, question, yes, "before-ceu-rm",
                                  lambda db: storage.delete_course(db, course.id))
-    render.say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
+    say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
 
 
 def _course_from_options(today, *, title, hours, date, provider, category, format, approval_no, note) -> Course:

@@ -6,17 +6,11 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import (
-    JsonOption,
-    YesOption,
-    load_settings,
-    open_db,
-    open_existing,
-    remove_after_asking,
-)
+from peertrack.commands.common import JsonOption, YesOption, open_db, open_existing, remove_after_asking
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.parsing import parse_date, parse_text
 from peertrack.services import clock
+from peertrack.services.overview import load_settings
 
 app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applications, checks.",
                   no_args_is_help=True)
@@ -45,7 +39,7 @@ def add(
     """
     from peertrack.domain import formatting as fmt
     from peertrack.domain.models import Deadline
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     today = clock.today()
     deadline = Deadline(title=parse_text(title, "TITLE"), due=parse_date(due, "--due", today),
@@ -55,7 +49,7 @@ def add(
         if cert:
             deadline = Deadline(**{**deadline.__dict__, "cert_id": storage.load_cert(conn, cert.strip().lower()).id})
         number = storage.insert_deadline(conn, deadline)
-    render.say(f"✓ Added deadline {number}: {deadline.title}, {fmt.day_with_distance(deadline.due, today)}.")
+    say(f"✓ Added deadline {number}: {deadline.title}, {fmt.day_with_distance(deadline.due, today)}.")
 
 
 @app.command("list")
@@ -83,9 +77,9 @@ def list_(
 
         porcelain.emit([porcelain.deadline(d, today) for d in found])
         return
-    from peertrack.output import render
+    from peertrack.output.deadlines import deadlines_table
 
-    render.deadlines_table(found, today, load_settings(conn).date_format)
+    deadlines_table(found, today, load_settings(conn).date_format)
 
 
 @app.command("done")
@@ -102,7 +96,7 @@ def done(
       peertrack deadline done 3
       peertrack deadline done 3 --on yesterday
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     today = clock.today()
     done_on = parse_date(on, "--on", today) if on else today
@@ -110,7 +104,7 @@ def done(
     with storage.transaction(conn):
         deadline = storage.load_deadline(conn, _number(number))
         storage.mark_deadline_done(conn, deadline.id, done_on)
-    render.say(f"✓ Done: {deadline.title}.")
+    say(f"✓ Done: {deadline.title}.")
 
 
 @app.command("rm")
@@ -122,13 +116,13 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
       peertrack deadline rm 3
       peertrack deadline rm 3 --yes
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = open_db(ctx, _no_deadline(number))
     deadline = storage.load_deadline(conn, _number(number))
     backup = remove_after_asking(ctx, conn, f'Remove deadline {deadline.id}, "{deadline.title}"?', yes,
                                  "before-deadline-rm", lambda db: storage.delete_deadline(db, deadline.id))
-    render.say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
+    say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 
 def _no_deadline(text: str) -> Exception:

@@ -19,10 +19,12 @@ def demo() -> None:
       peertrack demo
       PEERTRACK_TODAY=2027-05-01 peertrack demo
     """
-    from peertrack.commands.common import due_reminders, progress_of
-    from peertrack.commands.views import coming_up
     from peertrack.domain import examples as examples
-    from peertrack.output import render
+    from peertrack.output.dashboard import dashboard
+    from peertrack.output.reminders import wellness_panel
+    from peertrack.output.screen import say
+    from peertrack.services.overview import due_reminders, progress_of
+    from peertrack.services.standing import coming_up
 
     today = clock.today()
     with tempfile.TemporaryDirectory(prefix="peertrack-demo-") as folder:
@@ -37,12 +39,12 @@ def demo() -> None:
                     storage.insert_deadline(conn, deadline)
                 _add_reminders(conn, today)
             items = progress_of(conn, storage.load_certs(conn), today)
-            render.dashboard(items, today, coming_up(conn, items, today))
-            render.wellness_panel(due_reminders(conn, today), today)
+            dashboard(items, today, coming_up(conn, items, today))
+            wellness_panel(due_reminders(conn, today), today)
         finally:
             conn.close()
-    render.say("\nThat was example data in a temporary file, now deleted; your own records were not touched.\n"
-               "Start your own with: peertrack cert add --help")
+    say("\nThat was example data in a temporary file, now deleted; your own records were not touched.\n"
+        "Start your own with: peertrack cert add --help")
 
 
 def _add_reminders(conn, today: dt.date) -> None:

@@ -38,7 +38,7 @@ def csv(
     """
     from peertrack.commands.selection import select_courses
     from peertrack.exchange import csv_export as exports
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     which = cycle or ("current" if cert else "all")
     courses = select_courses(ctx, cert=cert, cycle=which, with_credits=bool(cert))
@@ -55,7 +55,7 @@ def csv(
 
     write_whole_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
     count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
-    render.say(f"✓ Wrote {count} to {output}")
+    say(f"✓ Wrote {count} to {output}")
 
 
 def _register_the_other_exports() -> None:

@@ -64,16 +64,16 @@ def ics(
     if output is None:
         typer.echo(text.encode("utf-8"), nl=False)  # bytes: the CRLF line ends reach the file unchanged
         return
-    from peertrack.output import render
+    from peertrack.output.screen import say
     from peertrack.storage.files import write_whole_text
 
     write_whole_text(output, text)
     if not events:
-        render.say(f"✓ Wrote {output}, with no events yet: there are no {_kind_words(kinds)} to put in it.")
+        say(f"✓ Wrote {output}, with no events yet: there are no {_kind_words(kinds)} to put in it.")
         return
-    render.say(f"✓ Wrote {_count_words(counts)} to {output}.\n"
-               "Import it into your calendar app; importing a newer file later updates these events "
-               "instead of adding copies.")
+    say(f"✓ Wrote {_count_words(counts)} to {output}.\n"
+        "Import it into your calendar app; importing a newer file later updates these events "
+        "instead of adding copies.")
 
 
 def _kinds(only: Optional[str]) -> tuple[str, ...]:

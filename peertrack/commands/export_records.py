@@ -37,13 +37,13 @@ def audit(
     import dataclasses
 
     from peertrack import __version__, storage
-    from peertrack.commands.common import progress_of
     from peertrack.commands.selection import cycle_window, select_courses
     from peertrack.domain.requirements import as_credited
     from peertrack.exchange import bundle
     from peertrack.exchange import csv_export as exports
-    from peertrack.output import render
+    from peertrack.output.screen import say
     from peertrack.services import clock
+    from peertrack.services.overview import progress_of
     from peertrack.storage import file_store as attachments
 
     today = clock.today()
@@ -86,12 +86,12 @@ def audit(
 
     count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
     files_count = "1 certificate" if len(files) == 1 else f"{len(files)} certificates"
-    render.say(f"✓ Wrote {count} and {files_count} to {target}")
+    say(f"✓ Wrote {count} and {files_count} to {target}")
     lacking = {course.id for course in courses} - {c.course.id for c in sound}
     if lacking:
         count = "1 course has" if len(lacking) == 1 else f"{len(lacking)} courses have"
-        render.say(f"{count} no certificate in the bundle; summary.txt lists them. "
-                   "Keep one with: peertrack ceu attach NUMBER FILE")
+        say(f"{count} no certificate in the bundle; summary.txt lists them. "
+            "Keep one with: peertrack ceu attach NUMBER FILE")
 
 
 def json_(
@@ -115,7 +115,8 @@ def json_(
     import json
 
     from peertrack import storage
-    from peertrack.output import render
+    from peertrack.output.screen import say
+    from peertrack.output.words import table_words
     from peertrack.storage import dump
 
     conn = open_existing(ctx)
@@ -129,12 +130,12 @@ def json_(
         return
     write_whole_text(output, text)
     counts = [(name, len(rows)) for name, rows in document["tables"].items()]
-    shown = ", ".join(render.table_words(name, count) for name, count in counts
+    shown = ", ".join(table_words(name, count) for name, count in counts
                       if count and name in ("certifications", "ceus", "attachments", "deadlines", "reminders"))
-    render.say(f"✓ Wrote all your records ({shown or 'none yet'}) to {output}. It holds your private notes too: "
-               "keep it somewhere private.")
+    say(f"✓ Wrote all your records ({shown or 'none yet'}) to {output}. It holds your private notes too: "
+        "keep it somewhere private.")
     if document["tables"].get("attachments"):
         from peertrack.storage import file_store as attachments
 
-        render.say("Certificate files are not inside it: copy the folder "
-                   f"{attachments.folder_for(top_options(ctx).db_path)} along with it.")
+        say("Certificate files are not inside it: copy the folder "
+            f"{attachments.folder_for(top_options(ctx).db_path)} along with it.")

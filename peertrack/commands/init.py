@@ -3,9 +3,10 @@
 import typer
 
 from peertrack import storage
-from peertrack.commands.common import open_db, progress_of
+from peertrack.commands.common import open_db
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_slug, parse_text
 from peertrack.services import clock
+from peertrack.services.overview import progress_of
 
 
 def init(ctx: typer.Context) -> None:
@@ -24,7 +25,9 @@ def init(ctx: typer.Context) -> None:
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.formatting import cycle_text
     from peertrack.domain.templates import CONFIRM, load_templates
-    from peertrack.output import render
+    from peertrack.output.certs import cert_summary
+    from peertrack.output.dashboard import dashboard
+    from peertrack.output.screen import say
 
     today = clock.today()
     templates = load_templates()
@@ -82,12 +85,12 @@ def init(ctx: typer.Context) -> None:
         for reminder in reminders:
             if storage.find_reminder_titled(conn, reminder.title) is None:
                 storage.insert_reminder(conn, reminder)
-    render.cert_summary(cert, "Added")
+    cert_summary(cert, "Added")
     for reminder in reminders:
-        render.say(f"✓ Added to your wellness plan: {reminder.title}")
+        say(f"✓ Added to your wellness plan: {reminder.title}")
     typer.echo()
-    render.dashboard(progress_of(conn, [cert], today), today)
-    render.say("\nNext, after each course: peertrack log-ceu \"Course title\" --hours 3 --category ethics")
+    dashboard(progress_of(conn, [cert], today), today)
+    say("\nNext, after each course: peertrack log-ceu \"Course title\" --hours 3 --category ethics")
 
 
 def _ask_for_starters():

@@ -7,18 +7,10 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import (
-    CertOption,
-    JsonOption,
-    YesOption,
-    confirm,
-    load_settings,
-    open_db,
-    open_existing,
-    top_options,
-)
+from peertrack.commands.common import CertOption, JsonOption, YesOption, confirm, open_db, open_existing, top_options
 from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
 from peertrack.services import clock
+from peertrack.services.overview import load_settings
 
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
                          no_args_is_help=True)
@@ -65,13 +57,14 @@ def import_csv(
     """
     from peertrack.domain.certifications import crediting_by_default
     from peertrack.exchange import csv_import
-    from peertrack.output import render
+    from peertrack.output.records import import_preview
+    from peertrack.output.screen import progress, say
 
     today = clock.today()
     source = _checked_file(file)
     sheet = csv_import.read_sheet(_read_bytes(source, file), file.name, map_ or [])
     rows = []
-    with render.progress(len(sheet.records), "Reading") as advance:
+    with progress(len(sheet.records), "Reading") as advance:
         for row in csv_import.read_rows(sheet, today):
             rows.append(row)
             advance()
@@ -84,19 +77,19 @@ def import_csv(
 
         porcelain.emit(porcelain.import_plan(plan, file.name))
     else:
-        render.import_preview(plan, file.name, dates=load_settings(conn).date_format)
+        import_preview(plan, file.name, dates=load_settings(conn).date_format)
     if not plan.new:
         if plan.unreadable and not plan.known:
             raise InvalidInput("FILE", file.name, "fix the rows listed above, or name their columns with --map",
                                problem="has no row that can be read")
-        render.say("Nothing was added.")
+        say("Nothing was added.")
         return
     if dry_run:
-        render.say("That was a dry run: nothing was added.")
+        say("That was a dry run: nothing was added.")
         return
     count = "1 course" if len(plan.new) == 1 else f"{len(plan.new)} courses"
     if not confirm(f"Add these {count}?", yes):
-        render.say("Nothing was added.")
+        say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
     with storage.transaction(conn):
@@ -113,13 +106,13 @@ def import_csv(
     from peertrack.domain import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"
-    render.say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
+    say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
     if plan.unreadable:
         rows_word = ("1 row could not be read and was" if len(plan.unreadable) == 1
                      else f"{len(plan.unreadable)} rows could not be read and were")
-        render.say(f"{rows_word} left out: fix them in the file and import it again; "
-                   "the courses added now will be skipped then.")
-    render.say("See where you stand with: peertrack status")
+        say(f"{rows_word} left out: fix them in the file and import it again; "
+            "the courses added now will be skipped then.")
+    say("See where you stand with: peertrack status")
 
 
 @import_app.command("json")
@@ -136,7 +129,9 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
     """
     import json
 
-    from peertrack.output import render
+    from peertrack.output.records import records_count
+    from peertrack.output.screen import say
+    from peertrack.output.words import table_words
     from peertrack.storage import dump
 
     source = _checked_file(file)
@@ -150,15 +145,15 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
     created = not path.exists()
     conn = None if created else open_db(ctx)
     if conn is not None and not dump.is_fresh(conn):
-        held = ", ".join(render.table_words(name, count) for name, count in dump.record_counts(conn).items()
+        held = ", ".join(table_words(name, count) for name, count in dump.record_counts(conn).items()
                          if count and name in ("certifications", "ceus", "reminders", "deadlines"))
         raise Conflict(f"The database {path} already holds records ({held or 'settings'}); a JSON export is only "
                        "loaded into an empty one, so nothing was changed.",
                        "Load it into a new file with: peertrack --db NEW.db import json FILE, "
                        "or put a backup back with: peertrack restore FILE")
-    render.records_count(f"{file.name} holds:", [(name, len(rows)) for name, rows in tables.items()])
+    records_count(f"{file.name} holds:", [(name, len(rows)) for name, rows in tables.items()])
     if not confirm(f"Load these records into {path}?", yes):
-        render.say("Nothing was changed.")
+        say("Nothing was changed.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
     try:
@@ -168,7 +163,7 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
         if created:
             _remove_new_database(conn, path)
         raise
-    render.say(f"✓ Loaded the records of {file.name} into {path}.")
+    say(f"✓ Loaded the records of {file.name} into {path}.")
     _say_missing_files(ctx, conn)
 
 
@@ -189,7 +184,8 @@ def backup(
       peertrack backup
       peertrack backup -o /media/usb/peertrack-backup.db
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
+    from peertrack.output.words import file_size, table_words
     from peertrack.storage import backup as copies
 
     path = top_options(ctx).db_path
@@ -199,16 +195,16 @@ def backup(
                              "Add a certification first: peertrack cert add --help")
     target = _backup_target(output, path)
     if target.exists() and not confirm(f"{target} already exists. Replace it with this backup?", yes):
-        render.say("Nothing was written.")
+        say("Nothing was written.")
         raise typer.Exit(1)
     copies.write_backup(conn, target)
     size = target.stat().st_size
-    render.say(f"✓ Backed up {render.table_words('certifications', len(storage.cert_ids(conn)))} and "
-               f"{render.table_words('ceus', storage.count_courses(conn))} to {target} ({render.file_size(size)}).")
+    say(f"✓ Backed up {table_words('certifications', len(storage.cert_ids(conn)))} and "
+        f"{table_words('ceus', storage.count_courses(conn))} to {target} ({file_size(size)}).")
     if storage.all_attachments(conn):
         from peertrack.storage import file_store as attachments
 
-        render.say(f"Certificate files are kept apart, in {attachments.folder_for(path)}: copy that folder too.")
+        say(f"Certificate files are kept apart, in {attachments.folder_for(path)}: copy that folder too.")
 
 
 def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> None:
@@ -224,7 +220,8 @@ def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> Non
     """
     import os
 
-    from peertrack.output import render
+    from peertrack.output.records import database_summary
+    from peertrack.output.screen import say
     from peertrack.storage import backup as copies
 
     source = _checked_file(file)
@@ -235,22 +232,22 @@ def restore(ctx: typer.Context, file: BackupFile, yes: YesOption = False) -> Non
     staged = copies.stage(source, path.parent)
     try:
         incoming = copies.describe(staged, str(file))
-        render.database_summary(f"{file} holds:", incoming)
+        database_summary(f"{file} holds:", incoming)
         current = _current_summary(path)
         if current is not None:
-            render.database_summary(f"Your database now ({path}) holds:", current)
+            database_summary(f"Your database now ({path}) holds:", current)
         if not confirm(f"Replace your current records with the ones in {file.name}? "
                        "A copy of the current database is kept first.", yes):
-            render.say("Nothing was changed.")
+            say("Nothing was changed.")
             raise typer.Exit(1)
         kept = copies.keep_current(path) if path.exists() else None
         copies.install(staged, path)
     finally:
         staged.unlink(missing_ok=True)
     conn = open_db(ctx)  # also brings a backup from an older version up to date
-    render.say(f"✓ Restored your records from {file}.")
+    say(f"✓ Restored your records from {file}.")
     if kept is not None:
-        render.say(f"The records you had before are kept in {kept}")
+        say(f"The records you had before are kept in {kept}")
     _say_missing_files(ctx, conn)
 
 
@@ -297,9 +294,9 @@ def check(
 
         porcelain.emit(porcelain.check_report(report))
     elif not quiet:
-        from peertrack.output import render
+        from peertrack.output.records import check_report
 
-        render.check_report(report, load_settings(conn).date_format)
+        check_report(report, load_settings(conn).date_format)
     if not report.database_ok or report.problems:
         raise typer.Exit(1)
 
@@ -369,9 +366,9 @@ def _current_summary(path: Path):
     try:
         return copies.describe(path, str(path))
     except DatabaseProblem:
-        from peertrack.output import render
+        from peertrack.output.screen import say
 
-        render.say(f"Your current database {path} cannot be read; it will be kept as it is in the backups folder.")
+        say(f"Your current database {path} cannot be read; it will be kept as it is in the backups folder.")
         return None
 
 
@@ -383,12 +380,12 @@ def _remove_new_database(conn, path: Path) -> None:
 
 
 def _say_missing_files(ctx: typer.Context, conn) -> None:
-    from peertrack.output import render
+    from peertrack.output.screen import say
     from peertrack.storage import file_store as attachments
 
     folder = attachments.folder_for(top_options(ctx).db_path)
     missing = [a for a in storage.all_attachments(conn) if attachments.find(folder, a) is None]
     if missing:
         count = "1 certificate file is" if len(missing) == 1 else f"{len(missing)} certificate files are"
-        render.say(f"{count} not in {folder} yet: copy the attachments folder from your old computer there, "
-                   "then run: peertrack check")
+        say(f"{count} not in {folder} yet: copy the attachments folder from your old computer there, "
+            "then run: peertrack check")

@@ -92,9 +92,9 @@ def add(
     with storage.transaction(conn):
         _refuse_same_title(conn, reminder.title)
         reminder = dataclasses.replace(reminder, id=storage.insert_reminder(conn, reminder))
-    from peertrack.output import render
+    from peertrack.output.reminders import reminder_saved
 
-    render.reminder_saved(recurrence.state(reminder, today), "Added", today)
+    reminder_saved(recurrence.state(reminder, today), "Added", today)
 
 
 @app.command("list")
@@ -118,9 +118,9 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
 
         porcelain.emit([porcelain.reminder_state(item) for item in states])
         return
-    from peertrack.output import render
+    from peertrack.output.reminders import reminders_table
 
-    render.reminders_table(states, today)
+    reminders_table(states, today)
 
 
 @app.command("done")
@@ -191,9 +191,9 @@ def snooze(
         storage.log_reminder(conn, ReminderLogEntry(reminder.id, first, "snoozed", today))
         storage.snooze_reminder(conn, reminder.id, day)
         reminder = storage.load_reminder(conn, reminder.id)
-    from peertrack.output import render
+    from peertrack.output.reminders import reminder_marked
 
-    render.reminder_marked(recurrence.state(reminder, today), "snoozed", first, today, snoozed_until=day)
+    reminder_marked(recurrence.state(reminder, today), "snoozed", first, today, snoozed_until=day)
 
 
 @app.command("rm")
@@ -205,13 +205,13 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
       peertrack remind rm 4
       peertrack remind rm 4 --yes
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = _existing(ctx, reminder_id)
     reminder = storage.load_reminder(conn, reminder_id)
     backup = remove_after_asking(ctx, conn, f'Remove reminder {reminder.id}, "{reminder.title}", and its history?',
                                  yes, "before-remind-rm", lambda db: storage.delete_reminder(db, reminder.id))
-    render.say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')
+    say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')
 
 
 @app.command("log")
@@ -249,10 +249,10 @@ def log(
         porcelain.emit({"today": today.isoformat(),
                         "reminders": [porcelain.reminder_history(item) for item in histories]})
         return
-    from peertrack.output import render
+    from peertrack.output.reminders import reminder_histories
 
-    render.reminder_histories(histories if reminder_id is not None else [h for h in histories if h.entries],
-                              today)
+    reminder_histories(histories if reminder_id is not None else [h for h in histories if h.entries],
+                       today)
 
 
 @app.command("edit")
@@ -283,9 +283,10 @@ def edit(
 
     today = clock.today()
     if all(value is None for value in (title, every, on, rrule, at, start, until, note)):
-        from peertrack.output import render
+        from peertrack.output.reminders import reminder_saved
+        from peertrack.output.screen import say
 
-        render.say("Nothing to change: give what should change, like --every, --at or --title.")
+        say("Nothing to change: give what should change, like --every, --at or --title.")
         return
     new_title = parse_text(title, "--title") if title is not None else None
     new_at = recurrence.parse_at(at) if at else None
@@ -313,9 +314,10 @@ def edit(
         if new_title is not None and new_title.lower() != old.title.lower():
             _refuse_same_title(conn, new_title)
         storage.update_reminder(conn, reminder)
-    from peertrack.output import render
+    from peertrack.output.reminders import reminder_saved
+    from peertrack.output.screen import say
 
-    render.reminder_saved(recurrence.state(reminder, today), "Changed", today)
+    reminder_saved(recurrence.state(reminder, today), "Changed", today)
 
 
 @app.command("starters")
@@ -336,9 +338,9 @@ def starters(json: JsonOption = False) -> None:
 
         porcelain.emit([porcelain.starter(item) for item in STARTERS])
         return
-    from peertrack.output import render
+    from peertrack.output.reminders import starters_table
 
-    render.starters_table(list(STARTERS))
+    starters_table(list(STARTERS))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -441,9 +443,9 @@ def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, not
                 recurrence.due(dataclasses.replace(reminder, snoozed_until=None), today) is None:
             storage.snooze_reminder(conn, reminder.id, None)
             reminder = dataclasses.replace(reminder, snoozed_until=None)
-    from peertrack.output import render
+    from peertrack.output.reminders import reminder_marked
 
-    render.reminder_marked(recurrence.state(reminder, today), action, occurrence, today, acted_on=day)
+    reminder_marked(recurrence.state(reminder, today), action, occurrence, today, acted_on=day)
 
 
 def _existing(ctx: typer.Context, reminder_id: int):

@@ -47,10 +47,10 @@ def status(
         raise InvalidInput("--json", "--json", "save a picture with --svg or --html, or print JSON, not both",
                            problem="cannot go with --svg or --html")
     from peertrack.commands.views import status_picture
-    from peertrack.output import render
+    from peertrack.output.screen import say
     from peertrack.storage.files import write_whole_text
 
     for kind, target in (("svg", svg), ("html", html)):
         if target is not None:
             write_whole_text(target, status_picture(top_options(ctx).db_path, kind, cert, history))
-            render.say(f"✓ Saved your dashboard to {target}")
+            say(f"✓ Saved your dashboard to {target}")

@@ -2,7 +2,7 @@
 
 The choice is one environment variable, PEERTRACK_PLAIN, so it can be set once for good in a
 shell start-up file; `peertrack --plain` sets it for a single run. NO_COLOR and output that is
-not a terminal give plain text too (render.py sees those itself).
+not a terminal give plain text too (output.screen sees those itself).
 """
 
 from __future__ import annotations

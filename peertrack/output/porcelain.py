@@ -130,8 +130,20 @@ def attention(item, today) -> dict:
     }
 
 
-def status(items: list[Progress], today) -> dict:
-    return {"today": today.isoformat(), "certifications": [progress(item) for item in items]}
+def status(items: list[Progress], today, reminders: list, histories: list | None = None) -> dict:
+    """`status --json`: each certification's progress (with its months when `histories` are given), reminders due."""
+    data = {"today": today.isoformat(), "certifications": [progress(item) for item in items],
+            "reminders": [due_reminder(item) for item in reminders]}
+    if histories is not None:
+        for entry, history in zip(data["certifications"], histories, strict=True):
+            entry["history"] = month_hours(history)
+    return data
+
+
+def due(items: list, today, window: int, trouble: bool) -> dict:
+    """`due --json`: what needs attention within `window` days, and whether any of it is trouble."""
+    return {"today": today.isoformat(), "within_days": window, "needs_action": trouble,
+            "items": [attention(item, today) for item in items]}
 
 
 def attachment(item, path=None) -> dict:

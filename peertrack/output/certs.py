@@ -1,0 +1,127 @@
+"""Certifications: the list, one in detail with its cycles, and what adding, changing or renewing did; templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from peertrack.domain import formatting as fmt
+from peertrack.output.dashboard import progress_block
+from peertrack.output.screen import is_plain, level_text, make_console, make_table, say
+from peertrack.output.words import rule_text
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Certification, Cycle, Progress
+
+
+def certs_table(items: list[Progress], dates: str = "iso") -> None:
+    console = make_console()
+    if not items:
+        console.print("You have no certifications yet. Add one with: peertrack cert add --help")
+        return
+    table = make_table(console)
+    for column in ("Id", "Name", "Number", "Expires", "Hours", "Level"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        cert = item.cert
+        name = cert.name
+        if cert.endorsement_of:
+            name = f"{cert.name} (endorsement of {cert.endorsement_of})" if is_plain(console) else f"  └ {cert.name}"
+        table.add_row(cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates),
+                      f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cert.cycle.required_minutes)}",
+                      level_text(item.level))
+    console.print(table)
+
+
+def cert_detail(item: Progress) -> None:
+    console = make_console()
+    cert = item.cert
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    rows = [
+        ("Name", cert.name),
+        ("Id", cert.id),
+        ("Endorsement of", cert.endorsement_of),
+        ("Certifying body", cert.body),
+        ("Number", cert.number),
+        ("Issued", fmt.day(cert.issued) if cert.issued else None),
+        ("Renewal cycle", f"every {fmt.months_words(cert.cycle_months)}"),
+        ("Current cycle", f"{fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}"),
+        ("Hours a cycle", fmt.hours(cert.cycle.required_minutes)),
+        ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
+        ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_minutes)}" if cert.carry_over_minutes else None),
+        ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
+        ("Application due", f"{cert.submit_days} days before expiry" if cert.submit_days else None),
+        ("Late renewal", f"up to {cert.grace_days} days after expiry" if cert.grace_days else None),
+        ("Template", f"{cert.template} (rules change: confirm them with your certifying body)"
+         if cert.template else None),
+    ]
+    for label, value in rows:
+        if value:
+            table.add_row(label, Text(value))
+    console.print(table)
+    console.print()
+    console.print(progress_block(item, plain=is_plain(console)))
+
+
+def cycle_history(history: list[Progress], dates: str = "iso") -> None:
+    console = make_console()
+    console.print()
+    console.print(Text("Cycles", style="bold"))
+    table = make_table(console)
+    for column in ("From", "To", "Hours", "Renewed on"):
+        table.add_column(column)
+    for item in history:
+        cycle = item.cert.cycle
+        table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
+                      f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cycle.required_minutes)}",
+                      fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
+    console.print(table)
+
+
+def renewed(cert: Certification, cycle: Cycle) -> None:
+    text = Text("✓ Renewed ", style="green")
+    text.append(f"{cert.name} ({cert.id})", style="bold")
+    text.append(f": the new cycle runs {fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}, "
+                f"{fmt.hours_words(cycle.required_minutes)} of CE.")
+    if cycle.carried_minutes:
+        text.append(f" {fmt.hours_words(cycle.carried_minutes)} carried over.")
+    make_console().print(text)
+    say(f"The past cycle stays in your history: peertrack cert show {cert.id} --cycles")
+
+
+def cert_summary(cert: Certification, verb: str) -> None:
+    text = Text(f"✓ {verb} ", style="green")
+    text.append(f"{cert.name} ({cert.id})", style="bold")
+    text.append(f": cycle {fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}, "
+                f"{fmt.hours_words(cert.cycle.required_minutes)} of CE")
+    if cert.requirements:
+        text.append(" (" + ", ".join(rule_text(r) for r in cert.requirements) + ")")
+    text.append(".")
+    make_console().print(text)
+
+
+def templates_table(templates: list, own_folder: Path) -> None:
+    console = make_console()
+    table = make_table(console)
+    for column in ("Template", "Certification", "Cycle", "Hours", "Rules"):
+        table.add_column(column, overflow="fold")
+    for t in templates:
+        if t.month_choices:
+            cycle = " or ".join(fmt.months_words(m) for m in t.month_choices)
+            hours = " or ".join(fmt.hours(h) for h in t.month_choices.values() if h is not None)
+        else:
+            cycle = "calendar year" if t.calendar_year else (fmt.months_words(t.months) if t.months else "enter it")
+            hours = fmt.hours(t.hours) if t.hours is not None else "enter it"
+        name = f"{t.name}\n{t.body or ''}{', ' + t.region if t.region else ''}"
+        if t.unconfirmed:
+            name += "\n(not confirmed by the certifying body)"
+        table.add_row(t.id, name, cycle, hours, "; ".join(rule_text(r) for r in t.rules))
+    console.print(table)
+    console.print("Rules change: confirm them with your certifying body before you rely on them. "
+                  "Each template lists its sources: peertrack cert templates --json")
+    console.print(f"Your own templates (JSON files shaped like the built-in ones) go in: {own_folder}")

@@ -1,0 +1,91 @@
+"""CE courses: the list with totals, one in detail, and the certificate files kept with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+
+from peertrack.domain import formatting as fmt
+from peertrack.output.screen import make_console, make_table
+from peertrack.output.words import file_size
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Course
+    from peertrack.domain.transfer import Attachment
+
+
+def courses_table(courses: list[Course], total_minutes: int, dates: str = "iso") -> None:
+    console = make_console()
+    if not courses:
+        console.print("No courses match.")
+        return
+    table = make_table(console)
+    for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
+                            ("Hours", "right"), ("Category", "left"), ("Counts toward", "left")):
+        table.add_column(column, justify=justify, overflow="fold")
+    for course in courses:
+        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
+                      fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "",
+                      credits_text(course))
+    console.print(table)
+    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    console.print(f"{count}, {fmt.hours_words(total_minutes)} in all.")
+
+
+def credits_text(course: Course) -> str:
+    overrides = dict(course.overrides)
+    return ", ".join(f"{cert_id} ({fmt.hours(overrides[cert_id])} h)" if cert_id in overrides else cert_id
+                     for cert_id in course.cert_ids)
+
+
+def course_detail(course: Course) -> None:
+    console = make_console()
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    rows = [
+        ("Course", str(course.id)),
+        ("Title", course.title),
+        ("Date", fmt.day(course.date)),
+        ("Hours", fmt.hours(course.minutes)),
+        ("Provider", course.provider),
+        ("Category", fmt.category_text(course) if course.allocations else None),
+        ("Format", course.format),
+        ("Approval no.", course.approval_no),
+        ("Counts toward", credits_text(course) or "no certification"),
+        ("Note", course.note),
+    ]
+    for label, value in rows:
+        if value:
+            table.add_row(label, Text(value))
+    console.print(table)
+
+
+_MEDIA_WORDS = {"application/pdf": "PDF", "image/png": "PNG image", "image/jpeg": "JPEG image",
+                "image/gif": "GIF image", "image/tiff": "TIFF image", "image/webp": "WebP image",
+                "image/heic": "HEIC photo"}
+
+
+def _attachment_text(attachment: Attachment) -> Text:
+    kind = _MEDIA_WORDS.get(attachment.media_type or "", "file")
+    kept = f", kept {fmt.day(dt.date.fromisoformat(attachment.added_at[:10]))}" if attachment.added_at else ""
+    return Text(f"{attachment.original_name} ({kind}, {file_size(attachment.size)}{kept})")
+
+
+def attachments_list(attachments: list[Attachment], course_id: int | None = None) -> None:
+    """The certificates kept with a course, under its details in `ceu show`."""
+    console = make_console()
+    if not attachments:
+        hint = f": keep one with peertrack ceu attach {course_id} FILE" if course_id is not None else ""
+        console.print(f"No certificate kept yet{hint}")
+        return
+    console.print(Text("Certificates", style="bold"))
+    for attachment in attachments:
+        line = Text("  ✓ ", style="green")
+        line.append_text(_attachment_text(attachment))
+        console.print(line)
+    if course_id is not None:
+        console.print(f"Open with: peertrack ceu open {course_id}")

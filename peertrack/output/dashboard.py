@@ -1,0 +1,176 @@
+"""The dashboard: each certification's hours, level and what to do next, deadlines coming up, the history chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+from rich.text import Text
+
+from peertrack.domain import formatting as fmt
+from peertrack.output.screen import LEVEL_COLOURS, is_plain, level_text, make_console
+from peertrack.output.words import percent, rule_name
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Deadline, Progress
+
+
+def welcome() -> None:
+    console = make_console()
+    console.print(Text("Welcome to peertrack.", style="bold"))
+    console.print("It keeps track of your peer support certifications, the continuing-education (CE) "
+                  "hours you earn, and your renewal dates, all in one private file on this computer.")
+    console.print()
+    console.print("To start, answer a few questions about your certification:")
+    console.print("  peertrack init")
+    console.print("Or add it in one line, for example:")
+    console.print('  peertrack cert add --template ca-medi-cal-pss --id ca-pss --number PSS-01234 --expires 2027-06-30',
+                  soft_wrap=True)
+    console.print()
+    console.print("Or see what peertrack does with example data (your own records are not touched):")
+    console.print("  peertrack demo")
+
+
+def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None,
+              console: Console | None = None) -> None:
+    console = console or make_console()
+    console.print(Text(f"Your certifications on {fmt.day(today)}", style="bold"))
+    if not items:
+        console.print("You have no certifications yet. Add one with: peertrack cert add --help")
+        return
+    for item in items:
+        console.print()
+        console.print(progress_block(item, plain=is_plain(console)))
+    if deadlines:
+        console.print()
+        console.print(Text("Coming up", style="bold"))
+        for deadline in deadlines:
+            line = Text(f"  • {fmt.day_with_distance(deadline.due, today)}  ")
+            line.append(deadline.title)
+            console.print(line)
+
+
+def progress_block(item: Progress, plain: bool) -> Group:
+    cert = item.cert
+    indent = "    " if cert.endorsement_of else ""
+    heading = Text(indent + cert.name, style="bold")
+    heading.append(f"  ({cert.id})", style="dim")
+    if cert.number:
+        heading.append(f"  no. {cert.number}")
+    if cert.endorsement_of:
+        heading.append(f"  endorsement of {cert.endorsement_of}", style="dim")
+    lines: list = [heading]
+
+    status = Text(indent + "  ")
+    status.append_text(level_text(item.level))
+    verb = "expired" if item.days_left < 0 else "expires"
+    status.append(f"  {verb} {fmt.day_with_distance(cert.expires, item.today)}")
+    lines.append(status)
+
+    required = cert.cycle.required_minutes
+    if required and plain:
+        lines.append(Text(f"{indent}  Hours: {fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
+                          f" ({percent(item.earned_minutes, required)})"))
+    elif required:
+        bar = Table.grid(padding=(0, 1))
+        bar.add_row(
+            Text(indent + "  Hours"),
+            ProgressBar(total=required, completed=min(item.earned_minutes, required), width=24,
+                        complete_style=LEVEL_COLOURS[item.level], finished_style="green"),
+            Text(f"{fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
+                 f" ({percent(item.earned_minutes, required)})"),
+        )
+        lines.append(bar)
+    for category in item.categories:
+        mark, style = ("✓", "green") if category.met else ("✗", "red")
+        line = Text(f"{indent}    {mark} ", style=style)
+        line.append(f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_minutes)} of "
+                    f"{fmt.hours(category.required_minutes)} hours")
+        if not category.met:
+            line.append(f", {fmt.hours_words(category.missing_minutes)} to go")
+        lines.append(line)
+    if item.carried_minutes:
+        lines.append(Text(f"{indent}    + {fmt.hours_words(item.carried_minutes)} carried over from the last cycle"))
+    for cap in item.caps:
+        if cap.uncounted_minutes:
+            lines.append(Text(f"{indent}    ! {fmt.hours(cap.uncounted_minutes)} of your "
+                              f"{fmt.hours(cap.logged_minutes)} {rule_name(cap.name, cap.dimension)} hours do not "
+                              f"count: at most {fmt.hours(cap.cap_minutes)} count", style="yellow"))
+    lines.extend(Text(indent + line, style=style) for line, style in _outlook(item))
+    return Group(*lines)
+
+
+def _outlook(item: Progress) -> list[tuple[str, str]]:
+    """What to do next, in a sentence or two."""
+    cert = item.cert
+    if item.level == "lapsed":
+        return [(f"  This certification has lapsed. Contact {cert.body or 'your certifying body'} "
+                 "about reinstating it.", "red")]
+    if item.days_left < 0:
+        return [(f"  This certification has expired. Renew it with {cert.body or 'your certifying body'}, "
+                 f"then record it with: peertrack cert renew {cert.id}", "red")]
+    if not item.missing_minutes:
+        return [("  All the hours this cycle needs are in. Well done.", "green")]
+    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+    lines = [(f"  Still needed: {fmt.hours_words(item.missing_minutes)}, {pace}.", "")]
+    if item.recent_minutes_per_month is not None and item.projected_minutes is not None and item.days_left >= 31:
+        # Rounded to quarter and half hours: a forecast, not a ledger.
+        recent = fmt.hours_words(max(15, round(item.recent_minutes_per_month / 15) * 15))
+        if not item.recent_minutes_per_month:
+            lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
+        elif item.projected_minutes >= cert.cycle.required_minutes and all(c.met for c in item.categories):
+            lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
+                          "there in time.", "green"))
+        else:
+            projected = min(round(item.projected_minutes / 30) * 30, cert.cycle.required_minutes - 30)
+            lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
+                          f"{fmt.hours(projected)} of {fmt.hours(cert.cycle.required_minutes)} hours by then.",
+                          "yellow"))
+    return lines
+
+
+HISTORY_BAR_WIDTH = 30
+
+
+def history_chart(histories, console: Console | None = None) -> None:
+    """CE hours month by month over each certification's current cycle (CycleHistory records).
+
+    Each month reads as a label and a number first, then a bar, so it makes sense without
+    colour and to a screen reader; plain output draws the bar with # for grep and pipes.
+    """
+    console = console or make_console()
+    plain = is_plain(console)
+    for history in histories:
+        console.print()
+        heading = Text(f"CE hours by month: {history.name}", style="bold")
+        heading.append(f"  ({history.cert_id})", style="dim")
+        console.print(heading)
+        if not history.months:
+            console.print("  Its current cycle has not started yet.")
+            continue
+        most = max(month.minutes for month in history.months)
+        width = max(len(fmt.hours(month.minutes)) for month in history.months)
+        for month in history.months:
+            line = Text(f"  {month.month:%b %Y}  {fmt.hours(month.minutes):>{width}}")
+            if month.minutes:
+                length = max(1, round(month.minutes * HISTORY_BAR_WIDTH / most))
+                line.append("  " + ("#" if plain else "█") * length, style="cyan")
+            console.print(line)
+        total = sum(month.minutes for month in history.months)
+        count = "1 month" if len(history.months) == 1 else f"{len(history.months)} months"
+        console.print(f"  {fmt.hours_words(total)} logged in {count}.")
+
+
+def show(items: list[Progress], reminders: list, coming: list[Deadline], histories: list, today: dt.date,
+         console: Console | None = None) -> None:
+    """The whole `status` screen: the certifications, deadlines coming up, the history chart if asked, the
+    wellness plan (left out of a picture for someone else by passing no reminders)."""
+    from peertrack.output.reminders import wellness_panel
+
+    dashboard(items, today, coming, console=console)
+    if histories:
+        history_chart(histories, console=console)
+    wellness_panel(reminders, today, console=console)

@@ -1,0 +1,20 @@
+"""`due` in plain lines: one a line, level word first, for a daily check or a shell start-up file.
+
+No Rich: `due` runs many times a day and answers before the full program could load.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from peertrack.domain.attention import Attention
+
+
+def lines(items: Sequence[Attention], window: int) -> None:
+    from peertrack.domain.formatting import LEVEL_WORDS
+
+    shown = [f"{LEVEL_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
+    sys.stdout.write("\n".join(shown or [f"✓ Nothing needs your attention in the next {window} days."]) + "\n")

@@ -1,0 +1,69 @@
+"""Where the views print: the terminal's console, plain or in colour, the shared table, level words, messages.
+
+Data goes to stdout and messages to stderr. Colour always comes with a word or a symbol,
+and with --plain (PEERTRACK_PLAIN), NO_COLOR or when stdout is not a terminal the output is
+plain text: no colour, no escape codes, no lines or boxes.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from peertrack.domain import formatting as fmt
+from peertrack.output import look
+
+LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "urgent": "bold red", "overdue": "bold red",
+                 "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
+
+
+def make_console(stderr: bool = False) -> Console:
+    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    if not console.is_terminal or console.no_color or look.plain_asked():
+        # Wide when piped, so lines are not broken in the middle for grep or a screen reader.
+        console = Console(stderr=stderr, highlight=False, markup=False, no_color=True, emoji=False,
+                          color_system=None, safe_box=True, soft_wrap=True,
+                          width=console.width if console.is_terminal else 200)
+    return console
+
+
+def is_plain(console: Console) -> bool:
+    return console.no_color or not console.is_terminal
+
+
+def say(message: str) -> None:
+    """A message for the person, not for a pipe: it goes to stderr."""
+    make_console(stderr=True).print(message)
+
+
+def level_text(level: str) -> Text:
+    return Text(fmt.LEVEL_WORDS[level], style=LEVEL_COLOURS[level])
+
+
+def make_table(console: Console) -> Table:
+    if is_plain(console):
+        return Table(box=None, header_style="bold", pad_edge=False)
+    from rich import box
+
+    return Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+
+
+def progress(total: int, label: str, threshold: int = 2000):
+    """A progress bar on stderr for long work; a do-nothing when the work is short or no one is watching."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def bar():
+        console = make_console(stderr=True)
+        if total < threshold or is_plain(console):
+            yield lambda steps=1: None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=console, transient=True) as shown:
+            task = shown.add_task(label, total=total)
+            yield lambda steps=1: shown.advance(task, steps)
+
+    return bar()

@@ -1,0 +1,55 @@
+"""Plain words the views share: rules, percentages, table names, file sizes. No Rich here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from peertrack.domain import formatting as fmt
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Requirement
+
+
+def rule_name(value: str, dimension: str) -> str:
+    return f"from {value}" if dimension == "provider" else value
+
+
+def rule_text(rule: Requirement) -> str:
+    """A rule in words: "at least 6 ethics", "at most 10 online", "at least 6 from GMHCN"."""
+    word = "at least" if rule.kind == "min" else "at most"
+    return f"{word} {fmt.hours(rule.minutes)} {rule_name(rule.value, rule.dimension)}"
+
+
+def percent(earned: int, required: int) -> str:
+    if required <= 0:
+        return "100%"
+    return f"{min(100, earned * 100 // required)}%"
+
+
+_TABLE_WORDS = {
+    "certifications": "certifications", "ceus": "courses", "cycles": "renewal cycles",
+    "requirements": "requirements", "ceu_allocations": "course categories", "ceu_credits": "course credits",
+    "attachments": "certificate files", "deadlines": "deadlines", "reminders": "wellness reminders",
+    "reminder_log": "reminder log entries", "settings": "settings",
+}
+
+
+_ONE_WORDS = {"ceu_allocations": "course category", "reminder_log": "reminder log entry"}
+
+
+def table_words(name: str, count: int | None = None) -> str:
+    """A table's records in plain words: "ceus" are "courses"; with a count, "3 courses" or "1 course"."""
+    words = _TABLE_WORDS.get(name, name.replace("_", " "))
+    if count is None:
+        return words
+    if count == 1:
+        words = _ONE_WORDS.get(name, words[:-1] if words.endswith("s") else words)
+    return f"{count} {words}"
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return "1 byte" if size == 1 else f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

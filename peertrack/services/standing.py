@@ -1,0 +1,91 @@
+"""What the status and due views show, read from the database: where each certification stands,
+the reminders due, deadlines coming up and the month-by-month history. No printing here."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from peertrack import storage
+from peertrack.services.overview import due_reminders, load_settings, open_database, progress_of
+
+if TYPE_CHECKING:
+    from peertrack.domain.attention import Attention
+    from peertrack.domain.history import CycleHistory
+    from peertrack.domain.models import Deadline, DueReminder, Progress
+
+
+@dataclass
+class Standing:
+    """The dashboard's data: each certification's progress (or one's), and the reminders due."""
+
+    items: list[Progress]
+    reminders: list[DueReminder]
+
+
+@contextlib.contextmanager
+def existing(db_path: Path) -> Iterator[sqlite3.Connection | None]:
+    """The database if there is one yet (reading never creates it), closed afterwards."""
+    if not db_path.exists():
+        yield None
+        return
+    conn = open_database(db_path)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, reminders: bool = True) -> Standing:
+    """Each certification's progress (or one's), and the wellness reminders due (with every certification,
+    and only when `reminders` is asked for: a picture for someone else leaves them out)."""
+    from peertrack.domain.errors import unknown_cert
+
+    certs = storage.load_certs(conn) if conn else []
+    if cert:
+        if conn is None:
+            raise unknown_cert(cert, [])
+        certs = [storage.load_cert(conn, cert.strip().lower())]
+    items = progress_of(conn, certs, today) if conn else []
+    due = due_reminders(conn, today) if reminders and not cert else []
+    return Standing(items, due)
+
+
+def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[CycleHistory]:
+    """Each certification's CE hours month by month, from the start of its current cycle to today."""
+    from peertrack.domain.history import CycleHistory, monthly_minutes
+
+    histories = []
+    for item in items:
+        cycle = item.cert.cycle
+        courses = storage.credited_courses(conn, item.cert.id, cycle.starts, cycle.ends)
+        months = monthly_minutes(courses, item.cert.id, cycle.starts, min(today, cycle.ends))
+        histories.append(CycleHistory(item.cert.id, item.cert.name, months))
+    return histories
+
+
+def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[Deadline]:
+    """Deadlines in the next weeks, for the dashboard's foot; expiries are in the blocks above."""
+    from peertrack.domain.deadlines import all_deadlines
+
+    horizon = today + dt.timedelta(days=load_settings(conn).soon_days)
+    shown = {item.cert.id for item in items}
+    found = all_deadlines(storage.load_deadlines(conn, until=horizon), [item.cert for item in items])
+    return [d for d in found if today <= d.due <= horizon and not (d.key or "").endswith(":expires")
+            and (d.cert_id is None or d.cert_id in shown)]
+
+
+def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | None) -> tuple[list[Attention], int]:
+    """What needs attention within `window` days (else the urgent-days setting), and the window used."""
+    from peertrack.domain.attention import gather
+
+    settings = load_settings(conn)
+    window = window if window is not None else settings.urgent_days
+    progresses = progress_of(conn, storage.load_certs(conn), today) if conn else []
+    stored = storage.load_deadlines(conn) if conn else []
+    return gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today)), window
