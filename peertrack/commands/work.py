@@ -166,9 +166,10 @@ def work_edit(ctx: typer.Context, entry_id: EntryArgument,
             setting=optional_text(setting) if setting is not None else old.setting,
             note=optional_text(note) if note is not None else old.note)
         store.update_work(conn, entry)
-    from peertrack.output import render, work_views
+    from peertrack.output import work_views
+    from peertrack.output.screen import say
 
-    render.say(f"✓ Changed work entry {entry.id}.")
+    say(f"✓ Changed work entry {entry.id}.")
     work_views.work_detail(entry)
 
 
@@ -181,13 +182,13 @@ def work_rm(ctx: typer.Context, entry_id: EntryArgument, yes: YesOption = False)
       peertrack work rm 3
       peertrack work rm 3 --yes
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = open_db(ctx, _no_work(entry_id))
     entry = store.load_work(conn, entry_id)
     question = f"Remove work entry {entry.id}, {hours_words(entry.seconds)} on {_day(entry.date)}?"
     backup = remove_after_asking(ctx, conn, question, yes, "before-work-rm", lambda db: store.delete_work(db, entry.id))
-    render.say(f"✓ Removed work entry {entry.id}. A copy from just before is in {backup}")
+    say(f"✓ Removed work entry {entry.id}. A copy from just before is in {backup}")
 
 
 @supervision_app.command("list")
@@ -265,9 +266,10 @@ def supervision_edit(
             topic=optional_text(topic) if topic is not None else old.topic,
             note=optional_text(note) if note is not None else old.note)
         store.update_supervision(conn, entry)
-    from peertrack.output import render, work_views
+    from peertrack.output import work_views
+    from peertrack.output.screen import say
 
-    render.say(f"✓ Changed supervision session {entry.id}.")
+    say(f"✓ Changed supervision session {entry.id}.")
     work_views.supervision_detail(entry)
 
 
@@ -280,7 +282,7 @@ def supervision_rm(ctx: typer.Context, entry_id: EntryArgument, yes: YesOption =
       peertrack supervision rm 2
       peertrack supervision rm 2 --yes
     """
-    from peertrack.output import render
+    from peertrack.output.screen import say
 
     conn = open_db(ctx, _no_session(entry_id))
     entry = store.load_supervision(conn, entry_id)
@@ -288,7 +290,7 @@ def supervision_rm(ctx: typer.Context, entry_id: EntryArgument, yes: YesOption =
                 f"{entry.supervisor_text} on {_day(entry.date)}?")
     backup = remove_after_asking(ctx, conn, question, yes, "before-supervision-rm",
                                  lambda db: store.delete_supervision(db, entry.id))
-    render.say(f"✓ Removed supervision session {entry.id}. A copy from just before is in {backup}")
+    say(f"✓ Removed supervision session {entry.id}. A copy from just before is in {backup}")
 
 
 def _after_logging(json: bool, data: dict, message: str) -> None:

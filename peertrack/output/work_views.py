@@ -7,15 +7,15 @@ from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text, hours_words
-from peertrack.output.render import _console, _table
+from peertrack.output.screen import make_console, make_table
 
 
 def work_table(entries: list[WorkEntry], dates: str = "iso") -> None:
-    console = _console()
+    console = make_console()
     if not entries:
         console.print("No work entries match.")
         return
-    table = _table(console)
+    table = make_table(console)
     for column, justify in (("No.", "right"), ("Date", "left"), ("Hours", "right"), ("Setting", "left")):
         table.add_column(column, justify=justify, overflow="fold")
     for entry in entries:
@@ -26,11 +26,11 @@ def work_table(entries: list[WorkEntry], dates: str = "iso") -> None:
 
 
 def supervision_table(entries: list[SupervisionEntry], dates: str = "iso") -> None:
-    console = _console()
+    console = make_console()
     if not entries:
         console.print("No supervision sessions match.")
         return
-    table = _table(console)
+    table = make_table(console)
     for column, justify in (("No.", "right"), ("Date", "left"), ("Hours", "right"), ("Supervisor", "left"),
                             ("Kind", "left"), ("Topic", "left")):
         table.add_column(column, justify=justify, overflow="fold")
@@ -60,4 +60,4 @@ def _details(rows: list[tuple[str, str | None]]) -> None:
     for label, value in rows:
         if value:
             table.add_row(label, Text(value))
-    _console().print(table)
+    make_console().print(table)
