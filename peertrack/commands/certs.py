@@ -29,7 +29,8 @@ app = typer.Typer(
 IdArgument = Annotated[str, typer.Argument(help="The certification's id, e.g. ca-pss.", show_default=False,
                                            autocompletion=completers.cert_ids)]
 RequireOption = Annotated[Optional[list[str]], typer.Option(
-    "--require", help="A minimum, CATEGORY=HOURS (or format:NAME=HOURS, provider:NAME=HOURS); repeat for more.",
+    "--require", help="A minimum, CATEGORY=HOURS (or format:NAME=HOURS, provider:NAME=HOURS), or a rule on "
+    "service and supervision: service=50, supervision=2, supervision-sessions=1/quarter; repeat for more.",
     show_default=False)]
 CapOption = Annotated[Optional[list[str]], typer.Option(
     "--cap", help="A most that counts, e.g. online=10 or self-study=5 (or a category); repeat for more.",
@@ -80,6 +81,9 @@ def add(
 ) -> None:
     """Add a certification you hold, with its renewal cycle and CE hours.
 
+    Hours of service and supervision a cycle needs are rules too: --require service=50,
+    --require supervision=2, --require supervision-sessions=1/quarter (or /month).
+
     The current cycle is the --cycle length ending on --expires (never before --issued).
     With --template, the certifying body's rules are filled in; anything you give wins.
 
@@ -88,11 +92,15 @@ def add(
       peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30
       peertrack cert add "Medi-Cal Peer Support Specialist" --id ca-pss --expires 2027-06-30 \\
           --cycle 2y --hours 20 --require ethics=6 --cap online=10
+      peertrack cert add "Certified Peer Recovery Specialist" --id tn-cprs --expires 2028-03-31 --hours 20 \\
+          --require service=50 --require supervision=2
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
     from peertrack.domain.certifications import build_certification
     from peertrack.domain.templates import find_template
+    from peertrack.domain.work_rules import split_requires
 
+    work_rules, require = split_requires(require or [])
     cert = build_certification(
         clock.today(), name=name, cert_id=cert_id, template=find_template(template) if template else None,
         expires=expires, hours=hours,
@@ -103,10 +111,18 @@ def add(
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.insert_cert(conn, cert)
+        if work_rules:
+            from peertrack.storage import work as work_store
+
+            work_store.replace_work_rules(conn, cert.id, work_rules)
     from peertrack.output.certs import cert_summary
     from peertrack.output.screen import say
 
     cert_summary(cert, "Added")
+    if work_rules:
+        from peertrack.domain.work_rules import rule_words
+
+        say("Also needed each cycle: " + "; ".join(rule_words(rule) for rule in work_rules) + ".")
     if template:
         from peertrack.domain.templates import CONFIRM
 
@@ -229,7 +245,8 @@ def edit(
 ) -> None:
     """Change a certification: only the details you give change.
 
-    --require and --cap replace the old minimums or caps. An empty value ("") clears
+    --require and --cap replace the old minimums or caps (rules on service and
+    supervision replace the old ones of those). An empty value ("") clears
     a text detail, and 0 days clears a renewal window.
 
     \b
@@ -239,18 +256,24 @@ def edit(
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
     """
     from peertrack.domain.certifications import edited_certification
+    from peertrack.domain.work_rules import split_requires
 
+    work_rules, require = split_requires(require or [])
     today = clock.today()
     conn = open_db(ctx, unknown_cert(cert_id, []))
     with storage.transaction(conn):
         old = storage.load_cert(conn, cert_id.strip().lower())
         cert = edited_certification(
-            old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require,
+            old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require or None,
             no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
             submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
             number=number, issued=issued,
         )
         storage.update_cert(conn, old.id, cert)
+        if work_rules or no_require:
+            from peertrack.storage import work as work_store
+
+            work_store.replace_work_rules(conn, cert.id, work_rules)
         if cert.id != old.id and load_settings(conn).default_cert == old.id:
             storage.save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
     from peertrack.output.certs import cert_summary

@@ -23,14 +23,16 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
         if json:
             from peertrack.output import porcelain
 
-            porcelain.emit(porcelain.status(found.items, today, found.reminders, histories if history else None))
+            porcelain.emit(porcelain.status(found.items, today, found.reminders, histories if history else None,
+                                            found.work))
             return
         from peertrack.output import dashboard
 
         if conn is None or not found.items and not cert and not found.reminders:
             dashboard.welcome()
             return
-        dashboard.show(found.items, found.reminders, coming_up(conn, found.items, today), histories, today)
+        dashboard.show(found.items, found.reminders, coming_up(conn, found.items, today), histories, today,
+                       work=found.work)
 
 
 def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:
@@ -51,7 +53,8 @@ def status_picture(db_path: Path, kind: str, cert: str | None = None, history: b
                                  "Add one first with: peertrack cert add --help")
         console = picture.picture_console()
         histories = cycle_histories(conn, found.items, today) if history else []
-        dashboard.show(found.items, [], coming_up(conn, found.items, today), histories, today, console)
+        dashboard.show(found.items, [], coming_up(conn, found.items, today), histories, today, console,
+                       work=found.work)
     return picture.picture(console, kind, f"peertrack status, {today.isoformat()}")
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from peertrack.domain.attention import Attention
     from peertrack.domain.history import CycleHistory
     from peertrack.domain.models import Deadline, DueReminder, Progress
+    from peertrack.services.work_standing import CertWork
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Standing:
 
     items: list[Progress]
     reminders: list[DueReminder]
+    work: list[CertWork]  # the rules on service and supervision of those certifications that have some
 
 
 @contextlib.contextmanager
@@ -53,7 +55,9 @@ def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, 
         certs = [storage.load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
     due = due_reminders(conn, today) if reminders and not cert else []
-    return Standing(items, due)
+    from peertrack.services.work_standing import certs_work
+
+    return Standing(items, due, certs_work(conn, certs, today))
 
 
 def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[CycleHistory]:
@@ -83,9 +87,13 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
 def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | None) -> tuple[list[Attention], int]:
     """What needs attention within `window` days (else the urgent-days setting), and the window used."""
     from peertrack.domain.attention import gather
+    from peertrack.domain.work_attention import work_attention
+    from peertrack.services.work_standing import certs_work
 
     settings = load_settings(conn)
     window = window if window is not None else settings.urgent_days
-    progresses = progress_of(conn, storage.load_certs(conn), today) if conn else []
+    certs = storage.load_certs(conn) if conn else []
+    progresses = progress_of(conn, certs, today) if conn else []
     stored = storage.load_deadlines(conn) if conn else []
-    return gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today)), window
+    items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today))
+    return work_attention(items, certs_work(conn, certs, today), today), window

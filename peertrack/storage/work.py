@@ -7,6 +7,7 @@ import sqlite3
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.work import SupervisionEntry, WorkEntry
+from peertrack.domain.work_rules import WorkRule
 from peertrack.storage.database import now
 
 
@@ -93,3 +94,18 @@ def _window(start: dt.date | None, end: dt.date | None, entry_id: int | None) ->
         where.append("date <= ?")
         params.append(end.isoformat())
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def load_work_rules(conn: sqlite3.Connection) -> dict[str, list[WorkRule]]:
+    """Every certification's rules on the work log, by certification id, in the order they were given."""
+    found: dict[str, list[WorkRule]] = {}
+    for cert_id, kind, amount, period in conn.execute(
+            "SELECT cert_id, kind, amount, period FROM work_requirements ORDER BY id"):
+        found.setdefault(cert_id, []).append(WorkRule(kind, amount, period))
+    return found
+
+
+def replace_work_rules(conn: sqlite3.Connection, cert_id: str, rules: list[WorkRule]) -> None:
+    conn.execute("DELETE FROM work_requirements WHERE cert_id = ?", (cert_id,))
+    conn.executemany("INSERT INTO work_requirements (cert_id, kind, amount, period) VALUES (?, ?, ?, ?)",
+                     [(cert_id, r.kind, r.amount, r.period) for r in rules])
