@@ -46,10 +46,13 @@ NoteOption = Annotated[Optional[str], typer.Option(
 
 def log_ceu(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="The course title, as on the certificate.", show_default=False)],
-    hours: Annotated[str, typer.Option("--hours", help="Hours earned: 3, 1.5, 0.25 or 90m.", show_default=False)],
-    date: Annotated[str, typer.Option("--date", help="When you took it: 2026-11-02, 11/02/2026, yesterday.")
-                    ] = "today",
+    title: Annotated[Optional[str], typer.Argument(
+        help="The course title, as on the certificate (read from it with --from).", show_default=False)] = None,
+    hours: Annotated[Optional[str], typer.Option(
+        "--hours", help="Hours earned: 3, 1.5, 0.25 or 90m.", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", help="When you took it: 2026-11-02, 11/02/2026, yesterday. Default: today.",
+        show_default=False)] = None,
     provider: ProviderOption = None,
     category: CategoriesOption = None,
     cert: CertsOption = None,
@@ -60,9 +63,18 @@ def log_ceu(
     certificate: Annotated[Optional[str], typer.Option(
         "--certificate", metavar="FILE", help="Its certificate (a PDF or photo); a copy is kept with the course.",
         show_default=False)] = None,
+    from_: Annotated[Optional[str], typer.Option(
+        "--from", metavar="CERTIFICATE.pdf", help="Read the title, date, hours, provider and approval number from "
+        "the certificate, check them with you, and keep the file with the course.", show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="With --from: log what was read without asking.")
+                   ] = False,
     json: Annotated[bool, typer.Option("--json", help="Print the course and your new progress as JSON.")] = False,
 ) -> None:
     """Record a course you took, and see your new progress.
+
+    With --from, the details are read from its certificate (a PDF with text); what you type
+    on the command line wins over what was read, and the file is kept with the course.
+    A photo or a scan has no text to read: type the details and it is kept all the same.
 
     \b
     Examples:
@@ -70,21 +82,48 @@ def log_ceu(
       peertrack log-ceu "WRAP refresher" --hours 90m --date yesterday --cert ca-pss
       peertrack log-ceu "Ethics and boundaries" --hours 3.5 --category ethics:2 --category general:1.5
       peertrack log-ceu "SOAR Online Course" --hours 20 --cert ca-pss --cert la-pss=10
+      peertrack log-ceu --from ~/Downloads/certificate.pdf --category ethics
+      peertrack log-ceu --from scan.jpg "Peer ethics" --hours 2 --date 2026-10-01
       peertrack log-ceu "Peer ethics" --hours 2 --json
     """
+    if from_ is not None:
+        if certificate is not None:
+            raise InvalidInput("--certificate", certificate, "give the file once, with --from",
+                               problem="cannot go with --from")
+        from peertrack.commands.certificates import read_proposal, settle
+        from peertrack.storage.file_store import check_file
+
+        source = check_file(from_, "--from")
+        given = {name: value for name, value in (("title", title), ("hours", hours), ("date", date),
+                                                 ("provider", provider), ("approval_no", approval_no)) if value}
+        read, no_text = read_proposal(source)
+        values = settle(read, given, source.name, no_text, yes)
+        title, hours, date = values.get("title"), values.get("hours"), values.get("date")
+        provider, approval_no = values.get("provider"), values.get("approval_no")
+        certificate = from_
+    if title is None:
+        raise InvalidInput("TITLE", "", 'give the course title, like peertrack log-ceu "Peer ethics" --hours 2, '
+                           "or read it from the certificate with --from FILE", problem="is missing")
+    if hours is None:
+        raise InvalidInput("--hours", "", "give the hours earned, like --hours 3 or --hours 90m, "
+                           "or read them from the certificate with --from FILE", problem="is missing")
     today = clock.today()
     course = _course_from_options(
-        today, title=title, hours=hours, date=date, provider=provider, category=category,
+        today, title=title, hours=hours, date=date or "today", provider=provider, category=category,
         format=format, approval_no=approval_no, note=note,
     )
     if certificate is not None:
         from peertrack.commands.attach import keep_certificate
         from peertrack.storage.file_store import check_file
 
-        certificate_file = check_file(certificate, "--certificate")
+        certificate_file = check_file(certificate, "--from" if from_ is not None else "--certificate")
     conn = open_db(ctx)
     dates = load_settings(conn).date_format
     with storage.transaction(conn):
+        if from_ is not None:
+            from peertrack.commands.certificates import refuse_same_file
+
+            refuse_same_file(conn, certificate_file, force)
         if not force:
             _refuse_duplicate(conn, course, dates)
         certs, overrides = _crediting_certs(conn, course, cert)

@@ -51,3 +51,9 @@ def _attachment_from(row: sqlite3.Row) -> Attachment:
         media_type=row["media_type"],
         added_at=row["added_at"],
     )
+
+
+def courses_with_file(conn: sqlite3.Connection, sha256: str) -> list[int]:
+    """The courses that already keep a file with this content, so one certificate is never logged twice."""
+    return [row[0] for row in conn.execute(
+        "SELECT DISTINCT ceu_id FROM attachments WHERE sha256 = ? ORDER BY ceu_id", (sha256,))]

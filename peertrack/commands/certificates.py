@@ -1,0 +1,255 @@
+"""log-ceu --from and import certificates: courses read from their certificate files, checked, then logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack.domain.certificate_text import FIELD_WORDS, Proposal, hours_text
+from peertrack.domain.errors import Conflict, InvalidInput
+
+ASKED = ("title", "date", "hours", "provider", "approval_no")
+OPTION_OF = {"title": "TITLE", "date": "--date", "hours": "--hours", "provider": "--provider",
+             "approval_no": "--approval-no"}
+
+
+def read_proposal(path: Path, field_name: str = "--from") -> tuple[Proposal, str | None]:
+    """What the certificate proposes, and the sentence saying why nothing could be read (a photo, a scan)."""
+    from peertrack.domain.certificate_text import read_certificate
+    from peertrack.exchange.certificate_pdf import NoText, read_text
+
+    try:
+        return read_certificate(read_text(path, field_name)), None
+    except NoText as no_text:
+        return Proposal(), str(no_text)
+
+
+def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | None, yes: bool,
+           dates: str = "iso") -> dict[str, str]:
+    """The course's details: typed values win, then what was read; asks about the rest on a terminal.
+
+    Without a terminal (or with --yes) what was read is taken as it is, and a missing title,
+    date or hours stops everything with one sentence naming the option to type.
+    """
+    from peertrack.output import certificates as view
+    from peertrack.output.certificates import proposal_value
+
+    values = {name: proposal_value(read, name, "iso") for name in ASKED}
+    values = {name: value for name, value in values.items() if value} | given
+    if no_text is None:
+        view.proposal(read, source, given, dates)
+    missing = [name for name in ("title", "date", "hours") if name not in values]
+    asking = sys.stdin.isatty() and not yes
+    if missing and not asking:
+        if no_text is not None:
+            raise InvalidInput("--from", source, "no text in this file: type the details with " +
+                               ", ".join(OPTION_OF[name] for name in missing), problem="has no text to read")
+        words = " and ".join("the " + FIELD_WORDS[name] for name in missing)
+        raise InvalidInput("--from", source, f"type {words} with " + ", ".join(OPTION_OF[n] for n in missing),
+                           problem=f"does not show {words} clearly enough to read")
+    if not asking:
+        return values
+    if no_text is not None:
+        typer.echo(f"{no_text[0].upper()}{no_text[1:]}", err=True)
+    doubtful = [name for name in ASKED if name not in given and (name in missing or name in read.unsure)]
+    if not doubtful and typer.confirm("Log it like this?", default=True, err=True):
+        return values
+    for name in doubtful or [name for name in ASKED if name not in given]:
+        answer = typer.prompt(FIELD_WORDS[name].capitalize(), default=values.get(name, ""),
+                              show_default=bool(values.get(name)), err=True)
+        if answer.strip():
+            values[name] = answer.strip()
+        else:
+            values.pop(name, None)
+    return values
+
+
+def refuse_same_file(conn, path: Path, force: bool) -> str:
+    """The file's sha256, after making sure no course keeps this very certificate yet (unless --force)."""
+    from peertrack.storage.attachments import courses_with_file
+    from peertrack.storage.file_store import file_sha256
+
+    sha256 = file_sha256(path)
+    kept = courses_with_file(conn, sha256)
+    if kept and not force:
+        raise Conflict(f"{path.name} is already kept with course {kept[0]}: this certificate is logged.",
+                       f"See it with: peertrack ceu show {kept[0]}")
+    return sha256
+
+
+@dataclass
+class FolderRow:
+    """One file of a folder being imported: the course it holds, or why it is left out."""
+
+    name: str
+    path: Path
+    sha256: str = ""
+    course: object = None  # a Course when the file could be read fully
+    problem: str | None = None
+    known: str | None = None
+    unsure: tuple[str, ...] = field(default=())
+
+
+def read_folder(folder: Path, today: dt.date, conn) -> list[FolderRow]:
+    """Every file in the folder, read and checked against what is kept already; nothing is written."""
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.models import Course
+    from peertrack.domain.parsing import parse_date, parse_hours, parse_text
+    from peertrack.storage.attachments import courses_with_file
+    from peertrack.storage.file_store import check_file, file_sha256
+
+    rows: list[FolderRow] = []
+    seen: dict[str, str] = {}
+    for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file()):
+        row = FolderRow(path.name, path)
+        rows.append(row)
+        try:
+            check_file(path, "FILE")
+            row.sha256 = file_sha256(path)
+            kept = courses_with_file(conn, row.sha256) if conn is not None else []
+            if kept:
+                row.known = f"already kept with course {kept[0]}"
+                continue
+            if row.sha256 in seen:
+                row.known = f"the same file as {seen[row.sha256]}"
+                continue
+            seen[row.sha256] = path.name
+            read, no_text = read_proposal(path, "FILE")
+        except PeertrackError as error:
+            row.problem = _without_field(str(error), str(path))
+            continue
+        if no_text is not None:
+            row.problem = (f"no text in this file: type the details with peertrack log-ceu --from "
+                           f'"{path.name}" TITLE --hours H --date D')
+            continue
+        if read.missing:
+            words = ", ".join(FIELD_WORDS[name] for name in read.missing)
+            row.problem = f"no {words} found: log it with peertrack log-ceu --from \"{path.name}\""
+            continue
+        try:
+            minutes = parse_hours(hours_text(read.hours))
+            day = parse_date(read.date.isoformat(), "date", today)
+            if day > today:
+                raise InvalidInput("date", day.isoformat(), "a course is logged on the day it is taken or after",
+                                   problem="is in the future")
+            row.course = Course(date=day, title=parse_text(read.title, "title"), minutes=minutes,
+                                provider=read.provider, approval_no=read.approval_no)
+        except InvalidInput as error:
+            row.problem = str(error)
+            continue
+        row.unsure = tuple(name for name in ASKED if name in read.unsure)
+    return rows
+
+
+def _without_field(sentence: str, name: str) -> str:
+    return sentence.removeprefix(f'FILE "{name}" ')
+
+
+FolderArgument = Annotated[Path, typer.Argument(help="The folder that holds the certificates (PDFs).",
+                                                show_default=False, metavar="FOLDER")]
+
+
+def import_certificates(
+    ctx: typer.Context,
+    folder: FolderArgument,
+    cert: Annotated[Optional[list[str]], typer.Option(
+        "--cert", "-c", help="A certification the courses count toward; repeat for more. Default: every one "
+        "whose current cycle includes a course's date.", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show what would be added.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")] = False,
+) -> None:
+    """Log the courses in a folder of certificate PDFs, each with its certificate kept.
+
+    Each file is read, shown in a table, and logged after you agree. Files that cannot be
+    read fully are listed with what is missing; log those one at a time with
+    peertrack log-ceu --from FILE. A certificate already kept (the very same file) is never
+    logged twice. Everything is added together, or nothing is.
+
+    \b
+    Examples:
+      peertrack import certificates ~/Documents/certificates --dry-run
+      peertrack import certificates ~/Documents/certificates --cert ca-pss --yes
+    """
+    from peertrack import storage
+    from peertrack.commands.common import confirm, load_settings, open_db, open_existing
+    from peertrack.output import certificates as view
+    from peertrack.output import render
+    from peertrack.services import clock
+
+    shown = str(folder)
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise InvalidInput("FOLDER", shown, "give the folder that holds your certificate files",
+                           problem="is not a folder" if folder.exists() else "is not a folder that exists")
+    today = clock.today()
+    conn = open_existing(ctx)
+    _named_certs(storage.load_certs(conn) if conn is not None else [], cert or [])  # a wrong id stops it here
+    rows = read_folder(folder, today, conn)
+    view.folder_preview(rows, shown, load_settings(conn).date_format)
+    new = [row for row in rows if row.course is not None]
+    if not new:
+        if rows and all(row.problem for row in rows):
+            raise InvalidInput("FOLDER", shown, "log the files listed above one at a time with "
+                               "peertrack log-ceu --from FILE", problem="has no certificate that can be read fully")
+        render.say("Nothing was added.")
+        return
+    if dry_run:
+        render.say("That was a dry run: nothing was added.")
+        return
+    count = "1 course" if len(new) == 1 else f"{len(new)} courses"
+    if not confirm(f"Add these {count}, each with its certificate?", yes):
+        render.say("Nothing was added.")
+        raise typer.Exit(1)
+    conn = conn or open_db(ctx)
+    added = add_rows(ctx, conn, new, cert or [])
+    from peertrack.domain import formatting
+
+    count = "1 course" if len(added) == 1 else f"{len(added)} courses"
+    render.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.minutes for row in added))}, "
+               "each with its certificate kept.")
+    render.say("See where you stand with: peertrack status")
+
+
+def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[str]) -> list[FolderRow]:
+    """Log every row with its file in one transaction, checking again inside it that no file is kept yet."""
+    import dataclasses
+
+    from peertrack import storage
+    from peertrack.commands.attach import keep_certificate
+    from peertrack.domain.certifications import crediting_by_default
+    from peertrack.storage.attachments import courses_with_file
+
+    added = []
+    with storage.transaction(conn):
+        everyone = storage.load_certs(conn)
+        named = _named_certs(everyone, given_certs)
+        for row in sorted(rows, key=lambda row: (row.course.date, row.name)):
+            if courses_with_file(conn, row.sha256):
+                continue  # kept by another command since the preview
+            certs = named if named is not None else crediting_by_default(everyone, row.course.date)
+            course = dataclasses.replace(row.course, cert_ids=tuple(c.id for c in certs))
+            course = dataclasses.replace(course, id=storage.insert_course(conn, course))
+            keep_certificate(ctx, conn, course.id, row.path)
+            added.append(dataclasses.replace(row, course=course))
+    return added
+
+
+def _named_certs(everyone, given: list[str]):
+    """The certifications named with --cert, or None when none was named."""
+    if not given:
+        return None
+    from peertrack.domain.errors import unknown_cert
+
+    by_id = {c.id: c for c in everyone}
+    chosen = []
+    for text in given:
+        cert_id = text.strip().lower()
+        if cert_id not in by_id:
+            raise unknown_cert(cert_id, sorted(by_id))
+        chosen.append(by_id[cert_id])
+    return chosen
