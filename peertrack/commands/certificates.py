@@ -178,7 +178,7 @@ def import_certificates(
     from peertrack import storage
     from peertrack.commands.common import confirm, load_settings, open_db, open_existing
     from peertrack.output import certificates as view
-    from peertrack.output import render
+    from peertrack.output import screen
     from peertrack.services import clock
 
     shown = str(folder)
@@ -196,23 +196,23 @@ def import_certificates(
         if rows and all(row.problem for row in rows):
             raise InvalidInput("FOLDER", shown, "log the files listed above one at a time with "
                                "peertrack log-ceu --from FILE", problem="has no certificate that can be read fully")
-        render.say("Nothing was added.")
+        screen.say("Nothing was added.")
         return
     if dry_run:
-        render.say("That was a dry run: nothing was added.")
+        screen.say("That was a dry run: nothing was added.")
         return
     count = "1 course" if len(new) == 1 else f"{len(new)} courses"
     if not confirm(f"Add these {count}, each with its certificate?", yes):
-        render.say("Nothing was added.")
+        screen.say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
     added = add_rows(ctx, conn, new, cert or [])
     from peertrack.domain import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"
-    render.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.minutes for row in added))}, "
+    screen.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.minutes for row in added))}, "
                "each with its certificate kept.")
-    render.say("See where you stand with: peertrack status")
+    screen.say("See where you stand with: peertrack status")
 
 
 def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[str]) -> list[FolderRow]:

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.certificate_text import FIELD_WORDS, Proposal, hours_text
-from peertrack.output import render
+from peertrack.output import screen
 
 
 def proposal_value(proposal: Proposal, name: str, dates: str = "iso") -> str:
@@ -22,9 +22,9 @@ def proposal_value(proposal: Proposal, name: str, dates: str = "iso") -> str:
 
 def proposal(read: Proposal, source: str, given: dict[str, str], dates: str = "iso") -> None:
     """What a certificate says, field by field: the value, the words it came from, and any doubt (on stderr)."""
-    console = render._console(stderr=True)
+    console = screen.make_console(stderr=True)
     console.print(Text(f"Read from {source}:", style="bold"))
-    table = render._table(console)
+    table = screen.make_table(console)
     for column in ("", "Field", "Value", "Read from"):
         table.add_column(column, overflow="fold")
     for name in ("title", "date", "hours", "provider", "approval_no"):
@@ -46,14 +46,14 @@ def proposal(read: Proposal, source: str, given: dict[str, str], dates: str = "i
 
 def folder_preview(rows, folder: str, dates: str = "iso") -> None:
     """What importing a folder of certificates would add, what it skips and what it cannot read (on stdout)."""
-    console = render._console()
+    console = screen.make_console()
     console.print(Text(f"From {folder}", style="bold"))
     new = [row for row in rows if row.course is not None and not row.known]
     if new:
         minutes = sum(row.course.minutes for row in new)
         count = "1 course" if len(new) == 1 else f"{len(new)} courses"
         console.print(Text(f"To add: {count}, {fmt.hours_words(minutes)}", style="bold"))
-        table = render._table(console)
+        table = screen.make_table(console)
         for column, justify in (("File", "left"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
                                 ("Hours", "right"), ("Unsure", "left")):
             table.add_column(column, justify=justify, overflow="fold")
