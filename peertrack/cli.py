@@ -86,7 +86,9 @@ def run_fast(plan: Plan) -> int:
         from peertrack.output.look import ask_for_plain
 
         ask_for_plain()  # for the rest of this process, which ends with this command
-    path = resolve_path(db)
+    from peertrack.storage.database import commit_count
+
+    path, commits_before = resolve_path(db), commit_count()
     try:
         from peertrack.commands import views as daily
 
@@ -97,6 +99,6 @@ def run_fast(plan: Plan) -> int:
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
         from peertrack.commands.failures import explain
 
-        code, words = explain(error, path)
+        code, words = explain(error, path, commits_before)
         sys.stderr.write(words + "\n")
         return code

@@ -35,7 +35,7 @@ def test_migrating_twice_changes_nothing(db_path):
     schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
     again = storage.connect(db_path)
-    migrations.upgrade(again, db_path)
+    migrations.upgrade(again, db_path, storage.SCHEMA_VERSION)
     again.close()
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
@@ -151,3 +151,29 @@ def test_a_database_from_the_first_schema_opens_with_every_row(ok, db_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_storage_modules_import_one_another_without_a_circle():
+    """Even imports inside functions count: a circle makes the modules' load order matter."""
+    import ast
+
+    folder = Path(storage.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for source in folder.glob("*.py"):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module.startswith("peertrack.storage."):
+                    names.add(node.module.rsplit(".", 1)[1])
+                elif node.module == "peertrack.storage":
+                    names.update(alias.name for alias in node.names)
+        graph[source.stem] = names - {source.stem, "__init__"}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for step in graph.get(start, ()):
+            if step == goal or (step not in seen and reaches(step, goal, seen | {step})):
+                return True
+        return False
+
+    circles = sorted(name for name in graph if name != "__init__" and reaches(name, name, {name}))
+    assert circles == []

@@ -86,6 +86,9 @@ class PeertrackGroup(TyperGroup):
             formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
 
     def invoke(self, ctx: typer.Context) -> Any:
+        from peertrack.storage.database import commit_count
+
+        commits_before = commit_count()
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
@@ -96,7 +99,7 @@ class PeertrackGroup(TyperGroup):
             from peertrack.commands.common import top_options
             from peertrack.commands.failures import explain
 
-            code, words = explain(error, top_options(ctx).db_path)
+            code, words = explain(error, top_options(ctx).db_path, commits_before)
             typer.echo(words, err=True)
             raise typer.Exit(code) from None
 

@@ -320,7 +320,7 @@ def renew(
         say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)
-    storage.backup_copy(conn, top_options(ctx).db_path, "before-cert-renew")
+    storage.keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
     with storage.transaction(conn):
         storage.close_cycle(conn, item.cert.cycle, renewed_on)
         storage.insert_cycle(conn, item.cert.id, new_cycle)

@@ -87,7 +87,7 @@ def remove_after_asking(ctx: typer.Context, conn: sqlite3.Connection, question: 
     if not confirm(question, yes):
         typer.echo("Nothing was removed.", err=True)
         raise typer.Exit(1)
-    backup = storage.backup_copy(conn, top_options(ctx).db_path, reason)
+    backup = storage.keep_copy(conn, top_options(ctx).db_path, reason)
     with storage.transaction(conn):
         remove(conn)
     return backup

@@ -2,27 +2,58 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from peertrack.domain.errors import PeertrackError
+from peertrack.domain.errors import PeertrackError, StorageTrouble
+
+# Errors that come from showing a result, not from making it: a terminal that cannot show a
+# symbol, a pipe closed early. After a change was saved they must not turn it into a failure.
+OUTPUT_ERRORS = (UnicodeEncodeError, BrokenPipeError)
 
 
-def explain(error: BaseException, db_path: Path) -> tuple[int, str]:
-    """The exit status and the message (for stderr) of an error that reached the top."""
+def explain(error: BaseException, db_path: Path, commits_before: int) -> tuple[int, str]:
+    """The exit status and the message (for stderr) of an error that reached the top.
+
+    `commits_before` is storage.commit_count() when the command began: more now means it saved a change.
+    """
+    from peertrack import storage
+
+    saved = storage.commit_count() > commits_before
+    if isinstance(error, OUTPUT_ERRORS) and saved:
+        return 0, "Saved. (peertrack could not show the rest of its answer on this screen.)"
     if isinstance(error, PeertrackError):
         return error.EXIT_CODE, _words(error)
     if isinstance(error, KeyboardInterrupt):
-        return 130, "\nStopped. Nothing was changed."
-    from peertrack import storage
-
-    problem = storage.problem_from(error, db_path)
+        return 130, "\nStopped." if saved else "\nStopped. Nothing was changed."
+    problem = storage.problem_from(error, db_path) or _disk_problem(error)
     if problem is not None:
         return problem.EXIT_CODE, _words(problem)
     from peertrack.commands.crash_log import log_crash
 
     log = log_crash(error, db_path)
+    where = f" The details are in {log}" if log is not None else ""
+    if saved:
+        state = ("Your change was saved before this happened: look before trying again, "
+                 "for example with: peertrack status.")
+    else:
+        state = "Nothing was changed: a change is saved whole or not at all."
     return 1, (f"Something went wrong that peertrack did not expect ({type(error).__name__}: {error}).\n"
-               f"Your records are safe: a change is saved whole or not at all. The details are in {log}")
+               f"{state}{where}")
+
+
+def _disk_problem(error: BaseException) -> PeertrackError | None:
+    """A file that could not be written, in plain words: a full disk and a read-only place are not bugs."""
+    if not isinstance(error, OSError):
+        return None
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return StorageTrouble(f"The disk is full{where}.", "Free some space, then try again.")
+    if error.errno == errno.EROFS:
+        return StorageTrouble(f"The disk is read-only{where}.", "Choose a place you may write to.")
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return StorageTrouble(f"Permission was refused{where}.", "Check the permissions, or choose another place.")
+    return None
 
 
 def _words(error: PeertrackError) -> str:

@@ -22,7 +22,7 @@ _PARTS = {
         "insert_course", "insert_courses", "known_categories", "load_course", "update_course",
     ),
     "database": (
-        "RESTORE_HINT", "SCHEMA_VERSION", "backup_copy", "connect", "default_path", "privacy_warning",
+        "RESTORE_HINT", "SCHEMA_VERSION", "commit_count", "connect", "default_path", "privacy_warning",
         "problem_from", "resolve_path", "transaction",
     ),
     "deadlines": (
@@ -34,6 +34,9 @@ _PARTS = {
     "reminders": (
         "delete_reminder", "find_reminder_titled", "insert_reminder", "load_reminder", "load_reminder_log",
         "load_reminders", "log_reminder", "snooze_reminder", "unknown_reminder", "update_reminder",
+    ),
+    "safety_copies": (
+        "keep_copy",
     ),
     "settings": (
         "load_settings", "save_setting",

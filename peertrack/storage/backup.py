@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
 
 from peertrack.domain.errors import DatabaseProblem, PeertrackError
 from peertrack.domain.transfer import DatabaseSummary
-from peertrack.storage.database import SCHEMA_VERSION, backup_copy
-from peertrack.storage.files import whole_file
+from peertrack.storage.database import SCHEMA_VERSION
+from peertrack.storage.files import private_folder, whole_file
+from peertrack.storage.safety_copies import keep_copy, keep_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -51,7 +51,7 @@ def stage(source: Path, folder: Path) -> Path:
     and that the file given is only read, never changed.
     """
     _refuse_non_database(source)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_folder(folder)
     fd, staged = tempfile.mkstemp(dir=folder, prefix=".peertrack-restore-", suffix=".db")
     os.close(fd)
     # A log beside the file may hold its latest changes; without one, it is read as it stands.
@@ -115,22 +115,12 @@ def keep_current(path: Path) -> Path:
         conn = sqlite3.connect(path, timeout=15)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return backup_copy(conn, path, "before-restore")
+            return keep_copy(conn, path, "before-restore")
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         pass
-    # A damaged file is kept byte for byte, with its log, in case its records can still be rescued.
-    folder = path.parent / "backups"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-before-restore.db"
-    for suffix in ("", "-wal"):
-        if Path(f"{path}{suffix}").exists():
-            fd = os.open(f"{target}{suffix}", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            with os.fdopen(fd, "wb") as copy, open(f"{path}{suffix}", "rb") as original:
-                shutil.copyfileobj(original, copy)
-    return target
+    return keep_file(path, "before-restore")
 
 
 def install(staged: Path, path: Path) -> None:

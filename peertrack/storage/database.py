@@ -1,4 +1,4 @@
-"""Opening the database file: where it lives, its schema version, transactions and backup copies."""
+"""Opening the database file: where it lives, its schema version, and transactions."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from peertrack.domain.errors import DatabaseProblem, PeertrackError, StorageTrouble
+from peertrack.storage.files import private_folder
 
 SCHEMA_VERSION = 5  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
@@ -46,13 +47,13 @@ def connect(path: Path) -> sqlite3.Connection:
     if version < SCHEMA_VERSION:
         from peertrack.storage import migrations
 
-        migrations.upgrade(conn, path)
+        migrations.upgrade(conn, path, SCHEMA_VERSION)
     return conn
 
 
 def _create_private(path: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(path.parent)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return  # another peertrack created it a moment ago; the migration lock sorts out the rest
@@ -85,6 +86,8 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
     if not isinstance(error, sqlite3.Error):
         return None
     text = str(error).lower()
+    if "disk i/o error" in text and _nearly_full(path):
+        text = "disk is full"  # SQLite calls a full disk an I/O error when its shared-memory file cannot grow
     if "readonly" in text or "read-only" in text:
         problem = DatabaseProblem(f"{path} cannot be changed: the file or its folder is read-only.",
                                   "Check its permissions, or choose another file with --db.")
@@ -92,15 +95,28 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
         problem = StorageTrouble("The disk is full, so nothing was saved; your records are as they were.",
                                  "Free some space, then try again.")
     elif "locked" in text or "busy" in text:
-        problem = StorageTrouble(f"{path} is busy: another program is writing to it. Nothing was changed.",
-                                 "Try again in a moment.")
+        problem = StorageTrouble(f"{path} is busy: another program (perhaps another peertrack) is using it. "
+                                 "This change was not saved.", "Try again in a moment.")
     elif "malformed" in text or "not a database" in text or "corrupt" in text:
         problem = DatabaseProblem(f"{path} is damaged: SQLite says \"{error}\".", RESTORE_HINT)
     elif "unable to open" in text:
         problem = DatabaseProblem(f"{path} cannot be opened.", "Check that its folder exists and you may use it.")
+    elif "disk i/o error" in text:
+        problem = StorageTrouble(f"{path} could not be read or written: the disk reported an error. "
+                                 "This is not damage to your records.",
+                                 "Check the disk is still connected and healthy, then try again.")
     else:
         return None
     return problem
+
+
+def _nearly_full(path: Path) -> bool:
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -119,10 +135,18 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
                 raise DatabaseProblem(f"{path} is an SQLite database of another program, not peertrack's.",
                                       "Choose your peertrack file with --db.")
         return version
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as error:
         conn.close()
+        # A full disk, a read-only file or another program's lock is not damage: putting a backup
+        # back would throw away newer records, so each is told as what it is.
+        known = problem_from(error, path)
+        if known is not None and RESTORE_HINT != known.hint:
+            raise known from None
         raise DatabaseProblem(f"{path} is not a peertrack database, or it is damaged.",
                               RESTORE_HINT) from None
+
+
+_commits = [0]  # how many writes this process has committed, so an error after one is told truly
 
 
 @contextlib.contextmanager
@@ -136,24 +160,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    _commits[0] += 1
 
 
-def backup_copy(conn: sqlite3.Connection, path: Path, reason: str, keep: int = 5) -> Path:
-    """A consistent copy in the backups folder beside the database; the newest few are kept."""
-    folder = path.parent / "backups"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}.db"
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    copy = sqlite3.connect(target)
-    try:
-        conn.backup(copy)
-    finally:
-        copy.close()
-    for old in sorted(folder.glob(f"{path.stem}-[0-9]*.db"))[:-keep]:  # this database's copies only
-        old.unlink()
-    return target
+def commit_count() -> int:
+    """Writes committed so far: once a command has committed one, nothing may say "nothing was changed"."""
+    return _commits[0]
 
 
 def iso(day: dt.date | None) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from peertrack.domain.errors import InvalidInput, PeertrackError
 from peertrack.domain.transfer import Attachment
+from peertrack.storage.files import private_folder
 
 FOLDER_NAME = "attachments"
 MAX_BYTES = 100 * 1024 * 1024
@@ -166,8 +167,7 @@ def _inside(folder: Path, path: Path) -> bool:
 
 def _make_private_folder(folder: Path) -> None:
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
+        private_folder(folder)
     except OSError as error:
         raise PeertrackError(f"Could not make the folder {folder}: {error.strerror}.",
                              "Check that you may write beside your database.") from None

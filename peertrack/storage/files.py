@@ -11,6 +11,26 @@ from pathlib import Path
 from peertrack.domain.errors import PeertrackError
 
 
+def private_folder(folder: Path) -> Path:
+    """Make `folder` and every missing folder on the way to it, each readable by its owner only.
+
+    Path.mkdir(parents=True) gives the folders on the way the umask's permissions (world-writable
+    under umask 000), and even the last one loses bits the umask takes away; this does not.
+    """
+    missing = []
+    place = folder
+    while not place.exists() and place != place.parent:
+        missing.append(place)
+        place = place.parent
+    for place in reversed(missing):
+        try:
+            os.mkdir(place, 0o700)
+        except FileExistsError:
+            continue  # made a moment ago by another peertrack: left as it is
+        os.chmod(place, 0o700)  # whatever the umask took away or left in
+    return folder
+
+
 @contextlib.contextmanager
 def whole_file(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A private (0600) file beside `target` to write into, put in its place only if the block ends well.

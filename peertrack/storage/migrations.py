@@ -7,27 +7,27 @@ from pathlib import Path
 
 from sqlite_utils import Database, Migrations
 
-from peertrack.storage.database import SCHEMA_VERSION, backup_copy
+from peertrack.storage.safety_copies import keep_copy
 
 steps = Migrations("peertrack")
 
 
-def upgrade(conn: sqlite3.Connection, path: Path) -> None:
-    """Run every pending step; a file that already holds data is copied to backups/ first.
+def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Run every pending step up to schema `version`; a file that already holds data is copied to backups/ first.
 
     The steps run inside one write lock, so two peertrack processes opening a new file at
     once cannot both try to create it; each step is a savepoint of its own within it.
     """
     if conn.execute("PRAGMA user_version").fetchone()[0] > 0:
-        backup_copy(conn, path, f"before-schema-{SCHEMA_VERSION}")
+        keep_copy(conn, path, f"before-schema-{version}")
     # Write-ahead logging lets a reader and a writer work at once; the mode stays with the file.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        if conn.execute("PRAGMA user_version").fetchone()[0] < version:
             steps.apply(Database(conn, execute_plugins=False))
             # Steps are known by name, so the number only tells a newer peertrack's file apart.
-            conn.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+            conn.execute(f"PRAGMA user_version = {int(version)}")
     except BaseException:
         if conn.in_transaction:  # SQLite may have rolled back already (a full disk): keep the real error
             conn.execute("ROLLBACK")
