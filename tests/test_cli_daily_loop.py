@@ -255,7 +255,8 @@ def test_cert_list(ok, make_cert):
 def test_json_lists_are_empty_arrays_without_a_database(ok, db_path):
     assert json.loads(ok("cert", "list", "--json").stdout) == []
     assert json.loads(ok("ceu", "list", "--json").stdout) == []
-    assert json.loads(ok("status", "--json").stdout) == {"today": "2026-11-02", "certifications": [], "reminders": []}
+    assert json.loads(ok("status", "--json").stdout) == {"today": "2026-11-02", "certifications": [], "in_progress": [],
+                                                          "reminders": []}
     assert not db_path.exists()
 
 

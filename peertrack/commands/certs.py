@@ -78,6 +78,14 @@ def add(
                                                   show_default=False)] = None,
     issued: Annotated[Optional[str], typer.Option("--issued", help="When you were first certified.",
                                                   show_default=False)] = None,
+    in_progress: Annotated[bool, typer.Option(
+        "--in-progress", help="You are working toward it: give what you need before applying with --require "
+        "training=H, service=H (supervised work), supervision=H; no --expires or --number yet.")] = False,
+    exam: Annotated[Optional[str], typer.Option("--exam", help="With --in-progress: the day of your exam.",
+                                                show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", help="With --in-progress: hours logged from this day on count. Default: all you logged.",
+        show_default=False)] = None,
 ) -> None:
     """Add a certification you hold, with its renewal cycle and CE hours.
 
@@ -94,13 +102,23 @@ def add(
           --cycle 2y --hours 20 --require ethics=6 --cap online=10
       peertrack cert add "Certified Peer Recovery Specialist" --id tn-cprs --expires 2028-03-31 --hours 20 \\
           --require service=50 --require supervision=2
+      peertrack cert add "Peer Specialist" --id tx-peer --in-progress --require service=250 --exam 2027-02-15
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
     from peertrack.domain.certifications import build_certification
     from peertrack.domain.templates import find_template
     from peertrack.domain.work_rules import split_requires
 
+    if in_progress:
+        from peertrack.commands.pursuits import add_in_progress, refuse_held_details
+
+        refuse_held_details(expires=expires, number=number, issued=issued)
+        add_in_progress(ctx, name=name, cert_id=cert_id, template=find_template(template) if template else None,
+                        require=require or [], body=body, exam=exam, since=since)
+        return
     work_rules, require = split_requires(require or [])
+    if not work_rules and template:
+        work_rules = list(find_template(template).work)
     cert = build_certification(
         clock.today(), name=name, cert_id=cert_id, template=find_template(template) if template else None,
         expires=expires, hours=hours,
@@ -363,3 +381,13 @@ def _cycle_history(conn, cert, today):
         courses = storage.credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history
+
+
+def _register_certify() -> None:
+    """Becoming certified lives with certifications in progress; it joins the `cert` group here."""
+    from peertrack.commands import pursuits
+
+    app.command("certify")(pursuits.certify)
+
+
+_register_certify()

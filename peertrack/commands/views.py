@@ -24,15 +24,15 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
             from peertrack.output import porcelain
 
             porcelain.emit(porcelain.status(found.items, today, found.reminders, histories if history else None,
-                                            found.work))
+                                            found.work, found.pursuits))
             return
         from peertrack.output import dashboard
 
-        if conn is None or not found.items and not cert and not found.reminders:
+        if conn is None or not found.items and not cert and not found.reminders and not found.pursuits:
             dashboard.welcome()
             return
         dashboard.show(found.items, found.reminders, coming_up(conn, found.items, today), histories, today,
-                       work=found.work)
+                       work=found.work, pursuits=found.pursuits)
 
 
 def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:

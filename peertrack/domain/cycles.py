@@ -62,3 +62,12 @@ def check_dates(issued: dt.date | None, expires: dt.date) -> None:
             "--expires", expires.isoformat(), f"it must come after the issue date {issued.isoformat()}",
             problem="is not after the issue date",
         )
+
+
+def first_expiry(issued: dt.date, months: int) -> dt.date:
+    """The last day of a first cycle of `months` from `issued`: the day before its anniversary.
+
+    Issued 1 Mar 2027 for two years: 28 Feb 2029. Issued 29 Feb 2028 for two years: 27 Feb 2030,
+    the day before 28 Feb 2030 (dateutil keeps to the month's last day).
+    """
+    return issued + relativedelta(months=months) - dt.timedelta(days=1)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from peertrack.domain.errors import InvalidInput, NotFound, PeertrackError
 from peertrack.domain.models import Requirement
+from peertrack.domain.pursuits import template_entry
+from peertrack.domain.work_rules import template_rules
 
 CONFIRM = "Rules change: confirm them with your certifying body."
 
@@ -35,6 +37,8 @@ class Template:
     checked: str | None
     unconfirmed: bool
     origin: str  # "built in", or the file it came from
+    work: tuple = ()  # rules on service and supervision each cycle (domain.work_rules.WorkRule)
+    entry: tuple = ()  # what working toward it needs before applying (domain.pursuits.EntryRule)
 
     def hours_for(self, months: int) -> int | None:
         return self.month_choices.get(months, self.hours) if self.month_choices else self.hours
@@ -114,6 +118,8 @@ def _template_from(item: dict, origin: str) -> Template:
         checked=item.get("checked"),
         unconfirmed=bool(item.get("unconfirmed")),
         origin=origin,
+        work=template_rules(item.get("work", [])),
+        entry=template_entry(item.get("entry", [])),
     )
 
 

@@ -221,3 +221,17 @@ def split_requires(texts: Iterable[str], field: str = "--require") -> tuple[list
         else:
             rules.append(rule)
     return rules, rest
+
+
+def template_rules(items: list[dict]) -> tuple[WorkRule, ...]:
+    """A template's "work" list: {"kind": "service", "hours": 50} or {"kind": "supervision-sessions", "count": 1,
+    "period": "quarter"}."""
+    rules = []
+    for item in items:
+        kind, period = item["kind"], item.get("period", "cycle")
+        if kind not in KINDS or period not in PERIODS:
+            raise InvalidInput("template work rule", item, "kind is service, supervision or supervision-sessions; "
+                               "period is cycle, quarter or month")
+        amount = int(item["count"]) if kind == "supervision-sessions" else round(float(item["hours"]) * 3600)
+        rules.append(WorkRule(kind, amount, period))
+    return tuple(rules)

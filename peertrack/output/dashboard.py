@@ -165,7 +165,7 @@ def history_chart(histories, console: Console | None = None) -> None:
 
 
 def show(items: list[Progress], reminders: list, coming: list[Deadline], histories: list, today: dt.date,
-         console: Console | None = None, work: list | None = None) -> None:
+         console: Console | None = None, work: list | None = None, pursuits: list | None = None) -> None:
     """The whole `status` screen: the certifications, deadlines coming up, the history chart if asked, the
     wellness plan (left out of a picture for someone else by passing no reminders)."""
     from peertrack.output.reminders import wellness_panel
@@ -175,6 +175,10 @@ def show(items: list[Progress], reminders: list, coming: list[Deadline], histori
         from peertrack.output.work_views import work_panel
 
         work_panel(work, today, console=console)
+    if pursuits:
+        from peertrack.output.work_views import pursuits_panel
+
+        pursuits_panel(pursuits, console=console)
     if histories:
         history_chart(histories, console=console)
     wellness_panel(reminders, today, console=console)

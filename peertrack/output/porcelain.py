@@ -131,17 +131,19 @@ def attention(item, today) -> dict:
 
 
 def status(items: list[Progress], today, reminders: list, histories: list | None = None,
-           work: list | None = None) -> dict:
+           work: list | None = None, pursuits: list | None = None) -> dict:
     """`status --json`: each certification's progress (with its months when `histories` are given), reminders due.
 
-    "work" holds a certification's rules on service and supervision, or null when it has none.
+    "work" holds a certification's rules on service and supervision, or null when it has none;
+    "in_progress" the certifications being worked toward.
     """
-    from peertrack.output.work_json import cert_work
+    from peertrack.output.work_json import cert_work, pursuit
 
     by_cert = {item.cert.id: item for item in work or []}
     data = {"today": today.isoformat(),
             "certifications": [progress(item) | {"work": cert_work(by_cert[item.cert.id])
                                                  if item.cert.id in by_cert else None} for item in items],
+            "in_progress": [pursuit(item) for item in pursuits or []],
             "reminders": [due_reminder(item) for item in reminders]}
     if histories is not None:
         for entry, history in zip(data["certifications"], histories, strict=True):

@@ -35,3 +35,16 @@ def rule_standing(item) -> dict:
 
 def cert_work(item) -> dict:
     return {"level": item.level, "rules": [rule_standing(rule) for rule in item.rules]}
+
+
+def pursuit(item) -> dict:
+    """A certification in progress: its entry requirements, how far along each is, the exam."""
+    p = item.pursuit
+    return {
+        "id": p.id, "name": p.name, "body": p.body, "template": p.template,
+        "started": p.started.isoformat() if p.started else None,
+        "exam_on": p.exam_on.isoformat() if p.exam_on else None, "days_to_exam": item.days_to_exam,
+        "ready_to_apply": item.ready,
+        "requirements": [{"kind": s.rule.kind, "required": hours_number(s.rule.seconds), "done": hours_number(s.done),
+                          "missing": hours_number(s.missing), "met": not s.missing} for s in item.standings],
+    }

@@ -102,3 +102,41 @@ def _rule_line(item, today) -> Text:
     if item.missed:
         line.append("; missed: " + ", ".join(period_name(p) for p in item.missed), style="red")
     return line
+
+
+def pursuits_panel(items, console=None) -> None:
+    """Certifications in progress: each entry requirement with how far along it is, the exam, what to do next."""
+    from rich.progress_bar import ProgressBar
+
+    from peertrack.domain.pursuits import ENTRY_KINDS
+    from peertrack.output.screen import is_plain
+
+    console = console or make_console()
+    plain = is_plain(console)
+    for item in items:
+        p = item.pursuit
+        console.print()
+        heading = Text(f"Working toward: {p.name}", style="bold")
+        heading.append(f"  ({p.id})", style="dim")
+        console.print(heading)
+        for s in item.standings:
+            mark, style = ("✓", "green") if not s.missing else ("✗", "yellow")
+            words = (f"{ENTRY_KINDS[s.rule.kind].capitalize()}: {hours_text(s.done)} of "
+                     f"{hours_text(s.rule.seconds)} hours" + (f", {hours_words(s.missing)} to go" if s.missing else ""))
+            line = Table.grid(padding=(0, 1))
+            if plain:
+                line.add_row(Text(f"    {mark}", style=style), Text(words))
+            else:
+                line.add_row(Text(f"    {mark}", style=style),
+                             ProgressBar(total=s.rule.seconds, completed=min(s.done, s.rule.seconds), width=16,
+                                         complete_style="yellow", finished_style="green"), Text(words))
+            console.print(line)
+        if p.exam_on is not None:
+            days = item.days_to_exam
+            console.print(f"    • Exam: {fmt.day_with_distance(p.exam_on, item.today)}" if days >= 0
+                          else f"    • Exam was on {fmt.day(p.exam_on)}")
+        if item.ready:
+            console.print(Text("  ✓ Every hour is in: you can apply. When you are certified, record it with: "
+                               f"peertrack cert certify {p.id} --number NUMBER --issued DATE", style="green"))
+        elif p.started is not None:
+            console.print(f"  Counting hours logged from {fmt.day(p.started)} on.")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from peertrack.domain.attention import Attention
     from peertrack.domain.history import CycleHistory
     from peertrack.domain.models import Deadline, DueReminder, Progress
+    from peertrack.domain.pursuits import PursuitProgress
     from peertrack.services.work_standing import CertWork
 
 
@@ -28,6 +29,7 @@ class Standing:
     items: list[Progress]
     reminders: list[DueReminder]
     work: list[CertWork]  # the rules on service and supervision of those certifications that have some
+    pursuits: list[PursuitProgress]  # certifications in progress, shown with every certification
 
 
 @contextlib.contextmanager
@@ -55,9 +57,10 @@ def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, 
         certs = [storage.load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
     due = due_reminders(conn, today) if reminders and not cert else []
+    from peertrack.services.pursuit_standing import pursuits_progress
     from peertrack.services.work_standing import certs_work
 
-    return Standing(items, due, certs_work(conn, certs, today))
+    return Standing(items, due, certs_work(conn, certs, today), pursuits_progress(conn, today) if not cert else [])
 
 
 def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[CycleHistory]:

@@ -226,3 +226,37 @@ def work_and_supervision(db: Database) -> None:
         )""",
     ):
         db.execute(statement)
+
+
+@steps(name="0006-pursuits-count-every-entry")
+def pursuits_count_every_entry(db: Database) -> None:
+    # A certification in progress with no start day counts every entry logged, whatever its date.
+    # SQLite cannot loosen NOT NULL in place; the table is rebuilt, its requirements kept aside meanwhile
+    # (dropping a parent would otherwise remove them through ON DELETE CASCADE).
+    for statement in (
+        "CREATE TEMP TABLE kept_pursuit_requirements AS SELECT * FROM pursuit_requirements",
+        "DROP TABLE pursuit_requirements",
+        """CREATE TABLE pursuits_rebuilt (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            body TEXT,
+            template TEXT,
+            started TEXT,
+            exam_on TEXT,
+            certified_on TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        "INSERT INTO pursuits_rebuilt SELECT id, name, body, template, started, exam_on, certified_on, created_at"
+        " FROM pursuits",
+        "DROP TABLE pursuits",
+        "ALTER TABLE pursuits_rebuilt RENAME TO pursuits",
+        """CREATE TABLE pursuit_requirements (
+            id INTEGER PRIMARY KEY,
+            pursuit_id TEXT NOT NULL REFERENCES pursuits(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('training', 'service', 'supervision')),
+            seconds INTEGER NOT NULL CHECK (seconds > 0)
+        )""",
+        "INSERT INTO pursuit_requirements SELECT id, pursuit_id, kind, seconds FROM kept_pursuit_requirements",
+        "DROP TABLE kept_pursuit_requirements",
+    ):
+        db.execute(statement)

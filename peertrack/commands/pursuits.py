@@ -1,0 +1,125 @@
+"""peertrack cert add --in-progress and cert certify: working toward a first certification, then holding it."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import storage
+from peertrack.commands import completers
+from peertrack.commands.common import open_db
+from peertrack.domain.parsing import optional_text, parse_date, parse_slug, parse_text
+from peertrack.services import clock
+from peertrack.storage import pursuits as store
+
+
+def add_in_progress(ctx: typer.Context, *, name: Optional[str], cert_id: Optional[str], template,
+                    require: list[str], body: Optional[str], exam: Optional[str], since: Optional[str]) -> None:
+    """`cert add --in-progress`: a certification with entry requirements, and no number or expiry yet."""
+    from peertrack.domain.errors import InvalidInput
+    from peertrack.domain.pursuits import Pursuit, parse_entry_rules, rule_words
+
+    today = clock.today()
+    name = name if name is not None else (template.name if template else None)
+    if name is None:
+        raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
+    cert_id = cert_id if cert_id is not None else (template.id if template else None)
+    if cert_id is None:
+        raise InvalidInput("--id", "", "give a short id you will type, like --id tx-peer", problem="is missing")
+    rules = parse_entry_rules(require) if require else (template.entry if template else ())
+    if not rules:
+        raise InvalidInput("--require", "", "give what you need before applying, like --require service=250 "
+                           "--require supervision=25 --require training=40", problem="is missing")
+    started = parse_date(since, "--since", today) if since else None
+    exam_on = parse_date(exam, "--exam", today) if exam else None
+    conn = open_db(ctx)
+    with storage.transaction(conn):
+        pursuit = Pursuit(id=parse_slug(cert_id), name=parse_text(name, "NAME"), rules=rules,
+                          body=optional_text(body) if body is not None else (template.body if template else None),
+                          template=template.id if template else None, exam_on=exam_on,
+                          started=started)
+        store.insert_pursuit(conn, pursuit)
+    from peertrack.domain.formatting import day
+    from peertrack.output.screen import say
+
+    say(f"✓ Added {pursuit.name} ({pursuit.id}), in progress: before applying you need "
+        + "; ".join(rule_words(rule) for rule in rules) + ".")
+    say((f"Hours you logged from {day(started)} on count toward it." if started else
+         "Every hour you logged counts toward it (to count only from a day on, add --since DATE).")
+        + (f" Your exam is on {day(exam_on)}." if exam_on else ""))
+    say(f"When you are certified, record it with: peertrack cert certify {pursuit.id} --number NUMBER --issued DATE")
+
+
+def refuse_held_details(**given: Optional[str]) -> None:
+    """An expiry, number or issue day belongs to a certification you hold: it is recorded by cert certify."""
+    from peertrack.domain.errors import InvalidInput
+
+    for option, value in given.items():
+        if value is not None:
+            raise InvalidInput(f"--{option}", value, "a certification in progress has none yet; record it when you "
+                               "are certified with: peertrack cert certify ID --number NUMBER --issued DATE",
+                               problem="cannot go with --in-progress")
+
+
+def certify(
+    ctx: typer.Context,
+    cert_id: Annotated[str, typer.Argument(help="The id of the certification in progress.", show_default=False,
+                                           autocompletion=completers.cert_ids)],
+    number: Annotated[str, typer.Option("--number", help="Your certificate number.", show_default=False)],
+    issued: Annotated[str, typer.Option("--issued", help="The day you were certified.", show_default=False)],
+    expires: Annotated[Optional[str], typer.Option(
+        "--expires", help="When it expires. Default: one cycle after --issued.", show_default=False)] = None,
+    cycle: Annotated[Optional[str], typer.Option(
+        "--cycle", help="How long one renewal cycle is: 1y, 2y. Default: the template's, else 2y.",
+        show_default=False)] = None,
+    hours: Annotated[Optional[str], typer.Option("--hours", help="CE hours required in each cycle.",
+                                                 show_default=False)] = None,
+) -> None:
+    """Record that you are certified: the certification in progress becomes one you hold.
+
+    Every course, work entry and supervision session you logged is kept. The renewal
+    rules come from its template (if it has one); anything you give wins.
+
+    \b
+    Examples:
+      peertrack cert certify tx-peer --number MHPS-12345 --issued 2027-03-01
+      peertrack cert certify il-crss --number 7788 --issued 2027-05-15 --expires 2029-05-31 --hours 40
+    """
+    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.cycles import first_expiry
+    from peertrack.domain.parsing import parse_cycle
+
+    today = clock.today()
+    conn = open_db(ctx, store.no_pursuit(cert_id, []))
+    pursuit = store.load_pursuit(conn, cert_id.strip().lower())
+    template = _template(pursuit.template)
+    issued_on = parse_date(issued, "--issued", today)
+    months = parse_cycle(cycle) if cycle else (template.months if template and template.months else 24)
+    cert = build_certification(
+        today, name=pursuit.name, cert_id=pursuit.id, template=template,
+        expires=expires or first_expiry(issued_on, months).isoformat(), hours=hours, cycle=cycle,
+        require=None, cap=None, carry_over=None, opens_days=None, submit_days=None, grace_days=None,
+        endorsement_of=None, body=pursuit.body, number=parse_text(number, "--number"), issued=issued,
+    )
+    work_rules = list(template.work) if template else []
+    with storage.transaction(conn):
+        store.load_pursuit(conn, pursuit.id)  # still in progress: not certified by another command meanwhile
+        storage.insert_cert(conn, cert)
+        if work_rules:
+            from peertrack.storage import work as work_store
+
+            work_store.replace_work_rules(conn, cert.id, work_rules)
+        store.mark_certified(conn, pursuit.id, issued_on)
+    from peertrack.output.certs import cert_summary
+    from peertrack.output.screen import say
+
+    cert_summary(cert, "Certified")
+    say("Every course, work entry and supervision session you logged is kept. See where you stand with: "
+        "peertrack status")
+
+
+def _template(template_id: Optional[str]):
+    if template_id is None:
+        return None
+    from peertrack.domain.templates import find_template
+
+    return find_template(template_id)
