@@ -90,7 +90,7 @@ def complete(words: str, **env: str) -> subprocess.CompletedProcess:
     ("peertrack ceu show ", ["2", "1"]),
     ("peertrack deadline done ", ["1"]),
     ("peertrack config set ", ["warn-days", "name", "default-cert", "date-format"]),
-    ("peertrack config set date-format ", ["iso", "us"]),
+    ("peertrack config set date-format ", ["iso", "us", "day-first"]),
     ("peertrack config set default-cert ", ["ca-pss", "ga-cps"]),
     ("peertrack completions show ", ["bash", "zsh", "fish", "powershell"]),
     ("peertrack ceu list --cycle ", ["current", "previous", "all"]),

@@ -287,7 +287,8 @@ def test_the_semicolon_fixture_with_decimal_commas_and_day_first_dates():
         ("2026-06-30", "Recovery; Hoffnung und Selbstbestimmung", 135, None),
     ]
     assert [r.problem for r in rows if r.problem] == [
-        'CE Hours "zwei" is not a number of hours: use a number of hours like 1.5 or 0.25, or minutes like 90m.']
+        'CE Hours "zwei" is not a number of hours: use a number of hours like 1.5, 2 hrs or 1h30m, '
+        'or minutes like 90m or 90 minutes.']
 
 
 # Properties

@@ -31,6 +31,14 @@ TODAY = dt.date(2026, 11, 2)
     ("Today", TODAY),
     (" yesterday ", dt.date(2026, 11, 1)),
     ("tomorrow", dt.date(2026, 11, 3)),
+    ("02-11-2026", dt.date(2026, 2, 11)),
+    ("2026/1/13", dt.date(2026, 1, 13)),
+    ("1/13/26", dt.date(2026, 1, 13)),
+    ("12/31/99", dt.date(1999, 12, 31)),
+    ("31.12.2026", dt.date(2026, 12, 31)),
+    ("13 Jan 2026", dt.date(2026, 1, 13)),
+    ("January 13, 2026", dt.date(2026, 1, 13)),
+    ("Tue 13th  January 2026", dt.date(2026, 1, 13)),
 ])
 def test_dates_people_type(text, expected):
     assert parse_date(text, "--date", TODAY) == expected
@@ -39,10 +47,9 @@ def test_dates_people_type(text, expected):
 @pytest.mark.parametrize("text, problem", [
     ("2026-02-30", "is not a real date"),
     ("2027-02-29", "is not a real date"),
-    ("13/01/2026", "is not a real date"),
     ("2026-13-01", "is not a real date"),
+    ("02/30/2026", "is not a real date"),
     ("next tuesday", "is not something I can read"),
-    ("02-11-2026", "is not something I can read"),
     ("", "is not something I can read"),
     ("20261102", "is not something I can read"),
 ])
@@ -54,8 +61,43 @@ def test_dates_refused_with_the_field_and_what_is_accepted(text, problem):
     assert "2026-11-02" in message and "11/02/2026" in message
 
 
+@pytest.mark.parametrize("text, day_first, expected", [
+    ("13/01/2026", True, dt.date(2026, 1, 13)),
+    ("02/11/2026", True, dt.date(2026, 11, 2)),
+    ("02/11/2026", False, dt.date(2026, 2, 11)),
+    ("2026-02-11", True, dt.date(2026, 2, 11)),
+    ("31.12.2026", False, dt.date(2026, 12, 31)),
+])
+def test_the_reading_order_follows_the_setting(text, day_first, expected):
+    assert parse_date(text, "--date", TODAY, day_first=day_first) == expected
+
+
+def test_a_date_only_day_first_can_read_is_offered_not_guessed():
+    with pytest.raises(InvalidInput) as caught:
+        parse_date("13/01/2026", "--date", TODAY)
+    assert str(caught.value) == (
+        '--date "13/01/2026" has no month 13: peertrack reads dates month first. Did you mean 13 January 2026? '
+        "Write 2026-01-13, or, if you always write the day first, run: peertrack config set date-format day-first.")
+
+
+def test_a_date_only_month_first_can_read_is_offered_to_a_day_first_reader():
+    with pytest.raises(InvalidInput) as caught:
+        parse_date("01/13/2026", "--date", TODAY, day_first=True)
+    assert str(caught.value) == (
+        '--date "01/13/2026" has no month 13: your date-format setting reads dates day first. '
+        "Did you mean 13 January 2026? Write 2026-01-13.")
+
+
+def test_a_date_neither_order_can_read_is_not_a_real_date():
+    with pytest.raises(InvalidInput) as caught:
+        parse_date("13/13/2026", "--date", TODAY)
+    assert str(caught.value).startswith('--date "13/13/2026" is not a real date: use a date like 2026-11-02')
+
+
 @pytest.mark.parametrize("text, minutes", [
     ("1", 60), ("1.5", 90), ("0.25", 15), ("0.1", 6), ("3", 180), ("90m", 90), ("90 min", 90),
+    ("2 hrs", 120), ("1.5 hours", 90), ("1 hour", 60), ("90 minutes", 90), ("1h 30 min", 90), ("1:30", 90),
+    ("1,5", 90), ("3 CEUs", 180), ("2 contact hours", 120), ("2 Hrs.", 120),
     ("1h30m", 90), ("2h", 120), ("1.5h", 90), ("0.5", 30), ("100", 6000), ("1.33", 80), ("45m", 45),
 ])
 def test_hours_are_exact_minutes(text, minutes):

@@ -166,7 +166,7 @@ def test_config_show_lists_every_setting(ok):
 
 @pytest.mark.parametrize("args, error, words", [
     (["config", "set", "date-format", "european"], InvalidInput,
-     'date-format "european" is not a date format: use iso (2027-06-30) or us (06/30/2027).'),
+     'date-format "european" is not a date format: use iso (2027-06-30), us (06/30/2027) or day-first (30/06/2027).'),
     (["config", "set", "default-cert", "ca-pps"], NotFound,
      'There is no certification with the id "ca-pps". Did you mean "ca-pss"?'),
     (["config", "set", "default-cert", "two words"], InvalidInput, 'default-cert "two words" is not a certification'),

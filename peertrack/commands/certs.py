@@ -13,6 +13,7 @@ from peertrack.commands.common import (
     confirm,
     open_db,
     open_existing,
+    reads_day_first,
     remove_after_asking,
     top_options,
 )
@@ -124,7 +125,7 @@ def add(
         expires=expires, hours=hours,
         cycle=cycle, require=require, cap=cap, carry_over=carry_over, opens_days=opens_days,
         submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body, number=number,
-        issued=issued,
+        issued=issued, day_first=reads_day_first(ctx),
     )
     conn = open_db(ctx)
     with storage.transaction(conn):
@@ -285,7 +286,7 @@ def edit(
             old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require or None,
             no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
             submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
-            number=number, issued=issued,
+            number=number, issued=issued, day_first=load_settings(conn).day_first,
         )
         storage.update_cert(conn, old.id, cert)
         if work_rules or no_require:
@@ -324,7 +325,7 @@ def renew(
     from peertrack.output.screen import say
 
     today = clock.today()
-    renewed_on = parse_date(on, "--on", today) if on else today
+    renewed_on = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on else today
     if renewed_on > today:
         raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
     conn = open_db(ctx, unknown_cert(cert_id, []))

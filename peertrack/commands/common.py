@@ -63,6 +63,12 @@ def cert_or_default(ctx: typer.Context, given: Optional[str]) -> Optional[str]:
     return load_settings(conn).default_cert if conn is not None else None
 
 
+def reads_day_first(ctx: typer.Context) -> bool:
+    """Whether dates typed with numbers only are read day first (the date-format setting)."""
+    conn = open_existing(ctx)
+    return conn is not None and load_settings(conn).day_first
+
+
 def confirm(question: str, yes: bool) -> bool:
     """Ask before something destructive; with no one at a terminal, insist on --yes."""
     if yes:

@@ -84,7 +84,7 @@ def setting_keys(incomplete: str) -> Offer:
 def setting_values(ctx: typer.Context, incomplete: str) -> Offer:
     key = (ctx.params.get("key") or "").strip().lower()
     if key == "date-format":
-        return [("iso", "2027-06-30"), ("us", "06/30/2027")]
+        return [("iso", "2027-06-30"), ("us", "06/30/2027"), ("day-first", "30/06/2027")]
     if key == "default-cert":
         return cert_ids(ctx, incomplete)
     if key == "warn-days":

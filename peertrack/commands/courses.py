@@ -7,7 +7,15 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import CertOption, JsonOption, YesOption, no_course, open_db, remove_after_asking
+from peertrack.commands.common import (
+    CertOption,
+    JsonOption,
+    YesOption,
+    no_course,
+    open_db,
+    reads_day_first,
+    remove_after_asking,
+)
 from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import Allocation, Course
 from peertrack.domain.parsing import (
@@ -109,7 +117,8 @@ def log_ceu(
                            "or read them from the certificate with --from FILE", problem="is missing")
     today = clock.today()
     course = _course_from_options(
-        today, title=title, hours=hours, date=date or "today", provider=provider, category=category,
+        today, reads_day_first(ctx), title=title, hours=hours, date=date or "today", provider=provider,
+        category=category,
         format=format, approval_no=approval_no, note=note,
     )
     if certificate is not None:
@@ -234,7 +243,7 @@ def edit(
     with storage.transaction(conn):
         old = storage.load_course(conn, course_id)
         course = _course_from_options(
-            today,
+            today, load_settings(conn).day_first,
             title=title if title is not None else old.title,
             hours=hours if hours is not None else f"{old.minutes}m",
             date=date if date is not None else old.date.isoformat(),
@@ -275,10 +284,11 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
 
 
-def _course_from_options(today, *, title, hours, date, provider, category, format, approval_no, note) -> Course:
+def _course_from_options(today, day_first: bool, *, title, hours, date, provider, category, format, approval_no,
+                         note) -> Course:
     """Every check of a course's details that needs no database, so bad input stops before any write."""
     minutes = parse_hours(hours)
-    day = parse_date(date, "--date", today)
+    day = parse_date(date, "--date", today, day_first=day_first)
     if day > today:
         raise InvalidInput("--date", date, "log a course on the day you take it or after",
                            problem="is in the future")

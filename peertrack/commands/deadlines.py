@@ -6,7 +6,14 @@ import typer
 
 from peertrack import storage
 from peertrack.commands import completers
-from peertrack.commands.common import JsonOption, YesOption, open_db, open_existing, remove_after_asking
+from peertrack.commands.common import (
+    JsonOption,
+    YesOption,
+    open_db,
+    open_existing,
+    reads_day_first,
+    remove_after_asking,
+)
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.parsing import parse_date, parse_text
 from peertrack.services import clock
@@ -42,7 +49,8 @@ def add(
     from peertrack.output.screen import say
 
     today = clock.today()
-    deadline = Deadline(title=parse_text(title, "TITLE"), due=parse_date(due, "--due", today),
+    due_on = parse_date(due, "--due", today, day_first=reads_day_first(ctx))
+    deadline = Deadline(title=parse_text(title, "TITLE"), due=due_on,
                         note=(note or "").strip() or None)
     conn = open_db(ctx)
     with storage.transaction(conn):
@@ -99,7 +107,7 @@ def done(
     from peertrack.output.screen import say
 
     today = clock.today()
-    done_on = parse_date(on, "--on", today) if on else today
+    done_on = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on else today
     conn = open_db(ctx, _no_deadline(number))
     with storage.transaction(conn):
         deadline = storage.load_deadline(conn, _number(number))

@@ -54,7 +54,9 @@ def csv(
     from peertrack.storage.files import write_whole_text
 
     write_whole_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
-    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    from peertrack.domain.formatting import counted
+
+    count = counted(len(courses), "course")
     say(f"✓ Wrote {count} to {output}")
 
 

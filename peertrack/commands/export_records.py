@@ -84,12 +84,14 @@ def audit(
     files = list(zip(bundle.certificate_names(sound), [c.path for c in sound], strict=True))
     bundle.write_bundle(target, name, texts, files, today)
 
-    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
-    files_count = "1 certificate" if len(files) == 1 else f"{len(files)} certificates"
+    from peertrack.domain.formatting import counted
+
+    count = counted(len(courses), "course")
+    files_count = counted(len(files), "certificate")
     say(f"✓ Wrote {count} and {files_count} to {target}")
     lacking = {course.id for course in courses} - {c.course.id for c in sound}
     if lacking:
-        count = "1 course has" if len(lacking) == 1 else f"{len(lacking)} courses have"
+        count = counted(len(lacking), "course") + (" has" if len(lacking) == 1 else " have")
         say(f"{count} no certificate in the bundle; summary.txt lists them. "
             "Keep one with: peertrack ceu attach NUMBER FILE")
 

@@ -87,8 +87,10 @@ def import_csv(
     if dry_run:
         say("That was a dry run: nothing was added.")
         return
-    count = "1 course" if len(plan.new) == 1 else f"{len(plan.new)} courses"
-    if not confirm(f"Add these {count}?", yes):
+    from peertrack.domain.formatting import counted
+
+    question = "Add this course?" if len(plan.new) == 1 else f"Add these {counted(len(plan.new), 'course')}?"
+    if not confirm(question, yes):
         say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)
@@ -105,12 +107,13 @@ def import_csv(
             for course in added])
     from peertrack.domain import formatting
 
-    count = "1 course" if len(added) == 1 else f"{len(added)} courses"
+    count = formatting.counted(len(added), "course")
     say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
     if plan.unreadable:
-        rows_word = ("1 row could not be read and was" if len(plan.unreadable) == 1
-                     else f"{len(plan.unreadable)} rows could not be read and were")
-        say(f"{rows_word} left out: fix them in the file and import it again; "
+        one = len(plan.unreadable) == 1
+        rows = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one
+                                                                 else " could not be read and were")
+        say(f"{rows} left out: fix {'it' if one else 'them'} in the file and import it again; "
             "the courses added now will be skipped then.")
     say("See where you stand with: peertrack status")
 

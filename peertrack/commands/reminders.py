@@ -13,6 +13,7 @@ from peertrack.commands.common import (
     YesOption,
     open_db,
     open_existing,
+    reads_day_first,
     remove_after_asking,
 )
 from peertrack.domain.errors import Conflict, InvalidInput
@@ -87,7 +88,7 @@ def add(
         raise InvalidInput("TITLE", "", 'give the reminder a name, like "Self-care hour", or start from a ready '
                            "one with --starter", problem="is missing")
     reminder = build_reminder(today, title=title, every=every, on=on, rrule=rrule, start=start, until=until,
-                              at=at, note=note)
+                              at=at, note=note, day_first=reads_day_first(ctx))
     conn = open_db(ctx)
     with storage.transaction(conn):
         _refuse_same_title(conn, reminder.title)
@@ -141,7 +142,7 @@ def done(
       peertrack remind done 2 --on yesterday --note "walked by the river"
     """
     today = clock.today()
-    day = parse_date(on, "--on", today) if on is not None else today
+    day = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on is not None else today
     if day > today:
         raise InvalidInput("--on", on, "mark it done on the day you did it, or after", problem="is in the future")
     _settle(ctx, reminder_id, "done", day, optional_text(note), today)
@@ -178,7 +179,7 @@ def snooze(
     from peertrack.domain.models import ReminderLogEntry
 
     today = clock.today()
-    day = parse_date(until, "--until", today)
+    day = parse_date(until, "--until", today, day_first=reads_day_first(ctx))
     if day <= today:
         raise InvalidInput("--until", until, "snooze until a day after today, like tomorrow or "
                            f"{today + dt.timedelta(days=7):%Y-%m-%d}", problem="is not after today")
@@ -290,8 +291,9 @@ def edit(
         return
     new_title = parse_text(title, "--title") if title is not None else None
     new_at = recurrence.parse_at(at) if at else None
-    start_on = _start(start, today) if start else None
-    until_on = parse_date(until, "--until", today) if until else None
+    day_first = reads_day_first(ctx)
+    start_on = _start(start, today, day_first) if start else None
+    until_on = parse_date(until, "--until", today, day_first=day_first) if until else None
     conn = _existing(ctx, reminder_id)
     with storage.transaction(conn):
         old = storage.load_reminder(conn, reminder_id)
@@ -355,16 +357,16 @@ class _Rule:
 
 def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Optional[str] = None,
                    rrule: Optional[str] = None, start: Optional[str] = None, until: Optional[str] = None,
-                   at: Optional[str] = None, note: Optional[str] = None) -> Reminder:
+                   at: Optional[str] = None, note: Optional[str] = None, day_first: bool = False) -> Reminder:
     """A new reminder from what was typed, every part checked; nothing is written."""
     from peertrack.domain import recurrence
 
-    start_on = _start(start, today) if start is not None else today
+    start_on = _start(start, today, day_first) if start is not None else today
     rule = _rule(every, on, rrule, start_on)
     return _checked(Reminder(
         title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
         at=recurrence.parse_at(at) if at else None,
-        until=_until(until, rule, today), note=optional_text(note),
+        until=_until(until, rule, today, day_first), note=optional_text(note),
     ), rule, until_given=until)
 
 
@@ -385,21 +387,21 @@ def _rule(every: Optional[str], on: Optional[str], rrule: Optional[str], start: 
     return _Rule(recurrence.rule_from_spec(every, on, start), None, "--every", every)
 
 
-def _start(text: str, today: dt.date) -> dt.date:
+def _start(text: str, today: dt.date, day_first: bool) -> dt.date:
     """The first day, within fifty years of today: further off is surely a typing slip, and
     working out decades of a daily reminder would make every command slow."""
-    day = parse_date(text, "--start", today)
+    day = parse_date(text, "--start", today, day_first=day_first)
     if abs((day - today).days) > START_WITHIN_DAYS:
         raise InvalidInput("--start", text, "give a day within 50 years of today", problem="is too far from today")
     return day
 
 
-def _until(text: Optional[str], rule: _Rule, today: dt.date) -> Optional[dt.date]:
+def _until(text: Optional[str], rule: _Rule, today: dt.date, day_first: bool) -> Optional[dt.date]:
     if not text:
         return rule.until
     if rule.until is not None:
         _raise_until_twice(text)
-    return parse_date(text, "--until", today)
+    return parse_date(text, "--until", today, day_first=day_first)
 
 
 def _raise_until_twice(text: str) -> None:

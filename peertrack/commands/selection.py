@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from peertrack import storage
-from peertrack.commands.common import cert_or_default, open_existing
+from peertrack.commands.common import cert_or_default, open_existing, reads_day_first
 from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.models import Certification, Course
 from peertrack.domain.parsing import normalise_category, parse_date
@@ -28,8 +28,9 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
             raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current "
                                "(or choose one for every time: peertrack config set default-cert ca-pss)",
                                problem="needs --cert")
-    start = parse_date(since, "--from", today) if since else None
-    end = parse_date(until, "--to", today) if until else None
+    day_first = reads_day_first(ctx)
+    start = parse_date(since, "--from", today, day_first=day_first) if since else None
+    end = parse_date(until, "--to", today, day_first=day_first) if until else None
     conn = open_existing(ctx)
     if conn is None:
         if cert:

@@ -15,7 +15,7 @@ MAX_CYCLE_MINUTES = 1000 * 60
 
 def build_certification(today: dt.date, *, name, cert_id, template, expires, hours, cycle, require, cap,
                         carry_over, opens_days, submit_days, grace_days, endorsement_of, body, number,
-                        issued) -> Certification:
+                        issued, day_first: bool = False) -> Certification:
     """A new certification from `cert add`'s options; a template (found by the caller) fills in the rest."""
     name = name if name is not None else (template.name if template else None)
     if name is None:
@@ -34,8 +34,8 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
                                problem="is missing")
         raise InvalidInput("--cycle", cycle, f"this certification's cycle is {choices}",
                            problem="is not a cycle this certification offers")
-    expires_on = _expiry(expires, today, template)
-    issued_on = parse_date(issued, "--issued", today) if issued else None
+    expires_on = _expiry(expires, today, template, day_first)
+    issued_on = parse_date(issued, "--issued", today, day_first=day_first) if issued else None
     check_dates(issued_on, expires_on)
     if hours is not None:
         required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
@@ -63,7 +63,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
 
 def edited_certification(old: Certification, today: dt.date, *, name, new_id, expires, hours, cycle, require,
                          no_require, cap, no_cap, carry_over, opens_days, submit_days, grace_days, endorsement_of,
-                         body, number, issued) -> Certification:
+                         body, number, issued, day_first: bool = False) -> Certification:
     """`old` with only the details given changed; the current cycle follows a new expiry or length."""
     changes: dict = {}
     if name is not None:
@@ -75,7 +75,7 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
     if number is not None:
         changes["number"] = number.strip() or None
     if issued is not None:
-        changes["issued"] = parse_date(issued, "--issued", today) if issued.strip() else None
+        changes["issued"] = parse_date(issued, "--issued", today, day_first=day_first) if issued.strip() else None
     if cycle is not None:
         changes["cycle_months"] = parse_cycle(cycle)
     if hours is not None:
@@ -90,7 +90,7 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
             changes[key] = value or None
     if endorsement_of is not None:
         changes["endorsement_of"] = parse_slug(endorsement_of, "--endorsement-of") if endorsement_of.strip() else None
-    expires_on = parse_date(expires, "--expires", today) if expires else None
+    expires_on = parse_date(expires, "--expires", today, day_first=day_first) if expires else None
 
     cert = dataclasses.replace(old, **changes)
     ends = expires_on or cert.cycle.ends
@@ -127,9 +127,9 @@ def _edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.
     return old.cycle.starts
 
 
-def _expiry(expires, today: dt.date, template) -> dt.date:
+def _expiry(expires, today: dt.date, template, day_first: bool) -> dt.date:
     if expires:
-        return parse_date(expires, "--expires", today)
+        return parse_date(expires, "--expires", today, day_first=day_first)
     if template and template.calendar_year:
         return dt.date(today.year, 12, 31)
     raise InvalidInput("--expires", "", "give the date it expires, like --expires 2027-06-30", problem="is missing")

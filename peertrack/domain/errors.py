@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 
 class PeertrackError(Exception):
     """Something the user can fix; printed as one sentence, never as a traceback."""
@@ -77,5 +75,35 @@ def unknown_cert(cert_id: str, known: list[str]) -> NotFound:
 
 
 def did_you_mean(given: str, known: list[str]) -> str | None:
-    matches = difflib.get_close_matches(given, known, n=1, cutoff=0.5)
-    return matches[0] if matches else None
+    """The one known name `given` was surely meant to be, or None.
+
+    Closeness is counted in edits, a swap of two neighbouring letters being one ("pa-csp" is one
+    edit from "pa-cps", two from "pa-crs"). A name is offered only when it is close for its length
+    and clearly closer than every other: between near ties there is no guessing.
+    """
+    wanted = given.strip().lower()
+    if not wanted:
+        return None
+    ranked = sorted((edit_distance(wanted, name.lower()), name) for name in dict.fromkeys(known))
+    if not ranked:
+        return None
+    best, name = ranked[0]
+    if best > max(1, len(wanted) // 3):
+        return None
+    if len(ranked) > 1 and ranked[1][0] - best < (1 if best <= 1 else 2):
+        return None
+    return name
+
+
+def edit_distance(first: str, second: str) -> int:
+    """Letters added, removed, changed, or two neighbours swapped, to turn one word into the other."""
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        current = [i] + [0] * len(second)
+        for j, b in enumerate(second, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -27,6 +27,23 @@ def hours_number(minutes: int) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A number with its noun, in the right form: "1 course", "2 courses", "0 days", "1 entry", "3 entries".
+
+    `plural` for a noun whose plural is not made by the usual endings ("1 person", "2 people").
+    """
+    if count == 1:
+        return f"{count} {noun}"
+    if plural is None:
+        if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+            plural = noun[:-1] + "ies"
+        elif noun.endswith(("s", "x", "ch", "sh")):
+            plural = noun + "es"
+        else:
+            plural = noun + "s"
+    return f"{count} {plural}"
+
+
 def hours_words(minutes: int) -> str:
     amount = hours(minutes)
     return f"{amount} hour" if amount == "1" else f"{amount} hours"
@@ -37,12 +54,14 @@ def day(date: dt.date) -> str:
     return f"{date:%a} {date.day} {date:%b %Y}"
 
 
-DATE_FORMATS = {"iso": "2027-06-30", "us": "06/30/2027"}
+DATE_FORMATS = {"iso": "2027-06-30", "us": "06/30/2027", "day-first": "30/06/2027"}
 
 
 def bare_day(date: dt.date, style: str = "iso") -> str:
-    """A date in a table or a short message: "2027-06-30", or "06/30/2027" in the us date format."""
-    return f"{date:%m/%d/%Y}" if style == "us" else date.isoformat()
+    """A date in a table or a short message: "2027-06-30", "06/30/2027" (us) or "30/06/2027" (day-first)."""
+    if style == "us":
+        return f"{date:%m/%d/%Y}"
+    return f"{date:%d/%m/%Y}" if style == "day-first" else date.isoformat()
 
 
 def days_from_now(days: int) -> str:
@@ -52,7 +71,7 @@ def days_from_now(days: int) -> str:
         return "tomorrow"
     if days == -1:
         return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
+    return f"in {counted(days, 'day')}" if days > 0 else f"{counted(-days, 'day')} ago"
 
 
 def day_with_distance(date: dt.date, today: dt.date) -> str:
@@ -65,7 +84,7 @@ def pace(minutes_per_month: int | None, missing_minutes: int, days_left: int) ->
     if missing_minutes <= 0 or days_left < 0:
         return None
     if days_left < 31 or minutes_per_month is None:
-        return f"{hours_words(missing_minutes)} in the next {max(days_left, 0)} days"
+        return f"{hours_words(missing_minutes)} in the next {counted(max(days_left, 0), 'day')}"
     return f"about {hours_words(minutes_per_month)} a month"
 
 
@@ -111,8 +130,8 @@ def months_words(months: int) -> str:
     """A cycle length in words: 24 -> "2 years", 18 -> "18 months"."""
     if months % 12 == 0:
         years = months // 12
-        return "1 year" if years == 1 else f"{years} years"
-    return "1 month" if months == 1 else f"{months} months"
+        return counted(years, "year")
+    return counted(months, "month")
 
 
 def cycle_text(months: int) -> str:

@@ -2,46 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from peertrack.domain.dates import parse_date
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.models import FORMATS, Allocation, Requirement
 
-DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday"
-HOURS_ACCEPTED = "use a number of hours like 1.5 or 0.25, or minutes like 90m"
+HOURS_ACCEPTED = "use a number of hours like 1.5, 2 hrs or 1h30m, or minutes like 90m or 90 minutes"
 MAX_MINUTES_PER_COURSE = 100 * 60
 BELIEVABLE_HOURS = 100_000
 
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WORD_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
-
-
-def parse_date(text: str, field: str, today: dt.date) -> dt.date:
-    """A date as ISO (2026-11-02), US (11/02/2026) or a word (today, yesterday, tomorrow)."""
-    cleaned = text.strip().lower()
-    if cleaned in _WORD_DAYS:
-        return today + dt.timedelta(days=_WORD_DAYS[cleaned])
-    iso = _ISO_DATE.fullmatch(cleaned)
-    us = _US_DATE.fullmatch(cleaned)
-    if iso:
-        year, month, day = (int(part) for part in iso.groups())
-    elif us:
-        month, day, year = (int(part) for part in us.groups())
-    else:
-        raise InvalidInput(field, text, DATE_ACCEPTED)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise InvalidInput(field, text, DATE_ACCEPTED, problem="is not a real date") from None
+__all__ = ["parse_date"]  # the one date reader lives in domain/dates.py; parse_date is read from here too
 
 
 def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
                 limit: int | None = MAX_MINUTES_PER_COURSE) -> int:
-    """Hours as exact whole minutes: "1.5" is 90, "0.1" is 6, "90m" is 90, "1h30m" is 90."""
-    cleaned = text.strip().lower().replace(" ", "")
+    """Hours as exact whole minutes: "1.5" is 90, "0.1" is 6, "90m" is 90, "1h30m" is 90, "2 hrs" is 120.
+
+    The one reader of hours: the command line, init and a spreadsheet's cells all take the same words.
+    """
+    cleaned = hours_text(text)
     minutes = _minutes_from(cleaned)
     if minutes is None:
         raise InvalidInput(field, text, HOURS_ACCEPTED, problem="is not a number of hours")
@@ -56,6 +37,22 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     if minutes > BELIEVABLE_HOURS * 60:
         raise InvalidInput(field, text, f"use at most {BELIEVABLE_HOURS} hours", problem="is too many hours")
     return minutes
+
+
+_HOUR_WORDS = re.compile(r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit|hours|hour|hrs|hr)\.?")
+_MINUTE_WORDS = re.compile(r"\s*(minutes|minute|mins|min)\.?")
+
+
+def hours_text(text: str) -> str:
+    """Hours as people write them, tidied to the short form: "2 hrs" -> "2h", "1:30" -> "90m", "1,5" -> "1.5"."""
+    cleaned = text.strip().lower()
+    clock = re.fullmatch(r"(\d+):(\d{2})(?::00)?", cleaned)
+    if clock:
+        return f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
+    cleaned = re.sub(r"^(\d*),(\d+)", r"\1.\2", cleaned)  # a decimal comma
+    cleaned = _HOUR_WORDS.sub("h", cleaned)
+    cleaned = _MINUTE_WORDS.sub("m", cleaned)
+    return cleaned.replace(" ", "")
 
 
 _HOURS_AND_MINUTES = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?")

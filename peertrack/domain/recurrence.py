@@ -494,7 +494,7 @@ def due_words(item: DueReminder) -> str:
         return f"today at {at_text(item.reminder.at)}" if item.reminder.at is not None else "today"
     if item.days_overdue == 1:
         return "since yesterday"
-    return f"it's been {item.days_overdue} days"
+    return f"it's been {item.days_overdue} days"  # two or more: one is "since yesterday"
 
 
 def handled_occurrences(entries: Iterable[ReminderLogEntry]) -> set[dt.date]:

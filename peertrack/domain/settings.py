@@ -15,6 +15,11 @@ class Settings:
     date_format: str = "iso"
 
     @property
+    def day_first(self) -> bool:
+        """Whether dates typed with numbers only, like 02/11/2026, are read day first."""
+        return self.date_format == "day-first"
+
+    @property
     def soon_days(self) -> int:
         """Within this many days, a certification with hours missing is "due soon"."""
         return self.warn_days[0]
@@ -30,15 +35,16 @@ class Settings:
         return self.warn_days[-1] if len(self.warn_days) > 2 else min(7, self.urgent_days)
 
 
-DATE_STYLES = ("iso", "us")
+DATE_STYLES = ("iso", "us", "day-first")
 
 KEYS = {
     "warn-days": "Days before a date when peertrack warns: due soon, urgent, last days. Default 90,30,7.",
     "name": "Your name, for the summary in an audit bundle.",
     "default-cert": "The certification to use when a command needs one and you name none "
                     "(export audit, cert show, --cycle current). Default: none.",
-    "date-format": "How dates show in tables and short messages: iso (2027-06-30) or us (06/30/2027). "
-                   "JSON and CSV always use iso. Default: iso.",
+    "date-format": "How dates show in tables and short messages, and how dates you type are read: "
+                   "iso (2027-06-30), us (06/30/2027, month first) or day-first (30/06/2027). "
+                   "JSON and CSV always use iso. Default: iso, reading 06/30/2027 month first.",
 }
 
 
@@ -82,7 +88,7 @@ def shown(settings: Settings) -> dict[str, object]:
 def _date_format(text: str) -> str:
     cleaned = text.strip().lower()
     if cleaned not in DATE_STYLES:
-        raise InvalidInput("date-format", text, "use iso (2027-06-30) or us (06/30/2027)",
+        raise InvalidInput("date-format", text, "use iso (2027-06-30), us (06/30/2027) or day-first (30/06/2027)",
                            problem="is not a date format")
     return cleaned
 

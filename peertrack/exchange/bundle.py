@@ -76,7 +76,7 @@ def summary_text(*, cert: Certification, which: str, window: tuple[dt.date, dt.d
                                                  for c in minimums) if minimums else ""
         facts.append(("Hours required", f"{fmt.hours(required)}{rule}"))
     total = sum(course.minutes for course in courses)
-    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    count = fmt.counted(len(courses), "course")
     facts.append(("Hours listed", f"{fmt.hours(total)} in {count}"))
     width = max(len(label) for label, _ in facts) + 2
     lines += [f"{label + ':':<{width}}{value}" for label, value in facts if value]
@@ -144,7 +144,7 @@ def _missing(item: Progress | None, certificates: Sequence[Certificate], courses
     unsound = {c.course.id for c in certificates if c.state != "ok"}
     lacking = [course for course in courses if course.id not in with_certificate and course.id not in unsound]
     if lacking:
-        missing.append("A certificate for " + ("1 course:" if len(lacking) == 1 else f"{len(lacking)} courses:"))
+        missing.append("A certificate for " + fmt.counted(len(lacking), "course") + ":")
         missing += [f"    {course.date.isoformat()}  {course.title}" for course in lacking]
     for bad in certificates:
         if bad.state != "ok":

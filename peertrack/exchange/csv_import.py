@@ -62,11 +62,7 @@ _FORMAT_ALIASES = {
 }
 _DELIMITERS = (",", ";", "\t", "|")
 _HEADER_SEARCH_ROWS = 10
-_MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y",
-                  "%d-%b-%y", "%b-%d-%Y")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")  # always day first: 31.12.2026
-_SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _TIME_PART = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
 _TOTAL = re.compile(r"\s*(grand\s+)?totals?(\s+hours)?\s*:?\s*", re.I)
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -360,7 +356,6 @@ def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.dat
     )
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -374,49 +369,13 @@ def _date(text: str, column: str, today: dt.date, day_first: bool) -> dt.date:
         if day is not None and day <= today:
             return day
     cleaned = _TIME_PART.sub("", text.strip(), count=1).strip()
-    day = None
-    if not _ISO_DATE.fullmatch(cleaned):  # the common case goes straight to parse_date
-        day = _numeric_date(cleaned, day_first, today)
-        if day is None and any(character.isalpha() for character in cleaned):
-            day = _named_month_date(cleaned)
-    if day is None:
-        try:
-            day = parse_date(cleaned, column, today)
-        except InvalidInput as problem:
-            raise _as_given(problem, cleaned, text) from None
+    try:
+        day = parse_date(cleaned, column, today, day_first=day_first)
+    except InvalidInput as problem:
+        raise _as_given(problem, cleaned, text) from None
     if day > today:
         raise InvalidInput(column, text, "only courses already taken can be imported", problem="is in the future")
     return day
-
-
-def _numeric_date(text: str, day_first: bool, today: dt.date) -> dt.date | None:
-    match = _NUMERIC_DATE.fullmatch(text) or _DOTTED_DATE.fullmatch(text)
-    if match:
-        first, second, year = (int(part) for part in match.groups())
-        month, day = (second, first) if day_first or match.re is _DOTTED_DATE else (first, second)
-        if len(match.group(3)) == 2:
-            year += 2000 if 2000 + year <= today.year else 1900
-    else:
-        match = _SLASHED_ISO.fullmatch(text)
-        if not match:
-            return None
-        year, month, day = (int(part) for part in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _named_month_date(text: str) -> dt.date | None:
-    cleaned = re.sub(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", "", text.strip(), flags=re.I)
-    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned, flags=re.I)
-    cleaned = re.sub(r"\bsept\b", "Sep", cleaned, flags=re.I).replace(".", "")
-    for pattern in _MONTH_FORMATS:
-        try:
-            return dt.datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 def _day_first(cells: Sequence[str]) -> bool:
@@ -430,26 +389,9 @@ def _day_first(cells: Sequence[str]) -> bool:
     return any(value > 12 for value in firsts) and not any(value > 12 for value in seconds)
 
 
-_PLAIN_HOURS = re.compile(r"\d+(?:\.\d+)?")
-
-
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _hours(text: str, column: str) -> int:
-    cleaned = text.strip().lower()
-    if _PLAIN_HOURS.fullmatch(cleaned):  # most cells: skip the spelled-out units below
-        return parse_hours(cleaned, column)
-    clock = re.fullmatch(r"(\d+):(\d{2})(?::00)?", cleaned)
-    if clock:
-        cleaned = f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
-    cleaned = re.sub(r"^(\d*),(\d+)", r"\1.\2", cleaned)  # a decimal comma, as the semicolon variant writes
-    cleaned = re.sub(r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit)\.?$", "h", cleaned)
-    cleaned = re.sub(r"\s*(hours|hour|hrs|hr)\.?", "h", cleaned)
-    cleaned = re.sub(r"\s*(minutes|minute|mins|min)\.?", "m", cleaned)
-    cleaned = cleaned.replace(" ", "")
-    try:
-        return parse_hours(cleaned, column)
-    except InvalidInput as problem:
-        raise _as_given(problem, cleaned, text) from None
+    return parse_hours(text, column)
 
 
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot

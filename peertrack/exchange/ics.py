@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack import __version__
+from peertrack.domain.formatting import counted
 from peertrack.domain.models import Certification, Deadline, Reminder
 
 PRODID = f"-//peertrack//peertrack {__version__}//EN"
@@ -71,7 +72,7 @@ def certification_events(certs: Iterable[Certification]) -> list[Event]:
             start=cert.expires,
             description=(f"Your {cert.name} certification ({cert.id}) expires on this day. Renew it with {body} "
                          f"before then.\nSee where you stand with: peertrack status --cert {cert.id}"),
-            alarms=tuple(Alarm(-dt.timedelta(days=days), f"{cert.name} expires in {days} days")
+            alarms=tuple(Alarm(-dt.timedelta(days=days), f"{cert.name} expires in {counted(days, 'day')}")
                          for days in CERT_ALARM_DAYS),
             categories=("Certification",),
         ))
@@ -89,7 +90,8 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
     for deadline in deadlines:
         if deadline.done_on is not None or (deadline.key or "").endswith(":expires"):
             continue
-        alarms = tuple(Alarm(-dt.timedelta(days=days), f"{deadline.title}: in {days} days") for days in (7, 1))
+        alarms = tuple(Alarm(-dt.timedelta(days=days), f"{deadline.title}: in {counted(days, 'day')}")
+                       for days in (7, 1))
         if deadline.key and deadline.key.endswith(":opens") and deadline.cert_id in expiry:
             events.append(Event(
                 uid=uid("cert", deadline.cert_id, "renewal-window"), summary=deadline.title.replace(

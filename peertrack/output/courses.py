@@ -31,7 +31,7 @@ def courses_table(courses: list[Course], total_minutes: int, dates: str = "iso")
                       fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "",
                       credits_text(course))
     console.print(table)
-    count = "1 course" if len(courses) == 1 else f"{len(courses)} courses"
+    count = fmt.counted(len(courses), "course")
     console.print(f"{count}, {fmt.hours_words(total_minutes)} in all.")
 
 

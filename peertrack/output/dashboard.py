@@ -160,7 +160,7 @@ def history_chart(histories, console: Console | None = None) -> None:
                 line.append("  " + ("#" if plain else "█") * length, style="cyan")
             console.print(line)
         total = sum(month.minutes for month in history.months)
-        count = "1 month" if len(history.months) == 1 else f"{len(history.months)} months"
+        count = fmt.counted(len(history.months), "month")
         console.print(f"  {fmt.hours_words(total)} logged in {count}.")
 
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 def lines(items: Sequence[Attention], window: int) -> None:
-    from peertrack.domain.formatting import LEVEL_WORDS
+    from peertrack.domain.formatting import LEVEL_WORDS, counted
 
     shown = [f"{LEVEL_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
-    sys.stdout.write("\n".join(shown or [f"✓ Nothing needs your attention in the next {window} days."]) + "\n")
+    calm = f"✓ Nothing needs your attention in the next {counted(window, 'day')}."
+    sys.stdout.write("\n".join(shown or [calm]) + "\n")

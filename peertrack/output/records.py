@@ -31,7 +31,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = 
     console.print()
     if plan.new:
         minutes = sum(row.course.minutes for row in plan.new)
-        count = "1 course" if len(plan.new) == 1 else f"{len(plan.new)} courses"
+        count = fmt.counted(len(plan.new), "course")
         console.print(Text(f"To add: {count}, {fmt.hours_words(minutes)}", style="bold"))
         table = make_table(console)
         for column, justify in (("Row", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
@@ -93,7 +93,7 @@ def check_report(report: CheckReport, dates: str = "iso") -> None:
     if not report.unattached:
         console.print(Text("✓ ", style="green").append("Every course has a certificate."))
         return
-    count = "1 course has" if len(report.unattached) == 1 else f"{len(report.unattached)} courses have"
+    count = fmt.counted(len(report.unattached), "course") + (" has" if len(report.unattached) == 1 else " have")
     console.print(Text("• ", style="yellow").append(f"{count} no certificate yet:"))
     table = make_table(console)
     for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Hours", "right")):
@@ -110,7 +110,7 @@ def database_summary(heading: str, summary: DatabaseSummary) -> None:
     console.print(Text(heading, style="bold"))
     certs = ", ".join(summary.certifications) if summary.certifications else "none"
     console.print(f"  Certifications: {certs}")
-    courses = "1 course" if summary.courses == 1 else f"{summary.courses} courses"
+    courses = fmt.counted(summary.courses, "course")
     if summary.first_course and summary.last_course:
         courses += f", from {fmt.day(summary.first_course)} to {fmt.day(summary.last_course)}"
     console.print(f"  Courses: {courses}")

@@ -62,7 +62,7 @@ def reminders_table(states, today: dt.date) -> None:
         table.add_row(*row)
     console.print(table)
     waiting = sum(1 for state in states if state.due)
-    count = "1 reminder" if len(states) == 1 else f"{len(states)} reminders"
+    count = fmt.counted(len(states), "reminder")
     console.print(f"{count}, {waiting} due now." if waiting else f"{count}, none due now.")
 
 
@@ -153,7 +153,7 @@ def reminder_histories(histories, today: dt.date) -> None:
         heading.append(f"  {describe(reminder.rrule, reminder.starts)}")
         console.print(heading)
         if history.streak:
-            times = "1 time" if history.streak == 1 else f"{history.streak} times"
+            times = fmt.counted(history.streak, "time")
             console.print(Text(f"  Done {times} in a row.", style="green"))
         if not history.entries:
             console.print("  Nothing logged yet.")

@@ -49,7 +49,7 @@ def table_words(name: str, count: int | None = None) -> str:
 
 def file_size(size: int) -> str:
     if size < 1024:
-        return "1 byte" if size == 1 else f"{size} bytes"
+        return fmt.counted(size, "byte")
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
