@@ -56,7 +56,8 @@ def test_log_ceu_counts_toward_every_cert_whose_cycle_includes_it(ok, make_cert,
     # old-cert's cycle has ended: the course waits there for its next cycle, once renewed
     assert [line.split(":")[0].strip() for line in result.stdout.splitlines()[2:]] == ["old-cert", "ga-cps",
                                                                                       "ca-pss"]
-    assert "ca-pss: 3 of 20 hours (15%), ✓ on track; 17 hours to go, about 2.25 hours a month" in result.stdout
+    # 3 of 20 hours two thirds of the way through the cycle: behind, not on track
+    assert "ca-pss: 3 of 20 hours (15%), ↓ behind; 17 hours to go, about 2.25 hours a month" in result.stdout
     assert "(still short: ethics 3 of 6)" in result.stdout
     assert "it will count toward the next cycle once you record your renewal" in result.stderr
     assert "3 of 20 hours" in result.stdout and "3 of 12 hours" in result.stdout
@@ -131,11 +132,18 @@ def test_status_levels_and_pace(ok, make_cert, status_json):
     make_cert("expired", "Expired", expires="2026-10-01", cycle="1y", hours="10")
     make_cert("fine", "Fine", expires="2028-01-01", cycle="2y", hours="10")
     make_cert("done", "Done", expires="2026-11-20", cycle="1y", hours="1")
+    make_cert("late", "Behind", expires="2027-03-01", cycle="1y", hours="10")
     ok("log-ceu", "One hour", "--hours", "1", "--cert", "done", "--date", "2026-10-02")
+    # A straight line through their cycles reaches about 8 (soon) and 4.2 (fine) hours by today:
+    # half of that or more is not behind.
+    ok("log-ceu", "Four hours", "--hours", "4", "--cert", "soon", "--date", "2026-10-02")
+    ok("log-ceu", "Two hours", "--hours", "2.1", "--cert", "fine", "--date", "2026-10-02")
     levels = {c["id"]: c["level"] for c in status_json()["certifications"]}
-    assert levels == {"soon": "due-soon", "urgent": "urgent", "expired": "overdue", "fine": "ok", "done": "ok"}
+    assert levels == {"soon": "due-soon", "urgent": "urgent", "expired": "overdue", "fine": "ok", "done": "ok",
+                      "late": "behind"}
     text = ok("status").stdout
     assert "! due soon" in text and "‼ urgent" in text and "✗ overdue" in text and "✓ on track" in text
+    assert "↓ behind" in text
     assert "expired Thu 1 Oct 2026 (32 days ago)" in text
     assert "10 hours in the next 18 days" in text
     assert "about 0.75 hours a month" in text  # 10 h over 14 months: "fine"
@@ -249,7 +257,7 @@ def test_cert_list(ok, make_cert):
     listed = json.loads(ok("cert", "list", "--json").stdout)
     assert [c["id"] for c in listed] == ["ga-cps", "ca-pss"]  # soonest expiry first
     table = ok("cert", "list").stdout
-    assert "ga-cps" in table and "due soon" in table
+    assert "ga-cps" in table and "↓ behind" in table  # 0 of 12 hours with 2 months left
 
 
 def test_json_lists_are_empty_arrays_without_a_database(ok, db_path):

@@ -240,12 +240,14 @@ def test_due_lists_urgent_and_overdue_and_exits_one(run, ok, make_cert):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("✗ overdue  Fee: was due 3 days ago")
     assert lines[1].startswith("‼ urgent  Urgent one (urgent): 10 hours still needed")
-    assert lines[2].startswith("! due soon  Soon one (soon)")
+    # 0 of 10 hours, 74 days left, most of the cycle gone: behind, listed in its last 90 days
+    assert lines[2].startswith("↓ behind  Soon one (soon): 10 hours still needed")
+    # Fine one is behind too (0 of 10 at 40% of its cycle), but has more than 90 days left
     assert not any("Far away" in line or "Fine one" in line for line in lines)
     data = json.loads(run("due", "--json").stdout)
     assert data["needs_action"] is True
     assert [(i["kind"], i["level"], i["ref"]) for i in data["items"]] == [
-        ("deadline", "overdue", "1"), ("certification", "urgent", "urgent"), ("certification", "due-soon", "soon")]
+        ("deadline", "overdue", "1"), ("certification", "urgent", "urgent"), ("certification", "behind", "soon")]
     assert "Far away" in run("due", "--within", "6m").stdout
 
 
@@ -259,6 +261,7 @@ def test_due_exits_one_in_the_last_days_before_a_deadline(run, ok, make_cert):
 
 def test_warn_days_setting_moves_the_levels(run, ok, make_cert, status_json):
     make_cert(expires="2027-03-01", cycle="1y", hours="10")
+    ok("log-ceu", "Four hours", "--hours", "4", "--date", "2026-10-02")  # not behind: half the line is 3.4
     assert status_json()["certifications"][0]["level"] == "ok"
     ok("config", "set", "warn-days", "150,60,14")
     assert status_json()["certifications"][0]["level"] == "due-soon"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from peertrack.domain.cycles import anchor_day_of, carry_over, cycle_start, next_end
 from peertrack.domain.models import Allocation, CategoryProgress, Certification, Course, Cycle, Requirement
-from peertrack.domain.requirements import level, minutes_per_month, missing_minutes, progress, scale
+from peertrack.domain.requirements import level, minutes_per_month, progress, scale
 
 D = dt.date
 
@@ -71,10 +71,14 @@ def test_category_shortfall_counts_when_the_total_is_met():
     assert not result.categories[0].met
 
 
-def test_missing_is_the_larger_of_total_and_category_gaps():
-    assert missing_minutes(1200, 600, [CategoryProgress("ethics", 360, 0)]) == 600
-    assert missing_minutes(1200, 1100, [CategoryProgress("ethics", 360, 0)]) == 360
-    assert missing_minutes(1200, 1500, []) == 0
+@pytest.mark.parametrize("general, ethics, missing", [(10, 0, 10), (18, 0, 6), (25, 0, 6), (14, 6, 0), (8, 2, 10)])
+def test_missing_is_the_larger_of_total_and_category_gaps(general, ethics, missing):
+    courses = [course(D(2026, 1, 1), general, "general")]
+    courses += [course(D(2026, 2, 1), ethics, "ethics")] if ethics else []
+    result = progress(cert(), courses, D(2026, 11, 2))
+    assert result.missing_minutes == missing * 60
+    assert result.toward_minutes == (20 - missing) * 60
+    assert result.any_kind_minutes == (missing - max(0, 6 - ethics)) * 60
 
 
 @pytest.mark.parametrize("days_left, missing, expected", [
@@ -95,11 +99,9 @@ def test_pace(missing, days_left, expected):
     assert minutes_per_month(missing, days_left) == expected
 
 
-@given(st.integers(0, 100_000), st.integers(0, 100_000), st.integers(-1000, 3000))
-def test_missing_never_negative_and_levels_are_known(required, earned, days_left):
-    missing = missing_minutes(required, earned, [])
-    assert missing >= 0
-    assert level(days_left, missing) in ("ok", "due-soon", "urgent", "overdue")
+@given(st.integers(0, 100_000), st.integers(-1000, 3000), st.booleans())
+def test_levels_are_known(missing, days_left, behind):
+    assert level(days_left, missing, behind=behind) in ("ok", "due-soon", "behind", "urgent", "overdue")
 
 
 @pytest.mark.parametrize("ends, months, anchor, expected", [
@@ -214,3 +216,25 @@ def test_carried_hours_count_and_the_recent_pace():
                                                        (-31, 30, "lapsed"), (-30, 30, "overdue")])
 def test_lapsed_after_the_grace_period(days_left, grace, expected):
     assert level(days_left, 60, grace_days=grace) == expected
+
+
+@pytest.mark.parametrize("starts, ends, today, required, missing, expected", [
+    # 0 of 36 with 106 days left of a two-year cycle: far below the line, and 10.3 hours a month.
+    (D(2025, 2, 17), D(2027, 2, 16), D(2026, 11, 2), 36 * 60, 36 * 60, "pace"),
+    # The first quarter of the cycle (182 of 731 days): never behind on schedule, whatever is logged.
+    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 29), 20 * 60, 20 * 60, None),
+    # Just past the first quarter (183 of 731 days): 0 of 20 is under half of 5 hours.
+    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 30), 20 * 60, 20 * 60, "schedule"),
+    # Nothing missing: never behind.
+    (D(2025, 7, 1), D(2027, 6, 30), D(2027, 6, 1), 20 * 60, 0, None),
+    # After expiry it is overdue, not behind.
+    (D(2025, 7, 1), D(2026, 6, 30), D(2026, 11, 2), 20 * 60, 60, None),
+    # 60 days left: up to 6 hours a month (709 minutes) is still realistic; more is not.
+    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 60, 709, None),
+    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 60, 710, "pace"),
+])
+def test_behind(starts, ends, today, required, missing, expected):
+    from peertrack.domain.requirements import behind_because, expected_minutes
+
+    line = expected_minutes(required, starts, ends, today)
+    assert behind_because(required, missing, line, starts, ends, today) == expected

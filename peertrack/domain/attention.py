@@ -10,7 +10,7 @@ from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
 from peertrack.domain.models import Certification, Deadline, Progress
 
-ORDER = ("overdue", "urgent", "due-soon", "upcoming", "wellness")
+ORDER = ("overdue", "urgent", "behind", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")
 
 
@@ -28,11 +28,12 @@ class Attention:
 
 
 def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt.date, within_days: int,
-           final_days: int, reminders: Iterable = ()) -> list[Attention]:
-    """Everything `due` shows, most pressing first. Wellness reminders come last and are never
+           final_days: int, reminders: Iterable = (), soon_days: int = 90) -> list[Attention]:
+    """Everything `due` shows, most pressing first. A certification that is behind is listed in
+    its last `soon_days`, like one due soon. Wellness reminders come last and are never
     "trouble": they are kind nudges, not deadlines, so they never make `due` exit 1."""
     progresses = list(progresses)
-    items = [item for p in progresses if (item := _for_certification(p)) is not None]
+    items = [item for p in progresses if (item := _for_certification(p, soon_days)) is not None]
     flagged = {item.ref for item in items}
     lapsed = {p.cert.id for p in progresses if p.level == "lapsed"}
     certs: list[Certification] = [p.cert for p in progresses]
@@ -48,9 +49,11 @@ def needs_action(items: Iterable[Attention]) -> bool:
     return any(item.level in TROUBLE for item in items)
 
 
-def _for_certification(p: Progress) -> Attention | None:
-    if p.level not in ("overdue", "lapsed", "urgent", "due-soon"):
+def _for_certification(p: Progress, soon_days: int = 90) -> Attention | None:
+    if p.level not in ("overdue", "lapsed", "urgent", "behind", "due-soon"):
         return None
+    if p.level == "behind" and p.days_left > soon_days:
+        return None  # the dashboard says so; `due` is for the last stretch
     cert = p.cert
     if p.level == "lapsed":
         # Still trouble: it needs reinstating, or removing with `peertrack cert rm` if you let it go.

@@ -97,7 +97,8 @@ def category_text(course: Course) -> str:
 
 
 # Every level, and every kind of item `due` lists, as a symbol and words: the meaning never rests on colour.
-LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "urgent": "‼ urgent", "overdue": "✗ overdue",
+LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "behind": "↓ behind", "urgent": "‼ urgent",
+               "overdue": "✗ overdue",
                "lapsed": "✗ lapsed", "upcoming": "• coming up", "wellness": "○ wellness plan"}
 
 

@@ -136,16 +136,19 @@ class CategoryProgress:
 
 @dataclass
 class CapUse:
-    """A cap's effect: of `logged_minutes` in its category, format or provider, only `cap_minutes` count."""
+    """A cap's effect: of `logged_minutes` in its category, format or provider, at most `cap_minutes`
+    may count, and the best legal choice counts `counted_minutes` of them."""
 
     name: str
     dimension: str
     cap_minutes: int
     logged_minutes: int
+    counted_minutes: int = 0
 
     @property
     def uncounted_minutes(self) -> int:
-        return max(0, self.logged_minutes - self.cap_minutes)
+        """Hours under this cap that do not count, when the cap is what stops them."""
+        return self.logged_minutes - self.counted_minutes if self.logged_minutes > self.cap_minutes else 0
 
 
 @dataclass
@@ -165,7 +168,19 @@ class Progress:
     carried_minutes: int = 0
     caps: tuple[CapUse, ...] = ()
     recent_minutes_per_month: int | None = None
-    projected_minutes: int | None = None
+    projected_minutes: int | None = None  # hours counted by expiry at the recent pace; never below those earned
+    toward_minutes: int = 0  # of the hours required, how many are covered (required less missing)
+    expected_minutes: int = 0  # where a straight line through the cycle is today
+    behind: str | None = None  # why the level is behind: "schedule" or "pace"
+    exact: bool = True  # False only when the best choice could not be proven best (see allocation.py)
+
+    @property
+    def any_kind_minutes(self) -> int:
+        """Of the hours missing, those that may be of any kind: beyond every minimum's gap."""
+        gaps: dict[str, int] = {}
+        for category in self.categories:
+            gaps[category.dimension] = gaps.get(category.dimension, 0) + category.missing_minutes
+        return self.missing_minutes - max(gaps.values(), default=0)
 
 
 @dataclass

@@ -5,12 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from peertrack.domain.models import CapUse, CategoryProgress, Certification, Course, Progress, Requirement
+from peertrack.domain import allocation
+from peertrack.domain.models import CapUse, CategoryProgress, Certification, Course, Progress
 
-LEVELS = ("ok", "due-soon", "urgent", "overdue", "lapsed")
+LEVELS = ("ok", "due-soon", "behind", "urgent", "overdue", "lapsed")
 DAYS_PER_MONTH = 30.44
+MINUTES_PER_HOUR = 60
+# A realistic month of CE for a working peer specialist: one full day of training (6 hours). The
+# bodies' own rules ask 10 to 44 hours over 1 to 3 years, 0.4 to 1.5 hours a month; a needed pace
+# four times the steepest of them is one that a month cannot be counted on to give.
+REALISTIC_HOURS_A_MONTH = 6
 RECENT_DAYS = 182  # "the last 6 months", for the pace people have actually kept
 
 
@@ -27,39 +33,46 @@ class Piece:
 
 def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
              soon_days: int = 90, urgent_days: int = 30) -> Progress:
-    """Where `cert` stands on `today`, counting the courses dated inside its current cycle."""
+    """Where `cert` stands on `today`, counting the courses dated inside its current cycle.
+
+    What counts is the holder's best legal choice under the caps (domain/allocation.py): every
+    number the views show (hours counted, missing, minimums, caps, pace, level) is read from it.
+    """
     counted_courses = sorted((c for c in courses if cert.cycle.contains(c.date)), key=lambda c: (c.date, c.id or 0))
     pieces = [piece for course in counted_courses for piece in pieces_of(course, cert.id)]
-    counted = apply_caps(pieces, cert.caps)
-    logged = sum(piece.minutes for piece in pieces)
-    carried = cert.cycle.carried_minutes
-    earned = sum(piece.minutes for piece in counted) + carried
-    categories = tuple(
-        CategoryProgress(req.value, req.minutes, sum(p.minutes for p in counted if applies(req, p)), req.dimension)
-        for req in cert.minimums
-    )
-    missing = missing_minutes(cert.cycle.required_minutes, earned, categories)
+    rules = [allocation.Rule(r.kind, r.dimension, r.value, r.minutes) for r in cert.requirements]
+    required, carried = cert.cycle.required_minutes, cert.cycle.carried_minutes
+    choice = allocation.best_choice([allocation.Piece(p.minutes, p.category, p.format, p.provider) for p in pieces],
+                         rules, required, carried)
+    counted = [replace(p, minutes=x) for p, x in zip(pieces, choice.counted, strict=True) if x]
+    categories = tuple(CategoryProgress(req.value, req.minutes, got, req.dimension)
+                       for req, got in zip(cert.minimums, choice.minimum_counted, strict=True))
+    missing = choice.missing
     days_left = (cert.expires - today).days
     recent = recent_minutes_per_month(counted, cert.cycle.starts, today)
+    expected = expected_minutes(required, cert.cycle.starts, cert.cycle.ends, today)
+    behind = behind_because(required, missing, expected, cert.cycle.starts, cert.cycle.ends, today)
     return Progress(
         cert=cert,
         today=today,
         days_left=days_left,
-        earned_minutes=earned,
+        earned_minutes=choice.total,
         missing_minutes=missing,
-        level=level(days_left, missing, soon_days, urgent_days, cert.grace_days),
+        level=level(days_left, missing, soon_days, urgent_days, cert.grace_days, behind=behind is not None),
         categories=categories,
         minutes_per_month=minutes_per_month(missing, days_left),
         course_count=len(counted_courses),
-        logged_minutes=logged,
+        logged_minutes=sum(piece.minutes for piece in pieces),
         carried_minutes=carried,
-        caps=tuple(
-            CapUse(req.value, req.dimension, req.minutes, sum(p.minutes for p in pieces if applies(req, p)))
-            for req in cert.caps
-        ),
+        caps=tuple(CapUse(req.value, req.dimension, req.minutes, logged, used)
+                   for req, logged, used in zip(cert.caps, choice.cap_logged, choice.cap_counted, strict=True)),
         recent_minutes_per_month=recent,
         projected_minutes=None if recent is None or days_left < 0 else
-        earned + round(recent * days_left / DAYS_PER_MONTH),
+        choice.total + round(recent * days_left / DAYS_PER_MONTH),
+        toward_minutes=max(0, required - missing),
+        expected_minutes=expected,
+        behind=behind,
+        exact=choice.exact,
     )
 
 
@@ -88,8 +101,6 @@ def as_credited(course: Course, cert_id: str) -> Course:
     credited = course.credited_minutes(cert_id)
     if credited == course.minutes:
         return course
-    from dataclasses import replace
-
     from peertrack.domain.models import Allocation
 
     shares = tuple(Allocation(p.category, p.minutes) for p in pieces_of(course, cert_id) if p.category is not None)
@@ -109,49 +120,48 @@ def scale(amounts: list[int], total: int) -> list[int]:
     return shares
 
 
-def applies(req: Requirement, piece: Piece) -> bool:
-    value = {"category": piece.category, "format": piece.format, "provider": piece.provider}[req.dimension]
-    if value is None:
-        return False
-    if req.dimension == "provider":
-        # Providers are written many ways ("GMHCN", "GMHCN Atlanta"): the rule's name inside is enough.
-        return req.value.casefold() in value.casefold()
-    return value.casefold() == req.value.casefold()
-
-
-def apply_caps(pieces: list[Piece], caps: tuple[Requirement, ...]) -> list[Piece]:
-    """The pieces as they count: oldest first, each cap takes hours until it is full."""
-    room = {cap: cap.minutes for cap in caps}
-    counted = []
-    for piece in pieces:
-        limits = [cap for cap in caps if applies(cap, piece)]
-        allowed = min([piece.minutes] + [room[cap] for cap in limits])
-        for cap in limits:
-            room[cap] -= allowed
-        if allowed:
-            counted.append(Piece(piece.date, piece.category, piece.format, piece.provider, allowed))
-    return counted
-
-
-def missing_minutes(required: int, earned: int, categories: Iterable[CategoryProgress]) -> int:
-    """Hours still needed: the larger of the total shortfall and the minimums' shortfalls.
-
-    Category hours count toward the total too, so 20 general hours against "20, of which
-    6 ethics" still miss 6 hours (of ethics), not 0 and not 26.
-    """
-    category_gap = sum(category.missing_minutes for category in categories)
-    return max(required - earned, category_gap, 0)
-
-
 def level(days_left: int, missing: int, soon_days: int = 90, urgent_days: int = 30,
-          grace_days: int | None = None) -> str:
+          grace_days: int | None = None, behind: bool = False) -> str:
+    """The level's JSON value: overdue or lapsed after expiry; with hours missing, urgent in the
+    last `urgent_days`, then behind (see `behind_because`), then due-soon in the last `soon_days`;
+    else ok: on track."""
     if days_left < 0:
         return "lapsed" if grace_days is not None and -days_left > grace_days else "overdue"
     if missing > 0 and days_left <= urgent_days:
         return "urgent"
+    if missing > 0 and behind:
+        return "behind"
     if missing > 0 and days_left <= soon_days:
         return "due-soon"
     return "ok"
+
+
+def expected_minutes(required: int, starts: dt.date, ends: dt.date, today: dt.date) -> int:
+    """The hours a straight line from the cycle's first day to its last reaches by the end of `today`."""
+    length = (ends - starts).days + 1
+    elapsed = min(max((today - starts).days + 1, 0), length)
+    return required * elapsed // length if length > 0 else required
+
+
+def behind_because(required: int, missing: int, expected: int, starts: dt.date, ends: dt.date,
+                   today: dt.date) -> str | None:
+    """Why a certification is behind ("schedule" or "pace"), or None when it is not.
+
+    - "schedule": once a quarter of the cycle has gone, the hours that count toward what is
+      required are under half of what a straight line through the cycle reaches by today;
+    - "pace": the hours still needed, spread over the days left, come to more than
+      REALISTIC_HOURS_A_MONTH a month (one full day of training every month).
+    """
+    days_left = (ends - today).days
+    if missing <= 0 or days_left < 0:
+        return None
+    if days_left == 0 or missing * DAYS_PER_MONTH / days_left > REALISTIC_HOURS_A_MONTH * MINUTES_PER_HOUR:
+        return "pace"
+    length = (ends - starts).days + 1
+    elapsed = (today - starts).days + 1
+    if elapsed * 4 >= length and (required - missing) * 2 < expected:
+        return "schedule"
+    return None
 
 
 def minutes_per_month(missing: int, days_left: int) -> int | None:

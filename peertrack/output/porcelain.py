@@ -72,7 +72,12 @@ def progress(item: Progress) -> dict:
         if item.recent_minutes_per_month is not None else None,
         "hours_projected_at_expiry": hours_number(item.projected_minutes)
         if item.projected_minutes is not None else None,
+        "hours_counted_toward_required": hours_number(item.toward_minutes),
+        "hours_missing_of_any_kind": hours_number(item.any_kind_minutes),
+        "hours_expected_by_now": hours_number(item.expected_minutes),
         "level": item.level,
+        "behind_because": item.behind,
+        "choice_proven_best": item.exact,
         "course_count": item.course_count,
         "categories": [
             {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_minutes),
@@ -81,7 +86,8 @@ def progress(item: Progress) -> dict:
         ],
         "uncounted": [
             {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_minutes),
-             "logged": hours_number(c.logged_minutes), "not_counted": hours_number(c.uncounted_minutes)}
+             "logged": hours_number(c.logged_minutes), "counted": hours_number(c.counted_minutes),
+             "not_counted": hours_number(c.uncounted_minutes)}
             for c in item.caps if c.uncounted_minutes
         ],
     })

@@ -14,8 +14,8 @@ from rich.text import Text
 from peertrack.domain import formatting as fmt
 from peertrack.output import look
 
-LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "urgent": "bold red", "overdue": "bold red",
-                 "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
+LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "behind": "dark_orange", "urgent": "bold red",
+                 "overdue": "bold red", "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
 
 
 def make_console(stderr: bool = False) -> Console:

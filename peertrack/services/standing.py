@@ -98,5 +98,6 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
     certs = storage.load_certs(conn) if conn else []
     progresses = progress_of(conn, certs, today) if conn else []
     stored = storage.load_deadlines(conn) if conn else []
-    items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today))
+    items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today),
+                   settings.soon_days)
     return work_attention(items, certs_work(conn, certs, today), today), window

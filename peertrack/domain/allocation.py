@@ -1,0 +1,332 @@
+"""The holder's best legal choice: which credited hours count, under caps, so the fewest are missing.
+
+Certifying bodies cap what may count ("at most 10 hours online") and the holder chooses which
+courses to report. With caps and minimums together the choice matters: an online ethics course
+and an online general one cannot both count under a 10-hour online cap, and counting the wrong
+one leaves an ethics minimum unmet. So the order of the courses must never decide; this module
+finds the choice that is best for the holder, exactly.
+
+What "best" means, in order:
+1. the fewest hours still missing. Hours missing are the fewest new hours that would meet every
+   rule: the larger of the total shortfall and, for each kind of rule (category, format,
+   provider), the sum of that kind's unmet minimums (one new hour has one category, one format
+   and one provider, so it can close one gap of each kind at once);
+2. then the most minimums met;
+3. then the most hours counted (what a carry-over rule may pass on).
+
+How it is found (amounts are whole units: exact, never floats):
+- Hours that no cap touches always count in full: counting more never makes anything worse.
+- When the rules fit a network (the minimums, and any caps on that same kind, on one side; caps
+  on at most one other kind on the other side; each piece meeting at most one rule of each
+  kind), a max-flow finds it: source -> cap on the other kind -> piece -> minimum/cap class ->
+  sink, where each class reaches the sink first through an arc as wide as its minimum and then
+  through one for the rest of its room. Augmenting paths never take flow back off an arc into
+  the sink, so filling the minimum arcs first and then the others gives the most minimum hours
+  and the most hours at once, hence the fewest missing. For the most minimums met, subsets of
+  minimums are tried largest first: a subset that can be filled alone stays full while the
+  flow is augmented to the maximum.
+- Otherwise (minimums of two kinds, or caps on two kinds besides the minimums' kind: no longer
+  a flow problem) pieces that meet the same rules are pooled and every split of the capped pools
+  is tried, in steps of the greatest common divisor of all the amounts, when there are at most
+  SEARCH_LIMIT of them. Past that a greedy choice is made and the result says it is not proven
+  best (`exact` is False); real cycles with such rules have a handful of pools.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass
+from itertools import combinations
+
+SEARCH_LIMIT = 200_000
+INFINITE = 1 << 62
+
+
+@dataclass(frozen=True)
+class Rule:
+    """At least ("min") or at most ("max") `amount` in one category, format or provider (`dimension`)."""
+
+    kind: str
+    dimension: str
+    value: str
+    amount: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Hours of one course in one category, with its format and provider: what rules look at."""
+
+    amount: int
+    category: str | None = None
+    format: str | None = None
+    provider: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What counts: `counted[i]` of piece i; per minimum the hours toward it; per cap what it saw."""
+
+    counted: tuple[int, ...]
+    total: int  # counted hours plus carry-over
+    missing: int
+    minimum_counted: tuple[int, ...]  # in the order of `minimums`
+    minimum_missing: tuple[int, ...]
+    cap_logged: tuple[int, ...]  # in the order of `caps`: hours that meet the cap's rule
+    cap_counted: tuple[int, ...]
+    exact: bool = True
+
+    @property
+    def met(self) -> int:
+        return sum(1 for gap in self.minimum_missing if gap == 0)
+
+
+def matches(rule: Rule, piece: Piece) -> bool:
+    value = {"category": piece.category, "format": piece.format, "provider": piece.provider}[rule.dimension]
+    if value is None:
+        return False
+    if rule.dimension == "provider":
+        # Providers are written many ways ("GMHCN", "GMHCN Atlanta"): the rule's name inside is enough.
+        return rule.value.casefold() in value.casefold()
+    return value.casefold() == rule.value.casefold()
+
+
+def evaluate(pieces: list[Piece], rules: list[Rule], required: int, carried: int, counted: list[int],
+             exact: bool = True) -> Choice:
+    """The facts of one legal choice (`counted` per piece, within every cap)."""
+    minimums = [r for r in rules if r.kind == "min"]
+    caps = [r for r in rules if r.kind == "max"]
+    total = carried + sum(counted)
+    got = [sum(x for p, x in zip(pieces, counted, strict=True) if matches(r, p)) for r in minimums]
+    gaps = [max(0, r.amount - g) for r, g in zip(minimums, got, strict=True)]
+    by_kind: dict[str, int] = {}
+    for rule, gap in zip(minimums, gaps, strict=True):
+        by_kind[rule.dimension] = by_kind.get(rule.dimension, 0) + gap
+    missing = max([required - total, 0, *by_kind.values()])
+    return Choice(
+        counted=tuple(counted), total=total, missing=missing, minimum_counted=tuple(got), minimum_missing=tuple(gaps),
+        cap_logged=tuple(sum(p.amount for p in pieces if matches(r, p)) for r in caps),
+        cap_counted=tuple(sum(x for p, x in zip(pieces, counted, strict=True) if matches(r, p)) for r in caps),
+        exact=exact,
+    )
+
+
+def rank(choice: Choice) -> tuple[int, int, int]:
+    """Smaller is better: fewest missing, then most minimums met, then most hours counted."""
+    return (choice.missing, -choice.met, -choice.total)
+
+
+def best_choice(pieces: list[Piece], rules: list[Rule], required: int, carried: int = 0) -> Choice:
+    """The holder's best legal choice of what counts (see the module's docstring)."""
+    caps = [r for r in rules if r.kind == "max"]
+    if not any(matches(cap, p) for cap in caps for p in pieces):
+        return evaluate(pieces, rules, required, carried, [p.amount for p in pieces])
+    network = _network_sides(pieces, rules)
+    if network is not None:
+        return evaluate(pieces, rules, required, carried, _by_flow(pieces, rules, *network))
+    counted, exact = _by_search(pieces, rules, required, carried)
+    return evaluate(pieces, rules, required, carried, counted, exact)
+
+
+# --- the max-flow, when the rules fit a network ------------------------------------------------------
+
+
+def _network_sides(pieces: list[Piece], rules: list[Rule]) -> tuple[str | None, str | None] | None:
+    """(the minimums' kind, the other capped kind) when the rules fit a network, else None."""
+    min_kinds = {r.dimension for r in rules if r.kind == "min"}
+    cap_kinds = {r.dimension for r in rules if r.kind == "max"}
+    if len(min_kinds) > 1:
+        return None
+    sink_kind = next(iter(min_kinds)) if min_kinds else min(cap_kinds)
+    others = cap_kinds - {sink_kind}
+    if len(others) > 1:
+        return None
+    source_kind = next(iter(others)) if others else None
+    classes: dict[Rule, tuple] = {}
+    for piece in pieces:
+        on_sink = [r for r in rules if r.dimension == sink_kind and matches(r, piece)]
+        on_source = [r for r in rules if r.dimension == source_kind and matches(r, piece)]
+        mins = [r for r in on_sink if r.kind == "min"]
+        sink_caps = [r for r in on_sink if r.kind == "max"]
+        if len(mins) > 1 or len(sink_caps) > 1 or len(on_source) > 1:
+            return None
+        key = (mins[0] if mins else None, sink_caps[0] if sink_caps else None)
+        for rule in on_sink:
+            if classes.setdefault(rule, key) != key:
+                return None  # one rule split over two classes: not one arc into the sink
+    return sink_kind, source_kind
+
+
+class _Graph:
+    def __init__(self) -> None:
+        self.capacity: list[dict[int, int]] = []
+
+    def node(self) -> int:
+        self.capacity.append({})
+        return len(self.capacity) - 1
+
+    def arc(self, a: int, b: int, capacity: int) -> None:
+        self.capacity[a][b] = self.capacity[a].get(b, 0) + capacity
+        self.capacity[b].setdefault(a, 0)
+
+    def augment(self, source: int, sink: int) -> None:
+        """Edmonds-Karp: shortest augmenting paths until none is left."""
+        while True:
+            before = {source: source}
+            queue = deque([source])
+            while queue and sink not in before:
+                at = queue.popleft()
+                for nxt, room in self.capacity[at].items():
+                    if room > 0 and nxt not in before:
+                        before[nxt] = at
+                        queue.append(nxt)
+            if sink not in before:
+                return
+            path = []
+            at = sink
+            while at != source:
+                path.append((before[at], at))
+                at = before[at]
+            push = min(self.capacity[a][b] for a, b in path)
+            for a, b in path:
+                self.capacity[a][b] -= push
+                self.capacity[b][a] += push
+
+
+def _by_flow(pieces: list[Piece], rules: list[Rule], sink_kind: str | None, source_kind: str | None) -> list[int]:
+    minimums = [r for r in rules if r.kind == "min"]
+    best: list[int] | None = None
+    for size in range(len(minimums), -1, -1):
+        for kept in combinations(minimums, size):
+            counted = _flow_with(pieces, rules, sink_kind, source_kind, set(kept))
+            if counted is not None:
+                best = counted
+                break
+        if best is not None:
+            break
+    assert best is not None  # the empty subset always fills
+    return best
+
+
+def _flow_with(pieces: list[Piece], rules: list[Rule], sink_kind: str | None, source_kind: str | None,
+               first: set[Rule]) -> list[int] | None:
+    """The most hours with the minimums in `first` filled before any other; None if they cannot all be."""
+    graph = _Graph()
+    source, sink = graph.node(), graph.node()
+    source_caps = {r: graph.node() for r in rules if r.kind == "max" and r.dimension == source_kind}
+    for cap, node in source_caps.items():
+        graph.arc(source, node, cap.amount)
+    classes: dict[tuple, int] = {}
+    piece_nodes = []
+    for piece in pieces:
+        node = graph.node()
+        piece_nodes.append(node)
+        above = [n for r, n in source_caps.items() if matches(r, piece)]
+        graph.arc(above[0] if above else source, node, piece.amount)
+        on_sink = [r for r in rules if r.dimension == sink_kind and matches(r, piece)]
+        key = (next((r for r in on_sink if r.kind == "min"), None), next((r for r in on_sink if r.kind == "max"), None))
+        if key not in classes:
+            classes[key] = graph.node()
+        graph.arc(node, classes[key], INFINITE)
+    rests = []
+    for (minimum, cap), node in classes.items():
+        room = cap.amount if cap is not None else INFINITE
+        floor = min(minimum.amount, room) if minimum is not None else 0
+        if minimum is not None:
+            rests.append((minimum, node, floor))
+        graph.capacity[node][sink] = 0
+        graph.capacity[sink].setdefault(node, 0)
+        rests.append((None, node, room - floor))
+    # Phase 1: only the chosen minimums; phase 2: every minimum; phase 3: the rest of each class's room.
+    for minimum, node, width in rests:
+        if minimum in first:
+            graph.capacity[node][sink] += width
+    graph.augment(source, sink)
+    if any(graph.capacity[node][sink] for minimum, node, _ in rests if minimum in first):
+        return None
+    for minimum, node, width in rests:
+        if minimum is not None and minimum not in first:
+            graph.capacity[node][sink] += width
+    graph.augment(source, sink)
+    for minimum, node, width in rests:
+        if minimum is None:
+            graph.capacity[node][sink] += width
+    graph.augment(source, sink)
+    return [piece.amount - _room_into(graph, source_caps, piece_nodes[i], piece, source)
+            for i, piece in enumerate(pieces)]
+
+
+def _room_into(graph: _Graph, source_caps: dict[Rule, int], node: int, piece: Piece, source: int) -> int:
+    above = [n for r, n in source_caps.items() if matches(r, piece)]
+    return graph.capacity[above[0] if above else source][node]
+
+
+# --- the search, when they do not ------------------------------------------------------------------
+
+
+def _by_search(pieces: list[Piece], rules: list[Rule], required: int, carried: int) -> tuple[list[int], bool]:
+    """Every split of the capped pools (exact), or a greedy one when there are too many."""
+    caps = [r for r in rules if r.kind == "max"]
+    pools: dict[frozenset, list[int]] = {}
+    for index, piece in enumerate(pieces):
+        signature = frozenset(i for i, r in enumerate(rules) if matches(r, piece))
+        pools.setdefault(signature, []).append(index)
+    capped = [(sig, members) for sig, members in pools.items()
+              if any(rules[i].kind == "max" for i in sig)]
+    fixed = [i for sig, members in pools.items() if sig not in dict(capped) for i in members]
+    sizes = [sum(pieces[i].amount for i in members) for _, members in capped]
+    step = math.gcd(*sizes, *(r.amount for r in rules), required, carried) or 1
+    choices = math.prod(size // step + 1 for size in sizes[:-1])
+
+    def spread(amounts: list[int]) -> list[int]:
+        counted = [0] * len(pieces)
+        for i in fixed:
+            counted[i] = pieces[i].amount
+        for (_, members), amount in zip(capped, amounts, strict=True):
+            for i in members:  # oldest first: the order the caller gave
+                counted[i] = min(pieces[i].amount, amount)
+                amount -= counted[i]
+        return counted
+
+    def room_left(amounts: list[int], upto: int) -> list[int]:
+        used = [sum(a for (sig, _), a in zip(capped[:upto], amounts, strict=True) if rules.index(cap) in sig)
+                for cap in caps]
+        return [cap.amount - u for cap, u in zip(caps, used, strict=True)]
+
+    def most(amounts: list[int], at: int) -> int:
+        sig = capped[at][0]
+        room = [r for cap, r in zip(caps, room_left(amounts, at), strict=True) if rules.index(cap) in sig]
+        return max(0, min([sizes[at], *room]))
+
+    if choices > SEARCH_LIMIT:
+        order = sorted(range(len(capped)), key=lambda at: -sum(rules[i].kind == "min" for i in capped[at][0]))
+        capped[:] = [capped[at] for at in order]
+        sizes[:] = [sizes[at] for at in order]
+        amounts: list[int] = []
+        for at in range(len(capped)):
+            amounts.append(most(amounts, at))
+        return spread(amounts), False
+
+    best: tuple | None = None
+    best_counted: list[int] = []
+
+    def walk(amounts: list[int]) -> None:
+        nonlocal best, best_counted
+        at = len(amounts)
+        if at == len(capped):
+            counted = spread(amounts)
+            score = rank(evaluate(pieces, rules, required, carried, counted))
+            if best is None or score < best:
+                best, best_counted = score, counted
+            return
+        top = most(amounts, at)
+        if at == len(capped) - 1:
+            walk([*amounts, top])  # the last pool takes all the room left: more never hurts
+            return
+        for amount in range(top - top % step, -1, -step):
+            walk([*amounts, amount])
+        if top % step:
+            walk([*amounts, top])
+
+    walk([])
+    return best_counted, True
