@@ -99,8 +99,8 @@ def test_caps_cut_and_status_explains(ok, make_cert, status_json):
     assert cert["hours_logged"] == 17
     assert cert["hours_earned"] == 14  # 10 online + 1 self-study + 3 in person
     assert cert["uncounted"] == [
-        {"name": "online", "dimension": "format", "cap": 10, "logged": 12, "not_counted": 2},
-        {"name": "self-study", "dimension": "format", "cap": 1, "logged": 2, "not_counted": 1},
+        {"name": "online", "dimension": "format", "cap": 10, "logged": 12, "counted": 10, "not_counted": 2},
+        {"name": "self-study", "dimension": "format", "cap": 1, "logged": 2, "counted": 1, "not_counted": 1},
     ]
     text = ok("status").stdout
     assert "2 of your 12 online hours do not count: at most 10 count" in text

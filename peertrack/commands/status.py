@@ -23,8 +23,10 @@ def status(
 ) -> None:
     """Show where you stand: days left, hours earned and still needed, and the pace.
 
-    Each certification gets a level, in words and colour: on track, due soon
-    (90 days or less with hours missing), urgent (30 days or less), overdue or lapsed.
+    Each certification gets a level, in words and colour: on track; due soon
+    (90 days or less with hours missing); behind (hours missing and, after the
+    first quarter of the cycle, under half of a straight line through it, or more
+    than 6 hours a month still needed); urgent (30 days or less); overdue; lapsed.
     Wellness-plan reminders due today or missed are listed below, in their own panel.
     With --svg or --html the dashboard is saved in colour to a file, for an e-mail to a
     supervisor; your wellness plan stays private and is left out of it.
