@@ -27,8 +27,10 @@ def test_templates_list_says_rules_change_and_has_sources(ok):
     assert by_id["ca-medi-cal-pss"]["hours"] == 20
     assert by_id["ca-medi-cal-pss"]["rules"] == [
         {"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics", "hours": 6}]
-    assert by_id["ga-cares"]["grace_days"] == 59
-    assert by_id["ny-cps"]["cycle_choices"] == [{"cycle_months": 12, "hours": 10}, {"cycle_months": 24, "hours": 20}]
+    assert [(s["stage"], s["until_date"], s["fee"]) for s in by_id["ga-cares"]["late_stages"]] == [
+        ("grace", "01-15", None), ("late", "02-28", 25), ("inactive", None, 100)]
+    assert by_id["ny-cps"]["cycle_choices"] == [{"cycle_months": 12, "hours": 10}, {"cycle_months": 24, "hours": 20},
+                                                {"cycle_months": 36, "hours": 30}]
     assert by_id["la-pss"]["confirmed"] is False
     for template in data:
         assert template["notice"].startswith("Rules change")
@@ -42,7 +44,7 @@ def test_add_from_a_template(ok):
     data = show(ok, "ca-medi-cal-pss")
     assert (data["name"], data["body"], data["hours_required"], data["cycle_months"]) == (
         "Medi-Cal Peer Support Specialist", "CalMHSA", 20, 24)
-    assert data["renewal_opens_days"] == 90
+    assert data["renewal_opens_days"] == 60  # the board's page now says 60 days, not 90
     assert data["template"] == "ca-medi-cal-pss"
     assert "Template" in ok("cert", "show", "ca-medi-cal-pss").stdout
 
@@ -58,9 +60,9 @@ def test_calendar_year_template_needs_no_expiry_and_user_values_win(ok):
 def test_holders_choice_template(run, ok):
     ok("cert", "add", "--template", "ny-cps", "--cycle", "1y", "--expires", "2027-03-31")
     assert show(ok, "ny-cps")["hours_required"] == 10
-    refused = run("cert", "add", "--template", "ny-cps", "--id", "other", "--cycle", "3y", "--expires", "2027-03-31")
+    refused = run("cert", "add", "--template", "ny-cps", "--id", "other", "--cycle", "4y", "--expires", "2027-03-31")
     assert refused.exit_code == 2
-    assert "1y or 2y" in refused.stderr
+    assert "1y or 2y or 3y" in refused.stderr
 
 
 def test_unknown_template(run):
@@ -85,8 +87,8 @@ def test_a_broken_own_template_file_is_one_clear_error(run, own_templates):
     own_templates.mkdir(parents=True)
     (own_templates / "broken.json").write_text("{not json")
     result = run("cert", "templates")
-    assert result.exit_code == 1
-    assert "broken.json cannot be read" in result.stderr
+    assert result.exit_code == 2
+    assert "broken.json cannot be read: it is not JSON" in result.stderr
 
 
 def test_caps_cut_and_status_explains(ok, make_cert, status_json):

@@ -1,5 +1,6 @@
 """peertrack cert ...: the certifications you hold, their rules, cycles and renewals."""
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -150,21 +151,41 @@ def add(
 
 
 @app.command("templates")
-def templates(json: JsonOption = False) -> None:
-    """List the built-in certification templates, and your own.
+def templates(
+    words: Annotated[Optional[list[str]], typer.Argument(
+        help="Only templates for this state (PA, Texas, national) or with these words in their name or body.",
+        show_default=False)] = None,
+    check: Annotated[Optional[Path], typer.Option(
+        "--check", help="Check a template file before you share it or put it in your templates folder.",
+        show_default=False, dir_okay=False)] = None,
+    json: JsonOption = False,
+) -> None:
+    """List the certification templates (built in, and your own), by state or by words.
 
-    Rules change: confirm them with your certifying body. To share your own, put a
-    JSON file shaped like the built-in one in the folder this command names.
+    Each template says where its numbers were read, when, and whether the certifying
+    body's page confirmed them all. Rules change: confirm them with your certifying body.
+    To share your board's rules, write them as one JSON file (see the README) and put
+    it in the folder this command names.
 
     \b
     Examples:
       peertrack cert templates
+      peertrack cert templates PA
+      peertrack cert templates recovery
       peertrack cert templates --json
+      peertrack cert templates --check county-peer.json
       peertrack cert add --template ga-cps --number CPS-1234
     """
-    from peertrack.domain.templates import load_templates, user_template_folder
+    from peertrack.domain.templates import load_templates, search_templates, user_template_folder
 
-    found = load_templates()
+    if check is not None:
+        from peertrack.domain.template_format import read_template_file
+        from peertrack.output.screen import say
+
+        checked = read_template_file(check)
+        say(f"✓ {check} is a good template file: " + ", ".join(t.id for t in checked) + ".")
+        return
+    found = search_templates(words or [], load_templates())
     if json:
         from peertrack.output import porcelain
 
@@ -172,7 +193,7 @@ def templates(json: JsonOption = False) -> None:
         return
     from peertrack.output.certs import templates_table
 
-    templates_table(found, user_template_folder())
+    templates_table(found, user_template_folder(), " ".join(words or []))
 
 
 @app.command("list")

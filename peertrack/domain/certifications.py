@@ -55,10 +55,21 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
             template.carry_over_hours if template else None),
         opens_days=opens_days if opens_days is not None else (template.opens_days if template else None),
         submit_days=submit_days if submit_days is not None else (template.submit_days if template else None),
-        grace_days=grace_days if grace_days is not None else (template.grace_days if template else None),
+        grace_days=grace_days if grace_days is not None else _template_grace(template, expires_on),
         endorsement_of=parse_slug(endorsement_of, "--endorsement-of") if endorsement_of else None,
         template=template.id if template else None,
     )
+
+
+def _template_grace(template, expires: dt.date) -> int | None:
+    """The template's days to renew late: given outright, or until its late stages end in inactive or lapsed."""
+    if template is None:
+        return None
+    if template.grace_days is not None or not template.late:
+        return template.grace_days
+    from peertrack.domain.late_stages import grace_days
+
+    return grace_days(expires, template.late)
 
 
 def edited_certification(old: Certification, today: dt.date, *, name, new_id, expires, hours, cycle, require,

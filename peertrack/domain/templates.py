@@ -1,19 +1,68 @@
-"""Certification templates: the built-in renewal rules, and the holder's own template files."""
+"""Certification templates: the built-in renewal rules, the holder's own template files, and finding them."""
 
 from __future__ import annotations
 
-import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from peertrack.domain.errors import InvalidInput, NotFound, PeertrackError
+from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Requirement
-from peertrack.domain.pursuits import template_entry
-from peertrack.domain.work_rules import template_rules
+from peertrack.domain.states import NATIONAL, state_code
 
 CONFIRM = "Rules change: confirm them with your certifying body."
+STATUSES = ("confirmed", "partial", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a template's numbers were read: the page, the short quote, and which numbers it supports."""
+
+    url: str
+    quote: str | None = None
+    supports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LateStage:
+    """One stage after expiry: a free grace period, a late-fee window, inactive, lapsed, reinstatement.
+
+    A stage lasts until a day of the year after expiry (`until_date`, "MM-DD"), or for a number of
+    days or months after expiry; the last stage has no end.
+    """
+
+    stage: str
+    until_date: str | None = None
+    until_days: int | None = None
+    until_months: int | None = None
+    fee: int | None = None  # whole dollars; None: not known
+
+
+@dataclass(frozen=True)
+class Task:
+    """Something a renewal asks beside CE: a fee, a background check, references, signing the code of ethics."""
+
+    kind: str
+    title: str
+    fee: int | None = None
+    days_before: int | None = None  # due this many days before expiry; None: by expiry
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class CycleShape:
+    """How a board sets its dates, beyond "N months from the last expiry"."""
+
+    fixed_month: int | None = None  # every certificate ends on this day of the year...
+    fixed_day: int | None = None
+    fixed_year: int | None = None  # ...in years counted from this one, every `months` months
+    from_month_start: bool = False  # the cycle starts on the 1st of the certification month
+    to_month_end: bool = False  # due by the last day of the month of expiry
+    same_parity_as_issue: bool = False  # the renewal year is odd when the exam year was odd
+    first_starts_january_after_issue: bool = False
+    first_prorated_after: str | None = None  # "MM-DD": certified after it, the first cycle's hours are not known
+    first_waived_within_months: int | None = None  # certified this close to the first renewal: no CE owed
 
 
 @dataclass(frozen=True)
@@ -33,15 +82,33 @@ class Template:
     submit_days: int | None
     grace_days: int | None
     facts: tuple[str, ...]
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     checked: str | None
-    unconfirmed: bool
+    status: str
     origin: str  # "built in", or the file it came from
+    state: str | None = None
+    shape: CycleShape = field(default_factory=CycleShape)
+    late: tuple[LateStage, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    # Rule shapes recorded for the holder to see, which hours alone cannot express.
+    counts: tuple[tuple[str, int], ...] = ()  # ("peer ethics training", 1): so many trainings each cycle
+    once_ever: bool = False  # a training counts once, even when repeated in a later cycle
+    once_over_cycles: tuple[tuple[str, int, int | None], ...] = ()  # (topic, hours, every N years; None: once)
+    unique_hours_with: tuple[str, ...] = ()  # no course counts for both this and these templates
+    endorsement: bool = False
     work: tuple = ()  # rules on service and supervision each cycle (domain.work_rules.WorkRule)
     entry: tuple = ()  # what working toward it needs before applying (domain.pursuits.EntryRule)
 
+    @property
+    def unconfirmed(self) -> bool:
+        return self.status != "confirmed"
+
     def hours_for(self, months: int) -> int | None:
         return self.month_choices.get(months, self.hours) if self.month_choices else self.hours
+
+    def words(self) -> str:
+        """What a search looks in: the id, the name, the body and the region."""
+        return " ".join(filter(None, (self.id, self.name, self.body, self.region, self.state)))
 
 
 def user_template_folder() -> Path:
@@ -54,14 +121,19 @@ def user_template_folder() -> Path:
     return Path(user_config_dir("peertrack", appauthor=False)) / "templates"
 
 
+def builtin_text() -> str:
+    return resources.files("peertrack").joinpath("data/templates.json").read_text(encoding="utf-8")
+
+
 def load_templates() -> list[Template]:
     """The built-in templates, then the holder's own (which replace a built-in of the same id)."""
-    builtin = resources.files("peertrack").joinpath("data/templates.json").read_text(encoding="utf-8")
-    found = {t.id: t for t in _parse(builtin, "built in")}
+    from peertrack.domain.template_format import parse_templates, read_template_file
+
+    found = {t.id: t for t in parse_templates(builtin_text(), "built in")}
     folder = user_template_folder()
     if folder.is_dir():
         for path in sorted(folder.glob("*.json")):
-            for template in _parse(path.read_text(encoding="utf-8"), str(path)):
+            for template in read_template_file(path):
                 found[template.id] = template
     return list(found.values())
 
@@ -75,53 +147,33 @@ def find_template(template_id: str) -> Template:
                    hint="See them all with: peertrack cert templates")
 
 
-def _parse(text: str, origin: str) -> list[Template]:
-    try:
-        data = json.loads(text)
-        return [_template_from(item, origin) for item in data["templates"]]
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PeertrackError(f"The template file {origin} cannot be read ({error}).",
-                             'Each template needs at least "id" and "name"; see: peertrack cert templates --help') \
-            from None
+def templates_for_state(state: str, templates: list[Template] | None = None) -> list[Template]:
+    """A state's templates (by code or name), then the national bodies' ones that anyone may hold.
+
+    Empty for text that names no state. The national ones come last, so a state's own board is offered first.
+    """
+    code = state_code(state)
+    if code is None:
+        return []
+    found = templates if templates is not None else load_templates()
+    own = [t for t in found if t.state == code]
+    national = [t for t in found if t.state == NATIONAL and code != NATIONAL]
+    return own + national
 
 
-def _template_from(item: dict, origin: str) -> Template:
-    cycle = item.get("cycle") or {}
-    choices = {int(months): _minutes(hours) for months, hours in (cycle.get("choices") or {}).items()}
-    rules, labels = [], {}
-    for rule in item.get("rules", []):
-        requirement = Requirement(rule["value"].strip().lower() if rule.get("dimension", "category") == "category"
-                                  else rule["value"], _minutes(rule["hours"]), rule.get("kind", "min"),
-                                  rule.get("dimension", "category"))
-        if requirement.kind not in ("min", "max") or requirement.dimension not in ("category", "format", "provider"):
-            raise InvalidInput("template rule", rule, "kind is min or max; dimension is category, format or provider")
-        rules.append(requirement)
-        if rule.get("label"):
-            labels[requirement.value] = rule["label"]
-    return Template(
-        id=str(item["id"]).strip().lower(),
-        name=item["name"],
-        body=item.get("body"),
-        region=item.get("region"),
-        months=12 if cycle.get("calendar_year") else cycle.get("months"),
-        calendar_year=bool(cycle.get("calendar_year")),
-        month_choices=choices,
-        hours=_minutes(item.get("hours")),
-        rules=tuple(rules),
-        labels=labels,
-        carry_over_hours=_minutes(item.get("carry_over_hours")),
-        opens_days=item.get("opens_days"),
-        submit_days=item.get("submit_days"),
-        grace_days=item.get("grace_days"),
-        facts=tuple(item.get("facts", [])),
-        sources=tuple(item.get("sources", [])),
-        checked=item.get("checked"),
-        unconfirmed=bool(item.get("unconfirmed")),
-        origin=origin,
-        work=template_rules(item.get("work", [])),
-        entry=template_entry(item.get("entry", [])),
-    )
-
-
-def _minutes(hours) -> int | None:
-    return None if hours is None else round(float(hours) * 60)
+def search_templates(words: list[str], templates: list[Template] | None = None) -> list[Template]:
+    """Templates matching every word: a state ("PA", "Texas", "national") or words in the name, body or facts."""
+    found = templates if templates is not None else load_templates()
+    text = " ".join(words).strip()
+    if not text:
+        return list(found)
+    whole = state_code(text)
+    if whole is not None:
+        return [t for t in found if t.state == whole]
+    for word in words:
+        code = state_code(word) if len(word.strip()) == 2 else None
+        if code is not None:
+            found = [t for t in found if t.state == code]
+        else:
+            found = [t for t in found if word.casefold() in t.words().casefold()]
+    return found

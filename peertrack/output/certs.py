@@ -105,10 +105,13 @@ def cert_summary(cert: Certification, verb: str) -> None:
     make_console().print(text)
 
 
-def templates_table(templates: list, own_folder: Path) -> None:
+def templates_table(templates: list, own_folder: Path, asked: str = "") -> None:
+    if not templates:
+        say(f"No template matches \"{asked}\". See them all with: peertrack cert templates")
+        return
     console = make_console()
     table = make_table(console)
-    for column in ("Template", "Certification", "Cycle", "Hours", "Rules"):
+    for column in ("Template", "State", "Certification", "Cycle", "Hours", "Rules"):
         table.add_column(column, overflow="fold")
     for t in templates:
         if t.month_choices:
@@ -117,10 +120,11 @@ def templates_table(templates: list, own_folder: Path) -> None:
         else:
             cycle = "calendar year" if t.calendar_year else (fmt.months_words(t.months) if t.months else "enter it")
             hours = fmt.hours(t.hours) if t.hours is not None else "enter it"
-        name = f"{t.name}\n{t.body or ''}{', ' + t.region if t.region else ''}"
-        if t.unconfirmed:
-            name += "\n(not confirmed by the certifying body)"
-        table.add_row(t.id, name, cycle, hours, "; ".join(rule_text(r) for r in t.rules))
+        name = f"{t.name}\n{t.body or ''}"
+        if t.status != "confirmed":
+            name += ("\n(partly confirmed: enter what is missing)" if t.status == "partial"
+                     else "\n(not confirmed by the certifying body)")
+        table.add_row(t.id, t.state or "", name, cycle, hours, "; ".join(rule_text(r) for r in t.rules))
     console.print(table)
     console.print("Rules change: confirm them with your certifying body before you rely on them. "
                   "Each template lists its sources: peertrack cert templates --json")

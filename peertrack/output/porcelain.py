@@ -108,15 +108,21 @@ def past_cycle(item: Progress) -> dict:
 
 def template(t) -> dict:
     return {
-        "id": t.id, "name": t.name, "body": t.body, "region": t.region, "cycle_months": t.months,
-        "calendar_year": t.calendar_year,
+        "id": t.id, "name": t.name, "body": t.body, "state": t.state, "region": t.region,
+        "status": t.status, "confirmed": not t.unconfirmed, "checked": t.checked,
+        "cycle_months": t.months, "calendar_year": t.calendar_year,
         "cycle_choices": [{"cycle_months": m, "hours": hours_number(h) if h is not None else None}
                           for m, h in t.month_choices.items()],
         "hours": hours_number(t.hours) if t.hours is not None else None,
         "rules": [requirement(r) for r in t.rules],
         "carry_over_hours": hours_number(t.carry_over_hours) if t.carry_over_hours is not None else None,
         "renewal_opens_days": t.opens_days, "application_due_days": t.submit_days, "grace_days": t.grace_days,
-        "facts": list(t.facts), "sources": list(t.sources), "checked": t.checked, "confirmed": not t.unconfirmed,
+        "late_stages": [{"stage": s.stage, "until_date": s.until_date, "until_days": s.until_days,
+                         "until_months": s.until_months, "fee": s.fee} for s in t.late],
+        "tasks": [{"kind": k.kind, "title": k.title, "fee": k.fee, "days_before": k.days_before, "count": k.count}
+                  for k in t.tasks],
+        "facts": list(t.facts),
+        "sources": [{"url": s.url, "quote": s.quote, "supports": list(s.supports)} for s in t.sources],
         "origin": t.origin,
         "notice": "Rules change: confirm them with your certifying body.",
     }
