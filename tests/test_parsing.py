@@ -207,3 +207,13 @@ def test_slugs(text, ok):
     else:
         with pytest.raises(InvalidInput, match="--id"):
             parse_slug(text)
+
+
+@pytest.mark.parametrize(("text", "problem"), [("0", "is not a number"), ("-3", "is not a number"),
+                                               ("9223372036854775808", "is too large")])
+def test_a_record_number_the_database_cannot_hold_is_refused(text, problem):
+    from peertrack.domain.parsing import parse_number
+
+    with pytest.raises(InvalidInput, match=problem):
+        parse_number(text, "The course number")
+    assert parse_number("9223372036854775807", "The course number") == 2**63 - 1

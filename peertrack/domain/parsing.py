@@ -165,6 +165,8 @@ def parse_number(text: str, field: str) -> int:
     cleaned = text.strip().lstrip("#")
     if not (cleaned.isascii() and cleaned.isdigit()) or int(cleaned) < 1:
         raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is not a number")
+    if int(cleaned) > 2**63 - 1:  # more than any record number the database can hold
+        raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is too large")
     return int(cleaned)
 
 
