@@ -21,17 +21,21 @@ def audit(
         "--output", "-o", help="The zip file to write. Default: CERT-audit-DATE.zip in this folder.",
         show_default=False, dir_okay=False)] = None,
     notes: Annotated[bool, typer.Option("--notes", help="Add your private notes to the course list.")] = False,
+    work: Annotated[bool, typer.Option(
+        "--work", help="Add timesheet.csv: your hours of service and supervision in the same cycle.")] = False,
 ) -> None:
     """Write an audit bundle: the cycle's courses, every certificate and a short summary, in one zip file.
 
     Inside: courses.csv (one row per course), certificates/ (each file named by date and title)
     and summary.txt (who, which certification and number, the cycle, hours by category and
-    what is missing). Private notes and wellness reminders are left out unless you ask for notes.
+    what is missing). Private notes and wellness reminders are left out unless you ask for notes;
+    hours of service and supervision go in only with --work.
 
     \b
     Examples:
       peertrack export audit --cert ca-pss -o ca-pss-audit.zip
       peertrack export audit --cert ca-pss --cycle previous -o ca-pss-last-cycle.zip
+      peertrack export audit --cert tn-cprs --work
       peertrack config set default-cert ca-pss && peertrack export audit
     """
     import dataclasses
@@ -81,6 +85,8 @@ def audit(
     name = f"{chosen.id}-audit-{today.isoformat()}"
     target = output or Path(f"{name}.zip")
     texts = [("summary.txt", summary), ("courses.csv", "\ufeff" + exports.courses_csv(courses, notes=notes))]
+    if work:
+        texts.append(("timesheet.csv", "\ufeff" + _timesheet_csv(conn, window, notes)))
     files = list(zip(bundle.certificate_names(sound), [c.path for c in sound], strict=True))
     bundle.write_bundle(target, name, texts, files, today)
 
@@ -141,3 +147,18 @@ def json_(
 
         say("Certificate files are not inside it: copy the folder "
             f"{attachments.folder_for(top_options(ctx).db_path)} along with it.")
+
+
+def _timesheet_csv(conn, window, notes: bool) -> str:
+    """The work and supervision entries of the audited cycle (or all of them), as export timesheet writes them."""
+    import datetime as dt
+
+    from peertrack import storage
+    from peertrack.exchange.timesheet import Timesheet, timesheet_csv
+    from peertrack.storage import work as store
+
+    starts, ends = window if window is not None else (None, None)
+    sheet = Timesheet(holder=storage.load_settings(conn).get("name"), starts=starts or dt.date.min,
+                      ends=ends or dt.date.max, notes=notes, work=store.find_work(conn, start=starts, end=ends),
+                      sessions=store.find_supervision(conn, start=starts, end=ends))
+    return timesheet_csv(sheet)
