@@ -12,10 +12,10 @@ import os
 import sys
 
 FAST = {
-    "status": {"--cert": "cert", "-c": "cert", "--json": "json"},
+    "status": {"--cert": "cert", "-c": "cert", "--json": "json", "--missing": "missing"},
     "due": {"--within": "within", "--json": "json", "--quiet": "quiet", "-q": "quiet"},
 }
-FLAGS = {"json", "quiet"}
+FLAGS = {"json", "quiet", "missing"}
 COMPLETE_VAR = "_PEERTRACK_COMPLETE"  # set by the shell completion scripts (see commands/completions.py)
 
 # What the fast lane will do: (the --db given or None, the command, its options, whether --plain was given).

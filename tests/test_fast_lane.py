@@ -13,6 +13,7 @@ from peertrack.cli import fast_lane
     ([], (None, "status", {}, False)),
     (["status", "--json"], (None, "status", {"json": True}, False)),
     (["status", "-c", "ca-pss"], (None, "status", {"cert": "ca-pss"}, False)),
+    (["status", "--missing", "--json"], (None, "status", {"missing": True, "json": True}, False)),
     (["--db", "x.db", "due"], ("x.db", "due", {}, False)),
     (["--db=x.db", "due", "--within=60d", "--json", "-q"], ("x.db", "due", {"within": "60d", "json": True,
                                                                              "quiet": True}, False)),
@@ -29,7 +30,7 @@ def test_everyday_forms_take_the_fast_lane(args, expected):
     ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "list"],
     ["due", "--json=yes"], ["status", "--cert", "--json"], ["--db"], ["due", "extra"], ["log-ceu", "x"],
     ["--plain", "--plain"], ["--db", "a", "--db", "b"], ["status", "--plain"], ["status", "--history"],
-    ["status", "--svg", "x.svg"], ["--plain", "cert", "list"],
+    ["status", "--svg", "x.svg"], ["--plain", "cert", "list"], ["status", "--missing", "--missing"],
 ])
 def test_anything_else_goes_to_the_full_command_tree(args):
     assert fast_lane(args) is None
@@ -43,6 +44,7 @@ def peertrack(db_path, *args):
 
 @pytest.mark.parametrize("args", [
     [], ["status"], ["status", "--json"], ["status", "--cert", "ga-cps"], ["status", "--cert", "nope"],
+    ["status", "--missing"], ["status", "--missing", "--json", "--cert", "ca-pss"],
     ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
     ["--plain"], ["--plain", "status", "--cert", "ca-pss"], ["--plain", "due"],
 ])

@@ -5,6 +5,7 @@ Today is 2026-11-02 (conftest.TODAY); every expected number below is worked out 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -74,3 +75,107 @@ def test_a_pace_over_six_hours_a_month_is_behind(ok, make_cert, status_json):
     ok("log-ceu", "Another", "--hours", "6.3", "--date", "2026-10-02")  # 17.7 over 90 days: 5.99 a month
     data = status_json()["certifications"][0]
     assert (data["level"], data["behind_because"]) == ("due-soon", None)
+
+
+def pa_like(ok, make_cert):
+    """36 hours, at least 9 of ethics; 36.5 general hours logged, the last 6.5 in the last 6 months."""
+    make_cert("pa-cps", "Certified Peer Specialist", hours="36", require=["ethics=9"])
+    ok("log-ceu", "Older courses", "--hours", "30", "--date", "2025-09-01")
+    ok("log-ceu", "Recent course", "--hours", "6.5", "--date", "2026-09-01")
+
+
+def test_the_bar_is_never_full_while_ethics_hours_are_missing(ok, make_cert, status_json):
+    pa_like(ok, make_cert)
+    data = status_json()["certifications"][0]
+    assert (data["hours_earned"], data["hours_missing"], data["hours_counted_toward_required"]) == (36.5, 9, 27)
+    assert data["percent_done"] == 75
+    assert data["needs"] == [{"hours": 9, "name": "ethics", "dimension": "category"}]
+    assert data["hours_missing_of_any_kind"] == 0
+    text = ok("status").stdout
+    assert "Hours: 27 of 36 hours (75%)" in text
+    assert "100%" not in text
+    assert "36.5 hours earned; 27 of them count toward the 36 until the ethics minimum is met" in text
+    # One number, with the ethics gap inside it, never read as 9 more on top.
+    assert "Still needed: 9 hours, all of ethics, about 1.25 hours a month." in text
+    assert "27 of 36" in ok("cert", "list").stdout
+
+
+def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
+    from rich.progress_bar import ProgressBar
+
+    from peertrack import storage
+    from peertrack.domain.requirements import progress
+    from peertrack.output.dashboard import progress_block
+    from peertrack.services.overview import open_database
+
+    pa_like(ok, make_cert)
+    conn = open_database(db_path)
+    cert = storage.load_cert(conn, "pa-cps")
+    item = progress(cert, storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
+                    dt.date(2026, 11, 2))
+    conn.close()
+    bars = [cell for row in progress_block(item, plain=False).renderables if hasattr(row, "columns")
+            for column in row.columns for cell in column._cells if isinstance(cell, ProgressBar)]
+    assert [(bar.completed, bar.total) for bar in bars] == [(27 * 60, 36 * 60)]
+
+
+def test_the_pace_line_and_the_json_give_one_projection_never_below_the_hours_earned(ok, make_cert, status_json):
+    pa_like(ok, make_cert)
+    data = status_json()["certifications"][0]
+    # 6.5 hours over the last 182 days is 65 minutes a month; 240 days left (7.88 months) add 8.54
+    # hours to the 36.5 earned: 45.04, said as 45 (to the quarter hour below).
+    assert data["hours_projected_at_expiry"] == 45
+    text = ok("status").stdout
+    assert ("At your pace of the last 6 months (about 1 hour a month), you would have about 45 hours by then; "
+            "the ethics hours need courses of their own.") in text
+
+
+def test_status_missing_is_a_to_do_list_most_pressing_first(ok, make_cert, run):
+    make_cert(hours="20", require=["ethics=6"])  # 30 Jun 2027: 240 days left
+    make_cert("pa-cps", "Certified Peer Specialist", expires="2027-03-15", hours="36", require=["ethics=3"],
+              cap=["online=10"])
+    make_cert("done", "Done one", expires="2027-06-30", cycle="1y", hours="1")
+    ok("log-ceu", "Recovery basics", "--hours", "27", "--cert", "pa-cps", "--date", "2026-01-10")
+    ok("log-ceu", "Webinar", "--hours", "12", "--format", "online", "--cert", "pa-cps", "--date", "2026-02-10")
+    ok("log-ceu", "Ethics", "--hours", "6", "--category", "ethics", "--cert", "ca-pss", "--date", "2026-06-01")
+    ok("log-ceu", "Day course", "--hours", "7", "--cert", "ca-pss", "--date", "2026-07-01")
+    ok("log-ceu", "Done course", "--hours", "1", "--cert", "done", "--date", "2026-11-01")
+    result = run("status", "--missing")
+    assert result.exit_code == 0
+    # pa-cps: 27 + 10 online (2 of 12 do not count) = 37 of 36, but no ethics: 3 of ethics missing,
+    # none of any kind; 133 days left (4.37 months) make 0.69 a month, planned as 0.75.
+    # ca-pss: 13 of 20, ethics met: 7 of any kind over 240 days (7.88 months): 0.89, planned as 1.
+    assert result.stdout.splitlines() == [
+        "What is still missing, on Mon 2 Nov 2026",
+        "",
+        "✓ on track  Certified Peer Specialist (pa-cps)",
+        "  3 hours of ethics by Mon 15 Mar 2027, about 0.75 hours a month.",
+        "  Your online hours are at their most (10 count): more online hours would not count.",
+        "",
+        "✓ on track  Medi-Cal Peer Support Specialist (ca-pss)",
+        "  7 hours of any kind by Wed 30 Jun 2027, about 1 hour a month.",
+        "",
+        "✓ Nothing missing: Done one (done).",
+    ]
+    data = json.loads(run("status", "--missing", "--json").stdout)
+    assert [(c["id"], c["hours_missing"], c["needs"]) for c in data["certifications"]] == [
+        ("pa-cps", 3, [{"hours": 3, "name": "ethics", "dimension": "category"}]),
+        ("ca-pss", 7, [{"hours": 7, "name": None, "dimension": None}]),
+        ("done", 0, []),
+    ]
+    assert data["certifications"][0]["todo"] == "3 hours of ethics by Mon 15 Mar 2027, about 0.75 hours a month."
+
+
+def test_status_missing_says_how_the_gaps_add_up(ok, make_cert, run):
+    make_cert(hours="20", require=["ethics=3", "cultural=2"])
+    ok("log-ceu", "General", "--hours", "6", "--date", "2026-06-01")
+    lines = run("status", "--missing").stdout.splitlines()
+    # 14 missing: 3 of ethics, 2 of cultural, and 9 more of any kind.
+    assert lines[3] == ("  3 hours of ethics, 2 of cultural and 9 more of any kind by Wed 30 Jun 2027, "
+                        "about 2 hours a month.")  # 14 over 7.88 months: 1.78, planned as 2
+
+
+def test_status_missing_will_not_mix_with_the_dashboards_options(run):
+    result = run("status", "--missing", "--history")
+    assert result.exit_code == 2
+    assert "cannot go with --history" in result.stderr

@@ -11,12 +11,17 @@ from peertrack.services import clock
 from peertrack.services.standing import existing, standing
 
 
-def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False) -> None:
+def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False,
+                missing: bool = False) -> None:
     """The dashboard (or its JSON): every certification, or one, then the wellness plan; `history`
-    adds each certification's CE hours month by month over its current cycle."""
+    adds each certification's CE hours month by month over its current cycle; `missing` shows
+    only what is still missing, as a to-do list."""
     from peertrack.services.standing import coming_up, cycle_histories
 
     today = clock.today()
+    if missing:
+        show_missing(db_path, cert, json, today)
+        return
     with existing(db_path) as conn:
         found = standing(conn, cert, today)
         histories = cycle_histories(conn, found.items, today) if history and conn else []
@@ -33,6 +38,20 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
             return
         dashboard.show(found.items, found.reminders, coming_up(conn, found.items, today), histories, today,
                        work=found.work, pursuits=found.pursuits)
+
+
+def show_missing(db_path: Path, cert: str | None, json: bool, today) -> None:
+    """What is still missing, per certification, in the order to act on it (or its JSON)."""
+    from peertrack.output import todo
+
+    with existing(db_path) as conn:
+        items = standing(conn, cert, today, reminders=False).items if conn else []
+    if json:
+        from peertrack.output import porcelain
+
+        porcelain.emit(todo.todo_json(items, today))
+    else:
+        todo.todo(items, today)
 
 
 def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:

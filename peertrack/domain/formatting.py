@@ -104,10 +104,9 @@ LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "behind": "↓ be
 
 def progress_line(item: Progress) -> str:
     """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
-    required = item.cert.cycle.required_minutes
-    share = 100 if required <= 0 else min(100, item.earned_minutes * 100 // required)
-    line = (f"  {item.cert.id}: {hours(item.earned_minutes)} of {hours(required)} hours ({share}%), "
-            f"{LEVEL_WORDS[item.level]}")
+    from peertrack.domain.needs import hours_of
+
+    line = f"  {item.cert.id}: {hours_of(item)}, {LEVEL_WORDS[item.level]}"
     if item.missing_minutes and item.days_left >= 0:
         needed = pace(item.minutes_per_month, item.missing_minutes, item.days_left)
         line += f"; {hours_words(item.missing_minutes)} to go, {needed}"

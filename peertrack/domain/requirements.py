@@ -13,6 +13,7 @@ from peertrack.domain.models import CapUse, CategoryProgress, Certification, Cou
 LEVELS = ("ok", "due-soon", "behind", "urgent", "overdue", "lapsed")
 DAYS_PER_MONTH = 30.44
 MINUTES_PER_HOUR = 60
+QUARTER_HOUR = MINUTES_PER_HOUR // 4
 # A realistic month of CE for a working peer specialist: one full day of training (6 hours). The
 # bodies' own rules ask 10 to 44 hours over 1 to 3 years, 0.4 to 1.5 hours a month; a needed pace
 # four times the steepest of them is one that a month cannot be counted on to give.
@@ -67,8 +68,7 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
         caps=tuple(CapUse(req.value, req.dimension, req.minutes, logged, used)
                    for req, logged, used in zip(cert.caps, choice.cap_logged, choice.cap_counted, strict=True)),
         recent_minutes_per_month=recent,
-        projected_minutes=None if recent is None or days_left < 0 else
-        choice.total + round(recent * days_left / DAYS_PER_MONTH),
+        projected_minutes=None if recent is None or days_left < 0 else projection(choice.total, recent, days_left),
         toward_minutes=max(0, required - missing),
         expected_minutes=expected,
         behind=behind,
@@ -171,6 +171,13 @@ def minutes_per_month(missing: int, days_left: int) -> int | None:
     months = days_left / DAYS_PER_MONTH
     # Up to the next quarter hour: a pace people can plan with, and never too slow.
     return math.ceil(missing / months / 15) * 15
+
+
+def projection(earned: int, recent_per_month: int, days_left: int) -> int:
+    """The hours there would be at expiry at the recent pace: to the quarter hour below (a forecast, not a
+    ledger), never below the hours already earned. The dashboard and the JSON both show this one number."""
+    ahead = earned + recent_per_month * days_left / DAYS_PER_MONTH
+    return max(earned, math.floor(ahead / QUARTER_HOUR) * QUARTER_HOUR)
 
 
 def recent_minutes_per_month(counted: list[Piece], cycle_starts: dt.date, today: dt.date) -> int | None:

@@ -31,7 +31,7 @@ def certs_table(items: list[Progress], dates: str = "iso") -> None:
         if cert.endorsement_of:
             name = f"{cert.name} (endorsement of {cert.endorsement_of})" if is_plain(console) else f"  └ {cert.name}"
         table.add_row(cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates),
-                      f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cert.cycle.required_minutes)}",
+                      f"{fmt.hours(item.toward_minutes)} of {fmt.hours(cert.cycle.required_minutes)}",
                       level_text(item.level))
     console.print(table)
 

@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
+from peertrack.domain import needs
 from peertrack.output.screen import LEVEL_COLOURS, is_plain, level_text, make_console
-from peertrack.output.words import percent, rule_name
+from peertrack.output.words import rule_name
 
 if TYPE_CHECKING:
     from peertrack.domain.models import Deadline, Progress
@@ -72,16 +73,15 @@ def progress_block(item: Progress, plain: bool) -> Group:
 
     required = cert.cycle.required_minutes
     if required and plain:
-        lines.append(Text(f"{indent}  Hours: {fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
-                          f" ({percent(item.earned_minutes, required)})"))
+        lines.append(Text(f"{indent}  Hours: {needs.hours_of(item)}"))
     elif required:
         bar = Table.grid(padding=(0, 1))
+        # What counts toward what is required: never full while anything is missing.
         bar.add_row(
             Text(indent + "  Hours"),
-            ProgressBar(total=required, completed=min(item.earned_minutes, required), width=24,
+            ProgressBar(total=required, completed=item.toward_minutes, width=24,
                         complete_style=LEVEL_COLOURS[item.level], finished_style="green"),
-            Text(f"{fmt.hours(item.earned_minutes)} of {fmt.hours(required)} hours"
-                 f" ({percent(item.earned_minutes, required)})"),
+            Text(needs.hours_of(item)),
         )
         lines.append(bar)
     for category in item.categories:
@@ -92,6 +92,9 @@ def progress_block(item: Progress, plain: bool) -> Group:
         if not category.met:
             line.append(f", {fmt.hours_words(category.missing_minutes)} to go")
         lines.append(line)
+    beyond = needs.beyond_words(item)
+    if beyond:
+        lines.append(Text(f"{indent}    {beyond}"))
     if item.carried_minutes:
         lines.append(Text(f"{indent}    + {fmt.hours_words(item.carried_minutes)} carried over from the last cycle"))
     for cap in item.caps:
@@ -114,21 +117,27 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
                  f"then record it with: peertrack cert renew {cert.id}", "red")]
     if not item.missing_minutes:
         return [("  All the hours this cycle needs are in. Well done.", "green")]
-    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
-    lines = [(f"  Still needed: {fmt.hours_words(item.missing_minutes)}, {pace}.", "")]
+    lines = [("  " + needs.still_needed(item), "")]
     if item.recent_minutes_per_month is not None and item.projected_minutes is not None and item.days_left >= 31:
-        # Rounded to quarter and half hours: a forecast, not a ledger.
         recent = fmt.hours_words(max(15, round(item.recent_minutes_per_month / 15) * 15))
+        required = cert.cycle.required_minutes
         if not item.recent_minutes_per_month:
             lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
-        elif item.projected_minutes >= cert.cycle.required_minutes and all(c.met for c in item.categories):
+        elif item.projected_minutes >= required and all(c.met for c in item.categories):
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
                           "there in time.", "green"))
-        else:
-            projected = min(round(item.projected_minutes / 30) * 30, cert.cycle.required_minutes - 30)
+        elif item.projected_minutes >= required:
+            unmet = " and ".join(needs.rule_words(c) for c in item.categories if not c.met)
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
-                          f"{fmt.hours(projected)} of {fmt.hours(cert.cycle.required_minutes)} hours by then.",
+                          f"{fmt.hours(item.projected_minutes)} hours by then; the {unmet} hours need courses "
+                          "of their own.", "yellow"))
+        else:
+            lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
+                          f"{fmt.hours(item.projected_minutes)} of {fmt.hours(required)} hours by then.",
                           "yellow"))
+    if not item.exact:
+        lines.append(("  These rules are too many to try every choice of what counts: this one is good, "
+                      "but may not be the best.", "yellow"))
     return lines
 
 

@@ -7,6 +7,7 @@ import sys
 
 from peertrack.domain.formatting import category_text, hours_number
 from peertrack.domain.models import Certification, Course, Deadline, Progress, Requirement
+from peertrack.domain.needs import needs, share
 
 
 def emit(data: object) -> None:
@@ -73,6 +74,8 @@ def progress(item: Progress) -> dict:
         "hours_projected_at_expiry": hours_number(item.projected_minutes)
         if item.projected_minutes is not None else None,
         "hours_counted_toward_required": hours_number(item.toward_minutes),
+        "percent_done": share(item),
+        "needs": [{"hours": hours_number(n.minutes), "name": n.name, "dimension": n.dimension} for n in needs(item)],
         "hours_missing_of_any_kind": hours_number(item.any_kind_minutes),
         "hours_expected_by_now": hours_number(item.expected_minutes),
         "level": item.level,

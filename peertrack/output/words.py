@@ -1,4 +1,4 @@
-"""Plain words the views share: rules, percentages, table names, file sizes. No Rich here."""
+"""Plain words the views share: rules, table names, file sizes. No Rich here."""
 
 from __future__ import annotations
 
@@ -18,12 +18,6 @@ def rule_text(rule: Requirement) -> str:
     """A rule in words: "at least 6 ethics", "at most 10 online", "at least 6 from GMHCN"."""
     word = "at least" if rule.kind == "min" else "at most"
     return f"{word} {fmt.hours(rule.minutes)} {rule_name(rule.value, rule.dimension)}"
-
-
-def percent(earned: int, required: int) -> str:
-    if required <= 0:
-        return "100%"
-    return f"{min(100, earned * 100 // required)}%"
 
 
 _TABLE_WORDS = {

@@ -1,0 +1,126 @@
+"""What is still missing, in words every view shares: the hours line, "still needed", the to-do list.
+
+One certification's numbers come from its Progress record (the best legal choice), so the bar,
+the sentences, `log-ceu`'s summary, `status --missing` and the JSON never tell different stories:
+- the hours that count toward what is required are the required hours less those missing, so a
+  bar is never full while anything is missing;
+- "still needed" is one number, with the minimums' gaps inside it, never added on top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peertrack.domain import formatting as fmt
+from peertrack.domain.models import CategoryProgress, Progress
+
+# The order a person acts on: what is already late, then what is pressing, then the rest.
+ACT_ORDER = ("lapsed", "overdue", "urgent", "behind", "due-soon", "ok")
+
+
+def share(item: Progress) -> int:
+    """The whole percent of the required hours that count; under 100 while anything is missing."""
+    required = item.cert.cycle.required_minutes
+    if required <= 0:
+        return 0 if item.missing_minutes else 100
+    return min(100, item.toward_minutes * 100 // required)
+
+
+def hours_of(item: Progress) -> str:
+    """ "27 of 36 hours (75%)": the hours that count toward what is required."""
+    required = item.cert.cycle.required_minutes
+    return f"{fmt.hours(item.toward_minutes)} of {fmt.hours(required)} hours ({share(item)}%)"
+
+
+def beyond_words(item: Progress) -> str | None:
+    """Why more hours are earned than count toward the requirement, when some are still missing."""
+    if not item.missing_minutes or item.earned_minutes <= item.toward_minutes:
+        return None
+    unmet = [rule_words(c) for c in item.categories if not c.met]
+    rules = " and ".join(unmet)
+    minimum = "minimum is" if len(unmet) == 1 else "minimums are"
+    return (f"{fmt.hours_words(item.earned_minutes)} earned; {fmt.hours(item.toward_minutes)} of them count toward "
+            f"the {fmt.hours(item.cert.cycle.required_minutes)} until the {rules} {minimum} met")
+
+
+def rule_words(category: CategoryProgress) -> str:
+    return f"from {category.name}" if category.dimension == "provider" else category.name
+
+
+@dataclass(frozen=True)
+class Need:
+    """One line of a to-do list: `minutes` of a kind (a minimum's `name`), or of any kind (name None)."""
+
+    minutes: int
+    name: str | None = None
+    dimension: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """ "of ethics", "from GMHCN", "in-person", "of any kind"."""
+        if self.name is None:
+            return "of any kind"
+        if self.dimension == "provider":
+            return f"from {self.name}"
+        return self.name if self.dimension == "format" else f"of {self.name}"
+
+    def words(self, first: bool) -> str:
+        """ "3 hours of ethics" first in a list; "6 more of any kind" after it."""
+        amount = fmt.hours_words(self.minutes) if first else fmt.hours(self.minutes)
+        return f"{amount} {'more ' if self.name is None and not first else ''}{self.kind}"
+
+
+def needs(item: Progress) -> list[Need]:
+    """The hours still missing as a list: each minimum's gap, largest first, then those of any kind."""
+    gaps = sorted((c for c in item.categories if not c.met), key=lambda c: (-c.missing_minutes, c.name))
+    found = [Need(c.missing_minutes, c.name, c.dimension) for c in gaps]
+    if item.any_kind_minutes > 0:
+        found.append(Need(item.any_kind_minutes))
+    return found
+
+
+def needs_words(item: Progress) -> str:
+    """ "3 hours of ethics and 6 more of any kind"; "9 hours of any kind"."""
+    parts = [need.words(first=index == 0) for index, need in enumerate(needs(item))]
+    if not parts:
+        return ""
+    words = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len({c.dimension for c in item.categories if not c.met}) > 1:
+        words += " (one course can count toward more than one of these)"
+    return words
+
+
+def still_needed(item: Progress) -> str:
+    """The dashboard's sentence: "Still needed: 9 hours (3 of ethics, 6 of any kind), about 1.5 hours a month."."""
+    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+    parts = needs(item)
+    total = fmt.hours_words(item.missing_minutes)
+    if len(parts) == 1 and parts[0].name is not None:
+        inside = f", all {parts[0].kind}"
+    elif any(part.name is not None for part in parts):
+        inside = " (" + ", ".join(f"{fmt.hours(part.minutes)} {part.kind}" for part in parts) + ")"
+    else:
+        inside = ""
+    return f"Still needed: {total}{inside}, {pace}."
+
+
+def todo_sentence(item: Progress) -> str:
+    """One certification's to-do in a sentence: what, by when, at what pace."""
+    cert = item.cert
+    body = cert.body or "your certifying body"
+    if item.level == "lapsed":
+        return f"It has lapsed: contact {body} about reinstating it."
+    if item.days_left < 0:
+        return (f"It expired {fmt.days_from_now(item.days_left)}: renew it with {body}, then record it with: "
+                f"peertrack cert renew {cert.id}")
+    if not item.missing_minutes:
+        return "Nothing is missing: every hour this cycle needs is in."
+    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+    return f"{needs_words(item)} by {fmt.day(cert.expires)}, {pace}."
+
+
+def act_order(items: list[Progress]) -> list[Progress]:
+    """Certifications in the order to act on them: the most pressing level, then the soonest expiry;
+    those with nothing missing last."""
+    return sorted(items, key=lambda p: (not p.missing_minutes and p.days_left >= 0, ACT_ORDER.index(p.level),
+                                        p.cert.expires, p.cert.id))
