@@ -121,16 +121,25 @@ def add(
     work_rules, require = split_requires(require or [])
     if not work_rules and template:
         work_rules = list(find_template(template).work)
+    from peertrack.domain.certifications import board_dates_note
+    from peertrack.domain.renewal_tasks import task_deadlines
+
+    today = clock.today()
+    found = find_template(template) if template else None
     cert = build_certification(
-        clock.today(), name=name, cert_id=cert_id, template=find_template(template) if template else None,
+        today, name=name, cert_id=cert_id, template=found,
         expires=expires, hours=hours,
         cycle=cycle, require=require, cap=cap, carry_over=carry_over, opens_days=opens_days,
         submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body, number=number,
         issued=issued, day_first=reads_day_first(ctx),
     )
+    note = board_dates_note(found, today, cycle=cycle, expires=expires, issued=issued, day_first=reads_day_first(ctx))
+    tasks = task_deadlines(found, cert.id, cert.name, cert.expires, cert.submit_days)
     conn = open_db(ctx)
     with storage.transaction(conn):
         storage.insert_cert(conn, cert)
+        for task in tasks:
+            storage.insert_deadline(conn, task)
         if work_rules:
             from peertrack.storage import work as work_store
 
@@ -143,6 +152,11 @@ def add(
         from peertrack.domain.work_rules import rule_words
 
         say("Also needed each cycle: " + "; ".join(rule_words(rule) for rule in work_rules) + ".")
+    if note:
+        say(note)
+    if tasks:
+        say("Renewal tasks added as deadlines (mark each done with: peertrack deadline done NUMBER): "
+            + "; ".join(task.title for task in tasks) + ".")
     if template:
         from peertrack.domain.templates import CONFIRM
 
@@ -361,10 +375,15 @@ def renew(
         raise typer.Exit(1)
     new_cycle = renewal(item)
     storage.keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
+    tasks = _next_tasks(item.cert, new_cycle)
     with storage.transaction(conn):
         storage.close_cycle(conn, item.cert.cycle, renewed_on)
         storage.insert_cycle(conn, item.cert.id, new_cycle)
+        for task in tasks:
+            storage.insert_deadline(conn, task)
     renewed(item.cert, new_cycle)
+    if tasks:
+        say("Renewal tasks for the new cycle added as deadlines: " + "; ".join(task.title for task in tasks) + ".")
 
 
 @app.command("rm")
@@ -389,6 +408,21 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
         ctx, conn, f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.", yes,
         "before-cert-rm", remove)
     say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
+
+
+def _next_tasks(cert, new_cycle):
+    """The renewal tasks of the certification's template, due again for the new cycle."""
+    if not cert.template:
+        return []
+    from peertrack.domain.errors import NotFound
+    from peertrack.domain.renewal_tasks import task_deadlines
+    from peertrack.domain.templates import find_template
+
+    try:
+        template = find_template(cert.template)
+    except NotFound:
+        return []  # a template file that is gone: the holder adds any tasks themselves
+    return task_deadlines(template, cert.id, cert.name, new_cycle.ends, cert.submit_days)
 
 
 def _cycle_history(conn, cert, today):

@@ -34,8 +34,10 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
                                problem="is missing")
         raise InvalidInput("--cycle", cycle, f"this certification's cycle is {choices}",
                            problem="is not a cycle this certification offers")
-    expires_on = _expiry(expires, today, template, day_first)
     issued_on = parse_date(issued, "--issued", today, day_first=day_first) if issued else None
+    dates = _board_dates(template, months, today, issued_on,
+                         parse_date(expires, "--expires", today, day_first=day_first) if expires else None)
+    expires_on = dates.ends if dates else _expiry(expires, today, template, day_first)
     check_dates(issued_on, expires_on)
     if hours is not None:
         required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
@@ -44,12 +46,23 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
     else:
         raise InvalidInput("--hours", "", "give the CE hours each cycle needs, like --hours 20",
                            problem="is missing")
+    first_required = required
+    if dates and dates.waived and hours is None:
+        first_required = 0
+    if dates and dates.prorated:
+        if hours is None:
+            after = _day_words(template.shape.first_prorated_after)
+            raise InvalidInput("--hours", "", f"you were certified after {after}, so your first year needs fewer "
+                               f"than {required // 60} hours and the board's page does not say how many: give "
+                               "them, like --hours 10", problem="is missing")
+        required = template.hours if template.hours is not None else required  # later years: the full hours
     rules = _rules(require, "min", template) + _rules(cap, "max", template)
+    starts = dates.starts if dates else cycle_start(expires_on, months, issued_on)
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
         body=body if body is not None else (template.body if template else None),
         number=number, issued=issued_on, cycle_months=months, required_minutes=required, requirements=rules,
-        cycle=Cycle(starts=cycle_start(expires_on, months, issued_on), ends=expires_on, required_minutes=required),
+        cycle=Cycle(starts=starts, ends=expires_on, required_minutes=first_required),
         anchor_day=anchor_day_of(expires_on),
         carry_over_minutes=_carry(carry_over) if carry_over is not None else (
             template.carry_over_hours if template else None),
@@ -59,6 +72,33 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
         endorsement_of=parse_slug(endorsement_of, "--endorsement-of") if endorsement_of else None,
         template=template.id if template else None,
     )
+
+
+def board_dates_note(template, today: dt.date, *, cycle, expires, issued, day_first: bool = False) -> str | None:
+    """The sentence explaining how a board's own dates set a new certification's cycle (same options as
+    `build_certification`, which has already accepted them), or None."""
+    months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
+    issued_on = parse_date(issued, "--issued", today, day_first=day_first) if issued else None
+    expires_on = parse_date(expires, "--expires", today, day_first=day_first) if expires else None
+    dates = _board_dates(template, months, today, issued_on, expires_on)
+    return dates.note if dates else None
+
+
+def _board_dates(template, months: int, today: dt.date, issued: dt.date | None, expires: dt.date | None):
+    if template is None:
+        return None
+    from peertrack.domain.anchored_cycles import is_shaped, shaped_dates
+
+    if not is_shaped(template.shape):
+        return None
+    return shaped_dates(template.shape, months, template.calendar_year, today, issued, expires)
+
+
+def _day_words(month_day: str) -> str:
+    from peertrack.domain.anchored_cycles import MONTH_NAMES
+
+    month, day = (int(part) for part in month_day.split("-"))
+    return f"{day} {MONTH_NAMES[month - 1]}"
 
 
 def _template_grace(template, expires: dt.date) -> int | None:
