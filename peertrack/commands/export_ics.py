@@ -53,14 +53,24 @@ def ics(
             from peertrack.domain.deadlines import all_deadlines
 
             certs = storage.load_certs(conn)
-            found = calendar.deadline_events(all_deadlines(storage.load_deadlines(conn), certs), certs, notes=notes)
-            counts["deadlines"] = len(found)
+            found = calendar.deadline_events(all_deadlines(storage.load_deadlines(conn, include_done=True), certs),
+                                             certs, notes=notes)
+            counts["deadlines"] = sum(not event.cancelled for event in found)
             events += found
         if "reminders" in kinds:
             found = calendar.reminder_events(storage.load_reminders(conn), notes=notes)
             counts["reminders"] = len(found)
             events += found
-    text = calendar.calendar_text(events, dt.datetime.now(dt.timezone.utc))
+        from peertrack.storage.calendar import calendar_id, removed_events
+
+        live = {event.uid for event in events}
+        events += [event for event in calendar.removed_events(removed_events(conn), kinds) if event.uid not in live]
+        counts["cancelled"] = sum(event.cancelled for event in events)
+        with storage.transaction(conn):
+            own = calendar_id(conn)
+    else:
+        own = "0"  # no records, so no events: the UID's own part is never written
+    text = calendar.calendar_text(events, dt.datetime.now(dt.timezone.utc), own)
     if output is None:
         typer.echo(text.encode("utf-8"), nl=False)  # bytes: the CRLF line ends reach the file unchanged
         return
@@ -68,7 +78,7 @@ def ics(
     from peertrack.storage.files import write_whole_text
 
     write_whole_text(output, text)
-    if not events:
+    if not any(not event.cancelled for event in events):
         say(f"✓ Wrote {output}, with no events yet: there are no {_kind_words(kinds)} to put in it.")
         return
     say(f"✓ Wrote {_count_words(counts)} to {output}.\n"
@@ -90,7 +100,8 @@ def _kinds(only: Optional[str]) -> tuple[str, ...]:
 
 def _count_words(counts: dict[str, int]) -> str:
     words = {"certs": ("certification expiry", "certification expiries"), "deadlines": ("deadline", "deadlines"),
-             "reminders": ("reminder", "reminders")}
+             "reminders": ("reminder", "reminders"),
+             "cancelled": ("event marked cancelled (done or removed)", "events marked cancelled (done or removed)")}
     parts = [f"{n} {words[kind][0] if n == 1 else words[kind][1]}" for kind, n in counts.items() if n]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 

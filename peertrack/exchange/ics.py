@@ -2,8 +2,10 @@
 
 Each kind of record becomes a list of `Event`s (certification expiries and wellness-plan
 reminders here; other kinds add their own `..._events` function), and `calendar_text` writes
-any list of them. UIDs come from the records' own ids, so importing a newer file updates the
-events already in the calendar instead of adding copies.
+any list of them. UIDs come from the records' own ids and the database's own random part, so
+importing a newer file updates the events already in the calendar instead of adding copies, and
+two people's files in one calendar never touch each other's events. A deadline marked done, and a
+removed deadline or reminder, are sent as cancelled, so a calendar that imported them drops them.
 """
 
 from __future__ import annotations
@@ -51,11 +53,20 @@ class Event:
     rrule: str | None = None  # without DTSTART; an UNTIL must have the same kind of value as `start`
     alarms: tuple[Alarm, ...] = ()
     categories: tuple[str, ...] = ()
+    cancelled: bool = False
 
 
 def uid(*parts: str) -> str:
-    """A stable UID from a record's kind and id: uid("cert", "ca-pss", "expiry") is "cert-ca-pss-expiry@peertrack"."""
-    return "-".join(parts) + "@peertrack"
+    """An event's stable key from a record's kind and id: uid("cert", "ca-pss", "expiry") is "cert-ca-pss-expiry".
+
+    The file's UID adds the database's own part to it (see full_uid).
+    """
+    return "-".join(parts)
+
+
+def full_uid(key: str, calendar_id: str) -> str:
+    """The UID in the file: "cert-ca-pss-expiry@5f0c2e7a9b1d4c36.peertrack", unique to one database."""
+    return f"{key}@{calendar_id}.peertrack"
 
 
 # --- records to events ----------------------------------------------------------------------------
@@ -83,12 +94,18 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
                     notes: bool = False) -> list[Event]:
     """Deadlines as all-day events with alarms a week and a day before; a renewal window spans its days.
 
-    Expiries are left to certification_events. Private notes go in only when `notes` is true.
+    Expiries are left to certification_events. A deadline marked done is cancelled, so a calendar
+    that imported it drops it. Private notes go in only when `notes` is true.
     """
     expiry = {cert.id: cert.expires for cert in certs}
     events = []
     for deadline in deadlines:
-        if deadline.done_on is not None or (deadline.key or "").endswith(":expires"):
+        if (deadline.key or "").endswith(":expires"):
+            continue
+        if deadline.done_on is not None:
+            events.append(Event(uid=uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id)),
+                                summary=deadline.title, start=deadline.due, description="Done.",
+                                categories=("Deadline",), cancelled=True))
             continue
         alarms = tuple(Alarm(-dt.timedelta(days=days), f"{deadline.title}: in {counted(days, 'day')}")
                        for days in (7, 1))
@@ -148,14 +165,22 @@ def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> li
     return events
 
 
+def removed_events(removed: Iterable[tuple[str, str, dt.date]], kinds: Iterable[str]) -> list[Event]:
+    """Removed deadlines and reminders, of the kinds asked for, as cancelled events: (key, title, day) each."""
+    prefixes = tuple(f"{kind.rstrip('s')}-" for kind in kinds)
+    return [Event(uid=key, summary=summary, start=day, description="Removed.", cancelled=True)
+            for key, summary, day in removed if key.startswith(prefixes)]
+
+
 # --- events to text -------------------------------------------------------------------------------
 
 
-def calendar_text(events: Iterable[Event], stamp: dt.datetime, name: str = CALENDAR_NAME) -> str:
+def calendar_text(events: Iterable[Event], stamp: dt.datetime, calendar_id: str, name: str = CALENDAR_NAME) -> str:
     """The whole calendar file: CRLF line ends, long lines folded, text escaped.
 
     `stamp` is when the file is made (DTSTAMP), an aware datetime; it is the one value that
-    differs between two exports of the same records.
+    differs between two exports of the same records. `calendar_id` is the database's own part
+    of every UID.
     """
     events = list(events)
     uids = [event.uid for event in events]
@@ -164,13 +189,13 @@ def calendar_text(events: Iterable[Event], stamp: dt.datetime, name: str = CALEN
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{escape(name)}"]
     for event in events:
-        lines += _event_lines(event, stamp)
+        lines += _event_lines(event, stamp, calendar_id)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def _event_lines(event: Event, stamp: dt.datetime) -> list[str]:
-    lines = ["BEGIN:VEVENT", f"UID:{escape(event.uid)}", f"DTSTAMP:{_utc(stamp)}"]
+def _event_lines(event: Event, stamp: dt.datetime, calendar_id: str) -> list[str]:
+    lines = ["BEGIN:VEVENT", f"UID:{escape(full_uid(event.uid, calendar_id))}", f"DTSTAMP:{_utc(stamp)}"]
     if isinstance(event.start, dt.datetime):
         lines.append(f"DTSTART:{_local(event.start)}")
         if isinstance(event.end, dt.datetime):
@@ -189,6 +214,11 @@ def _event_lines(event: Event, stamp: dt.datetime) -> list[str]:
         lines.append("CATEGORIES:" + ",".join(escape(category) for category in event.categories))
     if not isinstance(event.start, dt.datetime):
         lines.append("TRANSP:TRANSPARENT")  # a date to keep in mind, not time taken
+    if event.cancelled:
+        # A higher sequence than the event as first sent, so calendars take this as the newer version.
+        lines += ["STATUS:CANCELLED", "SEQUENCE:1"]
+        lines.append("END:VEVENT")
+        return lines
     for alarm in event.alarms:
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{escape(alarm.text)}",
                   f"TRIGGER:{duration(alarm.trigger)}", "END:VALARM"]

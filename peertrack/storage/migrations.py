@@ -260,3 +260,27 @@ def pursuits_count_every_entry(db: Database) -> None:
         "DROP TABLE kept_pursuit_requirements",
     ):
         db.execute(statement)
+
+
+@steps(name="0007-calendar-removed")
+def calendar_removed(db: Database) -> None:
+    # A calendar app that imported an event keeps it until a newer file says it is cancelled, so
+    # every removed deadline or reminder is remembered, by the key of its event, to be sent as such.
+    for statement in (
+        """CREATE TABLE calendar_removed (
+            event TEXT PRIMARY KEY,
+            summary TEXT NOT NULL,
+            day TEXT NOT NULL,
+            removed_at TEXT NOT NULL
+        )""",
+        # Triggers, so removals of every kind are caught: rm, and a certification's rm taking its deadlines.
+        """CREATE TRIGGER deadlines_leave_the_calendar AFTER DELETE ON deadlines BEGIN
+            INSERT OR REPLACE INTO calendar_removed (event, summary, day, removed_at)
+            VALUES ('deadline-' || old.id, old.title, old.due, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        END""",
+        """CREATE TRIGGER reminders_leave_the_calendar AFTER DELETE ON reminders BEGIN
+            INSERT OR REPLACE INTO calendar_removed (event, summary, day, removed_at)
+            VALUES ('reminder-' || old.id, old.title, old.starts, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        END""",
+    ):
+        db.execute(statement)

@@ -1,0 +1,98 @@
+"""The calendar file as calendar apps read it over time: done and removed events cancelled, UIDs per database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+
+import icalendar
+
+
+def export(ok, path, *args: str, db: str | None = None) -> dict:
+    ok(*(["--db", db] if db else []), "export", "ics", "-o", str(path), *args)
+    return {str(event["UID"]): event for event in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+
+
+def by_summary(events: dict) -> dict:
+    return {str(event["SUMMARY"]): event for event in events.values()}
+
+
+def test_a_deadline_marked_done_is_sent_as_cancelled_under_the_same_uid(ok, make_cert, tmp_path):
+    make_cert()
+    ok("deadline", "add", "Background check", "--due", "2026-12-01")
+    before = by_summary(export(ok, tmp_path / "before.ics"))["Background check"]
+    assert "STATUS" not in before and len(before.walk("VALARM")) == 2
+    ok("deadline", "done", "1")
+    after = by_summary(export(ok, tmp_path / "after.ics"))["Background check"]
+    assert str(after["UID"]) == str(before["UID"])
+    assert str(after["STATUS"]) == "CANCELLED"
+    assert int(after["SEQUENCE"]) > int(before.get("SEQUENCE", 0))  # the newer version for a calendar
+    assert after.walk("VALARM") == []  # no alarm for something done
+    assert after.decoded("DTSTART") == dt.date(2026, 12, 1)
+
+
+def test_removed_deadlines_and_reminders_are_remembered_and_sent_as_cancelled(ok, make_cert, tmp_path):
+    make_cert()
+    ok("deadline", "add", "Renewal fee", "--due", "2027-05-01")
+    ok("remind", "add", "Recovery meeting", "--every", "week", "--on", "thu")
+    first = by_summary(export(ok, tmp_path / "first.ics"))
+    ok("deadline", "rm", "1", "--yes")
+    ok("remind", "rm", "1", "--yes")
+    later = by_summary(export(ok, tmp_path / "later.ics"))
+    for title in ("Renewal fee", "Recovery meeting"):
+        assert str(later[title]["UID"]) == str(first[title]["UID"])
+        assert str(later[title]["STATUS"]) == "CANCELLED"
+        assert later[title].walk("VALARM") == [] and "RRULE" not in later[title]
+    assert later["Renewal fee"].decoded("DTSTART") == dt.date(2027, 5, 1)
+    only_reminders = by_summary(export(ok, tmp_path / "reminders.ics", "--only", "reminders"))
+    assert set(only_reminders) == {"Recovery meeting"}
+
+
+def test_a_removed_certification_takes_its_deadlines_out_of_the_calendar_too(ok, make_cert, tmp_path):
+    make_cert()
+    ok("deadline", "add", "Fee", "--due", "2027-05-01", "--cert", "ca-pss")
+    ok("cert", "rm", "ca-pss", "--yes")
+    fee = by_summary(export(ok, tmp_path / "after.ics"))["Fee"]
+    assert str(fee["STATUS"]) == "CANCELLED"
+
+
+def test_two_databases_never_share_a_uid_and_one_database_keeps_its_own(ok, make_cert, tmp_path):
+    other = str(tmp_path / "other" / "peertrack.db")
+    for db in (None, other):
+        prefix = ["--db", db] if db else []
+        ok(*prefix, "cert", "add", "Medi-Cal Peer Support Specialist", "--id", "ca-pss", "--expires", "2027-06-30",
+           "--hours", "20")
+        ok(*prefix, "deadline", "add", "Renewal fee", "--due", "2027-05-01")
+        ok(*prefix, "remind", "add", "Walk", "--every", "day")
+    mine = export(ok, tmp_path / "mine.ics")
+    theirs = export(ok, tmp_path / "theirs.ics", db=other)
+    assert len(mine) == len(theirs) == 3
+    assert not set(mine) & set(theirs)
+    assert set(export(ok, tmp_path / "mine-again.ics")) == set(mine)
+    parts = {re.fullmatch(r"[a-z0-9-]+@([0-9a-f]{16})\.peertrack", uid).group(1) for uid in mine}
+    assert len(parts) == 1
+
+
+def test_the_uid_part_travels_with_the_records(ok, make_cert, tmp_path, db_path):
+    make_cert()
+    ok("deadline", "add", "Renewal fee", "--due", "2027-05-01")
+    mine = export(ok, tmp_path / "mine.ics")
+    ok("export", "json", "-o", str(tmp_path / "all.json"))
+    moved = str(tmp_path / "new-computer" / "peertrack.db")
+    ok("--db", moved, "import", "json", str(tmp_path / "all.json"), "--yes")
+    assert set(export(ok, tmp_path / "moved.ics", db=moved)) == set(mine)
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute("SELECT value FROM settings WHERE key = 'calendar-id'").fetchone()[0]
+    assert all(uid.endswith(f"@{stored}.peertrack") for uid in mine)
+
+
+def test_alarm_words_never_say_in_1_days(ok, make_cert, tmp_path):
+    make_cert()
+    ok("deadline", "add", "Renewal fee", "--due", "2027-05-01")
+    raw = (tmp_path / "plan.ics")
+    events = export(ok, raw)
+    texts = [str(alarm["DESCRIPTION"]) for event in events.values() for alarm in event.walk("VALARM")]
+    assert "Renewal fee: in 1 day" in texts and "Renewal fee: in 7 days" in texts
+    assert "Medi-Cal Peer Support Specialist expires in 7 days" in texts
+    assert not [text for text in texts if re.search(r"\b1 days\b", text)]
