@@ -102,9 +102,9 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
     for deadline in deadlines:
         if (deadline.key or "").endswith(":expires"):
             continue
+        key = uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id))
         if deadline.done_on is not None:
-            events.append(Event(uid=uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id)),
-                                summary=deadline.title, start=deadline.due, description="Done.",
+            events.append(Event(uid=key, summary=deadline.title, start=deadline.due, description="Done.",
                                 categories=("Deadline",), cancelled=True))
             continue
         alarms = tuple(Alarm(-dt.timedelta(days=days), f"{deadline.title}: in {counted(days, 'day')}")
@@ -121,8 +121,7 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
         if notes and deadline.note:
             description += f"\n\n{deadline.note}"
         events.append(Event(
-            uid=uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id)),
-            summary=deadline.title, start=deadline.due, description=description, alarms=alarms,
+            uid=key, summary=deadline.title, start=deadline.due, description=description, alarms=alarms,
             categories=("Deadline",)))
     return events
 
