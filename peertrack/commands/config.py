@@ -50,6 +50,7 @@ def set_(ctx: typer.Context, key: KeyArgument,
       peertrack config set warn-days 90,30,7
       peertrack config set default-cert ca-pss
       peertrack config set date-format us
+      peertrack config set name "Jordan Rivera"
     """
     from peertrack.domain.settings import parse_value
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from peertrack.commands import completers
-from peertrack.commands.common import cert_or_default, open_existing, top_options
+from peertrack.commands.common import open_existing, top_options
 from peertrack.storage.files import write_whole_text
 
 
@@ -38,49 +38,18 @@ def audit(
       peertrack export audit --cert tn-cprs --work
       peertrack config set default-cert ca-pss && peertrack export audit
     """
-    import dataclasses
-
-    from peertrack import __version__, storage
-    from peertrack.commands.selection import cycle_window, select_courses
-    from peertrack.domain.requirements import as_credited
+    from peertrack import __version__
+    from peertrack.commands.cycle_record import gather
     from peertrack.exchange import bundle
     from peertrack.exchange import csv_export as exports
     from peertrack.output.screen import say
-    from peertrack.services import clock
-    from peertrack.services.overview import progress_of
-    from peertrack.storage import file_store as attachments
 
-    today = clock.today()
-    which = cycle.strip().lower()
-    cert = cert_or_default(ctx, cert)
-    if not cert:
-        from peertrack.domain.errors import InvalidInput
-
-        raise InvalidInput("--cert", "", "name the certification being audited, e.g. --cert ca-pss (or choose one "
-                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
-    conn = open_existing(ctx)
-    chosen = storage.load_cert(conn, cert.strip().lower())
-    courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
-    window = cycle_window(conn, chosen, which)
-    item = None
-    if window is not None:
-        measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(
-            chosen.cycle, starts=window[0], ends=window[1], required_minutes=chosen.required_minutes, id=None,
-            carried_minutes=0))
-        item = progress_of(conn, [measured], today)[0]
-
-    folder = attachments.folder_for(top_options(ctx).db_path)
-    kept = storage.attachments_by_course(conn)
-    certificates = []
-    for course in courses:
-        for attachment in kept.get(course.id, []):
-            path = attachments.find(folder, attachment)
-            state = "missing" if path is None else attachments.verify(folder, attachment.sha256, path.name)
-            certificates.append(bundle.Certificate(course, attachment, state, path))
+    record = gather(ctx, cert, cycle)
+    chosen, courses, certificates, today = record.cert, record.courses, record.certificates, record.today
     sound = [c for c in certificates if c.state == "ok"]
     summary = bundle.summary_text(
-        cert=chosen, which=which, window=window, item=item, courses=courses, certificates=certificates,
-        holder=storage.load_settings(conn).get("name"), today=today, version=__version__, notes=notes,
+        cert=chosen, which=record.which, window=record.window, item=record.progress, courses=courses,
+        certificates=certificates, holder=record.holder, today=today, version=__version__, notes=notes,
     )
     name = f"{chosen.id}-audit-{today.isoformat()}"
     target = output or Path(f"{name}.zip")

@@ -39,7 +39,7 @@ DATE_STYLES = ("iso", "us", "day-first")
 
 KEYS = {
     "warn-days": "Days before a date when peertrack warns: due soon, urgent, last days. Default 90,30,7.",
-    "name": "Your name, for the summary in an audit bundle.",
+    "name": "Your name, for the audit bundle's summary and the renewal packet's cover.",
     "default-cert": "The certification to use when a command needs one and you name none "
                     "(export audit, cert show, --cycle current). Default: none.",
     "date-format": "How dates show in tables and short messages, and how dates you type are read: "

@@ -1,0 +1,70 @@
+"""A certification's record for one cycle, as an audit bundle and a renewal packet hand it in."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+import typer
+
+from peertrack.commands.common import cert_or_default, open_existing, top_options
+
+
+@dataclass
+class CycleRecord:
+    """What a certifying body asks for: the cycle, where it stands, its courses and their certificates.
+
+    `progress` is the domain's own result for the cycle (None for every cycle at once): totals
+    and what does not count are read from it, never worked out again here.
+    """
+
+    cert: object  # Certification
+    which: str
+    window: Optional[tuple[dt.date, dt.date]]
+    progress: object  # Progress | None
+    courses: list  # Course, as this certification credits it
+    certificates: list  # exchange.bundle.Certificate, the sound ones and the others
+    holder: Optional[str]
+    today: dt.date
+
+
+def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "audited") -> CycleRecord:
+    """The record of `cert` (or the default-cert setting) for the current, previous or every cycle."""
+    from peertrack import storage
+    from peertrack.commands.selection import cycle_window, select_courses
+    from peertrack.domain.requirements import as_credited
+    from peertrack.exchange.bundle import Certificate
+    from peertrack.services import clock
+    from peertrack.services.overview import progress_of
+    from peertrack.storage import file_store as attachments
+
+    today = clock.today()
+    which = which.strip().lower()
+    cert = cert_or_default(ctx, cert)
+    if not cert:
+        from peertrack.domain.errors import InvalidInput
+
+        raise InvalidInput("--cert", "", f"name the certification being {what}, e.g. --cert ca-pss (or choose one "
+                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
+    conn = open_existing(ctx)
+    chosen = storage.load_cert(conn, cert.strip().lower())
+    courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
+    window = cycle_window(conn, chosen, which)
+    item = None
+    if window is not None:
+        measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(
+            chosen.cycle, starts=window[0], ends=window[1], required_minutes=chosen.required_minutes, id=None,
+            carried_minutes=0))
+        item = progress_of(conn, [measured], today)[0]
+    folder = attachments.folder_for(top_options(ctx).db_path)
+    kept = storage.attachments_by_course(conn)
+    certificates = []
+    for course in courses:
+        for attachment in kept.get(course.id, []):
+            path = attachments.find(folder, attachment)
+            state = "missing" if path is None else attachments.verify(folder, attachment.sha256, path.name)
+            certificates.append(Certificate(course, attachment, state, path))
+    holder = storage.load_settings(conn).get("name")
+    return CycleRecord(chosen, which, window, item, courses, certificates, holder, today)
