@@ -92,7 +92,7 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
                      fmt.hours(category.earned_minutes), _standing(category.missing_minutes)))
     for cap in progress.caps:
         rows.append((f"At most, {_rule_name(cap)}", fmt.hours(cap.cap_minutes),
-                     fmt.hours(min(cap.logged_minutes, cap.cap_minutes)), "within the limit"
+                     fmt.hours(cap.counted_minutes), "within the limit"
                      if not cap.uncounted_minutes else f"{fmt.hours(cap.uncounted_minutes)} over"))
     return rows
 
