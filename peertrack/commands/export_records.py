@@ -55,7 +55,7 @@ def audit(
     target = output or Path(f"{name}.zip")
     texts = [("summary.txt", summary), ("courses.csv", "\ufeff" + exports.courses_csv(courses, notes=notes))]
     if work:
-        texts.append(("timesheet.csv", "\ufeff" + _timesheet_csv(conn, window, notes)))
+        texts.append(("timesheet.csv", "\ufeff" + _timesheet_csv(open_existing(ctx), record.window, notes)))
     files = list(zip(bundle.certificate_names(sound), [c.path for c in sound], strict=True))
     bundle.write_bundle(target, name, texts, files, today)
 
