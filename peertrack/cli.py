@@ -44,7 +44,13 @@ def main() -> None:
 
 
 def fast_lane(args: list[str]) -> Plan | None:
-    """What to do when the fast lane can answer `args` exactly; None otherwise."""
+    """What to do when the fast lane can answer `args` exactly; None otherwise.
+
+    The look and database options count wherever they are typed, as in the command tree.
+    """
+    from peertrack.commands.arguments import top_options_first
+
+    args = top_options_first(args)
     db, plain = None, False
     while args:  # the global options, in any order, each once
         if args[0] == "--db" and len(args) > 1 and db is None:
@@ -86,6 +92,10 @@ def run_fast(plan: Plan) -> int:
         from peertrack.output.look import ask_for_plain
 
         ask_for_plain()  # for the rest of this process, which ends with this command
+    if db:
+        from peertrack.output.hints import remember_db
+
+        remember_db(db)  # the hints in messages keep it, for the rest of this process
     from peertrack.storage.database import commit_count
 
     path, commits_before = resolve_path(db), commit_count()

@@ -63,7 +63,7 @@ def test_certify_makes_an_ordinary_certification_keeping_every_entry(ok, status_
     before = {group: ok(group, "list", "--json").stdout for group in ("work", "supervision", "ceu")}
     result = ok("cert", "certify", "tx-peer", "--number", "MHPS-1234", "--issued", "2026-11-01", "--hours", "20")
     # Issued 1 Nov 2026 for the default two years: the day before the anniversary, 31 Oct 2028.
-    assert "Certified Peer Specialist (tx-peer): cycle Sun 1 Nov 2026 to Tue 31 Oct 2028" in result.stdout
+    assert "Certified Peer Specialist (tx-peer): cycle Sun 1 Nov 2026 to Tue 31 Oct 2028" in result.stderr
     data = status_json()
     assert data["in_progress"] == []
     [cert] = data["certifications"]

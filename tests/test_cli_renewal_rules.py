@@ -129,8 +129,8 @@ def test_renew_twice_with_carry_over_and_a_leap_day(run, ok, make_cert, monkeypa
     ok("log-ceu", "Big course", "--hours", "14", "--date", "2026-10-01")
     monkeypatch.setenv("PEERTRACK_TODAY", "2028-02-20")
     result = ok("cert", "renew", "ca-pss")
-    assert "the new cycle runs Wed 1 Mar 2028 to Thu 28 Feb 2030" in result.stdout
-    assert "3 hours carried over" in result.stdout
+    assert "the new cycle runs Wed 1 Mar 2028 to Thu 28 Feb 2030" in result.stderr
+    assert "3 hours carried over" in result.stderr
     data = show(ok)
     assert (data["cycle_start"], data["expires"], data["hours_carried_over"], data["hours_earned"]) == (
         "2028-03-01", "2030-02-28", 3, 3)
@@ -282,7 +282,7 @@ def test_init_asks_and_adds(run, ok):
     number = [t.id for t in load_templates()].index("ca-medi-cal-pss") + 1
     result = run("init", input=f"{number}\n\nPSS-777\nJune 30\n2027-06-30\n1, 4\n")
     assert result.exit_code == 0, result.stderr
-    assert "Added Medi-Cal Peer Support Specialist" in result.stdout
+    assert "Added Medi-Cal Peer Support Specialist" in result.stderr
     assert 'Sorry, that did not work. The date "June 30"' in result.stderr  # asked again at once
     assert "Your certifications on" in result.stdout
     assert show(ok, "ca-medi-cal-pss")["number"] == "PSS-777"

@@ -14,7 +14,7 @@ def listed(ok, group: str, *args: str) -> list[dict]:
 
 def test_log_work_keeps_exact_seconds_and_says_what_was_logged(ok, db_path):
     result = ok("log-work", "--hours", "3.5", "--date", "2026-10-30", "--setting", "crisis line")
-    assert result.stdout == "✓ Logged 3.5 hours of peer service on Fri 30 Oct 2026 (work entry 1).\n"
+    assert result.stderr == "✓ Logged 3.5 hours of peer service on Fri 30 Oct 2026 (work entry 1).\n"
     ok("log-work", "--hours", "20m")  # today, 2026-11-02
     ok("log-work", "--hours", "0.1", "--date", "yesterday", "--note", "covered a shift")
     entries = listed(ok, "work")

@@ -29,7 +29,7 @@ def test_everyday_forms_take_the_fast_lane(args, expected):
 @pytest.mark.parametrize("args", [
     ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "list"],
     ["due", "--json=yes"], ["status", "--cert", "--json"], ["--db"], ["due", "extra"], ["log-ceu", "x"],
-    ["--plain", "--plain"], ["--db", "a", "--db", "b"], ["status", "--plain"], ["status", "--history"],
+    ["--plain", "--plain"], ["--db", "a", "--db", "b"], ["status", "--plain", "--plain"], ["status", "--history"],
     ["status", "--svg", "x.svg"], ["--plain", "cert", "list"], ["status", "--missing", "--missing"],
 ])
 def test_anything_else_goes_to_the_full_command_tree(args):

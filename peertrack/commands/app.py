@@ -4,7 +4,7 @@ import sys
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup
 
 from peertrack import __version__
 
@@ -36,6 +36,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+TYPED = "peertrack.typed"  # the command line as typed, kept for advice on a title typed without quotes
+
+
 def load_command(name: str):
     """The Typer command or group called `name`, imported now."""
     import importlib
@@ -50,12 +53,51 @@ def load_command(name: str):
         holder.command(name)(target)
         command = typer.main.get_command(holder)
     command.name = name
+    _name_arguments(command)
     return command
+
+
+ARGUMENT_WORDS = {"cert_id": "ID", "reminder_id": "NUMBER", "course_id": "NUMBER"}
+
+
+class PlainArgument(TyperArgument):
+    """An argument as usage lines show it to people: TITLE when it must be given, [TITLE] when it may be left out."""
+
+    def make_metavar(self, ctx: typer.Context, *, usage: bool = False) -> str:
+        name = self.metavar or self.name.upper().replace("_", "-")
+        name += "..." if self.nargs != 1 and not name.endswith("...") else ""
+        return f"[{name}]" if usage and not self.required else name
+
+
+def _name_arguments(command) -> None:
+    """Every argument shows in usage lines as a word in capitals (TITLE, ID), never as {cert_id}."""
+    for param in command.params:
+        if isinstance(param, TyperArgument):
+            param.__class__ = PlainArgument
+            if not param.metavar:
+                param.metavar = ARGUMENT_WORDS.get(param.name, param.name.upper().replace("_", "-"))
+    for sub in getattr(command, "commands", {}).values():
+        _name_arguments(sub)
+        if not sub.short_help and sub.help:
+            sub.short_help = _first_sentence(sub.help)  # whole, never cut off with "..."
+
+
+def _first_sentence(text: str) -> str:
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    end = paragraph.find(". ")
+    return paragraph[:end + 1] if end != -1 else paragraph
 
 
 class PeertrackGroup(TyperGroup):
     """Finds commands in COMMANDS as they are needed, runs one, and turns whatever goes wrong into
     one plain line and an exit status."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        from peertrack.commands.arguments import top_options_first
+
+        args = top_options_first(args)
+        ctx.meta[TYPED] = list(args)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: typer.Context) -> list[str]:
         return list(COMMANDS)
@@ -95,7 +137,11 @@ class PeertrackGroup(TyperGroup):
             raise
         except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
             if _is_usage_error(error):
-                raise
+                from peertrack.commands.titles import title_advice
+
+                error = title_advice(error, ctx.meta.get(TYPED, [])) or error
+                if _is_usage_error(error):
+                    raise
             from peertrack.commands.common import top_options
             from peertrack.commands.failures import explain
 
@@ -154,6 +200,11 @@ def main(
 
         earlier = look.ask_for_plain()
         ctx.call_on_close(lambda: look.put_back(earlier))
+    if db:
+        from peertrack.output import hints
+
+        typed = hints.remember_db(db)
+        ctx.call_on_close(lambda: hints.put_back(typed))
     if ctx.invoked_subcommand is None:
         from peertrack.commands.status import status
 

@@ -148,7 +148,7 @@ def log_ceu(
     else:
         from peertrack.domain.formatting import recorded_lines
 
-        typer.echo("\n".join(recorded_lines(course, items)))
+        typer.echo("\n".join(recorded_lines(course, items)), err=True)
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates)
@@ -342,17 +342,18 @@ def _refuse_duplicate(conn, course: Course, dates: str) -> None:
 
 def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
     from peertrack.domain.formatting import bare_day
+    from peertrack.output.screen import say
 
     day = bare_day(course.date, dates)
     for cert in certs:
         if course.date > cert.cycle.ends:
-            typer.echo(f"Note: {day} is after the current cycle of {cert.id} ended "
-                       f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
-                       f"record your renewal with: peertrack cert renew {cert.id}", err=True)
+            say(f"Note: {day} is after the current cycle of {cert.id} ended "
+                f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
+                f"record your renewal with: peertrack cert renew {cert.id}")
         elif not cert.cycle.contains(course.date):
-            typer.echo(f"Note: {day} is outside the current cycle of {cert.id} "
-                       f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
-                       "so it does not count toward this cycle.", err=True)
+            say(f"Note: {day} is outside the current cycle of {cert.id} "
+                f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
+                "so it does not count toward this cycle.")
 
 
 def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str]:

@@ -44,7 +44,7 @@ def demo() -> None:
         finally:
             conn.close()
     say("\nThat was example data in a temporary file, now deleted; your own records were not touched.\n"
-        "Start your own with: peertrack cert add --help")
+        "Start your own with: peertrack init")
 
 
 def _add_reminders(conn, today: dt.date) -> None:

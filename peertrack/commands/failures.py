@@ -57,4 +57,6 @@ def _disk_problem(error: BaseException) -> PeertrackError | None:
 
 
 def _words(error: PeertrackError) -> str:
-    return f"Error: {error.message}" + (f"\n{error.hint}" if error.hint else "")
+    from peertrack.output.hints import with_typed_db
+
+    return with_typed_db(f"Error: {error.message}" + (f"\n{error.hint}" if error.hint else ""))

@@ -298,6 +298,8 @@ def edit(
     with storage.transaction(conn):
         old = storage.load_reminder(conn, reminder_id)
         base = start_on or old.starts
+        if on is not None and every is None and rrule is None:
+            every = recurrence.every_of(old.rrule)  # keeps how often it comes round; --on moves the days
         if every is not None or on is not None or rrule is not None:
             rule = _rule(every, on, rrule, base)
         else:

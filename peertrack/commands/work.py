@@ -299,7 +299,7 @@ def _after_logging(json: bool, data: dict, message: str) -> None:
 
         porcelain.emit(data)
         return
-    typer.echo(message)
+    typer.echo(message, err=True)
 
 
 def _work_json(entry: WorkEntry) -> dict:

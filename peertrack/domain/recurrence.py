@@ -109,6 +109,17 @@ def rule_from_spec(every: str, on: str | None, start: dt.date,
     return _join(parts)
 
 
+def every_of(rule: str) -> str | None:
+    """How often a weekly or monthly rule comes round, as --every takes it ("week", "2 weeks", "month"),
+    so --on alone can change its days; None when the rule says more than --every and --on could."""
+    parts = split_rule(rule)
+    unit = {"WEEKLY": "week", "MONTHLY": "month"}.get(parts.get("FREQ", ""))
+    if unit is None or not set(parts) <= {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYSETPOS", "WKST"}:
+        return None
+    interval = int(parts.get("INTERVAL", "1"))
+    return unit if interval == 1 else f"{interval} {unit}s"
+
+
 def parse_week_days(text: str, field: str = "--on") -> list[str]:
     """Day names as RFC 5545 codes, Monday first: "thu, mon" is ["MO", "TH"]."""
     words = [word for word in re.split(r"[\s,;/]+|\band\b", text.strip().lower()) if word]

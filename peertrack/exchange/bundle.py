@@ -95,9 +95,10 @@ def summary_text(*, cert: Certification, which: str, window: tuple[dt.date, dt.d
         "  Nothing: the hours are complete and every course has its certificate."]
 
     lines += ["", "In this bundle", "  courses.csv      the courses, one row per course, as a spreadsheet opens it"
-              + ("; private notes included" if notes else ""),
-              "  certificates/    one file per certificate, named by date and title",
-              "  summary.txt      this summary", ""]
+              + ("; private notes included" if notes else "")]
+    if any(certificate.state == "ok" for certificate in certificates):  # only those the zip holds
+        lines.append("  certificates/    one file per certificate, named by date and title")
+    lines += ["  summary.txt      this summary", ""]
     return "\r\n".join(lines)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def certs_table(items: list[Progress], dates: str = "iso") -> None:
     console = make_console()
     if not items:
-        console.print("You have no certifications yet. Add one with: peertrack cert add --help")
+        console.print("You have no certifications yet. Add yours with: peertrack init")
         return
     table = make_table(console)
     for column in ("Id", "Name", "Number", "Expires", "Hours", "Level"):
@@ -90,7 +90,7 @@ def renewed(cert: Certification, cycle: Cycle) -> None:
                 f"{fmt.hours_words(cycle.required_minutes)} of CE.")
     if cycle.carried_minutes:
         text.append(f" {fmt.hours_words(cycle.carried_minutes)} carried over.")
-    make_console().print(text)
+    make_console(stderr=True).print(text)  # a confirmation: a message, not data
     say(f"The past cycle stays in your history: peertrack cert show {cert.id} --cycles")
 
 
@@ -102,7 +102,7 @@ def cert_summary(cert: Certification, verb: str) -> None:
     if cert.requirements:
         text.append(" (" + ", ".join(rule_text(r) for r in cert.requirements) + ")")
     text.append(".")
-    make_console().print(text)
+    make_console(stderr=True).print(text)  # a confirmation: a message, not data
 
 
 def templates_table(templates: list, own_folder: Path, asked: str = "") -> None:

@@ -40,7 +40,7 @@ def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] |
     console = console or make_console()
     console.print(Text(f"Your certifications on {fmt.day(today)}", style="bold"))
     if not items:
-        console.print("You have no certifications yet. Add one with: peertrack cert add --help")
+        console.print("You have no certifications yet. Add yours with: peertrack init")
         return
     for item in items:
         console.print()

@@ -109,7 +109,7 @@ def reminder_saved(state, verb: str, today: dt.date) -> None:
     text = Text(f"✓ {verb} ", style="green")
     text.append(f"reminder {reminder.id}: ", style="bold")
     text.append(f"{reminder.title}, {_repeats(reminder)}.")
-    console = make_console()
+    console = make_console(stderr=True)  # a confirmation: a message, not data
     console.print(text)
     console.print(_next_sentence(state, today))
 
@@ -128,7 +128,7 @@ def reminder_marked(state, action: str, occurrence: dt.date, today: dt.date, *,
     else:
         text = Text("→ Snoozed ", style="cyan")
         text.append(f'"{title}" until {fmt.day(snoozed_until or occurrence)}.')
-    console = make_console()
+    console = make_console(stderr=True)  # a confirmation: a message, not data
     console.print(text)
     console.print(_next_sentence(state, today))
 

@@ -33,8 +33,10 @@ def is_plain(console: Console) -> bool:
 
 
 def say(message: str) -> None:
-    """A message for the person, not for a pipe: it goes to stderr."""
-    make_console(stderr=True).print(message)
+    """A message for the person, not for a pipe: it goes to stderr, as every message does."""
+    from peertrack.output.hints import with_typed_db
+
+    make_console(stderr=True).print(with_typed_db(message))
 
 
 def level_text(level: str) -> Text:
