@@ -38,6 +38,8 @@ def test_zero_hours_with_106_days_left_is_behind_not_on_track(run, make_cert, st
     assert data["days_left"] == 106
     text = run("status").stdout
     assert "↓ behind" in text and "on track" not in text
+    # 36 hours over 106 days (3.48 months) is 10.33 a month, planned as 10.5
+    assert "Behind: about 10.5 hours a month is more than a month can be counted on to give (6 hours)." in text
     # More than 90 days left: the dashboard says so; `due` is for the last 90 days.
     assert run("due").exit_code == 0
 
@@ -63,6 +65,8 @@ def test_behind_at_half_the_straight_line(ok, make_cert, status_json, hours, lev
     data = status_json()["certifications"][0]
     assert data["level"] == level
     assert data["hours_expected_by_now"] == 13.42
+    behind = f"Behind: {hours} hours count, under half of the 13.42 a steady pace through the cycle would have by now."
+    assert (behind in ok("status").stdout) == (level == "behind")
 
 
 def test_a_pace_over_six_hours_a_month_is_behind(ok, make_cert, status_json):
@@ -122,12 +126,13 @@ def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
 def test_the_pace_line_and_the_json_give_one_projection_never_below_the_hours_earned(ok, make_cert, status_json):
     pa_like(ok, make_cert)
     data = status_json()["certifications"][0]
-    # 6.5 hours over the last 182 days is 65 minutes a month; 240 days left (7.88 months) add 8.54
-    # hours to the 36.5 earned: 45.04, said as 45 (to the quarter hour below).
-    assert data["hours_projected_at_expiry"] == 45
+    # 6.5 hours over the last 182 days is 1.09 hours a month, said as 1 (to the quarter hour);
+    # 240 days left (7.88 months) add 7.88 hours to the 36.5 earned: 44.38, said as 44.25 (to the
+    # quarter hour below). The old dashboard said "about 35.5 of 36 hours", less than earned.
+    assert (data["hours_per_month_recently"], data["hours_projected_at_expiry"]) == (1, 44.25)
     text = ok("status").stdout
-    assert ("At your pace of the last 6 months (about 1 hour a month), you would have about 45 hours by then; "
-            "the ethics hours need courses of their own.") in text
+    assert ("At your pace of the last 6 months (about 1 hour a month), you would have about 44.25 hours by "
+            "then; the ethics hours need courses of their own.") in text
 
 
 def test_status_missing_is_a_to_do_list_most_pressing_first(ok, make_cert, run):

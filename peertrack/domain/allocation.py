@@ -35,46 +35,34 @@ How it is found (amounts are whole units: exact, never floats):
 from __future__ import annotations
 
 import math
-from collections import deque
-from dataclasses import dataclass
+from collections import deque, namedtuple
 from itertools import combinations
 
 SEARCH_LIMIT = 200_000
 INFINITE = 1 << 62
 
 
-@dataclass(frozen=True)
-class Rule:
+# Named tuples, not dataclasses: this module loads on every `status` and `due`, and a named tuple
+# costs a small fraction of what defining a dataclass does at start-up.
+class Rule(namedtuple("Rule", "kind dimension value amount")):
     """At least ("min") or at most ("max") `amount` in one category, format or provider (`dimension`)."""
 
-    kind: str
-    dimension: str
-    value: str
-    amount: int
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(namedtuple("Piece", "amount category format provider", defaults=(None, None, None))):
     """Hours of one course in one category, with its format and provider: what rules look at."""
 
-    amount: int
-    category: str | None = None
-    format: str | None = None
-    provider: str | None = None
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Choice:
-    """What counts: `counted[i]` of piece i; per minimum the hours toward it; per cap what it saw."""
+class Choice(namedtuple("Choice", "counted total missing minimum_counted minimum_missing cap_logged cap_counted exact",
+                        defaults=(True,))):
+    """What counts: `counted[i]` of piece i (a tuple); `total` adds the carry-over; per minimum (in the
+    order of the rules) the hours toward it and its gap; per cap the hours that meet its rule
+    (`cap_logged`) and those that count (`cap_counted`); `exact` is False only past SEARCH_LIMIT."""
 
-    counted: tuple[int, ...]
-    total: int  # counted hours plus carry-over
-    missing: int
-    minimum_counted: tuple[int, ...]  # in the order of `minimums`
-    minimum_missing: tuple[int, ...]
-    cap_logged: tuple[int, ...]  # in the order of `caps`: hours that meet the cap's rule
-    cap_counted: tuple[int, ...]
-    exact: bool = True
+    __slots__ = ()
 
     @property
     def met(self) -> int:

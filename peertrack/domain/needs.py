@@ -9,7 +9,7 @@ the sentences, `log-ceu`'s summary, `status --missing` and the JSON never tell d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.models import CategoryProgress, Progress
@@ -43,17 +43,28 @@ def beyond_words(item: Progress) -> str | None:
             f"the {fmt.hours(item.cert.cycle.required_minutes)} until the {rules} {minimum} met")
 
 
+def behind_words(item: Progress) -> str | None:
+    """Why the level is behind, with the numbers that make it so (the JSON has them too)."""
+    from peertrack.domain.requirements import REALISTIC_HOURS_A_MONTH
+
+    if item.behind == "schedule":
+        return (f"Behind: {fmt.hours(item.toward_minutes)} hours count, under half of the "
+                f"{fmt.hours(item.expected_minutes)} a steady pace through the cycle would have by now.")
+    if item.behind == "pace":
+        pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+        return f"Behind: {pace} is more than a month can be counted on to give ({REALISTIC_HOURS_A_MONTH} hours)."
+    return None
+
+
 def rule_words(category: CategoryProgress) -> str:
     return f"from {category.name}" if category.dimension == "provider" else category.name
 
 
-@dataclass(frozen=True)
-class Need:
-    """One line of a to-do list: `minutes` of a kind (a minimum's `name`), or of any kind (name None)."""
+class Need(namedtuple("Need", "minutes name dimension", defaults=(None, None))):
+    """One line of a to-do list: `minutes` of a kind (a minimum's `name`), or of any kind (name None).
+    A named tuple: this module loads on every `status`, and a dataclass costs more to define."""
 
-    minutes: int
-    name: str | None = None
-    dimension: str | None = None
+    __slots__ = ()
 
     @property
     def kind(self) -> str:

@@ -184,10 +184,14 @@ def projection(earned: int, recent_per_month: int, days_left: int) -> int:
 
 
 def recent_minutes_per_month(counted: list[Piece], cycle_starts: dt.date, today: dt.date) -> int | None:
-    """The pace kept over the last 6 months of this cycle (fewer if the cycle is younger)."""
+    """The pace kept over the last 6 months of this cycle (fewer if the cycle is younger), to the
+    nearest quarter hour and at least a quarter hour when anything was logged: the one figure the
+    dashboard says and the JSON gives."""
     since = max(cycle_starts, today - dt.timedelta(days=RECENT_DAYS - 1))
     days = (today - since).days + 1
     if days < 28:
         return None
     minutes = sum(piece.minutes for piece in counted if since <= piece.date <= today)
-    return round(minutes * DAYS_PER_MONTH / days)
+    if not minutes:
+        return 0
+    return max(QUARTER_HOUR, round(minutes * DAYS_PER_MONTH / days / QUARTER_HOUR) * QUARTER_HOUR)

@@ -118,8 +118,11 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
     if not item.missing_minutes:
         return [("  All the hours this cycle needs are in. Well done.", "green")]
     lines = [("  " + needs.still_needed(item), "")]
+    behind = needs.behind_words(item)
+    if behind:
+        lines.append(("  " + behind, LEVEL_COLOURS["behind"]))
     if item.recent_minutes_per_month is not None and item.projected_minutes is not None and item.days_left >= 31:
-        recent = fmt.hours_words(max(15, round(item.recent_minutes_per_month / 15) * 15))
+        recent = fmt.hours_words(item.recent_minutes_per_month)
         required = cert.cycle.required_minutes
         if not item.recent_minutes_per_month:
             lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
