@@ -84,14 +84,10 @@ def test_the_current_period_grows_more_pressing(today, level):
 def test_hours_per_cycle_pace_and_behind():
     rule = WorkRule("service", 50 * 3600)
     work = [WorkEntry(D(2026, 10, 3), 6 * 3600)]
-    # 2025-04-01 to 2027-03-31 is 730 days; on 2026-11-02, 580 have passed: a straight line says 39.7 hours.
     item = standing(rule, D(2025, 4, 1), D(2027, 3, 31), work, [], D(2026, 11, 2))
     assert (item.done, item.missing, item.days_left) == (6 * 3600, 44 * 3600, 149)
     # 44 hours in 149 / 30.44 = 4.895 months: 8.99 h a month, up to the next quarter hour: 9 h.
-    assert item.per_month == 9 * 3600 and item.level == "due-soon"
-    on_line = standing(rule, D(2025, 4, 1), D(2027, 3, 31), [WorkEntry(D(2026, 10, 3), 32 * 3600)], [],
-                       D(2026, 11, 2))
-    assert on_line.level == "ok"  # 32 >= 0.8 x 39.7 = 31.8
+    assert item.per_month == 9 * 3600 and item.level == "behind"
     done = standing(rule, D(2025, 4, 1), D(2027, 3, 31), [WorkEntry(D(2026, 10, 3), 24 * 3600)] * 3, [],
                     D(2026, 11, 2))
     assert done.missing == 0 and done.level == "ok"
@@ -99,6 +95,24 @@ def test_hours_per_cycle_pace_and_behind():
     assert ended.level == "overdue" and ended.done == 0  # the entry is after that cycle ended
     short = standing(rule, D(2024, 11, 1), D(2026, 10, 31), work, [], D(2026, 11, 2))
     assert short.level == "overdue" and short.missing == 44 * 3600 and short.per_month is None
+
+
+@pytest.mark.parametrize(("seconds", "today", "level"), [
+    # 2025-04-01 to 2027-03-31 is 730 days; by the end of 2026-11-02, 581 have gone. Half a straight line
+    # through 50 hours is 180000 x 581 / 730 / 2 = 71630.1 seconds (19.9 hours).
+    (71630, D(2026, 11, 2), "behind"),
+    (71631, D(2026, 11, 2), "ok"),
+    # A quarter of the cycle is 182.5 days: nothing logged is not yet behind on day 182, and is on day 183.
+    (0, D(2025, 9, 29), "ok"),
+    (0, D(2025, 9, 30), "behind"),
+    # In the last 90 days, short but on schedule is due soon; in the last 30, urgent.
+    (45 * 3600, D(2027, 1, 1), "due-soon"),
+    (45 * 3600, D(2027, 3, 1), "urgent"),
+])
+def test_behind_as_ce_hours_are(seconds, today, level):
+    rule = WorkRule("service", 50 * 3600)
+    work = [WorkEntry(D(2025, 4, 1), seconds)] if seconds else []
+    assert standing(rule, D(2025, 4, 1), D(2027, 3, 31), work, [], today).level == level
 
 
 def work_of(status: dict, cert_id: str) -> dict:
@@ -117,15 +131,17 @@ def test_cert_add_with_rules_and_status_shows_them(ok, make_cert, status_json):
     assert cert["requirements"] == [{"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics",
                                      "hours": 1}]
     work = work_of(data, "tn-cprs")
-    assert work["level"] == "due-soon"
+    assert work["level"] == "behind"
+    # Supervision: 1 of 2 hours is over half of the straight line's 1.59 hours, and 149 days are left: on track.
     assert [(r["kind"], r["required"], r["done"], r["missing"], r["level"], r["hours_per_month"])
-            for r in work["rules"]] == [("service", 50, 6, 44, "due-soon", 9), ("supervision", 2, 1, 1, "due-soon",
-                                                                                  0.25)]
+            for r in work["rules"]] == [("service", 50, 6, 44, "behind", 9), ("supervision", 2, 1, 1, "ok", 0.25)]
     screen = ok("status").stdout
-    assert "Service and supervision for tn-cprs  ! due soon" in screen
+    assert "Service and supervision for tn-cprs  ↓ behind" in screen
     assert "✗ 50 hours of peer service: 6 hours so far, 44 hours to go (about 9 hours a month)" in screen
-    due = ok("due").stdout
-    assert "tn-cprs): 50 hours of peer service: 44 hours still needed by Wed 31 Mar 2027 (in 149 days)" in due
+    due = ok("due").stdout  # behind is not trouble: the exit status stays 0
+    assert "↓ behind  Certified Peer Recovery Specialist (tn-cprs): 50 hours of peer service: 44 hours still " \
+           "needed by Wed 31 Mar 2027 (in 149 days)" in due
+    assert "2 hours of supervision" not in due
 
 
 def test_sessions_per_quarter_in_status_and_due(ok, make_cert, status_json, run):

@@ -46,6 +46,10 @@ def add_in_progress(ctx: typer.Context, *, name: Optional[str], cert_id: Optiona
     say((f"Hours you logged from {day(started)} on count toward it." if started else
          "Every hour you logged counts toward it (to count only from a day on, add --since DATE).")
         + (f" Your exam is on {day(exam_on)}." if exam_on else ""))
+    if template:
+        from peertrack.domain.templates import CONFIRM
+
+        say(f"The requirements come from the {template.id} template. {CONFIRM}")
     say(f"When you are certified, record it with: peertrack cert certify {pursuit.id} --number NUMBER --issued DATE")
 
 

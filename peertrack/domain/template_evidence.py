@@ -122,6 +122,11 @@ def claimed_numbers(item: dict) -> dict[str, list[tuple[str, object]]]:
             [("years", entry["years"])] if entry.get("years") else [])
     if item.get("unique_hours_with"):
         claims["unique_hours"] = []
+    for rule in item.get("work") or []:
+        amount = ("count", rule["count"]) if "count" in rule else ("hours", rule["hours"])
+        claims.setdefault(f"work:{rule['kind']}", []).append(amount)
+    for rule in item.get("entry") or []:
+        claims.setdefault(f"entry:{rule['kind']}", []).append(("hours", rule["hours"]))
     return claims
 
 

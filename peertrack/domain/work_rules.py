@@ -18,7 +18,6 @@ PERIODS = ("cycle", "quarter", "month")
 RULE_ACCEPTED = ('use service=HOURS, supervision=HOURS or supervision-sessions=COUNT, each for the whole cycle '
                  'or per period, like "supervision-sessions=1/quarter" or "supervision=1/month"')
 URGENT_DAYS_IN_PERIOD = 7
-BEHIND_SHARE = 0.8  # behind when less than this share of a straight line through the cycle is done
 DAYS_PER_MONTH = 30.44
 
 
@@ -148,7 +147,9 @@ def _per_cycle(rule, starts, ends, work, sessions, today, soon_days, urgent_days
         level = "overdue" if missing else "ok"
     elif missing and days_left <= urgent_days:
         level = "urgent"
-    elif missing and (days_left <= soon_days or _behind(rule.amount, done, starts, ends, today)):
+    elif missing and _behind(rule.amount, done, starts, ends, today):
+        level = "behind"
+    elif missing and days_left <= soon_days:
         level = "due-soon"
     else:
         level = "ok"
@@ -160,9 +161,11 @@ def _per_cycle(rule, starts, ends, work, sessions, today, soon_days, urgent_days
 
 
 def _behind(amount: int, done: int, starts: dt.date, ends: dt.date, today: dt.date) -> bool:
-    """Well below a straight line from nothing on the first day to all of it on the last."""
-    elapsed = (min(today, ends) - starts).days + 1
-    return done < BEHIND_SHARE * amount * elapsed / ((ends - starts).days + 1)
+    """Behind the schedule as CE hours are (see requirements.behind_because): once a quarter of the cycle
+    has gone, under half of what a straight line from nothing on its first day to all on its last reaches."""
+    length = (ends - starts).days + 1
+    elapsed = min((today - starts).days + 1, length)
+    return elapsed * 4 >= length and done * 2 * length < amount * elapsed
 
 
 def _per_period(rule, starts, ends, work, sessions, today) -> RuleStanding:
@@ -202,7 +205,7 @@ def period_name(p: PeriodStanding) -> str:
     return f"{p.starts:%b}–{p.ends:%b %Y}"
 
 
-LEVEL_ORDER = ("ok", "due-soon", "urgent", "overdue")
+LEVEL_ORDER = ("ok", "due-soon", "behind", "urgent", "overdue")
 
 
 def worst(levels: Iterable[str]) -> str:
