@@ -400,3 +400,61 @@ def test_import_certificates_from_a_folder_that_is_not_one(run, tmp_path, db_pat
     result = run("import", "certificates", str(tmp_path / "nowhere"))
     assert result.exit_code == 2 and "is not a folder that exists" in result.stderr
     assert not db_path.exists()
+
+
+# --- asking at a terminal ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def terminal(monkeypatch):
+    from peertrack.commands import certificates
+
+    monkeypatch.setattr(certificates, "at_a_terminal", lambda: True)
+
+
+def test_at_a_terminal_a_sure_reading_is_confirmed_once(run, make_cert, db_path, tmp_path, terminal):
+    make_cert()
+    pdf = make_pdf(_sample("ce-hours-label"), tmp_path / "ethics.pdf")
+    result = run("log-ceu", "--from", str(pdf), input="y\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Log it like this?" in result.stderr
+    assert _courses(db_path)[0][0] == "Ethics and Boundaries in Peer Work"
+
+
+def test_at_a_terminal_unsure_fields_are_asked_for(run, make_cert, db_path, tmp_path, terminal):
+    make_cert()
+    sample = Sample("no-date", "letter", ("Course Title: Peer Ethics", "Date: 25/03/2026", "CE Hours: 2"),
+                    None, None, None, None, None)
+    pdf = make_pdf(sample, tmp_path / "unsure.pdf")
+    # Only the date is asked for: it was read day first. What was not found and is not needed stays empty.
+    result = run("log-ceu", "--from", str(pdf), input="2026-03-24\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Log it like this?" not in result.stderr and "Date [2026-03-25]:" in result.stderr
+    assert _courses(db_path) == [("Peer Ethics", "2026-03-24", 120, None, None)]
+
+
+def test_at_a_terminal_saying_no_asks_for_every_field(run, make_cert, db_path, tmp_path, terminal):
+    make_cert()
+    pdf = make_pdf(_sample("ce-hours-label"), tmp_path / "ethics.pdf")
+    answers = "n\nEthics in peer work\n\n2.5\n\n\n"  # a new title and hours; the rest kept as read
+    result = run("log-ceu", "--from", str(pdf), input=answers)
+    assert result.exit_code == 0, result.stderr
+    assert _courses(db_path) == [("Ethics in peer work", "2026-02-05", 150,
+                                  "Georgia Mental Health Consumer Network", "GMHCN-4471")]
+
+
+def test_yes_takes_what_was_read_without_asking(run, make_cert, db_path, tmp_path, terminal):
+    make_cert()
+    pdf = make_pdf(_sample("day-first-numeric"), tmp_path / "language.pdf")
+    result = run("log-ceu", "--from", str(pdf), "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert _courses(db_path)[0][:3] == ("Recovery-Oriented Language", "2026-03-25", 120)
+
+
+def test_at_a_terminal_a_photo_asks_for_the_details_and_keeps_the_file(run, make_cert, db_path, tmp_path, terminal):
+    make_cert()
+    photo = _png(tmp_path / "certificate.png")
+    result = run("log-ceu", "--from", str(photo), input="Peer ethics\n2026-10-01\n2\n")
+    assert result.exit_code == 0, result.stderr
+    assert "no text in this file" in result.stderr
+    assert _courses(db_path) == [("Peer ethics", "2026-10-01", 120, None, None)]
+    assert _attachment_count(db_path) == 1

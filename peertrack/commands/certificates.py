@@ -44,7 +44,7 @@ def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | No
     if no_text is None:
         view.proposal(read, source, given, dates)
     missing = [name for name in ("title", "date", "hours") if name not in values]
-    asking = sys.stdin.isatty() and not yes
+    asking = at_a_terminal() and not yes
     if missing and not asking:
         if no_text is not None:
             raise InvalidInput("--from", source, "no text in this file: type the details with " +
@@ -67,6 +67,11 @@ def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | No
         else:
             values.pop(name, None)
     return values
+
+
+def at_a_terminal() -> bool:
+    """Whether someone can answer questions: stdin is a terminal, not a pipe or a script."""
+    return sys.stdin.isatty()
 
 
 def refuse_same_file(conn, path: Path, force: bool) -> str:
