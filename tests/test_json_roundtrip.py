@@ -168,7 +168,7 @@ def _document(**changes) -> dict:
 
 
 COURSE = {"id": 1, "date": "2026-10-01", "title": "T", "provider": None, "minutes": 60, "format": None,
-          "approval_no": None, "note": None, "created_at": "x"}
+          "approval_no": None, "note": None, "created_at": "2026-10-01T09:00:00+00:00"}
 
 
 @pytest.mark.parametrize("content, error, words", [

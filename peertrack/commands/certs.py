@@ -374,13 +374,11 @@ def renew(
         say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)
+    from peertrack.services.renewal import renew as renew_cert
+
     storage.keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
     tasks = _next_tasks(item.cert, new_cycle)
-    with storage.transaction(conn):
-        storage.close_cycle(conn, item.cert.cycle, renewed_on)
-        storage.insert_cycle(conn, item.cert.id, new_cycle)
-        for task in tasks:
-            storage.insert_deadline(conn, task)
+    renew_cert(conn, item.cert, renewed_on, new_cycle, tasks)
     renewed(item.cert, new_cycle)
     if tasks:
         say("Renewal tasks for the new cycle added as deadlines: " + "; ".join(task.title for task in tasks) + ".")
@@ -400,6 +398,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     conn = open_db(ctx, unknown_cert(cert_id, []))
     cert = storage.load_cert(conn, cert_id.strip().lower())
     def remove(db) -> None:
+        storage.load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
         storage.delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
             storage.save_setting(db, "default-cert", None)

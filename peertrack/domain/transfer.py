@@ -61,10 +61,15 @@ class CheckReport:
     database_ok: bool
     files: tuple[FileCheck, ...] = ()
     unattached: tuple[Course, ...] = ()
+    foreign: tuple[str, ...] = ()  # triggers, views, tables or indexes peertrack's schema does not define
 
     @property
     def problems(self) -> tuple[FileCheck, ...]:
         return tuple(item for item in self.files if item.state != "ok")
+
+    @property
+    def ok(self) -> bool:
+        return self.database_ok and not self.problems and not self.foreign
 
 
 @dataclass

@@ -185,7 +185,8 @@ def check_report(report) -> dict:
         "database": "ok" if report.database_ok else "damaged",
         "files": [dict(attachment(item.attachment), state=item.state) for item in report.files],
         "courses_without_certificate": [course(item) for item in report.unattached],
-        "ok": report.database_ok and not report.problems,
+        "foreign_objects": list(report.foreign),
+        "ok": report.ok,
     }
 
 

@@ -71,6 +71,10 @@ def check_report(report: CheckReport, dates: str = "iso") -> None:
     else:
         console.print(Text("✗ ", style="bold red").append("The database file is damaged. Put a backup back with: "
                                                          "peertrack restore FILE"))
+    if report.foreign:
+        console.print(Text("✗ ", style="bold red").append(
+            f"The database holds things peertrack did not put there: {', '.join(report.foreign)}. "
+            "They may change or delete records; put back a backup you trust with: peertrack restore FILE"))
     problems = report.problems
     good = len(report.files) - len(problems)
     if not report.files:
@@ -124,3 +128,12 @@ def records_count(heading: str, counts: list[tuple[str, int]]) -> None:
     console.print(Text(heading, style="bold"))
     shown = [table_words(name, count) for name, count in counts if count]
     console.print("  " + (", ".join(shown) if shown else "no records"))
+
+
+def left_out(dropped: list[tuple[str, str]]) -> str:
+    """The objects a restore left out of a backup, named."""
+    from peertrack.domain.terminal_text import escaped
+
+    named = ", ".join(f'{kind} "{escaped(name)}"' for kind, name in dropped)
+    return (f"Left out of the backup: {named}. peertrack's own records do not have them, "
+            "and they could have changed or deleted records.")

@@ -23,7 +23,7 @@ _PARTS = {
     ),
     "database": (
         "RESTORE_HINT", "SCHEMA_VERSION", "commit_count", "connect", "default_path", "privacy_warning",
-        "problem_from", "resolve_path", "transaction",
+        "problem_from", "reading", "resolve_path", "transaction",
     ),
     "deadlines": (
         "delete_deadline", "insert_deadline", "load_deadline", "load_deadlines", "mark_deadline_done",

@@ -12,7 +12,6 @@ from peertrack.domain.errors import DatabaseProblem, PeertrackError
 from peertrack.domain.transfer import DatabaseSummary
 from peertrack.storage.database import SCHEMA_VERSION
 from peertrack.storage.files import private_folder, whole_file
-from peertrack.storage.safety_copies import keep_copy, keep_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -103,24 +102,18 @@ def describe(path: Path, shown: str) -> DatabaseSummary:
         conn.close()
     return DatabaseSummary(
         schema=version, certifications=certs, courses=count,
-        first_course=dt.date.fromisoformat(first) if first else None,
-        last_course=dt.date.fromisoformat(last) if last else None,
+        first_course=_day_or_none(first),
+        last_course=_day_or_none(last),
         counts=counts,
     )
 
 
-def keep_current(path: Path) -> Path:
-    """Keep the database as it is now in the backups folder, even when SQLite cannot read it."""
+def _day_or_none(value: object) -> dt.date | None:
+    """A date for the summary; a value that is none is left out here and refused by the checks of a restore."""
     try:
-        conn = sqlite3.connect(path, timeout=15)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return keep_copy(conn, path, "before-restore")
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        pass
-    return keep_file(path, "before-restore")
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def install(staged: Path, path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from peertrack.domain.errors import DatabaseProblem, PeertrackError, StorageTrouble
 from peertrack.storage.files import private_folder
 
-SCHEMA_VERSION = 7  # the number of steps in storage/migrations.py
+SCHEMA_VERSION = 8  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 
@@ -150,9 +150,22 @@ _commits = [0]  # how many writes this process has committed, so an error after 
 
 
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write, all or nothing: an error or Ctrl-C leaves the file as it was."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(conn: sqlite3.Connection, *, refuse_if_busy: str | None = None) -> Iterator[sqlite3.Connection]:
+    """One write, all or nothing: an error or Ctrl-C leaves the file as it was.
+
+    With `refuse_if_busy` (what did not happen, e.g. "nothing was restored") it does not wait long
+    for another writer: it stops at once and says so, instead of waiting and then going ahead.
+    """
+    if refuse_if_busy is not None:
+        conn.execute("PRAGMA busy_timeout = 1000")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if refuse_if_busy is None or not ("locked" in str(error) or "busy" in str(error)):
+            raise
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise StorageTrouble(f"Another program (perhaps another peertrack) is writing to {path} right now, "
+                             f"so {refuse_if_busy}.", "Try again when it has finished.") from None
     try:
         yield conn
     except BaseException:
@@ -161,6 +174,18 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
     conn.execute("COMMIT")
     _commits[0] += 1
+
+
+@contextlib.contextmanager
+def reading(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Several reads that see one moment: nothing another program commits meanwhile shows up half-way."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the snapshot starts here
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def commit_count() -> int:

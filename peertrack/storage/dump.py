@@ -11,7 +11,8 @@ import sqlite3
 from typing import Any
 
 from peertrack.domain.errors import DatabaseProblem, InvalidInput
-from peertrack.storage.database import SCHEMA_VERSION
+from peertrack.domain.limits import MAX_RECORD_NUMBER
+from peertrack.storage.database import SCHEMA_VERSION, reading
 
 FORMAT = "peertrack"
 _INTERNAL = ("_sqlite_migrations",)
@@ -24,8 +25,9 @@ def document(conn: sqlite3.Connection, exported: str) -> dict:
     "sequences" keeps the last number each numbered table gave out, so that after an import
     a new record never takes the number of one removed before the export.
     """
-    return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn),
-            "sequences": sequences(conn)}
+    with reading(conn):  # one moment: never the credits of a course logged after its table was read
+        return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn),
+                "sequences": sequences(conn)}
 
 
 def sequences(conn: sqlite3.Connection) -> dict[str, int]:
@@ -95,7 +97,7 @@ def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
         raise damaged
     numbers = data.get("sequences", {})
     if not isinstance(numbers, dict) or not all(
-            isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers.values()):
+            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_RECORD_NUMBER for n in numbers.values()):
         raise damaged
     for rows in tables.values():
         if not isinstance(rows, list):
@@ -122,11 +124,18 @@ def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]
         conn.execute(f"DELETE FROM {_quote(name)}")
     for name in chosen:
         known = set(_columns(conn, name))
+        unknown = sorted({column for row in tables[name] for column in row} - known)
+        if unknown:
+            raise InvalidInput("FILE", source, "export it again with this version of peertrack",
+                               problem=f'holds a detail ("{name}.{unknown[0]}") this version does not know')
+        from peertrack.storage.schema_check import declared_types, rows_problem
+
+        problem = rows_problem(name, [{column: _sql_value(value) for column, value in row.items()}
+                                      for row in tables[name]], declared_types(conn, name))
+        if problem is not None:
+            raise InvalidInput("FILE", source, "export it again from the database it came from",
+                               problem=f"holds a value peertrack cannot use ({problem})")
         for row in tables[name]:
-            unknown = sorted(set(row) - known)
-            if unknown:
-                raise InvalidInput("FILE", source, "export it again with this version of peertrack",
-                                   problem=f'holds a detail ("{name}.{unknown[0]}") this version does not know')
             columns = list(row)
             try:
                 conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -12,19 +13,27 @@ from peertrack.storage.safety_copies import keep_copy
 steps = Migrations("peertrack")
 
 
-def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def upgrade(conn: sqlite3.Connection, path: Path, version: int, *, copy_first: bool = True) -> None:
     """Run every pending step up to schema `version`; a file that already holds data is copied to backups/ first.
 
     The steps run inside one write lock, so two peertrack processes opening a new file at
     once cannot both try to create it; each step is a savepoint of its own within it.
+    `copy_first=False` is for a private copy being readied for a restore, which needs no copy of its own.
     """
-    if conn.execute("PRAGMA user_version").fetchone()[0] > 0:
+    if copy_first and conn.execute("PRAGMA user_version").fetchone()[0] > 0:
         keep_copy(conn, path, f"before-schema-{version}")
     # Write-ahead logging lets a reader and a writer work at once; the mode stays with the file.
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         if conn.execute("PRAGMA user_version").fetchone()[0] < version:
+            # A trigger or view the schema does not define would act while the steps run, and after.
+            own = own_triggers_and_views()
+            for kind, name, sql in conn.execute(
+                    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall():
+                if own.get((kind, name)) != sql:
+                    quoted = '"' + name.replace('"', '""') + '"'
+                    conn.execute(f"DROP {kind.upper()} IF EXISTS {quoted}")
             steps.apply(Database(conn, execute_plugins=False))
             # Steps are known by name, so the number only tells a newer peertrack's file apart.
             conn.execute(f"PRAGMA user_version = {int(version)}")
@@ -33,6 +42,25 @@ def upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def reference() -> sqlite3.Connection:
+    """A new, empty database of this version, in memory: what the schema defines, to compare files with."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    memory.execute("PRAGMA foreign_keys = ON")
+    steps.apply(Database(memory, execute_plugins=False))
+    return memory
+
+
+@functools.lru_cache(maxsize=1)
+def own_triggers_and_views() -> dict[tuple[str, str], str]:
+    """The triggers and views the steps create, by (kind, name), with their SQL."""
+    memory = reference()
+    try:
+        return {(kind, name): sql for kind, name, sql in
+                memory.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')")}
+    finally:
+        memory.close()
 
 
 @steps(name="0001-first-schema")
@@ -284,3 +312,15 @@ def calendar_removed(db: Database) -> None:
         END""",
     ):
         db.execute(statement)
+
+
+@steps(name="0008-one-open-cycle")
+def one_open_cycle(db: Database) -> None:
+    # Two renewals at once could leave a certification with two open cycles. The latest one stays
+    # open; any other is closed on its own last day. Then the schema itself allows only one.
+    db.execute(
+        "UPDATE cycles SET closed_on = ends WHERE closed_on IS NULL AND id <> ("
+        " SELECT y.id FROM cycles y WHERE y.cert_id = cycles.cert_id AND y.closed_on IS NULL"
+        " ORDER BY y.starts DESC, y.id DESC LIMIT 1)"
+    )
+    db.execute("CREATE UNIQUE INDEX cycles_one_open ON cycles(cert_id) WHERE closed_on IS NULL")

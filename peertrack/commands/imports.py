@@ -1,0 +1,199 @@
+"""peertrack import csv and import json: bringing records in from a spreadsheet or an export."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from peertrack import storage
+from peertrack.commands import completers
+from peertrack.commands.common import YesOption, confirm, open_db, open_existing, top_options
+from peertrack.commands.record_files import checked_file, read_bytes, say_missing_files
+from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
+from peertrack.services import clock
+from peertrack.services.overview import load_settings
+
+import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
+                         no_args_is_help=True)
+
+CsvFile = Annotated[Path, typer.Argument(help="Your spreadsheet, saved as CSV.", show_default=False, metavar="FILE")]
+JsonFile = Annotated[Path, typer.Argument(help="A file written by: peertrack export json.", show_default=False,
+                                          metavar="FILE")]
+
+
+@import_app.command("csv")
+def import_csv(
+    ctx: typer.Context,
+    file: CsvFile,
+    map_: Annotated[Optional[list[str]], typer.Option(
+        "--map", metavar="COLUMN=FIELD",
+        help="Read a column as a field: date, title, hours, provider, category, format, approval-no, note, "
+        "or ignore. Repeat for more.", show_default=False)] = None,
+    cert: Annotated[Optional[list[str]], typer.Option(
+        "--cert", "-c", help="A certification the courses count toward; repeat for more. Default: every one "
+        "whose current cycle includes a course's date.", show_default=False,
+        autocompletion=completers.cert_ids)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show what would be added.")] = False,
+    yes: YesOption = False,
+    json: Annotated[bool, typer.Option("--json", help="Print what would be added as JSON instead of a table.")
+                    ] = False,
+) -> None:
+    """Add the courses from a spreadsheet saved as CSV, after showing what will be added.
+
+    Column names may be in any case and in the usual words ("Course", "Training Title",
+    "CE Hours", "Date Completed", "Sponsor"...); dates may be 11/02/2026 or 2026-11-02.
+    Rows it cannot read are listed with the reason and left out; courses already recorded
+    (same date, title and hours) are skipped, so importing a file twice adds nothing twice.
+    Everything is added together, or nothing is.
+
+    \b
+    Examples:
+      peertrack import csv my-ce-log.csv --dry-run
+      peertrack import csv my-ce-log.csv --map "Workshop Name=title" --map "Length=hours"
+      peertrack import csv my-ce-log.csv --cert ca-pss --yes
+      peertrack import csv my-ce-log.csv --dry-run --json
+    """
+    from peertrack.exchange import csv_import
+    from peertrack.output.records import import_preview
+    from peertrack.output.screen import progress, say
+
+    today = clock.today()
+    source = checked_file(file)
+    sheet = csv_import.read_sheet(read_bytes(source, file), file.name, map_ or [])
+    rows = []
+    with progress(len(sheet.records), "Reading") as advance:
+        for row in csv_import.read_rows(sheet, today):
+            rows.append(row)
+            advance()
+    conn = open_existing(ctx)
+    certs = _chosen_certs(conn, cert or [])
+    recorded = storage.course_keys(conn) if conn is not None else {}
+    plan = csv_import.plan(sheet, rows, recorded)
+    if json:
+        from peertrack.output import porcelain
+
+        porcelain.emit(porcelain.import_plan(plan, file.name))
+    else:
+        import_preview(plan, file.name, dates=load_settings(conn).date_format)
+    if not plan.new:
+        if plan.unreadable and not plan.known:
+            raise InvalidInput("FILE", file.name, "fix the rows listed above, or name their columns with --map",
+                               problem="has no row that can be read")
+        say("Nothing was added.")
+        return
+    if dry_run:
+        say("That was a dry run: nothing was added.")
+        return
+    from peertrack.domain.formatting import counted
+
+    question = "Add this course?" if len(plan.new) == 1 else f"Add these {counted(len(plan.new), 'course')}?"
+    if not confirm(question, yes):
+        say("Nothing was added.")
+        raise typer.Exit(1)
+    from peertrack.services.course_import import add_courses
+
+    conn = conn or open_db(ctx)
+    added = add_courses(conn, [row.course for row in plan.new], tuple(c.id for c in certs) if certs else None)
+    from peertrack.domain import formatting
+
+    count = formatting.counted(len(added), "course")
+    say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
+    if plan.unreadable:
+        one = len(plan.unreadable) == 1
+        rows = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one
+                                                                 else " could not be read and were")
+        say(f"{rows} left out: fix {'it' if one else 'them'} in the file and import it again; "
+            "the courses added now will be skipped then.")
+    say("See where you stand with: peertrack status")
+
+
+def _register_certificates() -> None:
+    """Certificates read from a folder live in a module of their own; they join the `import` group here."""
+    from peertrack.commands.certificates import import_certificates
+
+    import_app.command("certificates")(import_certificates)
+
+
+_register_certificates()
+
+
+@import_app.command("json")
+def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> None:
+    """Load a peertrack JSON export into an empty database: how you move to a new computer.
+
+    Certificate files are not inside the export: copy the attachments folder from
+    beside your old database to beside the new one.
+
+    \b
+    Examples:
+      peertrack import json peertrack-everything.json
+      peertrack --db ~/new/peertrack.db import json peertrack-everything.json --yes
+    """
+    import json
+
+    from peertrack.output.records import records_count
+    from peertrack.output.screen import say
+    from peertrack.output.words import table_words
+    from peertrack.storage import dump
+
+    source = checked_file(file)
+    try:
+        data = json.loads(read_bytes(source, file).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        raise InvalidInput("FILE", file.name, "give a file written by: peertrack export json",
+                           problem="is not a JSON file") from None
+    except RecursionError:
+        raise InvalidInput("FILE", file.name, "give a file written by: peertrack export json",
+                           problem="is nested too deeply to be a peertrack export") from None
+    tables = dump.tables_from(data, file.name)
+    path = top_options(ctx).db_path
+    created = not path.exists()
+    conn = None if created else open_db(ctx)
+    if conn is not None and not dump.is_fresh(conn):
+        held = ", ".join(table_words(name, count) for name, count in dump.record_counts(conn).items()
+                         if count and name in ("certifications", "ceus", "reminders", "deadlines"))
+        raise Conflict(f"The database {path} already holds records ({held or 'settings'}); a JSON export is only "
+                       "loaded into an empty one, so nothing was changed.",
+                       "Load it into a new file with: peertrack --db NEW.db import json FILE, "
+                       "or put a backup back with: peertrack restore FILE")
+    records_count(f"{file.name} holds:", [(name, len(rows)) for name, rows in tables.items()])
+    if not confirm(f"Load these records into {path}?", yes):
+        say("Nothing was changed.")
+        raise typer.Exit(1)
+    from peertrack.services.json_import import load_export
+
+    conn = conn or open_db(ctx)
+    try:
+        load_export(conn, path, tables, file.name, data.get("sequences"))
+    except PeertrackError:
+        if created:
+            _remove_new_database(conn, path)
+        raise
+    say(f"✓ Loaded the records of {file.name} into {path}.")
+    say_missing_files(top_options(ctx).db_path, conn)
+
+
+def _chosen_certs(conn, given: list[str]):
+    """The certifications named with --cert, checked before anything is written; None when none are named."""
+    if not given:
+        return None
+    if conn is None:
+        from peertrack.domain.errors import unknown_cert
+
+        raise unknown_cert(given[0], [])
+    by_id = {c.id: c for c in storage.load_certs(conn)}
+    chosen = []
+    for cert_id in given:
+        cert = by_id.get(cert_id.strip().lower())
+        if cert is None:
+            raise storage.unknown_cert(conn, cert_id)
+        if cert not in chosen:
+            chosen.append(cert)
+    return chosen
+
+
+def _remove_new_database(conn, path: Path) -> None:
+    """Take away a database file made only for an import that failed, so a retry starts clean."""
+    conn.close()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

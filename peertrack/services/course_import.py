@@ -1,0 +1,33 @@
+"""Adding the courses read from a spreadsheet: one transaction that looks again at what is recorded."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from peertrack import storage
+from peertrack.domain.models import Course
+
+
+def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[str, ...] | None) -> list[Course]:
+    """Add the courses not recorded yet, crediting the certifications `named` (None: the usual ones).
+
+    Everything is looked at again inside the write: two imports at once add each course only
+    once, and a certification removed while the person was asked is noticed, not crashed on.
+    """
+    from peertrack.domain.certifications import crediting_by_default
+    from peertrack.exchange.csv_import import course_key
+
+    with storage.transaction(conn):
+        everyone = storage.load_certs(conn)
+        if named is not None:
+            gone = [cert_id for cert_id in named if cert_id not in {cert.id for cert in everyone}]
+            if gone:
+                raise storage.unknown_cert(conn, gone[0])
+        present = storage.course_keys(conn)
+        # In date order: the numbers then follow the dates, and the date index grows at its end.
+        added = sorted((course for course in courses if course_key(course) not in present),
+                       key=lambda course: course.date)
+        storage.insert_courses(conn, added, [
+            named if named is not None else tuple(c.id for c in crediting_by_default(everyone, course.date))
+            for course in added])
+    return added
