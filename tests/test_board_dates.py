@@ -166,3 +166,30 @@ def test_renewal_tasks_are_due_by_expiry_or_their_own_day():
     ny = task_deadlines(find_template("ny-crpa"), "ny", "CRPA", D(2027, 6, 30), submit_days=45)
     assert [(d.due, d.cert_id) for d in ny] == [(D(2027, 5, 16), "ny")]  # by the application's due day
     assert task_deadlines(None, "x", "X", D(2027, 1, 1)) == []
+
+
+@pytest.mark.parametrize(("day", "words"), [
+    (D(2026, 12, 31), None),
+    (D(2027, 1, 1), "grace period until Fri 15 Jan 2027 (no late fee); then late renewal until Sun 31 Jan 2027 "
+                    "($26 late fee); then inactive from Mon 1 Feb 2027 ($105 to reactivate)"),
+    (D(2027, 1, 16), "late renewal until Sun 31 Jan 2027 ($26 late fee); then inactive from Mon 1 Feb 2027 "
+                     "($105 to reactivate)"),
+    (D(2027, 2, 1), "inactive since Mon 1 Feb 2027 ($105 to reactivate)"),
+])
+def test_late_stages_in_words(day, words):
+    from peertrack.domain.late_stages import late_words
+
+    assert late_words(D(2026, 12, 31), GA_LATE, day) == words
+
+
+def test_each_late_stage_that_ends_is_a_deadline():
+    from peertrack.domain.deadlines import derived_deadlines
+    from peertrack.domain.models import Certification, Cycle
+
+    cert = Certification("wv", "WV PRSS", 24, 1200, Cycle(D(2025, 7, 1), D(2027, 6, 30), 1200), grace_days=90)
+    plain = [(d.key, d.due) for d in derived_deadlines(cert)]
+    assert plain == [("wv:expires", D(2027, 6, 30)), ("wv:late", D(2027, 9, 28))]
+    staged = [(d.title, d.due) for d in derived_deadlines(cert, (LateStage("late", until_days=90, fee=75),
+                                                                LateStage("lapsed")))]
+    assert staged == [("WV PRSS expires", D(2027, 6, 30)),
+                      ("Last day to renew with the $75 late fee: WV PRSS", D(2027, 9, 28))]

@@ -90,7 +90,8 @@ def test_north_carolina_due_by_the_last_day_of_the_month_then_a_late_month(ok, m
     found = {d["title"]: d["due"] for d in deadlines(ok)}
     assert found["Pay the processing fee ($20): NC Certified Peer Support Specialist (NCCPSS)"] == "2027-03-31"
     assert found["Get two Personal Reference Forms: NC Certified Peer Support Specialist (NCCPSS)"] == "2027-03-31"
-    assert found["Last day to renew NC Certified Peer Support Specialist (NCCPSS) late"] == "2027-04-30"
+    late = "Last day to renew with the $20 late fee: NC Certified Peer Support Specialist (NCCPSS)"
+    assert found[late] == "2027-04-30"
     monkeypatch.setenv("PEERTRACK_TODAY", "2027-04-30")
     assert status_json()["certifications"][0]["level"] == "overdue"
     monkeypatch.setenv("PEERTRACK_TODAY", "2027-05-01")
@@ -124,3 +125,31 @@ def test_renewal_tasks_are_deadlines_that_can_be_done_and_come_again_on_renewal(
     again = [d for d in json.loads(ok("deadline", "list", "--all", "--json").stdout) if d["title"].startswith("Pay")]
     assert sorted((d["due"], d["done_on"] is not None) for d in again) == [("2027-06-30", True),
                                                                           ("2029-06-30", False)]
+
+
+@pytest.mark.parametrize(("today", "words"), [
+    ("2027-01-10", "expired 10 days ago; grace period until Fri 15 Jan 2027 (no late fee); then late renewal until "
+                   "Sun 31 Jan 2027 ($26 late fee); then inactive from Mon 1 Feb 2027 ($105 to reactivate)"),
+    ("2027-01-20", "expired 20 days ago; late renewal until Sun 31 Jan 2027 ($26 late fee); then inactive from "
+                   "Mon 1 Feb 2027 ($105 to reactivate)"),
+    ("2027-02-02", "expired 33 days ago; inactive since Mon 1 Feb 2027 ($105 to reactivate)"),
+])
+def test_due_says_which_late_stage_and_its_fee(run, ok, monkeypatch, today, words):
+    ok("cert", "add", "--template", "ga-cps", "--issued", "2024-03-01")
+    monkeypatch.setenv("PEERTRACK_TODAY", today)
+    result = run("due", "--json")
+    assert result.exit_code == 1
+    cert = next(item for item in json.loads(result.stdout)["items"] if item["kind"] == "certification")
+    assert (cert["level"], cert["detail"]) == ("overdue", words)
+
+
+def test_the_late_stages_are_deadlines_of_the_cycle(ok):
+    ok("cert", "add", "--template", "ga-cps", "--issued", "2024-03-01")
+    found = [(d["title"], d["due"], d["key"]) for d in deadlines(ok) if d["id"] is None]
+    assert found == [
+        ("Certified Peer Specialist (CPS-MH) expires", "2026-12-31", "ga-cps:expires"),
+        ("Last day without a late fee: Certified Peer Specialist (CPS-MH)", "2027-01-15", "ga-cps:late:grace"),
+        ("Last day to renew with the $26 late fee: Certified Peer Specialist (CPS-MH)", "2027-01-31",
+         "ga-cps:late:late")]
+    ok("cert", "renew", "ga-cps", "--yes")
+    assert [d["due"] for d in deadlines(ok) if d["id"] is None] == ["2027-12-31", "2028-01-15", "2028-01-31"]

@@ -79,7 +79,9 @@ def list_(
     conn = open_existing(ctx)
     stored = storage.load_deadlines(conn, include_done=all_) if conn else []
     certs = storage.load_certs(conn) if conn else []
-    found = [d for d in all_deadlines(stored, certs) if all_ or d.id is not None or d.due >= today]
+    from peertrack.services.board_rules import late_stages
+
+    found = [d for d in all_deadlines(stored, certs, late_stages(certs)) if all_ or d.id is not None or d.due >= today]
     if json:
         from peertrack.output import porcelain
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
+from peertrack.domain.late_stages import late_words
 from peertrack.domain.models import Certification, Deadline, Progress
 
 ORDER = ("overdue", "urgent", "behind", "due-soon", "upcoming", "wellness")
@@ -28,16 +29,19 @@ class Attention:
 
 
 def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt.date, within_days: int,
-           final_days: int, reminders: Iterable = (), soon_days: int = 90) -> list[Attention]:
+           final_days: int, reminders: Iterable = (), soon_days: int = 90,
+           late: Mapping[str, Sequence] | None = None) -> list[Attention]:
     """Everything `due` shows, most pressing first. A certification that is behind is listed in
     its last `soon_days`, like one due soon. Wellness reminders come last and are never
     "trouble": they are kind nudges, not deadlines, so they never make `due` exit 1."""
     progresses = list(progresses)
-    items = [item for p in progresses if (item := _for_certification(p, soon_days)) is not None]
+    late = late or {}
+    items = [item for p in progresses
+             if (item := _for_certification(p, soon_days, late.get(p.cert.id, ()))) is not None]
     flagged = {item.ref for item in items}
     lapsed = {p.cert.id for p in progresses if p.level == "lapsed"}
     certs: list[Certification] = [p.cert for p in progresses]
-    for deadline in all_deadlines(stored, certs):
+    for deadline in all_deadlines(stored, certs, late):
         item = _for_deadline(deadline, today, within_days, final_days, flagged, lapsed)
         if item is not None:
             items.append(item)
@@ -49,12 +53,17 @@ def needs_action(items: Iterable[Attention]) -> bool:
     return any(item.level in TROUBLE for item in items)
 
 
-def _for_certification(p: Progress, soon_days: int = 90) -> Attention | None:
+def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) -> Attention | None:
     if p.level not in ("overdue", "lapsed", "urgent", "behind", "due-soon"):
         return None
     if p.level == "behind" and p.days_left > soon_days:
         return None  # the dashboard says so; `due` is for the last stretch
     cert = p.cert
+    stage = late_words(cert.expires, late, p.today) if late and p.level in ("overdue", "lapsed") else None
+    if stage:
+        # The board's own late stages say what this day means: a free grace period, a fee, inactive.
+        return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
+                         f"expired {fmt.days_from_now(p.days_left)}; {stage}", cert.id, cert.expires)
     if p.level == "lapsed":
         # Still trouble: it needs reinstating, or removing with `peertrack cert rm` if you let it go.
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",

@@ -89,3 +89,45 @@ def grace_days(expires: dt.date, stages: Sequence[LateStage]) -> int | None:
 def _month_days(year: int, month: int) -> int:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
+
+
+def late_words(expires: dt.date, stages: Sequence[LateStage], today: dt.date) -> str | None:
+    """Where a certification past its expiry stands among its board's late stages, in words; None before expiry
+    or without stages. "in the grace period: no late fee until Fri 15 Jan 2027; then a $26 late fee to ..." """
+    from peertrack.domain.formatting import day
+
+    now = stage_on(expires, stages, today)
+    if now is None:
+        return None
+    if now.ended:
+        return f"{_name(now.stage)} since {day(now.starts)}{_fee_words(now.stage)}"
+    words = [f"{_name(now.stage)} until {day(now.ends)}{_fee_words(now.stage)}"]
+    for later in stages_after(expires, stages):
+        if later.starts > now.starts:
+            until = f" until {day(later.ends)}" if later.ends else f" from {day(later.starts)}"
+            words.append(f"then {_name(later.stage)}{until}{_fee_words(later.stage)}")
+    return "; ".join(words)
+
+
+def stage_deadline_title(stage: LateStage, cert_name: str) -> str:
+    """The title of the day a late stage ends: "Last day without a late fee: Georgia CPS"."""
+    if stage.stage == "grace" and stage.fee == 0:
+        return f"Last day without a late fee: {cert_name}"
+    if stage.fee:
+        return f"Last day to renew with the ${stage.fee} late fee: {cert_name}"
+    return f"Last day of the {_name(stage)}: {cert_name}"
+
+
+def _name(stage: LateStage) -> str:
+    return {"grace": "grace period", "late": "late renewal", "reinstatement": "reinstatement only"}.get(
+        stage.stage, stage.stage)
+
+
+def _fee_words(stage: LateStage) -> str:
+    if stage.fee is None:
+        return ""
+    if stage.fee == 0:
+        return " (no late fee)"
+    if stage.stage in ENDED:
+        return f" (${stage.fee} to {'reactivate' if stage.stage == 'inactive' else 'reinstate'})"
+    return f" (${stage.fee} late fee)"

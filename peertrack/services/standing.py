@@ -82,7 +82,10 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
 
     horizon = today + dt.timedelta(days=load_settings(conn).soon_days)
     shown = {item.cert.id for item in items}
-    found = all_deadlines(storage.load_deadlines(conn, until=horizon), [item.cert for item in items])
+    from peertrack.services.board_rules import late_stages
+
+    certs = [item.cert for item in items]
+    found = all_deadlines(storage.load_deadlines(conn, until=horizon), certs, late_stages(certs))
     return [d for d in found if today <= d.due <= horizon and not (d.key or "").endswith(":expires")
             and (d.cert_id is None or d.cert_id in shown)]
 
@@ -98,6 +101,8 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
     certs = storage.load_certs(conn) if conn else []
     progresses = progress_of(conn, certs, today) if conn else []
     stored = storage.load_deadlines(conn) if conn else []
+    from peertrack.services.board_rules import late_stages
+
     items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today),
-                   settings.soon_days)
+                   settings.soon_days, late_stages(certs))
     return work_attention(items, certs_work(conn, certs, today), today), window

@@ -1,0 +1,27 @@
+"""The rules a certification's template adds beside what is stored: its board's late stages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from peertrack.domain.models import Certification
+
+
+def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
+    """Each certification's late stages (by id), from the template it was added with.
+
+    A template that is gone, or a template file that cannot be read, leaves that certification
+    with its plain grace days: the daily check must still work.
+    """
+    certs = [cert for cert in certs if cert.template]
+    if not certs:
+        return {}
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.templates import load_templates
+
+    try:
+        templates = {t.id: t for t in load_templates()}
+    except PeertrackError:
+        return {}
+    return {cert.id: templates[cert.template].late for cert in certs
+            if cert.template in templates and templates[cert.template].late}
