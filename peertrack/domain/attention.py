@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
-from peertrack.domain.late_stages import late_words
 from peertrack.domain.models import Certification, Deadline, Progress
 
 ORDER = ("overdue", "urgent", "behind", "due-soon", "upcoming", "wellness")
@@ -59,7 +58,11 @@ def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) ->
     if p.level == "behind" and p.days_left > soon_days:
         return None  # the dashboard says so; `due` is for the last stretch
     cert = p.cert
-    stage = late_words(cert.expires, late, p.today) if late and p.level in ("overdue", "lapsed") else None
+    stage = None
+    if late and p.level in ("overdue", "lapsed"):
+        from peertrack.domain.late_stages import late_words
+
+        stage = late_words(cert.expires, late, p.today)
     if stage:
         # The board's own late stages say what this day means: a free grace period, a fee, inactive.
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",

@@ -6,8 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
-
 from peertrack.domain.templates import LateStage
 
 ENDED = ("inactive", "lapsed", "reinstatement")  # stages in which the certification no longer stands
@@ -36,6 +34,8 @@ def stage_end(expires: dt.date, stage: LateStage) -> dt.date | None:
     if stage.until_days is not None:
         return expires + dt.timedelta(days=stage.until_days)
     if stage.until_months is not None:
+        from dateutil.relativedelta import relativedelta  # only here: `due` starts without it
+
         return expires + relativedelta(months=stage.until_months)
     if stage.until_date is not None:
         month, day = (int(part) for part in stage.until_date.split("-"))
