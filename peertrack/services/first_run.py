@@ -1,0 +1,33 @@
+"""Saving what a first run gathered: every certification, its renewal tasks and rules, and the reminders, at once."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from peertrack import storage
+from peertrack.domain.errors import Conflict
+from peertrack.domain.first_run import Plan
+
+
+def save_plan(conn: sqlite3.Connection, plan: Plan) -> None:
+    """One transaction: all of it is saved, or none. Ids are checked again inside it, in case another
+    command added one while the questions were being answered."""
+    from peertrack.domain.renewal_tasks import task_deadlines
+    from peertrack.storage import work as work_store
+
+    with storage.transaction(conn):
+        taken = {cert.id for cert in storage.load_certs(conn)}
+        for chosen in plan.certs:
+            cert = chosen.cert
+            if cert.id in taken:
+                raise Conflict(f'A certification with the id "{cert.id}" was added while you answered. '
+                               "Nothing was saved.", hint="Run peertrack init again and choose another id.")
+            storage.insert_cert(conn, cert)
+            for task in task_deadlines(chosen.template, cert.id, cert.name, cert.expires, cert.submit_days):
+                storage.insert_deadline(conn, task)
+            work = getattr(chosen.template, "work", ())
+            if work:
+                work_store.replace_work_rules(conn, cert.id, list(work))
+        for reminder in plan.reminders:
+            if storage.find_reminder_titled(conn, reminder.title) is None:
+                storage.insert_reminder(conn, reminder)
