@@ -17,7 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log-work": ("peertrack.commands.work:log_work", "Record hours of peer service you worked on one day."),
     "log-supervision": ("peertrack.commands.work:log_supervision",
                         "Record a supervision session: its hours and who supervised you."),
-    "init": ("peertrack.commands.init:init", "Set up your certifications, one or several, by answering a few questions."),
+    "init": ("peertrack.commands.init:init", "Set up your certifications, one or several, by answering questions."),
     "cert": ("peertrack.commands.certs:app", "Add, list, show, change, renew and remove your certifications."),
     "ceu": ("peertrack.commands.courses:app", "List, show, change, attach to and remove the courses you logged."),
     "work": ("peertrack.commands.work:work_app", "List, show, change and remove the hours of service you logged."),
