@@ -13,7 +13,8 @@ from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
 
-import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, or a peertrack JSON export.",
+import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, a folder of certificates, or a "
+                         "peertrack JSON export.",
                          no_args_is_help=True)
 
 CsvFile = Annotated[Path, typer.Argument(help="Your spreadsheet, saved as CSV.", show_default=False, metavar="FILE")]
