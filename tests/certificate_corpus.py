@@ -134,8 +134,8 @@ CORPUS: tuple[Sample, ...] = (
         "National Council for Mental Wellbeing", None),
 )
 
-# Written after the reading rules were tuned on CORPUS and never tuned against: the fair measure.
-HELD_OUT: tuple[Sample, ...] = (
+# Written after a first round of tuning; the rules were then tuned on these too, so they count as tuning.
+SECOND_ROUND: tuple[Sample, ...] = (
     Sample("held-out-nbcc", "centred", (
         "Certificate of Continuing Education", "Jordan Rivera", "successfully completed",
         "Grief and Loss in Recovery Communities", "Course date: 10/09/2026",
@@ -169,6 +169,47 @@ HELD_OUT: tuple[Sample, ...] = (
         "Certificate #: ACG-PSWHR-0602"),
         "Peer Support Whole Health and Resiliency", dt.date(2026, 6, 2), Fraction(6),
         "Appalachian Consulting Group", None),
+)
+
+
+# Written after the rules were tuned on CORPUS and SECOND_ROUND, and never tuned against: the fair measure.
+HELD_OUT: tuple[Sample, ...] = (
+    Sample("fresh-ohio-table", "table", (
+        "Trainee|Jordan Rivera", "Title of Training|Trauma and Resilience for Peer Supporters",
+        "Training Completed|08/14/2026", "Total Contact Hours|3.5", "Training Entity|Ohio Department of Mental "
+        "Health and Addiction Services", "OhioMHAS Approval No.|OHMAS-25-7781"),
+        "Trauma and Resilience for Peer Supporters", dt.date(2026, 8, 14), Fraction(7, 2),
+        "Ohio Department of Mental Health and Addiction Services", "OHMAS-25-7781",
+        heading=("Ohio Peer Recovery Supporter", "Certificate of Training")),
+    Sample("fresh-online-lms", "letter", (
+        "PeerLearn Online Academy",
+        "Congratulations, Jordan Rivera!",
+        "You completed Boundaries and Dual Relationships (Self-Paced) on Sep 3, 2026.",
+        "Time on course: 75 minutes",
+        "Certificate ID 7f3a-22c1 - verify at the academy's website"),
+        "Boundaries and Dual Relationships (Self-Paced)", dt.date(2026, 9, 3), Fraction(5, 4),
+        "PeerLearn Online Academy", None),
+    Sample("fresh-conference", "centred", (
+        "2026 Peer Support Conference", "Certificate of Attendance", "Jordan Rivera",
+        "attended the session", "Advocacy in Systems Change", "October 22-23, 2026",
+        "Continuing Education: 6 hours", "Sponsor: Peer Support Alliance of Georgia"),
+        "Advocacy in Systems Change", dt.date(2026, 10, 22), Fraction(6),
+        "Peer Support Alliance of Georgia", None),
+    Sample("fresh-pcb", "letter", (
+        "Certificate of Completion",
+        "Name: Jordan Rivera",
+        "Program Title: Medication-Assisted Recovery: What Peers Need to Know",
+        "Date(s) of Program: 2026-06-09",
+        "Number of Hours: 2.0 (Education)",
+        "PCB Provider # 1234; Program # 1234-26-05"),
+        "Medication-Assisted Recovery: What Peers Need to Know", dt.date(2026, 6, 9), Fraction(2),
+        None, "1234-26-05"),
+    Sample("fresh-ceu-sentence", "centred", (
+        "Relias", "Jordan Rivera", "has earned 0.2 CEUs (2 contact hours) for completing",
+        "HIPAA Privacy for Behavioral Health Staff", "Completed: 11/01/2026",
+        "Relias LLC is approved by NAADAC, provider #77553"),
+        "HIPAA Privacy for Behavioral Health Staff", dt.date(2026, 11, 1), Fraction(2),
+        "Relias LLC", "77553"),
 )
 
 

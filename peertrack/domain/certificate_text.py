@@ -41,9 +41,10 @@ _HOUR_UNITS = (
     # (what the number counts, the pattern: number then unit, or label then number)
     ("hours and minutes", re.compile(r"\b(\d{1,2})" + _S + r"(?:hours?|hrs?)" + _S + r"(?:and" + _S + r")?(\d{1,2})"
                                      + _S + r"(?:minutes|mins?)\b", re.I)),
-    ("contact hours", re.compile(_NUMBER + _S + r"\(?" + _S + r"(?:contact|clock|continuing education|CE|CEU|NBCC|"
-                                 r"credit|training|education|instructional)" + _S + r"(?:hours?|hrs?\.?)\b", re.I)),
-    ("contact hours", re.compile(r"\b(?:contact|clock|CE|CEU|credit|training|total|education|continuing "
+    ("contact hours", re.compile(_NUMBER + _S + r"\(?" + _S + r"(?:(?:NBCC|APA|ASWB|NAADAC|IC&RC|CPD)" + _S + r")?"
+                                 r"(?:contact|clock|continuing education|CE|CEU|CPD|NBCC|credit|training|education|"
+                                 r"instructional)" + _S + r"(?:hours?|hrs?\.?)\b", re.I)),
+    ("contact hours", re.compile(r"\b(?:contact|clock|CE|CEU|CPD|credit|training|total|education|continuing "
                                  r"education)" + _S + r"(?:hours?|hrs?\.?)" + _S + r"(?:earned|awarded|approved|"
                                  r"completed)?" + _S + r"[:=-]?" + _S + _NUMBER + _NOT_MINUTES, re.I)),
     ("CEUs", re.compile(_NUMBER + _S + r"(?:CEUs|CEU|continuing education units?)\b", re.I)),
@@ -57,22 +58,33 @@ _HOUR_UNITS = (
 
 _TITLE_WORDS = sorted(("course", "course title", "title", "training", "training title", "program", "program title",
                        "workshop", "workshop title", "session", "session title", "event", "activity", "activity title",
-                       "course name", "name of course", "name of training", "webinar", "subject", "topic"),
+                       "course name", "name of course", "name of training", "webinar", "subject", "topic", "module",
+                       "module title", "class", "seminar"),
                       key=len, reverse=True)
 _TITLE_LABELS = re.compile(r"^[^\S\n]*(?:" + "|".join(_TITLE_WORDS) + r")\b[^\S\n]*(?:[:#-]|(?=[^\S\n]))[^\S\n]*"
                            r"(?!(?:completion|completed|date|hours?|no\b|number|id\b|approval|#|ceus?\b))(\S.*)$",
                            re.I | re.M)
+# The same labels with a colon in the middle of a line: text beside them on the page may be read into one line.
+_TITLE_LABELS_INLINE = re.compile(r"[^\S\n](?:" + "|".join(_TITLE_WORDS) + r")[^\S\n]*:[^\S\n]*"
+                                  r"(?!(?:completion|completed|date|hours?|no\b|number|id\b|approval|#|ceus?\b))(\S.*)$",
+                                  re.I | re.M)
 _TITLE_AFTER = re.compile(r"(?:(?:has|have)\s+)?(?:successfully\s+)?(?:completed|attended|participated in|"
                           r"fulfilled the requirements (?:of|for))\s*(?:the\s+)?(?:(?:online|live|in-person|"
                           r"self-study|virtual)\s+)?(?:course|training|workshop|program|webinar|session|"
                           r"seminar|class)?\s*(?:entitled|titled|called)?\s*[:,]?\s*(.+)", re.I | re.S)
-_TITLE_FOR = re.compile(r"\b(?:for (?:the )?(?:successful )?(?:completion of|completing|participation in|"
-                        r"attending)|in recognition of (?:completing|participation in|attendance at))\s*(?:the\s+)?"
+_TITLE_FOR = re.compile(r"\b(?:(?:for|on|upon) (?:the )?(?:successful(?:ly)? )?(?:completion of|completing|"
+                        r"participation in|participating in|attending)|in recognition of "
+                        r"(?:completing|participation in|attendance at))\s*(?:the\s+)?"
                         r"(?:course|training|workshop|program|webinar|session)?\s*[:,]?\s*(.+)", re.I | re.S)
 _PROVIDER_LABELS = re.compile(r"^\s*(?:provider|provided by|provider name|presented by|sponsor|sponsored by|"
                               r"offered by|training provider|ce provider|course provider|sponsoring organi[sz]ation|"
-                              r"organi[sz]ation|issued by|hosted by|approved provider)\b[^\S\n]*[:-]?[^\S\n]*(.+)$",
-                              re.I | re.M)
+                              r"organi[sz]ation|issued by|hosted by|approved provider|trainer\s*/\s*agency|agency|"
+                              r"training organi[sz]ation)\b[^\S\n]*[:-]?[^\S\n]*(.+)$", re.I | re.M)
+# "X is an NBCC Approved Continuing Education Provider", and a letter's closing "Sincerely, X".
+_PROVIDER_SENTENCE = re.compile(r"^[^\S\n]*([A-Z][^\n.,]{2,80}?)\s+is\s+(?:an?|the)\s+(?:[A-Z&-]+\s+)?"
+                                r"(?i:approved\s+(?:continuing education\s+|CE\s+)?provider)", re.M)
+_PROVIDER_CLOSING = re.compile(r"^[^\S\n]*(?:sincerely|regards|with thanks),?[^\S\n]*(?:\n[^\S\n]*)?([^\n]{3,80})$",
+                               re.I | re.M)
 _PROVIDER_INLINE = re.compile(r"\b(?:presented|provided|offered|sponsored|hosted|given) by\s+(?:the\s+)?(.+)",
                               re.I | re.S)
 _ORGANISATION = re.compile(r"\b(institute|association|academy|center|centre|network|university|college|council|"
@@ -81,7 +93,8 @@ _ORGANISATION = re.compile(r"\b(institute|association|academy|center|centre|netw
 _APPROVAL = re.compile(r"\b(?:approval|approved|course approval|ce approval|program approval|provider approval|"
                        r"approved provider|provider|course|activity|NAADAC|NBCC|ACE|CE broker|event)\s*"
                        r"(?:number|no\.?|num\.?|#|code|id)\s*[:#]?\s*([A-Z0-9][A-Z0-9./-]{1,30}[A-Z0-9])", re.I)
-_APPROVAL_LOOSE = re.compile(r"\bapproval\s*[:#]\s*([A-Z0-9][A-Z0-9./-]{1,30}[A-Z0-9])", re.I)
+_APPROVAL_LOOSE = re.compile(r"\b(?:approval\s*[:#]|approved provider|ACEP(?:\s*(?:no\.?|number|#))?|"
+                             r"provider\s*#)\s*[:#]?\s*([A-Z0-9][A-Z0-9./-]{1,30}[A-Z0-9])", re.I)
 _HOLDER = re.compile(r"(?:certif(?:y|ies) that|awarded to|presented to|is granted to|this is to certify that)"
                      r"\s*[:,]?\s*(.+?)\s*(?:\n|has\b|have\b|attended\b|completed\b|$)", re.I)
 _STOP_LINE = re.compile(r"^\s*(?:on|date|dated|for|with|presented|provided|offered|sponsored|hosted|earning|"
@@ -263,13 +276,17 @@ def _clean_title(text: str) -> str | None:
 
 
 def _read_title(text: str, proposal: Proposal) -> None:
-    quoted_after = re.finditer(r'(?:completed|attended|completion of|participation in|titled|entitled)[^"]{0,40}'
-                               r'"([^"\n]{3,150})"', text, re.I)
+    quoted_after = re.finditer(r'(?:completed|completing|attended|attending|completion of|participation in|'
+                               r'participating in|titled|entitled)[^"]{0,40}'
+                               r'"([^"]{3,150})"', text, re.I)
     candidates = [(how, match) for how, matches in (
-        ("labelled", _TITLE_LABELS.finditer(text)), ("quoted", quoted_after), ("after", _TITLE_AFTER.finditer(text)),
+        ("labelled", _TITLE_LABELS.finditer(text)), ("quoted", quoted_after),
+        ("labelled", _TITLE_LABELS_INLINE.finditer(text)), ("after", _TITLE_AFTER.finditer(text)),
         ("for", _TITLE_FOR.finditer(text))) for match in matches]
     for how, match in candidates:
         candidate = match.group(1)
+        if how == "quoted":
+            candidate = " ".join(candidate.split())
         if how in ("after", "for"):
             rest = candidate.lstrip()
             if rest.startswith("\n") or not rest.split("\n")[0].strip(' :,"'):
@@ -299,7 +316,8 @@ def _clean_provider(text: str) -> str | None:
 
 
 def _read_provider(text: str, proposal: Proposal) -> None:
-    for match in [*_PROVIDER_LABELS.finditer(text), *_PROVIDER_INLINE.finditer(text)]:
+    for match in [*_PROVIDER_LABELS.finditer(text), *_PROVIDER_INLINE.finditer(text),
+                  *_PROVIDER_SENTENCE.finditer(text), *_PROVIDER_CLOSING.finditer(text)]:
         if match:
             provider = _clean_provider(match.group(1))
             if provider:
@@ -308,7 +326,8 @@ def _read_provider(text: str, proposal: Proposal) -> None:
                 return
     # Letterheads: the first lines often name the organisation that gives the certificate.
     for line in text.split("\n")[:3]:
-        if _ORGANISATION.search(line) and not re.search(r"certif|this|presented|awarded", line, re.I):
+        if _ORGANISATION.search(line) and not re.search(r"certif|this|presented|awarded|record|completion|statement|"
+                                                        r"attendance|achievement|participation", line, re.I):
             proposal.provider = line.strip(" .,")
             proposal.found["provider"] = line
             proposal.unsure["provider"] = "taken from the letterhead, not from a line that names the provider"
@@ -318,6 +337,7 @@ def _read_provider(text: str, proposal: Proposal) -> None:
 def _read_approval(text: str, proposal: Proposal) -> None:
     matches = [m for m in _APPROVAL.finditer(text) if re.search(r"\d", m.group(1))]
     matches = matches or [m for m in _APPROVAL_LOOSE.finditer(text) if re.search(r"\d", m.group(1))]
+    matches = [m for m in matches if not re.fullmatch(r"(?:19|20)\d\d", m.group(1))]  # a year is not a number
     if not matches:
         return
     # A course's own approval number is better than the provider's number.
