@@ -184,3 +184,40 @@ def test_status_missing_will_not_mix_with_the_dashboards_options(run):
     result = run("status", "--missing", "--history")
     assert result.exit_code == 2
     assert "cannot go with --history" in result.stderr
+
+
+def test_the_numbers_never_contradict_each_other():
+    """Whatever the courses and rules: the bar is full only when nothing is missing, "still needed"
+    holds the minimums' gaps inside it, and the forecast never falls below the hours earned."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from peertrack.domain import needs
+    from peertrack.domain.models import Allocation, Certification, Course, Cycle, Requirement
+    from peertrack.domain.requirements import progress
+
+    course_st = st.builds(
+        lambda day, minutes, category, form: Course(
+            date=dt.date(2025, 7, 1) + dt.timedelta(days=day), title="c", minutes=minutes, format=form,
+            allocations=(Allocation(category, minutes),) if category else ()),
+        st.integers(0, 730), st.integers(15, 600), st.sampled_from(["ethics", "cultural", None]),
+        st.sampled_from(["online", "in-person", None]))
+    rules_st = st.lists(st.one_of(
+        st.builds(Requirement, st.sampled_from(["ethics", "cultural"]), st.integers(0, 900)),
+        st.builds(Requirement, st.just("online"), st.integers(0, 900), st.just("max"), st.just("format")),
+    ), max_size=3, unique_by=lambda r: (r.value, r.kind))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(course_st, max_size=8), rules_st, st.integers(0, 2400), st.integers(0, 760))
+    def check(courses, rules, required, day):
+        cycle = Cycle(starts=dt.date(2025, 7, 1), ends=dt.date(2027, 6, 30), required_minutes=required)
+        cert = Certification(id="c", name="C", cycle_months=24, required_minutes=required, cycle=cycle,
+                             requirements=tuple(rules))
+        item = progress(cert, courses, dt.date(2025, 7, 1) + dt.timedelta(days=day))
+        assert item.toward_minutes <= item.earned_minutes
+        assert (needs.share(item) == 100) == (item.missing_minutes == 0)
+        assert sum(n.minutes for n in needs.needs(item)) == item.missing_minutes  # one kind of minimum here
+        assert item.projected_minutes is None or item.projected_minutes >= item.earned_minutes
+        assert (item.level == "behind") == (item.behind is not None and item.days_left > 30)
+
+    check()

@@ -182,48 +182,58 @@ class _Graph:
 
 
 def _by_flow(pieces: list[Piece], rules: list[Rule], sink_kind: str | None, source_kind: str | None) -> list[int]:
+    """The flow over pools of pieces that meet the same rules (a few nodes, however many courses)."""
+    pools: dict[tuple, list[int]] = {}
+    for index, piece in enumerate(pieces):
+        above = next((r for r in rules if r.kind == "max" and r.dimension == source_kind and matches(r, piece)), None)
+        on_sink = [r for r in rules if r.dimension == sink_kind and matches(r, piece)]
+        below = (next((r for r in on_sink if r.kind == "min"), None),
+                 next((r for r in on_sink if r.kind == "max"), None))
+        pools.setdefault((above, below), []).append(index)
+    keys = list(pools)
+    sizes = [sum(pieces[i].amount for i in pools[key]) for key in keys]
     minimums = [r for r in rules if r.kind == "min"]
-    best: list[int] | None = None
+    amounts = None
     for size in range(len(minimums), -1, -1):
-        for kept in combinations(minimums, size):
-            counted = _flow_with(pieces, rules, sink_kind, source_kind, set(kept))
-            if counted is not None:
-                best = counted
-                break
-        if best is not None:
+        amounts = next((found for kept in combinations(minimums, size)
+                        if (found := _flow_with(keys, sizes, rules, source_kind, set(kept))) is not None), None)
+        if amounts is not None:
             break
-    assert best is not None  # the empty subset always fills
-    return best
+    assert amounts is not None  # the empty subset always fills
+    counted = [0] * len(pieces)
+    for key, amount in zip(keys, amounts, strict=True):
+        for i in pools[key]:  # within a pool, the pieces in the order given: the oldest first
+            counted[i] = min(pieces[i].amount, amount)
+            amount -= counted[i]
+    return counted
 
 
-def _flow_with(pieces: list[Piece], rules: list[Rule], sink_kind: str | None, source_kind: str | None,
+def _flow_with(keys: list[tuple], sizes: list[int], rules: list[Rule], source_kind: str | None,
                first: set[Rule]) -> list[int] | None:
-    """The most hours with the minimums in `first` filled before any other; None if they cannot all be."""
+    """How much of each pool counts, with the minimums in `first` filled before any other; None if
+    they cannot all be. A pool's key is (its cap on the source side, (its minimum, its cap) on the sink side)."""
     graph = _Graph()
     source, sink = graph.node(), graph.node()
-    source_caps = {r: graph.node() for r in rules if r.kind == "max" and r.dimension == source_kind}
-    for cap, node in source_caps.items():
+    above = {r: graph.node() for r in rules if r.kind == "max" and r.dimension == source_kind}
+    for cap, node in above.items():
         graph.arc(source, node, cap.amount)
     classes: dict[tuple, int] = {}
-    piece_nodes = []
-    for piece in pieces:
+    starts = []
+    for (cap_above, below), size in zip(keys, sizes, strict=True):
         node = graph.node()
-        piece_nodes.append(node)
-        above = [n for r, n in source_caps.items() if matches(r, piece)]
-        graph.arc(above[0] if above else source, node, piece.amount)
-        on_sink = [r for r in rules if r.dimension == sink_kind and matches(r, piece)]
-        key = (next((r for r in on_sink if r.kind == "min"), None), next((r for r in on_sink if r.kind == "max"), None))
-        if key not in classes:
-            classes[key] = graph.node()
-        graph.arc(node, classes[key], INFINITE)
+        start = above[cap_above] if cap_above is not None else source
+        starts.append((start, node))
+        graph.arc(start, node, size)
+        if below not in classes:
+            classes[below] = graph.node()
+        graph.arc(node, classes[below], INFINITE)
     rests = []
     for (minimum, cap), node in classes.items():
         room = cap.amount if cap is not None else INFINITE
         floor = min(minimum.amount, room) if minimum is not None else 0
         if minimum is not None:
             rests.append((minimum, node, floor))
-        graph.capacity[node][sink] = 0
-        graph.capacity[sink].setdefault(node, 0)
+        graph.arc(node, sink, 0)
         rests.append((None, node, room - floor))
     # Phase 1: only the chosen minimums; phase 2: every minimum; phase 3: the rest of each class's room.
     for minimum, node, width in rests:
@@ -240,13 +250,7 @@ def _flow_with(pieces: list[Piece], rules: list[Rule], sink_kind: str | None, so
         if minimum is None:
             graph.capacity[node][sink] += width
     graph.augment(source, sink)
-    return [piece.amount - _room_into(graph, source_caps, piece_nodes[i], piece, source)
-            for i, piece in enumerate(pieces)]
-
-
-def _room_into(graph: _Graph, source_caps: dict[Rule, int], node: int, piece: Piece, source: int) -> int:
-    above = [n for r, n in source_caps.items() if matches(r, piece)]
-    return graph.capacity[above[0] if above else source][node]
+    return [size - graph.capacity[start][node] for (start, node), size in zip(starts, sizes, strict=True)]
 
 
 # --- the search, when they do not ------------------------------------------------------------------
@@ -287,13 +291,16 @@ def _by_search(pieces: list[Piece], rules: list[Rule], required: int, carried: i
         return max(0, min([sizes[at], *room]))
 
     if choices > SEARCH_LIMIT:
-        order = sorted(range(len(capped)), key=lambda at: -sum(rules[i].kind == "min" for i in capped[at][0]))
+        # Pools that feed the most minimums first, then those under the fewest caps.
+        order = sorted(range(len(capped)), key=lambda at: (-sum(rules[i].kind == "min" for i in capped[at][0]),
+                                                           sum(rules[i].kind == "max" for i in capped[at][0])))
         capped[:] = [capped[at] for at in order]
         sizes[:] = [sizes[at] for at in order]
         amounts: list[int] = []
         for at in range(len(capped)):
             amounts.append(most(amounts, at))
-        return spread(amounts), False
+        counted = spread(amounts)
+        return counted, _proven(evaluate(pieces, rules, required, carried, counted), capped, sizes, rules)
 
     best: tuple | None = None
     best_counted: list[int] = []
@@ -318,3 +325,17 @@ def _by_search(pieces: list[Piece], rules: list[Rule], required: int, carried: i
 
     walk([])
     return best_counted, True
+
+
+def _proven(choice: Choice, capped: list, sizes: list[int], rules: list[Rule]) -> bool:
+    """Whether a greedy choice is the best all the same: nothing missing, every minimum met, and as
+    many capped hours counted as the caps could ever let count (each pool held to its tightest cap)."""
+    if choice.missing or choice.met < sum(1 for r in rules if r.kind == "min"):
+        return False
+    held: dict[int, int] = {}
+    for (signature, _), size in zip(capped, sizes, strict=True):
+        tightest = min((i for i in signature if rules[i].kind == "max"), key=lambda i: rules[i].amount)
+        held[tightest] = held.get(tightest, 0) + size
+    in_pools = {i for _, members in capped for i in members}
+    counted = sum(x for i, x in enumerate(choice.counted) if i in in_pools)
+    return counted >= sum(min(rules[i].amount, size) for i, size in held.items())
