@@ -134,3 +134,17 @@ def test_the_rebuild_migration_keeps_pursuits_and_their_requirements(tmp_path):
     conn.execute("DELETE FROM pursuits WHERE id = 'tx'")
     assert conn.execute("SELECT count(*) FROM pursuit_requirements").fetchone()[0] == 0  # still cascades
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_cert_rm_removes_one_in_progress_keeping_the_entries(ok, run, status_json, db_path):
+    start_tx(ok)
+    ok("log-work", "--hours", "8", "--date", "2026-09-01")
+    assert run("cert", "rm", "tx-peer").exit_code == 2  # no terminal to ask on, no --yes
+    assert len(in_progress(status_json)) == 1
+    result = ok("cert", "rm", "tx-peer", "--yes")
+    assert "Removed Peer Specialist (tx-peer)" in result.stderr
+    assert in_progress(status_json) == []
+    assert len(json.loads(ok("work", "list", "--json").stdout)) == 1
+    assert list((db_path.parent / "backups").glob("*before-cert-rm.db"))
+    tables = json.loads(ok("export", "json").stdout)["tables"]
+    assert tables["pursuits"] == [] and tables["pursuit_requirements"] == []

@@ -386,7 +386,7 @@ def renew(
 
 @app.command("rm")
 def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
-    """Remove a certification. Your courses stay; a backup is taken first.
+    """Remove a certification (or one in progress). Your courses stay; a backup is taken first.
 
     \b
     Examples:
@@ -396,7 +396,12 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     from peertrack.output.screen import say
 
     conn = open_db(ctx, unknown_cert(cert_id, []))
+    from peertrack.commands.pursuits import remove_in_progress
+
+    if remove_in_progress(ctx, conn, cert_id.strip().lower(), yes):
+        return
     cert = storage.load_cert(conn, cert_id.strip().lower())
+
     def remove(db) -> None:
         storage.load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
         storage.delete_cert(db, cert.id)

@@ -121,6 +121,22 @@ def certify(
         "peertrack status")
 
 
+def remove_in_progress(ctx: typer.Context, conn, pursuit_id: str, yes: bool) -> bool:
+    """`cert rm` of a certification in progress: ask, keep a backup, remove it; False when `pursuit_id` is not one."""
+    if pursuit_id in storage.cert_ids(conn) or pursuit_id not in {p.id for p in store.load_pursuits(conn)}:
+        return False
+    from peertrack.commands.common import remove_after_asking
+    from peertrack.output.screen import say
+
+    pursuit = store.load_pursuit(conn, pursuit_id)
+    backup = remove_after_asking(
+        ctx, conn, f"Remove {pursuit.name} ({pursuit.id}), the certification you are working toward? Your courses, "
+        "work entries and supervision sessions stay.", yes, "before-cert-rm",
+        lambda db: store.delete_pursuit(db, pursuit.id))
+    say(f"✓ Removed {pursuit.name} ({pursuit.id}). A copy from just before is in {backup}")
+    return True
+
+
 def _template(template_id: Optional[str]):
     if template_id is None:
         return None

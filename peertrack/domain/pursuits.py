@@ -16,7 +16,7 @@ ENTRY_ACCEPTED = ("for a certification in progress use training=HOURS, service=H
                   "supervision=HOURS, like --require service=250")
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryRule:
     """At least `seconds` of one kind of hours before applying: training, service (supervised work), supervision."""
 

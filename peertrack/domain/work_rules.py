@@ -3,7 +3,6 @@ per calendar quarter or month inside it; and where a holder stands against each 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ URGENT_DAYS_IN_PERIOD = 7
 DAYS_PER_MONTH = 30.44
 
 
-@dataclass(frozen=True)
+@dataclass
 class WorkRule:
     """At least `amount` (seconds of hours, or a count of sessions) of one kind, per cycle or per period."""
 
@@ -114,11 +113,17 @@ def periods_between(starts: dt.date, ends: dt.date, period: str) -> list[tuple[d
     found = []
     while dt.date(year, month, 1) <= ends:
         last_month = month + step - 1
-        first, last = dt.date(year, month, 1), dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        first, last = dt.date(year, month, 1), _last_day(year, last_month)
         if first >= starts and last <= ends:
             found.append((first, last))
         year, month = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
     return found
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    """The month's last day: the day before the next month's first (29 Feb in a leap year)."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def amount_done(rule: WorkRule, work: Iterable[WorkEntry], sessions: Iterable[SupervisionEntry],

@@ -57,10 +57,28 @@ def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, 
         certs = [storage.load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
     due = due_reminders(conn, today) if reminders and not cert else []
-    from peertrack.services.pursuit_standing import pursuits_progress
+    return Standing(items, due, _work(conn, certs, today), _pursuits(conn, today) if not cert else [])
+
+
+def _work(conn: sqlite3.Connection | None, certs: list, today: dt.date) -> list[CertWork]:
+    """The rules on service and supervision, worked out only when there are some (start-up stays quick)."""
+    from peertrack.storage.work_presence import work_rules_exist
+
+    if conn is None or not certs or not work_rules_exist(conn):
+        return []
     from peertrack.services.work_standing import certs_work
 
-    return Standing(items, due, certs_work(conn, certs, today), pursuits_progress(conn, today) if not cert else [])
+    return certs_work(conn, certs, today)
+
+
+def _pursuits(conn: sqlite3.Connection | None, today: dt.date) -> list[PursuitProgress]:
+    from peertrack.storage.work_presence import pursuits_exist
+
+    if conn is None or not pursuits_exist(conn):
+        return []
+    from peertrack.services.pursuit_standing import pursuits_progress
+
+    return pursuits_progress(conn, today)
 
 
 def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[CycleHistory]:
@@ -93,8 +111,6 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
 def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | None) -> tuple[list[Attention], int]:
     """What needs attention within `window` days (else the urgent-days setting), and the window used."""
     from peertrack.domain.attention import gather
-    from peertrack.domain.work_attention import work_attention
-    from peertrack.services.work_standing import certs_work
 
     settings = load_settings(conn)
     window = window if window is not None else settings.urgent_days
@@ -105,4 +121,9 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
 
     items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today),
                    settings.soon_days, late_stages(certs))
-    return work_attention(items, certs_work(conn, certs, today), today), window
+    work = _work(conn, certs, today)
+    if work:
+        from peertrack.domain.work_attention import work_attention
+
+        items = work_attention(items, work, today)
+    return items, window

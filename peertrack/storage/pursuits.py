@@ -55,6 +55,10 @@ def no_pursuit(pursuit_id: str, known: list[str]) -> NotFound:
                     hint="Start one with: peertrack cert add NAME --id ID --in-progress --require service=250")
 
 
+def delete_pursuit(conn: sqlite3.Connection, pursuit_id: str) -> None:
+    conn.execute("DELETE FROM pursuits WHERE id = ?", (pursuit_id,))
+
+
 def mark_certified(conn: sqlite3.Connection, pursuit_id: str, day: dt.date) -> None:
     conn.execute("UPDATE pursuits SET certified_on = ? WHERE id = ?", (day.isoformat(), pursuit_id))
 
