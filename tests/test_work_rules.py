@@ -181,3 +181,13 @@ def test_a_rule_twice_is_refused(run, make_cert, db_path):
 def test_status_json_without_rules_says_null(make_cert, status_json):
     make_cert()
     assert json.dumps(status_json()["certifications"][0]["work"]) == "null"
+
+
+def test_cert_show_gives_the_rules_too(ok, make_cert):
+    make_cert("tn-cprs", "Certified Peer Recovery Specialist", expires="2027-03-31", require=["service=50"])
+    make_cert()
+    ok("log-work", "--hours", "20", "--date", "2026-10-01")
+    shown = json.loads(ok("cert", "show", "tn-cprs", "--json").stdout)["work"]
+    assert [(r["kind"], r["required"], r["done"]) for r in shown["rules"]] == [("service", 50, 20)]
+    assert "50 hours of peer service: 20 hours so far" in ok("cert", "show", "tn-cprs").stdout
+    assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["work"] is None

@@ -256,16 +256,24 @@ def show(
     today = clock.today()
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
     history = _cycle_history(conn, item.cert, today) if cycles or json else []
+    from peertrack.services.work_standing import certs_work
+
+    [work] = certs_work(conn, [item.cert], today) or [None]
     if json:
-        from peertrack.output import porcelain
+        from peertrack.output import porcelain, work_json
 
         data = porcelain.progress(item)
+        data["work"] = work_json.cert_work(work) if work else None
         data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
         porcelain.emit(data)
         return
     from peertrack.output.certs import cert_detail, cycle_history
 
     cert_detail(item)
+    if work:
+        from peertrack.output.work_views import work_panel
+
+        work_panel([work], today)
     if cycles:
         cycle_history(history, load_settings(conn).date_format)
 
