@@ -154,6 +154,11 @@ def add(
         say("Also needed each cycle: " + "; ".join(rule_words(rule) for rule in work_rules) + ".")
     if note:
         say(note)
+    from peertrack.domain.renewal_tasks import rules_kept_by_hand
+
+    by_hand = rules_kept_by_hand(found)
+    if by_hand:
+        say("Keep track of these yourself (peertrack does not count them yet): " + "; ".join(by_hand) + ".")
     if tasks:
         say("Renewal tasks added as deadlines (mark each done with: peertrack deadline done NUMBER): "
             + "; ".join(task.title for task in tasks) + ".")
@@ -265,6 +270,10 @@ def show(
         data = porcelain.progress(item)
         data["work"] = work_json.cert_work(work) if work else None
         data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
+        from peertrack.services.board_rules import training_counts
+
+        data["trainings"] = [{"what": t.what, "required": t.required, "done": t.done}
+                             for t in training_counts(conn, [item.cert]).get(item.cert.id, [])]
         porcelain.emit(data)
         return
     from peertrack.output.certs import cert_detail, cycle_history

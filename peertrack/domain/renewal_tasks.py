@@ -38,3 +38,26 @@ def task_deadlines(template: Template | None, cert_id: str, cert_name: str, expi
 def _word(n: int) -> str:
     words = ("zero one two three four five six seven eight nine ten").split()
     return words[n] if 0 <= n < len(words) else str(n)
+
+
+def plural(what: str, count: int) -> str:
+    """ "1 CE class", "2 CE classes", "2 peer ethics trainings"."""
+    if count == 1:
+        return f"1 {what}"
+    return f"{count} {what}{'es' if what.endswith(('s', 'sh', 'ch', 'x')) else 's'}"
+
+
+def rules_kept_by_hand(template: Template | None) -> list[str]:
+    """The template's rules that hours alone cannot check yet, in words, for the holder to track themselves."""
+    if template is None:
+        return []
+    from peertrack.domain.formatting import hours_words
+
+    found = []
+    if template.once_ever:
+        found.append("a training counts only once, even if you take it again in a later cycle")
+    for value, minutes, years in template.once_over_cycles:
+        found.append(f"{hours_words(minutes)} of {value} " + (f"once every {years} years" if years else "once ever"))
+    if template.unique_hours_with:
+        found.append("no course counts for both this and " + ", ".join(template.unique_hours_with))
+    return found

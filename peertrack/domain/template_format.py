@@ -10,7 +10,7 @@ from pathlib import Path
 from peertrack.domain.errors import PeertrackError, did_you_mean
 from peertrack.domain.models import Requirement
 from peertrack.domain.states import NAMES, state_name
-from peertrack.domain.templates import STATUSES, CycleShape, LateStage, Source, Task, Template
+from peertrack.domain.templates import STATUSES, CycleShape, LateStage, Source, Task, Template, TrainingCount
 
 STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
@@ -328,13 +328,17 @@ class _Reader:
                               self.number(task, "count", f"{field}.count", whole=True, low=1, high=100)))
         return tuple(found)
 
-    def counts(self) -> tuple[tuple[str, int], ...]:
+    def counts(self) -> tuple[TrainingCount, ...]:
         found = []
         for number, entry in enumerate(self.item.get("counts") or [], start=1):
-            if not isinstance(entry, dict) or not isinstance(entry.get("what"), str):
-                raise self.fail(f"counts[{number}]", entry, 'give {"what": "CE class", "count": 2}')
-            found.append((entry["what"], self.number(entry, "count", f"counts[{number}].count", whole=True, low=1,
-                                                     high=100) or 1))
+            if not isinstance(entry, dict) or not isinstance(entry.get("what"), str) \
+                    or set(entry) - {"what", "count", "category"} \
+                    or not isinstance(entry.get("category", ""), str):
+                raise self.fail(f"counts[{number}]", entry, 'give {"what": "peer ethics training", "count": 1, '
+                                '"category": "ethics"} (no category: every course counts)')
+            found.append(TrainingCount(entry["what"], self.number(entry, "count", f"counts[{number}].count",
+                                                                  whole=True, low=1, high=100) or 1,
+                                       (entry.get("category") or "").strip().lower() or None))
         return tuple(found)
 
     def once_over_cycles(self) -> tuple[tuple[str, int, int | None], ...]:

@@ -51,6 +51,19 @@ class Task:
 
 
 @dataclass(frozen=True)
+class TrainingCount:
+    """A number of trainings each cycle ("1 peer ethics training", "2 CE classes"), counted, not summed.
+
+    A course is one training when it has the `category` (or the word in its title); with no category,
+    every course is one.
+    """
+
+    what: str
+    count: int
+    category: str | None = None
+
+
+@dataclass(frozen=True)
 class CycleShape:
     """How a board sets its dates, beyond "N months from the last expiry"."""
 
@@ -91,7 +104,7 @@ class Template:
     late: tuple[LateStage, ...] = ()
     tasks: tuple[Task, ...] = ()
     # Rule shapes recorded for the holder to see, which hours alone cannot express.
-    counts: tuple[tuple[str, int], ...] = ()  # ("peer ethics training", 1): so many trainings each cycle
+    counts: tuple[TrainingCount, ...] = ()  # so many trainings each cycle, not hours
     once_ever: bool = False  # a training counts once, even when repeated in a later cycle
     once_over_cycles: tuple[tuple[str, int, int | None], ...] = ()  # (topic, hours, every N years; None: once)
     unique_hours_with: tuple[str, ...] = ()  # no course counts for both this and these templates

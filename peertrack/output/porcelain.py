@@ -124,6 +124,7 @@ def template(t) -> dict:
                          "until_months": s.until_months, "fee": s.fee} for s in t.late],
         "tasks": [{"kind": k.kind, "title": k.title, "fee": k.fee, "days_before": k.days_before, "count": k.count}
                   for k in t.tasks],
+        "trainings": [{"what": c.what, "count": c.count, "category": c.category} for c in t.counts],
         "facts": list(t.facts),
         "sources": [{"url": s.url, "quote": s.quote, "supports": list(s.supports)} for s in t.sources],
         "origin": t.origin,

@@ -25,3 +25,27 @@ def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
         return {}
     return {cert.id: templates[cert.template].late for cert in certs
             if cert.template in templates and templates[cert.template].late}
+
+
+def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
+    """Each certification's counts of trainings this cycle (by id), where its template counts trainings."""
+    from peertrack import storage
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.templates import load_templates
+    from peertrack.domain.training_counts import count_progress
+
+    certs = [cert for cert in certs if cert.template]
+    if not certs:
+        return {}
+    try:
+        templates = {t.id: t for t in load_templates()}
+    except PeertrackError:
+        return {}
+    found = {}
+    for cert in certs:
+        template = templates.get(cert.template)
+        if template is None or not template.counts:
+            continue
+        courses = storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
+        found[cert.id] = count_progress(template.counts, courses, cert.cycle)
+    return found
