@@ -96,3 +96,24 @@ def test_alarm_words_never_say_in_1_days(ok, make_cert, tmp_path):
     assert "Renewal fee: in 1 day" in texts and "Renewal fee: in 7 days" in texts
     assert "Medi-Cal Peer Support Specialist expires in 7 days" in texts
     assert not [text for text in texts if re.search(r"\b1 days\b", text)]
+
+
+def test_a_removed_certification_cancels_its_expiry_and_renewal_dates(ok, make_cert, tmp_path):
+    make_cert(expires="2027-06-30", opens_days="90", submit_days="45")
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2027-12-31")
+    before = export(ok, tmp_path / "before.ics")
+    mine = {uid: event for uid, event in before.items() if "ca-pss" in uid}
+    assert len(mine) == 3  # the expiry, the renewal window, the application's due day
+    ok("cert", "rm", "ca-pss", "--yes")
+    after = export(ok, tmp_path / "after.ics")
+    for uid, event in mine.items():
+        assert str(after[uid]["STATUS"]) == "CANCELLED"
+        assert after[uid].decoded("DTSTART") == event.decoded("DTSTART")
+    assert "STATUS" not in next(event for uid, event in after.items() if "ga-cps" in uid)
+    only_certs = export(ok, tmp_path / "certs.ics", "--only", "certs")
+    assert [str(e["SUMMARY"]) for e in only_certs.values() if "STATUS" in e] == [
+        "Medi-Cal Peer Support Specialist expires"]
+    make_cert(expires="2029-06-30")  # the same id again: its new events are live, not cancelled
+    again = export(ok, tmp_path / "again.ics")
+    expiry = next(uid for uid in again if uid.startswith("cert-ca-pss-expiry@"))
+    assert "STATUS" not in again[expiry]

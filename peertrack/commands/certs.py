@@ -420,7 +420,13 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     cert = storage.load_cert(conn, cert_id.strip().lower())
 
     def remove(db) -> None:
-        storage.load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
+        from peertrack.domain.deadlines import derived_deadlines
+        from peertrack.exchange.ics import certification_keys
+        from peertrack.storage.calendar import remember_removed
+
+        current = storage.load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
+        # Its expiry and renewal dates leave the calendar too: the next calendar file cancels them.
+        remember_removed(db, certification_keys(current, derived_deadlines(current)))
         storage.delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
             storage.save_setting(db, "default-cert", None)

@@ -164,11 +164,25 @@ def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> li
     return events
 
 
+def certification_keys(cert: Certification, deadlines: Iterable[Deadline]) -> list[tuple[str, str, dt.date]]:
+    """Every event a certification's own dates make, as (key, title, day): what to cancel when it is removed."""
+    events = certification_events([cert]) + deadline_events(deadlines, [cert])
+    return [(event.uid, event.summary, event.start) for event in events if not isinstance(event.start, dt.datetime)]
+
+
 def removed_events(removed: Iterable[tuple[str, str, dt.date]], kinds: Iterable[str]) -> list[Event]:
-    """Removed deadlines and reminders, of the kinds asked for, as cancelled events: (key, title, day) each."""
-    prefixes = tuple(f"{kind.rstrip('s')}-" for kind in kinds)
+    """Removed records' events, of the kinds asked for, as cancelled events: (key, title, day) each."""
+    kinds = set(kinds)
     return [Event(uid=key, summary=summary, start=day, description="Removed.", cancelled=True)
-            for key, summary, day in removed if key.startswith(prefixes)]
+            for key, summary, day in removed if _kind_of(key) in kinds]
+
+
+def _kind_of(key: str) -> str:
+    if key.startswith("reminder-"):
+        return "reminders"
+    if key.startswith("cert-") and key.endswith("-expiry"):
+        return "certs"
+    return "deadlines"
 
 
 # --- events to text -------------------------------------------------------------------------------

@@ -28,3 +28,15 @@ def removed_events(conn: sqlite3.Connection) -> list[tuple[str, str, dt.date]]:
     """Every removed deadline's and reminder's event: (its key, its title, its day)."""
     return [(event, summary, dt.date.fromisoformat(day)) for event, summary, day in
             conn.execute("SELECT event, summary, day FROM calendar_removed ORDER BY day, event")]
+
+
+def remember_removed(conn: sqlite3.Connection, events: list[tuple[str, str, dt.date]]) -> None:
+    """Keep events of a record being removed (key, title, day), to be sent as cancelled; inside its transaction.
+
+    Stored deadlines and reminders are kept by the database itself as they go; this is for the
+    events a certification's own dates make, which no table holds.
+    """
+    from peertrack.storage.database import now
+
+    conn.executemany("INSERT OR REPLACE INTO calendar_removed (event, summary, day, removed_at) VALUES (?, ?, ?, ?)",
+                     [(key, summary, day.isoformat(), now()) for key, summary, day in events])
