@@ -469,3 +469,12 @@ def test_at_a_terminal_a_photo_asks_for_the_details_and_keeps_the_file(run, make
     assert "no text in this file" in result.stderr
     assert _courses(db_path) == [("Peer ethics", "2026-10-01", 120, None, None)]
     assert _attachment_count(db_path) == 1
+
+
+@pytest.mark.parametrize(("setting", "noted"), [
+    ("Jordan Rivera", False), ("jordan rivera", False), ("Jordan A. Rivera", False), ("Sam Okafor", True)])
+def test_a_certificate_in_another_name_is_pointed_out(ok, make_cert, tmp_path, setting, noted):
+    make_cert()
+    ok("config", "set", "name", setting)
+    result = ok("log-ceu", "--from", str(make_pdf(_sample("certifies-completed"), tmp_path / "tic.pdf")))
+    assert ("made out to Jordan Rivera, and your name is set as" in result.stderr) is noted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +31,12 @@ def read_proposal(path: Path, field_name: str = "--from") -> tuple[Proposal, str
 
 
 def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | None, yes: bool,
-           dates: str = "iso") -> dict[str, str]:
+           dates: str = "iso", holder: str | None = None) -> dict[str, str]:
     """The course's details: typed values win, then what was read; asks about the rest on a terminal.
 
     Without a terminal (or with --yes) what was read is taken as it is, and a missing title,
-    date or hours stops everything with one sentence naming the option to type.
+    date or hours stops everything with one sentence naming the option to type. `holder` is
+    the name setting: a certificate made out to someone else is pointed out.
     """
     from peertrack.output import certificates as view
     from peertrack.output.certificates import proposal_value
@@ -43,6 +45,9 @@ def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | No
     values = {name: value for name, value in values.items() if value} | given
     if no_text is None:
         view.proposal(read, source, given, dates)
+        if holder and read.holder and not same_person(holder, read.holder):
+            typer.echo(f"Note: this certificate is made out to {read.holder}, and your name is set as {holder}. "
+                       "A certifying body may ask for certificates in your own name.", err=True)
     missing = [name for name in ("title", "date", "hours") if name not in values]
     asking = at_a_terminal() and not yes
     if missing and not asking:
@@ -67,6 +72,13 @@ def settle(read: Proposal, given: dict[str, str], source: str, no_text: str | No
         else:
             values.pop(name, None)
     return values
+
+
+def same_person(name: str, written: str) -> bool:
+    """Whether a certificate's name is the holder's: every word of the shorter one is in the longer one."""
+    words = [set(re.findall(r"[a-z]+", text.casefold())) for text in (name, written)]
+    shorter, longer = sorted(words, key=len)
+    return bool(shorter) and shorter <= longer
 
 
 def at_a_terminal() -> bool:

@@ -105,7 +105,10 @@ def log_ceu(
         given = {name: value for name, value in (("title", title), ("hours", hours), ("date", date),
                                                  ("provider", provider), ("approval_no", approval_no)) if value}
         read, no_text = read_proposal(source)
-        values = settle(read, given, source.name, no_text, yes)
+        from peertrack.commands.common import open_existing
+
+        settings = load_settings(open_existing(ctx))
+        values = settle(read, given, source.name, no_text, yes, settings.date_format, settings.name)
         title, hours, date = values.get("title"), values.get("hours"), values.get("date")
         provider, approval_no = values.get("provider"), values.get("approval_no")
         certificate = from_
