@@ -289,7 +289,7 @@ def test_the_attachments_table_cascades_with_its_course(db_path):
 
     conn = storage.connect(db_path)
     with storage.transaction(conn):
-        conn.execute("INSERT INTO ceus (id, date, title, minutes, created_at) VALUES (1, '2026-01-01', 't', 60, 'x')")
+        conn.execute("INSERT INTO ceus (id, date, title, seconds, created_at) VALUES (1, '2026-01-01', 't', 60, 'x')")
         storage.insert_attachment(conn, 1, Attachment(sha256="b" * 64, original_name="c.pdf", size=3))
     assert [a.original_name for a in storage.course_attachments(conn, 1)] == ["c.pdf"]
     assert storage.find_attachment(conn, 1, "b" * 64).size == 3

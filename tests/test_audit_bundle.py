@@ -188,7 +188,7 @@ def test_safe_file_names(text, name):
 
 
 def _certificate(title: str, day: int, original: str) -> bundle.Certificate:
-    course = Course(date=dt.date(2026, 10, day), title=title, minutes=60, id=day)
+    course = Course(date=dt.date(2026, 10, day), title=title, seconds=60, id=day)
     return bundle.Certificate(course, Attachment(sha256="a" * 64, original_name=original, size=1), "ok", None)
 
 

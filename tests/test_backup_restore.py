@@ -101,10 +101,10 @@ def test_a_backup_taken_while_another_connection_writes_is_consistent(ok, make_c
         while not stop.is_set():
             number += 1
             conn.execute("BEGIN IMMEDIATE")
-            cursor = conn.execute("INSERT INTO ceus (date, title, minutes, created_at)"
+            cursor = conn.execute("INSERT INTO ceus (date, title, seconds, created_at)"
                                   " VALUES ('2026-10-01', ?, 60, 'now')", (f"Course {number}",))
             # Half a course is never a course: its category goes in the same transaction.
-            conn.execute("INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, 'ethics', 60)",
+            conn.execute("INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, 'ethics', 60)",
                          (cursor.lastrowid,))
             conn.execute("COMMIT")
             written.append(number)
@@ -188,7 +188,7 @@ def test_an_unsaved_log_of_the_old_database_is_not_replayed_into_the_restored_on
     # Another program keeps the database open with changes still in its write-ahead log.
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("PRAGMA wal_autocheckpoint = 0")
-    other.execute("INSERT INTO ceus (date, title, minutes, created_at) VALUES ('2026-10-03', 'In the log', 60, 'x')")
+    other.execute("INSERT INTO ceus (date, title, seconds, created_at) VALUES ('2026-10-03', 'In the log', 60, 'x')")
     assert Path(f"{db_path}-wal").stat().st_size > 0
     try:
         ok("restore", str(backup), "--yes")

@@ -119,7 +119,7 @@ def test_hours_are_written_as_the_hours_option_takes_them(hours, text):
     from peertrack.domain.parsing import parse_hours
 
     assert hours_text(hours) == text
-    assert Fraction(parse_hours(text), 60) == hours
+    assert Fraction(parse_hours(text), 3600) == hours
 
 
 def test_missing_lists_what_a_course_needs():
@@ -168,7 +168,7 @@ def _courses(db_path: Path) -> list[tuple]:
     if not db_path.exists():
         return []
     with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT title, date, minutes, provider, approval_no FROM ceus ORDER BY id").fetchall()
+        return conn.execute("SELECT title, date, seconds, provider, approval_no FROM ceus ORDER BY id").fetchall()
 
 
 def _attachment_count(db_path: Path) -> int:
@@ -186,7 +186,7 @@ def test_log_ceu_from_a_certificate_logs_what_it_read_with_the_file(run, make_ce
     course = json.loads(result.stdout)["course"]
     assert (course["title"], course["date"], course["hours"]) == ("Ethics and Boundaries in Peer Work",
                                                                     "2026-02-05", 3)
-    assert _courses(db_path) == [("Ethics and Boundaries in Peer Work", "2026-02-05", 180,
+    assert _courses(db_path) == [("Ethics and Boundaries in Peer Work", "2026-02-05", 10800,
                                   "Georgia Mental Health Consumer Network", "GMHCN-4471")]
     assert _attachment_count(db_path) == 1
     assert "Read from ethics.pdf" in result.stderr and '"CE Hours: 3.0"' in result.stderr
@@ -199,7 +199,7 @@ def test_values_typed_on_the_command_line_win(run, make_cert, db_path, tmp_path)
     result = run("log-ceu", "MI basics", "--from", str(pdf), "--hours", "1.5", "--date", "2026-01-21",
                  "--provider", "NAADAC online")
     assert result.exit_code == 0, result.stderr
-    assert _courses(db_path) == [("MI basics", "2026-01-21", 90, "NAADAC online", "98765")]
+    assert _courses(db_path) == [("MI basics", "2026-01-21", 5400, "NAADAC online", "98765")]
     assert "as you typed it" in result.stderr
 
 
@@ -231,7 +231,7 @@ def test_a_certificate_without_a_date_asks_for_it_by_name(run, make_cert, db_pat
     assert 'does not show the date clearly enough to read: type the date with --date.' in result.stderr
     assert _courses(db_path) == []
     assert run("log-ceu", "--from", str(tmp_path / "undated.pdf"), "--date", "2026-10-01").exit_code == 0
-    assert _courses(db_path) == [("Peer Ethics", "2026-10-01", 120, None, None)]
+    assert _courses(db_path) == [("Peer Ethics", "2026-10-01", 7200, None, None)]
 
 
 def _png(path: Path) -> Path:
@@ -264,7 +264,7 @@ def test_a_photo_or_scan_has_no_text_so_the_details_are_typed(run, make_cert, db
     assert _courses(db_path) == []
     result = run("log-ceu", "--from", str(picture), "Peer Ethics", "--hours", "2", "--date", "2026-10-01")
     assert result.exit_code == 0, result.stderr
-    assert _courses(db_path) == [("Peer Ethics", "2026-10-01", 120, None, None)]
+    assert _courses(db_path) == [("Peer Ethics", "2026-10-01", 7200, None, None)]
     assert _attachment_count(db_path) == 1
 
 

@@ -70,7 +70,7 @@ def test_the_better_synonym_wins_and_the_rest_is_left_out():
 def test_map_names_a_column_for_a_field_and_can_leave_one_out():
     text = "When,Workshop Name,Length,Course\n3/5/2026,Ethics,2,ignored column\n"
     course = only_course(text, "when=date", "Workshop Name=title", "LENGTH=hours", "Course=ignore")
-    assert (course.date, course.title, course.minutes) == (dt.date(2026, 3, 5), "Ethics", 120)
+    assert (course.date, course.title, course.seconds) == (dt.date(2026, 3, 5), "Ethics", 7200)
     sheet = sheet_of(text, "when=date", "Workshop Name=title", "LENGTH=hours", "Course=ignore")
     assert sheet.columns == (("When", "date"), ("Workshop Name", "title"), ("Length", "hours"))
     assert sheet.ignored == ("Course",)
@@ -116,7 +116,7 @@ def test_the_header_may_come_after_a_title_line_and_a_blank_one():
 def test_encodings_and_delimiters(data):
     sheet = csv_import.read_sheet(data, "log.csv")
     rows = list(csv_import.read_rows(sheet, TODAY))
-    assert [(r.course.title, r.course.minutes) for r in rows] == [("Café ☕", 120)]
+    assert [(r.course.title, r.course.seconds) for r in rows] == [("Café ☕", 7200)]
 
 
 def test_windows_code_page_files_are_read():
@@ -183,13 +183,14 @@ def test_a_column_of_day_first_dates_is_read_day_first():
     assert not sheet_of("Date,Title,Hours\n03/15/2026,A,1\n02/04/2026,B,1\n").day_first
 
 
-@pytest.mark.parametrize("text, minutes", [
-    ("3", 180), ("2.5", 150), ("2.5 hrs", 150), ("1 hour", 60), ("3 Hours", 180), ("1:30", 90), ("0:45", 45),
-    ("90 min", 90), ("90 minutes", 90), ("1 hr 30 min", 90), ("1,5", 90), ("0.1", 6), (".5", 30), ("3.0", 180),
-    ("3 CEUs", 180), ("1.5 credits", 90), ("2 contact hours", 120),
+@pytest.mark.parametrize("text, seconds", [
+    ("3", 10800), ("2.5", 9000), ("2.5 hrs", 9000), ("1 hour", 3600), ("3 Hours", 10800), ("1:30", 5400),
+    ("0:45", 2700), ("90 min", 5400), ("90 minutes", 5400), ("1 hr 30 min", 5400), ("1,5", 5400), ("0.1", 360),
+    (".5", 1800), ("3.0", 10800), ("0.125", 450), ("7.5 min", 450),
+    ("3 CEUs", 10800), ("1.5 credits", 5400), ("2 contact hours", 7200),
 ])
-def test_hours_as_people_write_them(text, minutes):
-    assert only_course(f'Date,Title,Hours\n3/5/2026,Ethics,"{text}"\n').minutes == minutes
+def test_hours_as_people_write_them(text, seconds):
+    assert only_course(f'Date,Title,Hours\n3/5/2026,Ethics,"{text}"\n').seconds == seconds
 
 
 @pytest.mark.parametrize("cells, problem", [
@@ -215,14 +216,14 @@ def test_unreadable_rows_get_one_sentence_each(cells, problem):
 def test_optional_columns_and_their_problems():
     header = "Date,Title,Hours,Provider,Category,Format,Approval Number,Notes\n"
     course = only_course(header + "3/5/2026, Law  and Ethics ,3,CalMHSA,Ethics,Webinar,CAL-1,felt good\n")
-    assert course == Course(date=dt.date(2026, 3, 5), title="Law and Ethics", minutes=180, provider="CalMHSA",
+    assert course == Course(date=dt.date(2026, 3, 5), title="Law and Ethics", seconds=10800, provider="CalMHSA",
                             format="online", approval_no="CAL-1", note="felt good",
-                            allocations=(Allocation("ethics", 180),))
+                            allocations=(Allocation("ethics", 10800),))
     split = only_course(header + '3/5/2026,Split,3.5,,"ethics: 2; general: 1.5",In Person,,\n')
-    assert split.allocations == (Allocation("ethics", 120), Allocation("general", 90))
+    assert split.allocations == (Allocation("ethics", 7200), Allocation("general", 5400))
     assert split.format == "in-person"
     rest = only_course(header + '3/5/2026,Split,3,,"ethics: 2; general",Self-paced,,\n')
-    assert rest.allocations == (Allocation("ethics", 120), Allocation("general", 60))
+    assert rest.allocations == (Allocation("ethics", 7200), Allocation("general", 3600))
     bad = rows_of(header + "3/5/2026,Ethics,1,,,Conference,,\n3/5/2026,Ethics,1,,ethics: 3,,,\n")
     assert bad[0].problem.startswith('Format "Conference" is not a course format: use online, in-person')
     assert "adds up to more hours than the course" in bad[1].problem
@@ -237,8 +238,8 @@ def test_undo_safe_cell(cell, text):
 
 
 def test_exported_formula_cells_come_back_as_they_were():
-    course = Course(date=dt.date(2026, 3, 5), title="=HYPERLINK(\"x\")", minutes=60, provider="@home",
-                    approval_no="-12", allocations=(Allocation("+plus", 60),))
+    course = Course(date=dt.date(2026, 3, 5), title="=HYPERLINK(\"x\")", seconds=3600, provider="@home",
+                    approval_no="-12", allocations=(Allocation("+plus", 3600),))
     exported = courses_csv([course])
     assert "'=HYPERLINK" in exported
     assert only_course(exported) == course
@@ -250,17 +251,17 @@ def test_exported_formula_cells_come_back_as_they_were():
 def test_the_messy_fixture_is_sorted_into_new_known_and_unreadable():
     sheet = csv_import.read_sheet(MESSY.read_bytes(), MESSY.name)
     plan = csv_import.plan(sheet, list(csv_import.read_rows(sheet, TODAY)), {})
-    assert [(r.number, r.course.date.isoformat(), r.course.title, r.course.minutes) for r in plan.new] == [
-        (4, "2026-03-05", "Law and Ethics for Peer Support", 180),
-        (5, "2026-03-17", "Motivational Interviewing, Part 1", 150),
-        (6, "2026-04-02", "WRAP Refresher", 90),
-        (7, "2026-05-10", "Cultural Humility in Peer Work", 120),
-        (11, "2026-07-04", "Supervision skills for peers", 90),
-        (13, "2026-08-21", '=HYPERLINK("http://example.org")', 60),
+    assert [(r.number, r.course.date.isoformat(), r.course.title, r.course.seconds) for r in plan.new] == [
+        (4, "2026-03-05", "Law and Ethics for Peer Support", 10800),
+        (5, "2026-03-17", "Motivational Interviewing, Part 1", 9000),
+        (6, "2026-04-02", "WRAP Refresher", 5400),
+        (7, "2026-05-10", "Cultural Humility in Peer Work", 7200),
+        (11, "2026-07-04", "Supervision skills for peers", 5400),
+        (13, "2026-08-21", '=HYPERLINK("http://example.org")', 3600),
     ]
     first = plan.new[0].course
     assert (first.provider, first.format, first.approval_no, first.allocations) == (
-        "CalMHSA", "online", "CAL-2026-001", (Allocation("ethics", 180),))
+        "CalMHSA", "online", "CAL-2026-001", (Allocation("ethics", 10800),))
     assert plan.new[1].course.note == "Good one, brought lunch"
     assert plan.new[5].course.provider == "@Provider"
     assert [(r.number, r.problem) for r in plan.known] == [(16, "the same course as row 4")]
@@ -280,11 +281,11 @@ def test_the_semicolon_fixture_with_decimal_commas_and_day_first_dates():
     sheet = csv_import.read_sheet(SEMICOLON.read_bytes(), SEMICOLON.name)
     rows = list(csv_import.read_rows(sheet, TODAY))
     assert sheet.delimiter == ";" and sheet.day_first
-    assert [(r.course.date.isoformat(), r.course.title, r.course.minutes, r.course.format)
+    assert [(r.course.date.isoformat(), r.course.title, r.course.seconds, r.course.format)
             for r in rows if r.course] == [
-        ("2026-03-15", "Café-Gespräch: Peer Arbeit", 90, "online"),
-        ("2026-04-02", "Ethik in der Genesungsbegleitung", 180, "in-person"),
-        ("2026-06-30", "Recovery; Hoffnung und Selbstbestimmung", 135, None),
+        ("2026-03-15", "Café-Gespräch: Peer Arbeit", 5400, "online"),
+        ("2026-04-02", "Ethik in der Genesungsbegleitung", 10800, "in-person"),
+        ("2026-06-30", "Recovery; Hoffnung und Selbstbestimmung", 8100, None),
     ]
     assert [r.problem for r in rows if r.problem] == [
         'CE Hours "zwei" is not a number of hours: use a number of hours like 1.5, 2 hrs or 1h30m, '
@@ -302,11 +303,11 @@ titles = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, m
 
 @settings(max_examples=150, deadline=None)
 @given(titles=st.lists(titles, min_size=1, max_size=5),
-       minutes=st.lists(st.integers(1, 6000), min_size=5, max_size=5),
+       seconds=st.lists(st.integers(1, 40_000).map(lambda n: n * 9), min_size=5, max_size=5),
        days=st.lists(st.integers(0, 3000), min_size=5, max_size=5))
-def test_export_then_import_gives_the_same_courses(titles, minutes, days):
-    courses = [Course(date=TODAY - dt.timedelta(days=day), title=title, minutes=amount)
-               for title, amount, day in zip(titles, minutes, days, strict=False)]
+def test_export_then_import_gives_the_same_courses(titles, seconds, days):
+    courses = [Course(date=TODAY - dt.timedelta(days=day), title=title, seconds=amount)
+               for title, amount, day in zip(titles, seconds, days, strict=False)]
     sheet = csv_import.read_sheet(courses_csv(courses).encode(), "export.csv")
     assert [row.course for row in csv_import.read_rows(sheet, TODAY)] == courses
 

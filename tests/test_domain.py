@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from peertrack.domain.cycles import anchor_day_of, carry_over, cycle_start, next_end
 from peertrack.domain.models import Allocation, CategoryProgress, Certification, Course, Cycle, Requirement
-from peertrack.domain.requirements import level, minutes_per_month, progress, scale
+from peertrack.domain.requirements import level, progress, scale, seconds_per_month
 
 D = dt.date
 
@@ -38,14 +38,14 @@ def test_a_cycle_always_has_its_length(expires, months):
 
 
 def cert(required=20, requirements=(("ethics", 6),), starts=D(2025, 7, 1), ends=D(2027, 6, 30)):
-    reqs = tuple(Requirement(name, hours * 60) for name, hours in requirements)
-    return Certification(id="ca-pss", name="Medi-Cal PSS", cycle_months=24, required_minutes=required * 60,
-                         requirements=reqs, cycle=Cycle(starts=starts, ends=ends, required_minutes=required * 60))
+    reqs = tuple(Requirement(name, hours * 3600) for name, hours in requirements)
+    return Certification(id="ca-pss", name="Medi-Cal PSS", cycle_months=24, required_seconds=required * 3600,
+                         requirements=reqs, cycle=Cycle(starts=starts, ends=ends, required_seconds=required * 3600))
 
 
 def course(day, hours, category=None):
-    allocations = (Allocation(category, int(hours * 60)),) if category else ()
-    return Course(date=day, title="x", minutes=int(hours * 60), allocations=allocations)
+    allocations = (Allocation(category, int(hours * 3600)),) if category else ()
+    return Course(date=day, title="x", seconds=int(hours * 3600), allocations=allocations)
 
 
 def test_progress_counts_only_the_current_cycle():
@@ -56,18 +56,18 @@ def test_progress_counts_only_the_current_cycle():
         course(D(2027, 6, 30), 1),             # its last day
         course(D(2027, 7, 1), 9),              # after it
     ], D(2026, 11, 2))
-    assert result.earned_minutes == 8 * 60
+    assert result.earned_seconds == 8 * 3600
     assert result.course_count == 3
-    assert result.categories == (CategoryProgress("ethics", 360, 180),)
-    assert result.missing_minutes == 12 * 60
+    assert result.categories == (CategoryProgress("ethics", 6 * 3600, 3 * 3600),)
+    assert result.missing_seconds == 12 * 3600
     assert result.days_left == 240
     assert result.level == "ok"
 
 
 def test_category_shortfall_counts_when_the_total_is_met():
     result = progress(cert(), [course(D(2026, 1, 1), 20, "general")], D(2026, 11, 2))
-    assert result.earned_minutes == 20 * 60
-    assert result.missing_minutes == 6 * 60
+    assert result.earned_seconds == 20 * 3600
+    assert result.missing_seconds == 6 * 3600
     assert not result.categories[0].met
 
 
@@ -76,9 +76,9 @@ def test_missing_is_the_larger_of_total_and_category_gaps(general, ethics, missi
     courses = [course(D(2026, 1, 1), general, "general")]
     courses += [course(D(2026, 2, 1), ethics, "ethics")] if ethics else []
     result = progress(cert(), courses, D(2026, 11, 2))
-    assert result.missing_minutes == missing * 60
-    assert result.toward_minutes == (20 - missing) * 60
-    assert result.any_kind_minutes == (missing - max(0, 6 - ethics)) * 60
+    assert result.missing_seconds == missing * 3600
+    assert result.toward_seconds == (20 - missing) * 3600
+    assert result.any_kind_seconds == (missing - max(0, 6 - ethics)) * 3600
 
 
 @pytest.mark.parametrize("days_left, missing, expected", [
@@ -90,13 +90,13 @@ def test_levels(days_left, missing, expected):
 
 
 @pytest.mark.parametrize("missing, days_left, expected", [
-    (17 * 60, 219, 150),   # 17 h over 7.2 months is 2.37 h a month: planned as 2.5
-    (60, 365, 15),         # never less than a quarter hour
+    (17 * 3600, 219, 9000),  # 17 h over 7.2 months is 2.37 h a month: planned as 2.5
+    (3600, 365, 900),        # never less than a quarter hour
     (0, 200, None),
-    (600, 20, None),       # under a month: said as "in the next 20 days" instead
+    (36000, 20, None),     # under a month: said as "in the next 20 days" instead
 ])
 def test_pace(missing, days_left, expected):
-    assert minutes_per_month(missing, days_left) == expected
+    assert seconds_per_month(missing, days_left) == expected
 
 
 @given(st.integers(0, 100_000), st.integers(-1000, 3000), st.booleans())
@@ -141,8 +141,8 @@ def test_month_end_renewals_never_drift(first_end, months):
 
 
 @pytest.mark.parametrize("own, required, cap, expected", [
-    (25 * 60, 20 * 60, None, 0), (25 * 60, 20 * 60, 0, 0), (25 * 60, 20 * 60, 3 * 60, 180),
-    (22 * 60, 20 * 60, 3 * 60, 120), (18 * 60, 20 * 60, 3 * 60, 0),
+    (25 * 3600, 20 * 3600, None, 0), (25 * 3600, 20 * 3600, 0, 0), (25 * 3600, 20 * 3600, 3 * 3600, 3 * 3600),
+    (22 * 3600, 20 * 3600, 3 * 3600, 2 * 3600), (18 * 3600, 20 * 3600, 3 * 3600, 0),
 ])
 def test_carry_over(own, required, cap, expected):
     assert carry_over(own, required, cap) == expected
@@ -150,43 +150,43 @@ def test_carry_over(own, required, cap, expected):
 
 def test_caps_cut_the_hours_over_them_oldest_first():
     capped = cert(required=20, requirements=())
-    capped = Certification(**{**capped.__dict__, "requirements": (Requirement("online", 600, "max", "format"),)})
+    capped = Certification(**{**capped.__dict__, "requirements": (Requirement("online", 10 * 3600, "max", "format"),)})
     courses = [
-        Course(date=D(2026, 1, 1), title="a", minutes=480, format="online"),
-        Course(date=D(2026, 2, 1), title="b", minutes=240, format="online"),
-        Course(date=D(2026, 3, 1), title="c", minutes=120, format="in-person"),
+        Course(date=D(2026, 1, 1), title="a", seconds=8 * 3600, format="online"),
+        Course(date=D(2026, 2, 1), title="b", seconds=4 * 3600, format="online"),
+        Course(date=D(2026, 3, 1), title="c", seconds=2 * 3600, format="in-person"),
     ]
     result = progress(capped, courses, D(2026, 11, 2))
-    assert result.logged_minutes == 840
-    assert result.earned_minutes == 720  # 10 online hours count, 2 do not, plus 2 in person
-    assert result.caps[0].uncounted_minutes == 120
+    assert result.logged_seconds == 14 * 3600
+    assert result.earned_seconds == 12 * 3600  # 10 online hours count, 2 do not, plus 2 in person
+    assert result.caps[0].uncounted_seconds == 2 * 3600
 
 
 def test_a_category_cap_limits_what_a_minimum_can_use():
-    rules = (Requirement("professional development", 240, "max"), Requirement("ethics", 240))
+    rules = (Requirement("professional development", 4 * 3600, "max"), Requirement("ethics", 4 * 3600))
     capped = Certification(**{**cert().__dict__, "requirements": rules})
     result = progress(capped, [course(D(2026, 1, 1), 6, "professional development"),
                                course(D(2026, 2, 1), 2, "ethics")], D(2026, 11, 2))
-    assert result.earned_minutes == 6 * 60
-    assert result.categories[0].earned_minutes == 120
+    assert result.earned_seconds == 6 * 3600
+    assert result.categories[0].earned_seconds == 2 * 3600
 
 
 def test_provider_minimum():
-    rules = (Requirement("GMHCN", 360, "min", "provider"),)
+    rules = (Requirement("GMHCN", 6 * 3600, "min", "provider"),)
     ga = Certification(**{**cert().__dict__, "requirements": rules})
-    result = progress(ga, [Course(date=D(2026, 1, 1), title="a", minutes=240, provider="gmhcn"),
-                           Course(date=D(2026, 1, 2), title="b", minutes=240, provider="Other")], D(2026, 11, 2))
-    assert result.categories[0].earned_minutes == 240
+    result = progress(ga, [Course(date=D(2026, 1, 1), title="a", seconds=4 * 3600, provider="gmhcn"),
+                           Course(date=D(2026, 1, 2), title="b", seconds=4 * 3600, provider="Other")], D(2026, 11, 2))
+    assert result.categories[0].earned_seconds == 4 * 3600
     assert result.categories[0].dimension == "provider"
 
 
 def test_override_credit_scales_a_split_course():
-    split = Course(date=D(2026, 1, 1), title="s", minutes=210,
-                   allocations=(Allocation("ethics", 120), Allocation("general", 90)),
-                   cert_ids=("ca-pss",), overrides=(("ca-pss", 140),))
+    split = Course(date=D(2026, 1, 1), title="s", seconds=210 * 60,
+                   allocations=(Allocation("ethics", 120 * 60), Allocation("general", 90 * 60)),
+                   cert_ids=("ca-pss",), overrides=(("ca-pss", 140 * 60),))
     result = progress(cert(), [split], D(2026, 11, 2))
-    assert result.earned_minutes == 140
-    assert result.categories[0].earned_minutes == 80
+    assert result.earned_seconds == 140 * 60
+    assert result.categories[0].earned_seconds == 80 * 60
 
 
 @pytest.mark.parametrize("amounts, total, expected", [
@@ -203,14 +203,14 @@ def test_scale_always_adds_up(amounts, total):
 
 def test_carried_hours_count_and_the_recent_pace():
     carried = Certification(**{**cert().__dict__, "cycle": Cycle(
-        starts=D(2025, 7, 1), ends=D(2027, 6, 30), required_minutes=1200, carried_minutes=120)})
+        starts=D(2025, 7, 1), ends=D(2027, 6, 30), required_seconds=20 * 3600, carried_seconds=2 * 3600)})
     result = progress(carried, [course(D(2026, 10, 1), 3), course(D(2026, 6, 1), 3), course(D(2025, 8, 1), 6)],
                       D(2026, 11, 2))
-    assert result.earned_minutes == 120 + 12 * 60
-    assert result.carried_minutes == 120
-    assert result.recent_minutes_per_month == 60  # 6 hours over the last 6 months
+    assert result.earned_seconds == 2 * 3600 + 12 * 3600
+    assert result.carried_seconds == 2 * 3600
+    assert result.recent_seconds_per_month == 3600  # 6 hours over the last 6 months
     # 14 hours earned and 1 hour a month for 240 days (7.88 months): 21.88, said as 21.75
-    assert result.projected_minutes == 21 * 60 + 45
+    assert result.projected_seconds == 21 * 3600 + 45 * 60
 
 
 @pytest.mark.parametrize("days_left, grace, expected", [(-1, None, "overdue"), (-10, 30, "overdue"),
@@ -221,21 +221,21 @@ def test_lapsed_after_the_grace_period(days_left, grace, expected):
 
 @pytest.mark.parametrize("starts, ends, today, required, missing, expected", [
     # 0 of 36 with 106 days left of a two-year cycle: far below the line, and 10.3 hours a month.
-    (D(2025, 2, 17), D(2027, 2, 16), D(2026, 11, 2), 36 * 60, 36 * 60, "pace"),
+    (D(2025, 2, 17), D(2027, 2, 16), D(2026, 11, 2), 36 * 3600, 36 * 3600, "pace"),
     # The first quarter of the cycle (182 of 731 days): never behind on schedule, whatever is logged.
-    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 29), 20 * 60, 20 * 60, None),
+    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 29), 20 * 3600, 20 * 3600, None),
     # Just past the first quarter (183 of 731 days): 0 of 20 is under half of 5 hours.
-    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 30), 20 * 60, 20 * 60, "schedule"),
+    (D(2026, 7, 1), D(2028, 6, 30), D(2026, 12, 30), 20 * 3600, 20 * 3600, "schedule"),
     # Nothing missing: never behind.
-    (D(2025, 7, 1), D(2027, 6, 30), D(2027, 6, 1), 20 * 60, 0, None),
+    (D(2025, 7, 1), D(2027, 6, 30), D(2027, 6, 1), 20 * 3600, 0, None),
     # After expiry it is overdue, not behind.
-    (D(2025, 7, 1), D(2026, 6, 30), D(2026, 11, 2), 20 * 60, 60, None),
-    # 60 days left: up to 6 hours a month (709 minutes) is still realistic; more is not.
-    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 60, 709, None),
-    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 60, 710, "pace"),
+    (D(2025, 7, 1), D(2026, 6, 30), D(2026, 11, 2), 20 * 3600, 60, None),
+    # 60 days left: up to 6 hours a month (42575 seconds, 11.8 hours) is still realistic; more is not.
+    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 3600, 42575, None),
+    (D(2024, 1, 1), D(2027, 1, 1), D(2026, 11, 2), 40 * 3600, 42576, "pace"),
 ])
 def test_behind(starts, ends, today, required, missing, expected):
-    from peertrack.domain.requirements import behind_because, expected_minutes
+    from peertrack.domain.requirements import behind_because, expected_seconds
 
-    line = expected_minutes(required, starts, ends, today)
+    line = expected_seconds(required, starts, ends, today)
     assert behind_because(required, missing, line, starts, ends, today) == expected

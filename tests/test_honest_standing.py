@@ -120,7 +120,7 @@ def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
     conn.close()
     bars = [cell for row in progress_block(item, plain=False).renderables if hasattr(row, "columns")
             for column in row.columns for cell in column._cells if isinstance(cell, ProgressBar)]
-    assert [(bar.completed, bar.total) for bar in bars] == [(27 * 60, 36 * 60)]
+    assert [(bar.completed, bar.total) for bar in bars] == [(27 * 3600, 36 * 3600)]
 
 
 def test_the_pace_line_and_the_json_give_one_projection_never_below_the_hours_earned(ok, make_cert, status_json):

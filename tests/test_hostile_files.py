@@ -85,8 +85,8 @@ def test_check_names_what_the_schema_does_not_define(run, ok, with_data, db_path
 @pytest.mark.parametrize("statement, words", [
     ("DROP TABLE deadlines", 'has no "deadlines" table'),
     ("ALTER TABLE ceus DROP COLUMN note", 'has a "ceus" table of another shape'),
-    ("UPDATE ceus SET minutes = 'abc'", 'minutes "abc" is not a whole number'),
-    ("UPDATE ceus SET minutes = 1e300", 'is not a whole number'),
+    ("UPDATE ceus SET seconds = 'abc'", 'seconds "abc" is not a whole number'),
+    ("UPDATE ceus SET seconds = 1e300", 'is not a whole number'),
     ("UPDATE ceus SET date = 'next tuesday'", 'date "next tuesday" is not a date written as YYYY-MM-DD'),
     ("UPDATE ceus SET date = '0001-01-01'", 'is not a date between 1900 and 2199'),
     ("UPDATE reminders SET rrule = 'FREQ=SECONDLY'", 'is not a rule peertrack can use'),
@@ -112,9 +112,9 @@ def export(ok, with_data, tmp_path) -> dict:
 
 
 @pytest.mark.parametrize("table, column, value, words", [
-    ("ceus", "minutes", "180", 'minutes "180" is not a whole number'),
-    ("ceus", "minutes", 1.5, 'minutes "1.5" is not a whole number'),
-    ("ceus", "minutes", "1e400", 'is not a whole number'),
+    ("ceus", "seconds", "180", 'seconds "180" is not a whole number'),
+    ("ceus", "seconds", 1.5, 'seconds "1.5" is not a whole number'),
+    ("ceus", "seconds", "1e400", 'is not a whole number'),
     ("ceus", "date", "next tuesday", 'date "next tuesday" is not a date written as YYYY-MM-DD'),
     ("ceus", "date", "9999-12-31", "is not a date between 1900 and 2199"),
     ("ceus", "id", 2**63, "is not a record number peertrack uses"),

@@ -94,18 +94,20 @@ def test_a_date_neither_order_can_read_is_not_a_real_date():
     assert str(caught.value).startswith('--date "13/13/2026" is not a real date: use a date like 2026-11-02')
 
 
-@pytest.mark.parametrize("text, minutes", [
-    ("1", 60), ("1.5", 90), ("0.25", 15), ("0.1", 6), ("3", 180), ("90m", 90), ("90 min", 90),
-    ("2 hrs", 120), ("1.5 hours", 90), ("1 hour", 60), ("90 minutes", 90), ("1h 30 min", 90), ("1:30", 90),
-    ("1,5", 90), ("3 CEUs", 180), ("2 contact hours", 120), ("2 Hrs.", 120),
-    ("1h30m", 90), ("2h", 120), ("1.5h", 90), ("0.5", 30), ("100", 6000), ("1.33", 80), ("45m", 45),
+@pytest.mark.parametrize("text, seconds", [
+    ("1", 3600), ("1.5", 5400), ("0.25", 900), ("0.1", 360), ("3", 10800), ("90m", 5400), ("90 min", 5400),
+    ("2 hrs", 7200), ("1.5 hours", 5400), ("1 hour", 3600), ("90 minutes", 5400), ("1h 30 min", 5400),
+    ("1:30", 5400), ("1,5", 5400), ("3 CEUs", 10800), ("2 contact hours", 7200), ("2 Hrs.", 7200),
+    ("1h30m", 5400), ("2h", 7200), ("1.5h", 5400), ("0.5", 1800), ("100", 360000), ("1.33", 4788), ("45m", 2700),
+    ("0.125", 450), ("0.01", 36), ("0.0025", 9), ("1.5m", 90), ("45s", 45), ("1h1s", 3601), ("7.5m", 450),
+    ("0.05", 180), ("0.875", 3150), ("7.5 minutes", 450),
 ])
-def test_hours_are_exact_minutes(text, minutes):
-    assert parse_hours(text) == minutes
+def test_hours_are_exact_seconds(text, seconds):
+    assert parse_hours(text) == seconds
 
 
 def test_a_tenth_of_an_hour_thirty_times_is_exactly_three_hours():
-    assert sum(parse_hours("0.1") for _ in range(30)) == 180
+    assert sum(parse_hours("0.1") for _ in range(30)) == 3 * 3600
 
 
 @pytest.mark.parametrize("text, problem", [
@@ -146,13 +148,13 @@ def test_spans_in_days(text, days):
 
 
 @pytest.mark.parametrize("text, kind, expected", [
-    ("Ethics=6", "min", Requirement("ethics", 360, "min", "category")),
-    ("law and ethics = 1.5", "min", Requirement("law and ethics", 90, "min", "category")),
-    ("online=10", "max", Requirement("online", 600, "max", "format")),
-    ("self-study=5", "max", Requirement("self-study", 300, "max", "format")),
-    ("format:in person=2", "min", Requirement("in-person", 120, "min", "format")),
-    ("provider:GMHCN=6", "min", Requirement("GMHCN", 360, "min", "provider")),
-    ("category:online=3", "min", Requirement("online", 180, "min", "category")),
+    ("Ethics=6", "min", Requirement("ethics", 6 * 3600, "min", "category")),
+    ("law and ethics = 1.5", "min", Requirement("law and ethics", 5400, "min", "category")),
+    ("online=10", "max", Requirement("online", 10 * 3600, "max", "format")),
+    ("self-study=5", "max", Requirement("self-study", 5 * 3600, "max", "format")),
+    ("format:in person=2", "min", Requirement("in-person", 2 * 3600, "min", "format")),
+    ("provider:GMHCN=6", "min", Requirement("GMHCN", 6 * 3600, "min", "provider")),
+    ("category:online=3", "min", Requirement("online", 3 * 3600, "min", "category")),
     ("professional development=0", "max", Requirement("professional development", 0, "max", "category")),
 ])
 def test_requirements(text, kind, expected):
@@ -168,7 +170,7 @@ def test_requirements_refused(text):
 
 def test_categories_and_splits():
     assert parse_category("Ethics") == ("ethics", None)
-    assert parse_category("ethics:2") == ("ethics", 120)
+    assert parse_category("ethics:2") == ("ethics", 7200)
     assert allocate([("ethics", None)], 180) == (Allocation("ethics", 180),)
     assert allocate([("ethics", 120), ("general", 90)], 210) == (
         Allocation("ethics", 120), Allocation("general", 90))
@@ -177,14 +179,14 @@ def test_categories_and_splits():
     assert allocate([], 60) == ()
 
 
-@pytest.mark.parametrize("parts, minutes, problem", [
+@pytest.mark.parametrize("parts, seconds, problem", [
     ([("ethics", 120), ("general", 120)], 180, "adds up to more hours than the course"),
     ([("ethics", None), ("general", None)], 180, "leaves the hours out of more than one category"),
     ([("ethics", 60), ("ethics", 60)], 180, "is given twice"),
 ])
-def test_splits_refused(parts, minutes, problem):
+def test_splits_refused(parts, seconds, problem):
     with pytest.raises(InvalidInput, match=problem):
-        allocate(parts, minutes)
+        allocate(parts, seconds)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -115,8 +115,8 @@ def test_the_schema_itself_allows_one_open_cycle(make_cert, db_path):
     conn = sqlite3.connect(db_path)
     try:
         with pytest.raises(sqlite3.IntegrityError):
-            conn.execute("INSERT INTO cycles (cert_id, starts, ends, required_minutes) "
-                         "SELECT cert_id, starts, ends, required_minutes FROM cycles")
+            conn.execute("INSERT INTO cycles (cert_id, starts, ends, required_seconds) "
+                         "SELECT cert_id, starts, ends, required_seconds FROM cycles")
     finally:
         conn.close()
 

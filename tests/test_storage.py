@@ -88,7 +88,7 @@ def test_a_failed_write_leaves_nothing_behind(make_cert, db_path):
     conn = storage.connect(db_path)
     with pytest.raises(RuntimeError):
         with storage.transaction(conn):
-            conn.execute("INSERT INTO ceus (date, title, minutes, created_at) VALUES ('2026-01-01', 'x', 60, 'now')")
+            conn.execute("INSERT INTO ceus (date, title, seconds, created_at) VALUES ('2026-01-01', 'x', 60, 'now')")
             raise RuntimeError("power cut")
     assert storage.count_courses(conn) == 0
     conn.close()

@@ -23,7 +23,7 @@ def read(*templates):
 def test_a_good_file_reads_whole():
     (template,) = read(GOOD)
     assert (template.id, template.state, template.region, template.status) == ("county-peer", "OH", "Ohio", "partial")
-    assert template.rules[0].value == "ethics" and template.rules[0].minutes == 90
+    assert template.rules[0].value == "ethics" and template.rules[0].seconds == 5400
     assert template.labels == {"ethics": "ethics and boundaries"}
     assert [(s.stage, s.until_days, s.fee) for s in template.late] == [("late", 30, 25), ("lapsed", None, None)]
     assert template.tasks[0].fee == 40 and template.tasks[0].days_before == 14
@@ -40,7 +40,7 @@ def test_an_older_file_still_reads():
     ({"id": None}, ['template 1: id is null; give it as text in quotes (it is required)']),
     ({"id": "County Peer!"}, ['template "County Peer!": id is "county peer!"', "letters, digits and dashes"]),
     ({"hours": "eight"}, ['hours is "eight"', "give a number from 0 to 1000, or null"]),
-    ({"hours": 1.33333}, ['hours is 1.33333', "to the minute"]),
+    ({"hours": 1.33333}, ['hours is 1.33333', "to the second"]),
     ({"huors": 8}, ['a field is "huors"', 'did you mean "hours"?']),
     ({"cycle": {"months": 0}}, ["cycle.months is 0", "whole number from 1 to 120"]),
     ({"cycle": {"every": 12}}, ['cycle.every is "every"', "the choices are"]),

@@ -41,7 +41,7 @@ def test_the_set_covers_the_states_and_the_national_bodies():
 
 def test_the_contradictions_found_are_corrected():
     assert BY_ID["ca-medi-cal-pss"].opens_days == 60  # not 90
-    assert BY_ID["ny-cps"].month_choices == {12: 600, 24: 1200, 36: 1800}  # the 3-year option, 30 credits
+    assert BY_ID["ny-cps"].month_choices == {12: 36000, 24: 72000, 36: 108000}  # 3 years, 30 credits
     ga = BY_ID["ga-cps"]
     assert [(s.stage, s.until_date, s.fee) for s in ga.late] == [
         ("grace", "01-15", 0), ("late", "01-31", 26), ("inactive", None, 105)]

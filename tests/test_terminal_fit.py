@@ -141,16 +141,16 @@ def test_a_picture_needs_a_certification_and_no_json(run, ok, make_cert, tmp_pat
 def test_months_of_a_cycle_are_counted_from_its_first_day():
     import datetime as dt
 
-    from peertrack.domain.history import monthly_minutes
+    from peertrack.domain.history import monthly_seconds
     from peertrack.domain.models import Course
 
-    courses = [Course(date=dt.date(2026, 1, 31), title="a", minutes=60, cert_ids=("x",)),
-               Course(date=dt.date(2026, 3, 1), title="b", minutes=90, cert_ids=("x",), overrides=(("x", 30),)),
-               Course(date=dt.date(2026, 3, 2), title="c", minutes=45, cert_ids=("y",))]
-    months = monthly_minutes(courses, "x", dt.date(2025, 12, 15), dt.date(2026, 3, 10))
-    assert [(m.month.isoformat(), m.minutes) for m in months] == [
+    courses = [Course(date=dt.date(2026, 1, 31), title="a", seconds=60, cert_ids=("x",)),
+               Course(date=dt.date(2026, 3, 1), title="b", seconds=90, cert_ids=("x",), overrides=(("x", 30),)),
+               Course(date=dt.date(2026, 3, 2), title="c", seconds=45, cert_ids=("y",))]
+    months = monthly_seconds(courses, "x", dt.date(2025, 12, 15), dt.date(2026, 3, 10))
+    assert [(m.month.isoformat(), m.seconds) for m in months] == [
         ("2025-12-01", 0), ("2026-01-01", 60), ("2026-02-01", 0), ("2026-03-01", 30)]
-    assert monthly_minutes(courses, "x", dt.date(2027, 1, 1), dt.date(2026, 12, 31)) == ()
+    assert monthly_seconds(courses, "x", dt.date(2027, 1, 1), dt.date(2026, 12, 31)) == ()
 
 
 # --- settings: default-cert and date-format ---------------------------------------------------------

@@ -149,12 +149,12 @@ def read_folder(folder: Path, today: dt.date, conn) -> list[FolderRow]:
             row.problem = f"no {words} found: log it with peertrack log-ceu --from \"{path.name}\""
             continue
         try:
-            minutes = parse_hours(hours_text(read.hours))
+            seconds = parse_hours(hours_text(read.hours))
             day = parse_date(read.date.isoformat(), "date", today)
             if day > today:
                 raise InvalidInput("date", day.isoformat(), "a course is logged on the day it is taken or after",
                                    problem="is in the future")
-            row.course = Course(date=day, title=parse_text(read.title, "title"), minutes=minutes,
+            row.course = Course(date=day, title=parse_text(read.title, "title"), seconds=seconds,
                                 provider=read.provider, approval_no=read.approval_no)
         except InvalidInput as error:
             row.problem = str(error)
@@ -227,7 +227,7 @@ def import_certificates(
     from peertrack.domain import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"
-    screen.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.minutes for row in added))}, "
+    screen.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.seconds for row in added))}, "
                "each with its certificate kept.")
     screen.say("See where you stand with: peertrack status")
 

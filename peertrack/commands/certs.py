@@ -386,8 +386,8 @@ def renew(
         raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} only starts on "
                            f"{item.cert.cycle.starts.isoformat()}: it is already renewed",
                            problem="is before the current cycle starts")
-    if item.missing_minutes and not confirm(
-            f"{item.cert.name} still needs {fmt.hours_words(item.missing_minutes)} this cycle. Renew anyway?", yes):
+    if item.missing_seconds and not confirm(
+            f"{item.cert.name} still needs {fmt.hours_words(item.missing_seconds)} this cycle. Renew anyway?", yes):
         say("Nothing was changed.")
         raise typer.Exit(1)
     new_cycle = renewal(item)

@@ -17,7 +17,7 @@ from peertrack.commands.common import (
     remove_after_asking,
 )
 from peertrack.domain.errors import Conflict, InvalidInput
-from peertrack.domain.models import Allocation, Course
+from peertrack.domain.models import HOUR, Allocation, Course
 from peertrack.domain.parsing import (
     allocate,
     optional_text,
@@ -191,7 +191,7 @@ def list_(
     from peertrack.output.courses import courses_table
 
     dates = load_settings(open_existing(ctx)).date_format
-    courses_table(courses, sum(course.minutes for course in courses), dates)
+    courses_table(courses, sum(course.seconds for course in courses), dates)
 
 
 @app.command("show")
@@ -248,7 +248,7 @@ def edit(
         course = _course_from_options(
             today, load_settings(conn).day_first,
             title=title if title is not None else old.title,
-            hours=hours if hours is not None else f"{old.minutes}m",
+            hours=hours if hours is not None else f"{old.seconds}s",
             date=date if date is not None else old.date.isoformat(),
             provider=provider if provider is not None else old.provider,
             category=category if category is not None else _category_specs(old, hours),
@@ -290,7 +290,7 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
 def _course_from_options(today, day_first: bool, *, title, hours, date, provider, category, format, approval_no,
                          note) -> Course:
     """Every check of a course's details that needs no database, so bad input stops before any write."""
-    minutes = parse_hours(hours)
+    seconds = parse_hours(hours)
     day = parse_date(date, "--date", today, day_first=day_first)
     if day > today:
         raise InvalidInput("--date", date, "log a course on the day you take it or after",
@@ -298,12 +298,12 @@ def _course_from_options(today, day_first: bool, *, title, hours, date, provider
     return Course(
         date=day,
         title=parse_text(title, "TITLE"),
-        minutes=minutes,
+        seconds=seconds,
         provider=optional_text(provider),
         format=parse_format(format) if format else None,
         approval_no=optional_text(approval_no),
         note=optional_text(note),
-        allocations=allocate([parse_category(text) for text in category or []], minutes),
+        allocations=allocate([parse_category(text) for text in category or []], seconds),
     )
 
 
@@ -329,7 +329,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
         if by_id[cert_id] not in chosen:
             chosen.append(by_id[cert_id])
         if sep:
-            overrides.append((cert_id, parse_hours(amount, "--cert", allow_zero=True, limit=1000 * 60)))
+            overrides.append((cert_id, parse_hours(amount, "--cert", allow_zero=True, limit=1000 * HOUR)))
     return chosen, tuple(sorted(overrides))
 
 
@@ -366,13 +366,13 @@ def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str
     if new_hours is not None and allocations:
         from peertrack.domain.requirements import scale
 
-        rest = course.minutes - sum(a.minutes for a in allocations)
-        shares = scale([a.minutes for a in allocations] + [rest], parse_hours(new_hours))
+        rest = course.seconds - sum(a.seconds for a in allocations)
+        shares = scale([a.seconds for a in allocations] + [rest], parse_hours(new_hours))
         allocations = tuple(Allocation(a.category, share) for a, share in zip(allocations, shares, strict=False)
                             if share > 0)
-    if len(allocations) == 1 and allocations[0].minutes == course.minutes:
+    if len(allocations) == 1 and allocations[0].seconds == course.seconds:
         return [allocations[0].category]
-    return [f"{a.category}:{a.minutes}m" for a in allocations]
+    return [f"{a.category}:{a.seconds}s" for a in allocations]
 
 
 

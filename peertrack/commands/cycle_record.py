@@ -55,8 +55,8 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
     item = None
     if window is not None:
         measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(
-            chosen.cycle, starts=window[0], ends=window[1], required_minutes=chosen.required_minutes, id=None,
-            carried_minutes=0))
+            chosen.cycle, starts=window[0], ends=window[1], required_seconds=chosen.required_seconds, id=None,
+            carried_seconds=0))
         item = progress_of(conn, [measured], today)[0]
     folder = attachments.folder_for(top_options(ctx).db_path)
     kept = storage.attachments_by_course(conn)

@@ -98,7 +98,7 @@ def import_csv(
     from peertrack.domain import formatting
 
     count = formatting.counted(len(added), "course")
-    say(f"✓ Added {count}, {formatting.hours_words(sum(course.minutes for course in added))}.")
+    say(f"✓ Added {count}, {formatting.hours_words(sum(course.seconds for course in added))}.")
     if plan.unreadable:
         one = len(plan.unreadable) == 1
         rows = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one

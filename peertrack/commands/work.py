@@ -15,11 +15,11 @@ from peertrack.commands.common import (
     remove_after_asking,
 )
 from peertrack.domain.errors import NotFound
+from peertrack.domain.formatting import hours_words
 from peertrack.domain.parsing import optional_text, parse_date, parse_number
 from peertrack.domain.work import (
     SupervisionEntry,
     WorkEntry,
-    hours_words,
     parse_entry_date,
     parse_entry_hours,
     parse_supervisor,

@@ -75,8 +75,8 @@ def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) ->
     if p.level == "overdue":
         detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
     else:
-        pace = fmt.pace(p.minutes_per_month, p.missing_minutes, p.days_left)
-        detail = f"{fmt.hours_words(p.missing_minutes)} still needed, {pace}; expires {fmt.days_from_now(p.days_left)}"
+        pace = fmt.pace(p.seconds_per_month, p.missing_seconds, p.days_left)
+        detail = f"{fmt.hours_words(p.missing_seconds)} still needed, {pace}; expires {fmt.days_from_now(p.days_left)}"
     return Attention("certification", p.level, f"{cert.name} ({cert.id})", detail, cert.id, cert.expires)
 
 

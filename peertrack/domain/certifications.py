@@ -7,10 +7,10 @@ import datetime as dt
 
 from peertrack.domain.cycles import anchor_day_of, carry_over, check_dates, cycle_start, next_cycle
 from peertrack.domain.errors import InvalidInput
-from peertrack.domain.models import Certification, Cycle, Progress, Requirement
+from peertrack.domain.models import HOUR, Certification, Cycle, Progress, Requirement
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
 
-MAX_CYCLE_MINUTES = 1000 * 60
+MAX_CYCLE_SECONDS = 1000 * HOUR
 
 
 def build_certification(today: dt.date, *, name, cert_id, template, expires, hours, cycle, require, cap,
@@ -40,7 +40,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
     expires_on = dates.ends if dates else _expiry(expires, today, template, day_first)
     check_dates(issued_on, expires_on)
     if hours is not None:
-        required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
+        required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS)
     elif template and template.hours_for(months) is not None:
         required = template.hours_for(months)
     else:
@@ -61,10 +61,10 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
         body=body if body is not None else (template.body if template else None),
-        number=number, issued=issued_on, cycle_months=months, required_minutes=required, requirements=rules,
-        cycle=Cycle(starts=starts, ends=expires_on, required_minutes=first_required),
+        number=number, issued=issued_on, cycle_months=months, required_seconds=required, requirements=rules,
+        cycle=Cycle(starts=starts, ends=expires_on, required_seconds=first_required),
         anchor_day=anchor_day_of(expires_on),
-        carry_over_minutes=_carry(carry_over) if carry_over is not None else (
+        carry_over_seconds=_carry(carry_over) if carry_over is not None else (
             template.carry_over_hours if template else None),
         opens_days=opens_days if opens_days is not None else (template.opens_days if template else None),
         submit_days=submit_days if submit_days is not None else (template.submit_days if template else None),
@@ -130,12 +130,12 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
     if cycle is not None:
         changes["cycle_months"] = parse_cycle(cycle)
     if hours is not None:
-        changes["required_minutes"] = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_MINUTES)
+        changes["required_seconds"] = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS)
     minimums = old.minimums if require is None and not no_require else _rules(require, "min", None)
     caps = old.caps if cap is None and not no_cap else _rules(cap, "max", None)
     changes["requirements"] = minimums + caps
     if carry_over is not None:
-        changes["carry_over_minutes"] = _carry(carry_over)
+        changes["carry_over_seconds"] = _carry(carry_over)
     for key, value in (("opens_days", opens_days), ("submit_days", submit_days), ("grace_days", grace_days)):
         if value is not None:
             changes[key] = value or None
@@ -150,7 +150,7 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         cert,
         anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
         cycle=dataclasses.replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
-                                  required_minutes=cert.required_minutes),
+                                  required_seconds=cert.required_seconds),
     )
 
 
@@ -166,9 +166,9 @@ def crediting_by_default(certs: list[Certification], day: dt.date) -> list[Certi
 def renewal(item: Progress) -> Cycle:
     """The cycle that follows `item`'s current one, with any extra hours the rules let it carry."""
     cert = item.cert
-    own = item.earned_minutes - item.carried_minutes
-    carried = carry_over(own, cert.cycle.required_minutes, cert.carry_over_minutes)
-    return next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_minutes, carried)
+    own = item.earned_seconds - item.carried_seconds
+    carried = carry_over(own, cert.cycle.required_seconds, cert.carry_over_seconds)
+    return next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
 
 
 def _edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.date:
@@ -201,5 +201,5 @@ def _rules(texts, kind: str, template) -> tuple[Requirement, ...]:
 
 
 def _carry(text: str) -> int | None:
-    minutes = parse_hours(text, "--carry-over", allow_zero=True, limit=MAX_CYCLE_MINUTES)
-    return minutes or None
+    seconds = parse_hours(text, "--carry-over", allow_zero=True, limit=MAX_CYCLE_SECONDS)
+    return seconds or None

@@ -39,21 +39,21 @@ def next_end(ends: dt.date, months: int, anchor_day: int | None = None) -> dt.da
     return ends + relativedelta(months=months, day=anchor_day or anchor_day_of(ends))
 
 
-def next_cycle(current: Cycle, months: int, anchor_day: int | None, required_minutes: int,
-               carried_minutes: int = 0) -> Cycle:
+def next_cycle(current: Cycle, months: int, anchor_day: int | None, required_seconds: int,
+               carried_seconds: int = 0) -> Cycle:
     return Cycle(
         starts=current.ends + dt.timedelta(days=1),
         ends=next_end(current.ends, months, anchor_day),
-        required_minutes=required_minutes,
-        carried_minutes=carried_minutes,
+        required_seconds=required_seconds,
+        carried_seconds=carried_seconds,
     )
 
 
-def carry_over(own_earned_minutes: int, required_minutes: int, cap_minutes: int | None) -> int:
+def carry_over(own_earned_seconds: int, required_seconds: int, cap_seconds: int | None) -> int:
     """Extra hours a closed cycle passes on: none without a carry-over rule, never more than its cap."""
-    if not cap_minutes:
+    if not cap_seconds:
         return 0
-    return min(max(0, own_earned_minutes - required_minutes), cap_minutes)
+    return min(max(0, own_earned_seconds - required_seconds), cap_seconds)
 
 
 def check_dates(issued: dt.date | None, expires: dt.date) -> None:

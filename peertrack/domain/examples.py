@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from peertrack.domain.cycles import cycle_start
-from peertrack.domain.models import Allocation, Certification, Course, Cycle, Deadline, Requirement
+from peertrack.domain.models import HOUR, Allocation, Certification, Course, Cycle, Deadline, Requirement
 
 
 def certifications(today: dt.date) -> list[Certification]:
@@ -14,15 +14,15 @@ def certifications(today: dt.date) -> list[Certification]:
         ends = today + dt.timedelta(days=expires_in_days)
         return Certification(
             id=cert_id, name=name, body=body, number=number, cycle_months=months,
-            required_minutes=hours * 60, requirements=tuple(requirements),
-            cycle=Cycle(starts=cycle_start(ends, months), ends=ends, required_minutes=hours * 60),
+            required_seconds=hours * HOUR, requirements=tuple(requirements),
+            cycle=Cycle(starts=cycle_start(ends, months), ends=ends, required_seconds=hours * HOUR),
         )
 
     return [
         dataclasses.replace(cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24,
-                                 20, [Requirement("ethics", 6 * 60)]), opens_days=90),
+                                 20, [Requirement("ethics", 6 * HOUR)]), opens_days=90),
         cert("ga-cps", "Certified Peer Specialist (Georgia)", "GMHCN", "CPS-7781", 38, 12, 12,
-             [Requirement("ethics", 60)]),
+             [Requirement("ethics", HOUR)]),
     ]
 
 
@@ -40,8 +40,8 @@ def courses(today: dt.date) -> list[Course]:
         (6, "Supervision skills for peers", "GMHCN", 90, "self-study", ["skills"], ["ga-cps"]),
     ]
     return [
-        Course(date=today - dt.timedelta(days=ago), title=title, provider=provider, minutes=minutes,
-               format=form, allocations=tuple(Allocation(name, minutes) for name in categories),
+        Course(date=today - dt.timedelta(days=ago), title=title, provider=provider, seconds=minutes * 60,
+               format=form, allocations=tuple(Allocation(name, minutes * 60) for name in categories),
                cert_ids=tuple(cert_ids))
         for ago, title, provider, minutes, form, categories, cert_ids in rows
     ]

@@ -6,24 +6,29 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from peertrack.domain.models import Course, Progress
+from peertrack.domain.models import HOUR, Course, Progress
 
 
 @lru_cache(maxsize=4096)  # a long export repeats the same few amounts
-def hours_decimal(minutes: int) -> Decimal:
-    """Minutes as hours rounded to the hundredth: 90 -> 1.5, 20 -> 0.33."""
-    value = (Decimal(minutes) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def hours_decimal(seconds: int) -> Decimal:
+    """Seconds as hours, exact whenever four decimals hold them: 5400 -> 1.5, 450 -> 0.125, 36 -> 0.01.
+
+    Other amounts (a third of an hour, 1200 seconds) have no exact decimal; they are shown to the hundredth.
+    """
+    value = Decimal(seconds) / HOUR
+    if seconds % 9:  # only multiples of 9 seconds end within four decimals (3600 = 2^4 * 3^2 * 5^2)
+        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return value.normalize() if value else Decimal(0)
 
 
-def hours(minutes: int) -> str:
-    """Minutes as a short number of hours for people and spreadsheets: "1.5", "20", "0.33"."""
-    return f"{hours_decimal(minutes):f}"
+def hours(seconds: int) -> str:
+    """Seconds as a short number of hours for people and spreadsheets: "1.5", "20", "0.125"."""
+    return f"{hours_decimal(seconds):f}"
 
 
-def hours_number(minutes: int) -> int | float:
-    """Minutes as a JSON number of hours: 20 stays 20, 90 becomes 1.5."""
-    value = hours_decimal(minutes)
+def hours_number(seconds: int) -> int | float:
+    """Seconds as a JSON number of hours: 72000 is 20, 5400 is 1.5, 450 is 0.125."""
+    value = hours_decimal(seconds)
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -44,8 +49,8 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {plural}"
 
 
-def hours_words(minutes: int) -> str:
-    amount = hours(minutes)
+def hours_words(seconds: int) -> str:
+    amount = hours(seconds)
     return f"{amount} hour" if amount == "1" else f"{amount} hours"
 
 
@@ -79,21 +84,21 @@ def day_with_distance(date: dt.date, today: dt.date) -> str:
     return f"{day(date)} ({days_from_now((date - today).days)})"
 
 
-def pace(minutes_per_month: int | None, missing_minutes: int, days_left: int) -> str | None:
+def pace(seconds_per_month: int | None, missing_seconds: int, days_left: int) -> str | None:
     """How fast the missing hours must come: "about 1.5 hours a month"."""
-    if missing_minutes <= 0 or days_left < 0:
+    if missing_seconds <= 0 or days_left < 0:
         return None
-    if days_left < 31 or minutes_per_month is None:
-        return f"{hours_words(missing_minutes)} in the next {counted(max(days_left, 0), 'day')}"
-    return f"about {hours_words(minutes_per_month)} a month"
+    if days_left < 31 or seconds_per_month is None:
+        return f"{hours_words(missing_seconds)} in the next {counted(max(days_left, 0), 'day')}"
+    return f"about {hours_words(seconds_per_month)} a month"
 
 
 def category_text(course: Course) -> str:
     """The category as one text: "ethics" for the whole course, "ethics: 1" for part of it,
     "ethics: 2; general: 1.5" for a split; a CSV import reads each back the same."""
-    if len(course.allocations) == 1 and course.allocations[0].minutes == course.minutes:
+    if len(course.allocations) == 1 and course.allocations[0].seconds == course.seconds:
         return course.allocations[0].category
-    return "; ".join(f"{a.category}: {hours(a.minutes)}" for a in course.allocations)
+    return "; ".join(f"{a.category}: {hours(a.seconds)}" for a in course.allocations)
 
 
 # Every level, and every kind of item `due` lists, as a symbol and words: the meaning never rests on colour.
@@ -107,10 +112,10 @@ def progress_line(item: Progress) -> str:
     from peertrack.domain.needs import hours_of
 
     line = f"  {item.cert.id}: {hours_of(item)}, {LEVEL_WORDS[item.level]}"
-    if item.missing_minutes and item.days_left >= 0:
-        needed = pace(item.minutes_per_month, item.missing_minutes, item.days_left)
-        line += f"; {hours_words(item.missing_minutes)} to go, {needed}"
-    short = [f"{c.name} {hours(c.earned_minutes)} of {hours(c.required_minutes)}" for c in item.categories if not c.met]
+    if item.missing_seconds and item.days_left >= 0:
+        needed = pace(item.seconds_per_month, item.missing_seconds, item.days_left)
+        line += f"; {hours_words(item.missing_seconds)} to go, {needed}"
+    short = [f"{c.name} {hours(c.earned_seconds)} of {hours(c.required_seconds)}" for c in item.categories if not c.met]
     if short:
         line += f" (still short: {', '.join(short)})"
     return line
@@ -118,7 +123,7 @@ def progress_line(item: Progress) -> str:
 
 def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
     """What log-ceu says: the course as recorded, then where each certification it counts toward stands."""
-    first = f"✓ Recorded course {course.id}: {course.title}, {hours_words(course.minutes)} on {day(course.date)}"
+    first = f"✓ Recorded course {course.id}: {course.title}, {hours_words(course.seconds)} on {day(course.date)}"
     if course.allocations:
         first += f" ({category_text(course)})"
     if not items:

@@ -10,10 +10,10 @@ from peertrack.domain.models import Course
 
 @dataclass(frozen=True)
 class MonthHours:
-    """The CE minutes credited to one certification in one calendar month."""
+    """The CE seconds credited to one certification in one calendar month."""
 
     month: dt.date  # its first day
-    minutes: int
+    seconds: int
 
 
 @dataclass(frozen=True)
@@ -25,15 +25,15 @@ class CycleHistory:
     months: tuple[MonthHours, ...]
 
 
-def monthly_minutes(courses: list[Course], cert_id: str, starts: dt.date, until: dt.date) -> tuple[MonthHours, ...]:
-    """Every month from `starts` to `until`, empty ones included, with the minutes credited to `cert_id`."""
+def monthly_seconds(courses: list[Course], cert_id: str, starts: dt.date, until: dt.date) -> tuple[MonthHours, ...]:
+    """Every month from `starts` to `until`, empty ones included, with the seconds credited to `cert_id`."""
     if until < starts:
         return ()
     totals: dict[dt.date, int] = {}
     for course in courses:
         if starts <= course.date <= until and cert_id in course.cert_ids:
             month = course.date.replace(day=1)
-            totals[month] = totals.get(month, 0) + course.credited_minutes(cert_id)
+            totals[month] = totals.get(month, 0) + course.credited_seconds(cert_id)
     months = []
     month = starts.replace(day=1)
     while month <= until:

@@ -10,15 +10,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 FORMATS = ("online", "in-person", "self-study")
+HOUR = 3600  # hours are kept as whole seconds: exact at any precision a certificate uses
 
 
 @dataclass(frozen=True)  # a dictionary key when caps are applied
 class Requirement:
-    """A rule on part of a cycle's hours: at least ("min") or at most ("max") `minutes`
+    """A rule on part of a cycle's hours: at least ("min") or at most ("max") `seconds`
     in one category, one format (online, self-study...) or from one provider."""
 
     value: str
-    minutes: int
+    seconds: int
     kind: str = "min"
     dimension: str = "category"
 
@@ -29,10 +30,10 @@ class Cycle:
 
     starts: dt.date
     ends: dt.date
-    required_minutes: int
+    required_seconds: int
     id: int | None = None
     closed_on: dt.date | None = None
-    carried_minutes: int = 0
+    carried_seconds: int = 0
 
     def contains(self, day: dt.date) -> bool:
         return self.starts <= day <= self.ends
@@ -43,14 +44,14 @@ class Certification:
     id: str
     name: str
     cycle_months: int
-    required_minutes: int
+    required_seconds: int
     cycle: Cycle
     body: str | None = None
     number: str | None = None
     issued: dt.date | None = None
     requirements: tuple[Requirement, ...] = ()
     anchor_day: int | None = None  # the day of the month cycles end on; 31 means the month's last day
-    carry_over_minutes: int | None = None  # the most extra hours a cycle may pass on; None: none
+    carry_over_seconds: int | None = None  # the most extra hours a cycle may pass on; None: none
     opens_days: int | None = None  # renewal can be applied for this many days before expiry
     submit_days: int | None = None  # the application is due this many days before expiry
     grace_days: int | None = None  # after expiry, this many days to renew late before it lapses
@@ -75,7 +76,7 @@ class Allocation:
     """The part of a course's hours that falls in one category."""
 
     category: str
-    minutes: int
+    seconds: int
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Course:
 
     date: dt.date
     title: str
-    minutes: int
+    seconds: int
     provider: str | None = None
     format: str | None = None
     approval_no: str | None = None
@@ -92,11 +93,11 @@ class Course:
     allocations: tuple[Allocation, ...] = ()
     cert_ids: tuple[str, ...] = ()
     id: int | None = None
-    # Certifications that credit a different number of hours than the course's own: (cert id, minutes).
+    # Certifications that credit a different number of hours than the course's own: (cert id, seconds).
     overrides: tuple[tuple[str, int], ...] = ()
 
-    def credited_minutes(self, cert_id: str) -> int:
-        return dict(self.overrides).get(cert_id, self.minutes)
+    def credited_seconds(self, cert_id: str) -> int:
+        return dict(self.overrides).get(cert_id, self.seconds)
 
 
 @dataclass
@@ -121,34 +122,34 @@ class CategoryProgress:
     """A minimum's progress: `name` is a category, a format or a provider (see `dimension`)."""
 
     name: str
-    required_minutes: int
-    earned_minutes: int
+    required_seconds: int
+    earned_seconds: int
     dimension: str = "category"
 
     @property
-    def missing_minutes(self) -> int:
-        return max(0, self.required_minutes - self.earned_minutes)
+    def missing_seconds(self) -> int:
+        return max(0, self.required_seconds - self.earned_seconds)
 
     @property
     def met(self) -> bool:
-        return self.missing_minutes == 0
+        return self.missing_seconds == 0
 
 
 @dataclass
 class CapUse:
-    """A cap's effect: of `logged_minutes` in its category, format or provider, at most `cap_minutes`
-    may count, and the best legal choice counts `counted_minutes` of them."""
+    """A cap's effect: of `logged_seconds` in its category, format or provider, at most `cap_seconds`
+    may count, and the best legal choice counts `counted_seconds` of them."""
 
     name: str
     dimension: str
-    cap_minutes: int
-    logged_minutes: int
-    counted_minutes: int = 0
+    cap_seconds: int
+    logged_seconds: int
+    counted_seconds: int = 0
 
     @property
-    def uncounted_minutes(self) -> int:
+    def uncounted_seconds(self) -> int:
         """Hours under this cap that do not count, when the cap is what stops them."""
-        return self.logged_minutes - self.counted_minutes if self.logged_minutes > self.cap_minutes else 0
+        return self.logged_seconds - self.counted_seconds if self.logged_seconds > self.cap_seconds else 0
 
 
 @dataclass
@@ -158,29 +159,29 @@ class Progress:
     cert: Certification
     today: dt.date
     days_left: int
-    earned_minutes: int
-    missing_minutes: int
+    earned_seconds: int
+    missing_seconds: int
     level: str
     categories: tuple[CategoryProgress, ...] = field(default=())
-    minutes_per_month: int | None = None
+    seconds_per_month: int | None = None
     course_count: int = 0
-    logged_minutes: int = 0
-    carried_minutes: int = 0
+    logged_seconds: int = 0
+    carried_seconds: int = 0
     caps: tuple[CapUse, ...] = ()
-    recent_minutes_per_month: int | None = None
-    projected_minutes: int | None = None  # hours counted by expiry at the recent pace; never below those earned
-    toward_minutes: int = 0  # of the hours required, how many are covered (required less missing)
-    expected_minutes: int = 0  # where a straight line through the cycle is today
+    recent_seconds_per_month: int | None = None
+    projected_seconds: int | None = None  # hours counted by expiry at the recent pace; never below those earned
+    toward_seconds: int = 0  # of the hours required, how many are covered (required less missing)
+    expected_seconds: int = 0  # where a straight line through the cycle is today
     behind: str | None = None  # why the level is behind: "schedule" or "pace"
     exact: bool = True  # False only when the best choice could not be proven best (see allocation.py)
 
     @property
-    def any_kind_minutes(self) -> int:
+    def any_kind_seconds(self) -> int:
         """Of the hours missing, those that may be of any kind: beyond every minimum's gap."""
         gaps: dict[str, int] = {}
         for category in self.categories:
-            gaps[category.dimension] = gaps.get(category.dimension, 0) + category.missing_minutes
-        return self.missing_minutes - max(gaps.values(), default=0)
+            gaps[category.dimension] = gaps.get(category.dimension, 0) + category.missing_seconds
+        return self.missing_seconds - max(gaps.values(), default=0)
 
 
 @dataclass

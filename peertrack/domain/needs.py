@@ -20,27 +20,27 @@ ACT_ORDER = ("lapsed", "overdue", "urgent", "behind", "due-soon", "ok")
 
 def share(item: Progress) -> int:
     """The whole percent of the required hours that count; under 100 while anything is missing."""
-    required = item.cert.cycle.required_minutes
+    required = item.cert.cycle.required_seconds
     if required <= 0:
-        return 0 if item.missing_minutes else 100
-    return min(100, item.toward_minutes * 100 // required)
+        return 0 if item.missing_seconds else 100
+    return min(100, item.toward_seconds * 100 // required)
 
 
 def hours_of(item: Progress) -> str:
     """ "27 of 36 hours (75%)": the hours that count toward what is required."""
-    required = item.cert.cycle.required_minutes
-    return f"{fmt.hours(item.toward_minutes)} of {fmt.hours(required)} hours ({share(item)}%)"
+    required = item.cert.cycle.required_seconds
+    return f"{fmt.hours(item.toward_seconds)} of {fmt.hours(required)} hours ({share(item)}%)"
 
 
 def beyond_words(item: Progress) -> str | None:
     """Why more hours are earned than count toward the requirement, when some are still missing."""
-    if not item.missing_minutes or item.earned_minutes <= item.toward_minutes:
+    if not item.missing_seconds or item.earned_seconds <= item.toward_seconds:
         return None
     unmet = [rule_words(c) for c in item.categories if not c.met]
     rules = " and ".join(unmet)
     minimum = "minimum is" if len(unmet) == 1 else "minimums are"
-    return (f"{fmt.hours_words(item.earned_minutes)} earned; {fmt.hours(item.toward_minutes)} of them count toward "
-            f"the {fmt.hours(item.cert.cycle.required_minutes)} until the {rules} {minimum} met")
+    return (f"{fmt.hours_words(item.earned_seconds)} earned; {fmt.hours(item.toward_seconds)} of them count toward "
+            f"the {fmt.hours(item.cert.cycle.required_seconds)} until the {rules} {minimum} met")
 
 
 def behind_words(item: Progress) -> str | None:
@@ -48,10 +48,10 @@ def behind_words(item: Progress) -> str | None:
     from peertrack.domain.requirements import REALISTIC_HOURS_A_MONTH
 
     if item.behind == "schedule":
-        return (f"Behind: {fmt.hours(item.toward_minutes)} hours count, under half of the "
-                f"{fmt.hours(item.expected_minutes)} a steady pace through the cycle would have by now.")
+        return (f"Behind: {fmt.hours(item.toward_seconds)} hours count, under half of the "
+                f"{fmt.hours(item.expected_seconds)} a steady pace through the cycle would have by now.")
     if item.behind == "pace":
-        pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+        pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
         return f"Behind: {pace} is more than a month can be counted on to give ({REALISTIC_HOURS_A_MONTH} hours)."
     return None
 
@@ -60,8 +60,8 @@ def rule_words(category: CategoryProgress) -> str:
     return f"from {category.name}" if category.dimension == "provider" else category.name
 
 
-class Need(namedtuple("Need", "minutes name dimension", defaults=(None, None))):
-    """One line of a to-do list: `minutes` of a kind (a minimum's `name`), or of any kind (name None).
+class Need(namedtuple("Need", "seconds name dimension", defaults=(None, None))):
+    """One line of a to-do list: `seconds` of a kind (a minimum's `name`), or of any kind (name None).
     A named tuple: this module loads on every `status`, and a dataclass costs more to define."""
 
     __slots__ = ()
@@ -77,16 +77,16 @@ class Need(namedtuple("Need", "minutes name dimension", defaults=(None, None))):
 
     def words(self, first: bool) -> str:
         """ "3 hours of ethics" first in a list; "6 more of any kind" after it."""
-        amount = fmt.hours_words(self.minutes) if first else fmt.hours(self.minutes)
+        amount = fmt.hours_words(self.seconds) if first else fmt.hours(self.seconds)
         return f"{amount} {'more ' if self.name is None and not first else ''}{self.kind}"
 
 
 def needs(item: Progress) -> list[Need]:
     """The hours still missing as a list: each minimum's gap, largest first, then those of any kind."""
-    gaps = sorted((c for c in item.categories if not c.met), key=lambda c: (-c.missing_minutes, c.name))
-    found = [Need(c.missing_minutes, c.name, c.dimension) for c in gaps]
-    if item.any_kind_minutes > 0:
-        found.append(Need(item.any_kind_minutes))
+    gaps = sorted((c for c in item.categories if not c.met), key=lambda c: (-c.missing_seconds, c.name))
+    found = [Need(c.missing_seconds, c.name, c.dimension) for c in gaps]
+    if item.any_kind_seconds > 0:
+        found.append(Need(item.any_kind_seconds))
     return found
 
 
@@ -103,13 +103,13 @@ def needs_words(item: Progress) -> str:
 
 def still_needed(item: Progress) -> str:
     """The dashboard's sentence: "Still needed: 9 hours (3 of ethics, 6 of any kind), about 1.5 hours a month."."""
-    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+    pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
     parts = needs(item)
-    total = fmt.hours_words(item.missing_minutes)
+    total = fmt.hours_words(item.missing_seconds)
     if len(parts) == 1 and parts[0].name is not None:
         inside = f", all {parts[0].kind}"
     elif any(part.name is not None for part in parts):
-        inside = " (" + ", ".join(f"{fmt.hours(part.minutes)} {part.kind}" for part in parts) + ")"
+        inside = " (" + ", ".join(f"{fmt.hours(part.seconds)} {part.kind}" for part in parts) + ")"
     else:
         inside = ""
     return f"Still needed: {total}{inside}, {pace}."
@@ -124,14 +124,14 @@ def todo_sentence(item: Progress) -> str:
     if item.days_left < 0:
         return (f"It expired {fmt.days_from_now(item.days_left)}: renew it with {body}, then record it with: "
                 f"peertrack cert renew {cert.id}")
-    if not item.missing_minutes:
+    if not item.missing_seconds:
         return "Nothing is missing: every hour this cycle needs is in."
-    pace = fmt.pace(item.minutes_per_month, item.missing_minutes, item.days_left)
+    pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
     return f"{needs_words(item)} by {fmt.day(cert.expires)}, {pace}."
 
 
 def act_order(items: list[Progress]) -> list[Progress]:
     """Certifications in the order to act on them: the most pressing level, then the soonest expiry;
     those with nothing missing last."""
-    return sorted(items, key=lambda p: (not p.missing_minutes and p.days_left >= 0, ACT_ORDER.index(p.level),
+    return sorted(items, key=lambda p: (not p.missing_seconds and p.days_left >= 0, ACT_ORDER.index(p.level),
                                         p.cert.expires, p.cert.id))

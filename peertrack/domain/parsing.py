@@ -3,40 +3,46 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from peertrack.domain.dates import parse_date
 from peertrack.domain.errors import InvalidInput
-from peertrack.domain.models import FORMATS, Allocation, Requirement
+from peertrack.domain.models import FORMATS, HOUR, Allocation, Requirement
 
 HOURS_ACCEPTED = "use a number of hours like 1.5, 2 hrs or 1h30m, or minutes like 90m or 90 minutes"
-MAX_MINUTES_PER_COURSE = 100 * 60
+MAX_SECONDS_PER_COURSE = 100 * HOUR
 BELIEVABLE_HOURS = 100_000
 
 __all__ = ["parse_date"]  # the one date reader lives in domain/dates.py; parse_date is read from here too
 
 
 def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
-                limit: int | None = MAX_MINUTES_PER_COURSE) -> int:
-    """Hours as exact whole minutes: "1.5" is 90, "0.1" is 6, "90m" is 90, "1h30m" is 90, "2 hrs" is 120.
+                limit: int | None = MAX_SECONDS_PER_COURSE) -> int:
+    """Hours as exact whole seconds: "1.5" is 5400, "0.125" is 450, "90m", "1h30m" and "1.5 hrs" are 5400.
 
     The one reader of hours: the command line, init and a spreadsheet's cells all take the same words.
+    Any number of hours that is a whole number of seconds is kept exactly (quarters, tenths,
+    eighths, hundredths, minutes); anything finer is refused rather than rounded.
     """
     cleaned = hours_text(text)
-    minutes = _minutes_from(cleaned)
-    if minutes is None:
+    seconds = _seconds_from(cleaned)
+    if seconds is None:
         raise InvalidInput(field, text, HOURS_ACCEPTED, problem="is not a number of hours")
-    if minutes < 0 or (minutes == 0 and not allow_zero):
+    if isinstance(seconds, Decimal):
+        rounded = f"{max(Decimal('0.01'), (seconds / HOUR).quantize(Decimal('0.01'), ROUND_HALF_UP)).normalize():f}"
+        raise InvalidInput(field, text, f"round it to at most two decimals, like {rounded}, or give minutes like 90m",
+                           problem="is more exact than a second")
+    if seconds < 0 or (seconds == 0 and not allow_zero):
         raise InvalidInput(field, text, "use a number above zero, like 1.5 or 0.25, or minutes like 90m",
                            problem="is not a positive number of hours")
-    if limit is not None and minutes > limit:
-        if limit == MAX_MINUTES_PER_COURSE:
-            raise InvalidInput(field, text, f"one entry can hold at most {limit // 60} hours",
+    if limit is not None and seconds > limit:
+        if limit == MAX_SECONDS_PER_COURSE:
+            raise InvalidInput(field, text, f"one entry can hold at most {limit // HOUR} hours",
                                problem="is more hours than one course can hold")
-        raise InvalidInput(field, text, f"use at most {limit // 60} hours", problem="is too many hours")
-    if minutes > BELIEVABLE_HOURS * 60:
+        raise InvalidInput(field, text, f"use at most {limit // HOUR} hours", problem="is too many hours")
+    if seconds > BELIEVABLE_HOURS * HOUR:
         raise InvalidInput(field, text, f"use at most {BELIEVABLE_HOURS} hours", problem="is too many hours")
-    return minutes
+    return seconds
 
 
 _HOUR_WORDS = re.compile(r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit|hours|hour|hrs|hr)\.?")
@@ -55,27 +61,36 @@ def hours_text(text: str) -> str:
     return cleaned.replace(" ", "")
 
 
-_HOURS_AND_MINUTES = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m(?:in)?)?")
-_ONE = Decimal(1)
+_HOURS_MINUTES_SECONDS = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+)s)?")
 
 
-def _minutes_from(text: str) -> int | None:
-    match = _HOURS_AND_MINUTES.fullmatch(text) if text[-1:] in ("h", "m", "n") else None
+def _seconds_from(text: str) -> int | Decimal | None:
+    """Whole seconds; a Decimal when the amount falls between two seconds; None when it is no amount."""
+    with localcontext() as exact:
+        exact.prec = 28 + len(text)  # enough digits that no product below is ever rounded
+        return _exact_seconds(text)
+
+
+def _exact_seconds(text: str) -> int | Decimal | None:
+    match = _HOURS_MINUTES_SECONDS.fullmatch(text) if text[-1:] in ("h", "m", "n", "s") else None
     if match and any(match.groups()):
-        hours_part, minutes_part = match.groups()
-        total = Decimal(hours_part or 0) * 60 + int(minutes_part or 0)
-        return int(total.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    if "_" in text:
-        return None  # Decimal would read "1_0" as ten
-    try:
-        number = Decimal(text.rstrip("h"))
-    except InvalidOperation:
-        return None
-    if not number.is_finite():
-        return None
-    if abs(number) > BELIEVABLE_HOURS:
-        return int(BELIEVABLE_HOURS * 60 + 1)  # far past any limit; exact arithmetic would overflow
-    return int((number * 60).quantize(_ONE, rounding=ROUND_HALF_UP))
+        hours_part, minutes_part, seconds_part = match.groups()
+        total = Decimal(hours_part or 0) * HOUR + Decimal(minutes_part or 0) * 60 + int(seconds_part or 0)
+    else:
+        if "_" in text:
+            return None  # Decimal would read "1_0" as ten
+        try:
+            number = Decimal(text.rstrip("h"))
+        except InvalidOperation:
+            return None
+        if not number.is_finite():
+            return None
+        if abs(number) > BELIEVABLE_HOURS:
+            return int(BELIEVABLE_HOURS * HOUR + 1)  # far past any limit; exact arithmetic would overflow
+        total = number * HOUR
+    if abs(total) > BELIEVABLE_HOURS * HOUR:
+        return int(BELIEVABLE_HOURS * HOUR + 1)
+    return int(total) if total == total.to_integral_value() else total
 
 
 def parse_cycle(text: str, field: str = "--cycle") -> int:
@@ -110,7 +125,7 @@ def parse_require(text: str, field: str = "--require", kind: str = "min") -> Req
     if not sep or not name.strip() or not amount.strip():
         raise InvalidInput(field, text, accepted, problem=f"is not {what}")
     try:
-        minutes = parse_hours(amount, field, allow_zero=kind == "max", limit=None)
+        seconds = parse_hours(amount, field, allow_zero=kind == "max", limit=None)
     except InvalidInput:
         raise InvalidInput(field, text, accepted, problem="does not give a number of hours") from None
     dimension, colon, value = name.partition(":")
@@ -126,7 +141,7 @@ def parse_require(text: str, field: str = "--require", kind: str = "min") -> Req
         value = normalise_category(value)
     else:
         value = " ".join(value.split())
-    return Requirement(value, minutes, kind, dimension)
+    return Requirement(value, seconds, kind, dimension)
 
 
 def parse_category(text: str, field: str = "--category") -> tuple[str, int | None]:
@@ -188,9 +203,9 @@ def normalise_category(text: str) -> str:
     return " ".join(text.strip().lower().split())
 
 
-def allocate(categories: list[tuple[str, int | None]], minutes: int,
+def allocate(categories: list[tuple[str, int | None]], seconds: int,
              field: str = "--category") -> tuple[Allocation, ...]:
-    """Split a course's minutes over its categories.
+    """Split a course's seconds over its categories.
 
     One category without hours takes them all; in a split, one category may leave its
     hours out and take what the others leave.
@@ -205,12 +220,12 @@ def allocate(categories: list[tuple[str, int | None]], minutes: int,
                            "in a split give each category its hours, like ethics:2 general:1.5",
                            problem="leaves the hours out of more than one category")
     given = sum(amount for _, amount in categories if amount is not None)
-    if given > minutes:
+    if given > seconds:
         from peertrack.domain.formatting import hours
 
         raise InvalidInput(field, " ".join(f"{n}:{hours(a)}" for n, a in categories if a is not None),
-                           f"the parts may add up to at most the course's {hours(minutes)} hours",
+                           f"the parts may add up to at most the course's {hours(seconds)} hours",
                            problem="adds up to more hours than the course")
-    rest = minutes - given
+    rest = seconds - given
     return tuple(Allocation(name, amount if amount is not None else rest)
                  for name, amount in categories if amount is not None or rest > 0)

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.formatting import hours_words
 from peertrack.domain.parsing import parse_hours
-from peertrack.domain.work import hours_words
 
 ENTRY_KINDS = {"training": "training", "service": "supervised work", "supervision": "supervision"}
 ENTRY_ACCEPTED = ("for a certification in progress use training=HOURS, service=HOURS (supervised work) or "
@@ -77,7 +77,7 @@ def parse_entry_rules(texts: Iterable[str], field: str = "--require") -> tuple[E
             raise InvalidInput(field, text, ENTRY_ACCEPTED, problem="is not an entry requirement")
         if any(r.kind == kind for r in rules):
             raise InvalidInput(field, text, "give each kind once", problem="repeats a requirement")
-        rules.append(EntryRule(kind, parse_hours(value, field, limit=None) * 60))
+        rules.append(EntryRule(kind, parse_hours(value, field, limit=None)))
     return tuple(rules)
 
 

@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from peertrack.domain import allocation
-from peertrack.domain.models import CapUse, CategoryProgress, Certification, Course, Progress
+from peertrack.domain.models import HOUR, CapUse, CategoryProgress, Certification, Course, Progress
 
 LEVELS = ("ok", "due-soon", "behind", "urgent", "overdue", "lapsed")
 DAYS_PER_MONTH = 30.44
-MINUTES_PER_HOUR = 60
-QUARTER_HOUR = MINUTES_PER_HOUR // 4
+QUARTER_HOUR = HOUR // 4
 # A realistic month of CE for a working peer specialist: one full day of training (6 hours). The
 # bodies' own rules ask 10 to 44 hours over 1 to 3 years, 0.4 to 1.5 hours a month; a needed pace
 # four times the steepest of them is one that a month cannot be counted on to give.
@@ -29,7 +28,7 @@ class Piece:
     category: str | None
     format: str | None
     provider: str | None
-    minutes: int
+    seconds: int
 
 
 def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
@@ -39,41 +38,41 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
     What counts is the holder's best legal choice under the caps (domain/allocation.py): every
     number the views show (hours counted, missing, minimums, caps, pace, level) is read from it.
     """
-    if cert.cycle.required_minutes == 0 < cert.required_minutes and cert.minimums:
+    if cert.cycle.required_seconds == 0 < cert.required_seconds and cert.minimums:
         # A cycle the board waived (certified just before a fixed renewal date): no minimum is owed either.
         cert = replace(cert, requirements=cert.caps)
     counted_courses = sorted((c for c in courses if cert.cycle.contains(c.date)), key=lambda c: (c.date, c.id or 0))
     pieces = [piece for course in counted_courses for piece in pieces_of(course, cert.id)]
-    rules = [allocation.Rule(r.kind, r.dimension, r.value, r.minutes) for r in cert.requirements]
-    required, carried = cert.cycle.required_minutes, cert.cycle.carried_minutes
-    choice = allocation.best_choice([allocation.Piece(p.minutes, p.category, p.format, p.provider) for p in pieces],
+    rules = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds) for r in cert.requirements]
+    required, carried = cert.cycle.required_seconds, cert.cycle.carried_seconds
+    choice = allocation.best_choice([allocation.Piece(p.seconds, p.category, p.format, p.provider) for p in pieces],
                          rules, required, carried)
-    counted = [replace(p, minutes=x) for p, x in zip(pieces, choice.counted, strict=True) if x]
-    categories = tuple(CategoryProgress(req.value, req.minutes, got, req.dimension)
+    counted = [replace(p, seconds=x) for p, x in zip(pieces, choice.counted, strict=True) if x]
+    categories = tuple(CategoryProgress(req.value, req.seconds, got, req.dimension)
                        for req, got in zip(cert.minimums, choice.minimum_counted, strict=True))
     missing = choice.missing
     days_left = (cert.expires - today).days
-    recent = recent_minutes_per_month(counted, cert.cycle.starts, today)
-    expected = expected_minutes(required, cert.cycle.starts, cert.cycle.ends, today)
+    recent = recent_seconds_per_month(counted, cert.cycle.starts, today)
+    expected = expected_seconds(required, cert.cycle.starts, cert.cycle.ends, today)
     behind = behind_because(required, missing, expected, cert.cycle.starts, cert.cycle.ends, today)
     return Progress(
         cert=cert,
         today=today,
         days_left=days_left,
-        earned_minutes=choice.total,
-        missing_minutes=missing,
+        earned_seconds=choice.total,
+        missing_seconds=missing,
         level=level(days_left, missing, soon_days, urgent_days, cert.grace_days, behind=behind is not None),
         categories=categories,
-        minutes_per_month=minutes_per_month(missing, days_left),
+        seconds_per_month=seconds_per_month(missing, days_left),
         course_count=len(counted_courses),
-        logged_minutes=sum(piece.minutes for piece in pieces),
-        carried_minutes=carried,
-        caps=tuple(CapUse(req.value, req.dimension, req.minutes, logged, used)
+        logged_seconds=sum(piece.seconds for piece in pieces),
+        carried_seconds=carried,
+        caps=tuple(CapUse(req.value, req.dimension, req.seconds, logged, used)
                    for req, logged, used in zip(cert.caps, choice.cap_logged, choice.cap_counted, strict=True)),
-        recent_minutes_per_month=recent,
-        projected_minutes=None if recent is None or days_left < 0 else projection(choice.total, recent, days_left),
-        toward_minutes=max(0, required - missing),
-        expected_minutes=expected,
+        recent_seconds_per_month=recent,
+        projected_seconds=None if recent is None or days_left < 0 else projection(choice.total, recent, days_left),
+        toward_seconds=max(0, required - missing),
+        expected_seconds=expected,
         behind=behind,
         exact=choice.exact,
     )
@@ -85,12 +84,12 @@ def pieces_of(course: Course, cert_id: str) -> list[Piece]:
     When a certifying body credits other hours than the course's own (an override), each
     category's share is scaled to match, so a split course keeps its proportions.
     """
-    credited = course.credited_minutes(cert_id)
-    parts = [(a.category, a.minutes) for a in course.allocations]
-    uncategorised = course.minutes - sum(minutes for _, minutes in parts)
+    credited = course.credited_seconds(cert_id)
+    parts = [(a.category, a.seconds) for a in course.allocations]
+    uncategorised = course.seconds - sum(seconds for _, seconds in parts)
     if uncategorised > 0 or not parts:
-        parts.append((None, uncategorised if parts else course.minutes))
-    shares = scale([minutes for _, minutes in parts], credited)
+        parts.append((None, uncategorised if parts else course.seconds))
+    shares = scale([seconds for _, seconds in parts], credited)
     return [Piece(course.date, name, course.format, course.provider, share)
             for (name, _), share in zip(parts, shares, strict=True) if share > 0]
 
@@ -101,13 +100,13 @@ def as_credited(course: Course, cert_id: str) -> Course:
     What a certifying body's CSV and audit bundle should list, when that body credits other
     hours than the certificate shows.
     """
-    credited = course.credited_minutes(cert_id)
-    if credited == course.minutes:
+    credited = course.credited_seconds(cert_id)
+    if credited == course.seconds:
         return course
     from peertrack.domain.models import Allocation
 
-    shares = tuple(Allocation(p.category, p.minutes) for p in pieces_of(course, cert_id) if p.category is not None)
-    return replace(course, minutes=credited, allocations=shares)
+    shares = tuple(Allocation(p.category, p.seconds) for p in pieces_of(course, cert_id) if p.category is not None)
+    return replace(course, seconds=credited, allocations=shares)
 
 
 def scale(amounts: list[int], total: int) -> list[int]:
@@ -139,7 +138,7 @@ def level(days_left: int, missing: int, soon_days: int = 90, urgent_days: int = 
     return "ok"
 
 
-def expected_minutes(required: int, starts: dt.date, ends: dt.date, today: dt.date) -> int:
+def expected_seconds(required: int, starts: dt.date, ends: dt.date, today: dt.date) -> int:
     """The hours a straight line from the cycle's first day to its last reaches by the end of `today`."""
     length = (ends - starts).days + 1
     elapsed = min(max((today - starts).days + 1, 0), length)
@@ -158,7 +157,7 @@ def behind_because(required: int, missing: int, expected: int, starts: dt.date, 
     days_left = (ends - today).days
     if missing <= 0 or days_left < 0:
         return None
-    if days_left == 0 or missing * DAYS_PER_MONTH / days_left > REALISTIC_HOURS_A_MONTH * MINUTES_PER_HOUR:
+    if days_left == 0 or missing * DAYS_PER_MONTH / days_left > REALISTIC_HOURS_A_MONTH * HOUR:
         return "pace"
     length = (ends - starts).days + 1
     elapsed = (today - starts).days + 1
@@ -167,13 +166,13 @@ def behind_because(required: int, missing: int, expected: int, starts: dt.date, 
     return None
 
 
-def minutes_per_month(missing: int, days_left: int) -> int | None:
-    """The steady pace that earns the missing hours in time, in minutes a month."""
+def seconds_per_month(missing: int, days_left: int) -> int | None:
+    """The steady pace that earns the missing hours in time, in seconds a month."""
     if missing <= 0 or days_left < 31:
         return None
     months = days_left / DAYS_PER_MONTH
     # Up to the next quarter hour: a pace people can plan with, and never too slow.
-    return math.ceil(missing / months / 15) * 15
+    return math.ceil(missing / months / QUARTER_HOUR) * QUARTER_HOUR
 
 
 def projection(earned: int, recent_per_month: int, days_left: int) -> int:
@@ -183,7 +182,7 @@ def projection(earned: int, recent_per_month: int, days_left: int) -> int:
     return max(earned, math.floor(ahead / QUARTER_HOUR) * QUARTER_HOUR)
 
 
-def recent_minutes_per_month(counted: list[Piece], cycle_starts: dt.date, today: dt.date) -> int | None:
+def recent_seconds_per_month(counted: list[Piece], cycle_starts: dt.date, today: dt.date) -> int | None:
     """The pace kept over the last 6 months of this cycle (fewer if the cycle is younger), to the
     nearest quarter hour and at least a quarter hour when anything was logged: the one figure the
     dashboard says and the JSON gives."""
@@ -191,7 +190,7 @@ def recent_minutes_per_month(counted: list[Piece], cycle_starts: dt.date, today:
     days = (today - since).days + 1
     if days < 28:
         return None
-    minutes = sum(piece.minutes for piece in counted if since <= piece.date <= today)
-    if not minutes:
+    seconds = sum(piece.seconds for piece in counted if since <= piece.date <= today)
+    if not seconds:
         return 0
-    return max(QUARTER_HOUR, round(minutes * DAYS_PER_MONTH / days / QUARTER_HOUR) * QUARTER_HOUR)
+    return max(QUARTER_HOUR, round(seconds * DAYS_PER_MONTH / days / QUARTER_HOUR) * QUARTER_HOUR)

@@ -95,8 +95,8 @@ class _Reader:
         return Template(
             id=ident, name=self.text("name", required=True), body=self.text("body"), region=self.region(),
             months=12 if calendar_year else months, calendar_year=calendar_year, month_choices=self.choices(cycle),
-            hours=self.minutes(item, "hours", "hours"), rules=rules, labels=labels,
-            carry_over_hours=self.minutes(item, "carry_over_hours", "carry_over_hours"),
+            hours=self.seconds(item, "hours", "hours"), rules=rules, labels=labels,
+            carry_over_hours=self.seconds(item, "carry_over_hours", "carry_over_hours"),
             opens_days=self.days("opens_days"), submit_days=self.days("submit_days"),
             grace_days=self.days("grace_days"), facts=tuple(self.strings("facts")), sources=self.sources(),
             checked=self.checked(), status=self.status(), origin=self.origin, state=self.state(),
@@ -156,14 +156,14 @@ class _Reader:
             raise self.fail(field, value, f"give {kind} from {low:g} to {high:g}, or null when it is not known")
         return int(value) if whole else Fraction(str(value))
 
-    def minutes(self, holder: dict, key: str, field: str) -> int | None:
+    def seconds(self, holder: dict, key: str, field: str) -> int | None:
         hours = self.number(holder, key, field, high=1000)
         if hours is None:
             return None
-        minutes = hours * 60
-        if minutes.denominator != 1:
-            raise self.fail(field, holder[key], "give hours to the minute, like 1.5 or 0.25")
-        return int(minutes)
+        seconds = hours * 3600
+        if seconds.denominator != 1:
+            raise self.fail(field, holder[key], "give hours to the second, like 1.5, 0.25 or 0.125")
+        return int(seconds)
 
     def days(self, key: str) -> int | None:
         return self.number(self.item, key, key, whole=True, high=3650)
@@ -215,7 +215,7 @@ class _Reader:
         for months, _ in raw.items():
             if not str(months).isdigit() or not 1 <= int(months) <= 120:
                 raise self.fail("cycle.choices", months, "each choice is a cycle length in months, from 1 to 120")
-            found[int(months)] = self.minutes(raw, months, f"cycle.choices.{months}")
+            found[int(months)] = self.seconds(raw, months, f"cycle.choices.{months}")
         return found
 
     def shape(self, cycle: dict, first: dict, months: int | None) -> CycleShape:
@@ -264,11 +264,11 @@ class _Reader:
             value = rule.get("value")
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"{field}.value", value, "give the category, format or provider it is about")
-            minutes = self.minutes(rule, "hours", f"{field}.hours")
-            if not minutes:
+            seconds = self.seconds(rule, "hours", f"{field}.hours")
+            if not seconds:
                 raise self.fail(f"{field}.hours", rule.get("hours"), "give the hours, more than 0")
             value = value.strip().lower() if dimension == "category" else value.strip()
-            rules.append(Requirement(value, minutes, kind, dimension))
+            rules.append(Requirement(value, seconds, kind, dimension))
             if isinstance(rule.get("label"), str):
                 labels[value] = rule["label"]
         return tuple(rules), labels
@@ -347,6 +347,6 @@ class _Reader:
             field = f"once_over_cycles[{number}]"
             if not isinstance(entry, dict) or not isinstance(entry.get("value"), str) or "hours" not in entry:
                 raise self.fail(field, entry, 'give {"value": "suicide prevention", "hours": 3, "years": 6}')
-            found.append((entry["value"], self.minutes(entry, "hours", f"{field}.hours"),
+            found.append((entry["value"], self.seconds(entry, "hours", f"{field}.hours"),
                           self.number(entry, "years", f"{field}.years", whole=True, low=1, high=50)))
         return tuple(found)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.formatting import hours, hours_number, hours_words
+from peertrack.domain.models import HOUR
 from peertrack.domain.parsing import parse_date, parse_hours
 
-SECONDS_PER_HOUR = 3600
-MAX_SECONDS_PER_ENTRY = 24 * SECONDS_PER_HOUR
+MAX_SECONDS_PER_ENTRY = 24 * HOUR
+# Hours of work read and shown as CE hours are: one wording, kept here too for the modules that import it.
+__all__ = ["hours_number", "hours_words"]
 SUPERVISOR_ACCEPTED = 'give the name and the credential, separated by a comma, like "Dana Reyes, LCSW"'
 
 
@@ -49,7 +51,7 @@ class SupervisionEntry:
 
 def parse_entry_hours(text: str, field: str = "--hours") -> int:
     """Hours of one day's entry as exact seconds: "1.5" is 5400; at most 24 hours."""
-    seconds = parse_hours(text, field, limit=None) * 60
+    seconds = parse_hours(text, field, limit=None)
     if seconds > MAX_SECONDS_PER_ENTRY:
         raise InvalidInput(field, text, "one day's entry can hold at most 24 hours; log each day on its own",
                            problem="is more hours than a day holds")
@@ -72,23 +74,7 @@ def parse_supervisor(text: str, field: str = "--supervisor") -> tuple[str, str]:
     return name, credential
 
 
-def hours_decimal(seconds: int) -> Decimal:
-    """Seconds as hours rounded to the hundredth: 5400 -> 1.5, 1200 -> 0.33."""
-    value = (Decimal(seconds) / SECONDS_PER_HOUR).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return value.normalize() if value else Decimal(0)
-
-
 def hours_text(seconds: int) -> str:
-    """ "1.5", "20", "0.33": for tables, sheets and sentences."""
-    return f"{hours_decimal(seconds):f}"
+    """ "1.5", "20", "0.125": for tables, sheets and sentences (the same wording as CE hours)."""
+    return hours(seconds)
 
-
-def hours_words(seconds: int) -> str:
-    amount = hours_text(seconds)
-    return f"{amount} hour" if amount == "1" else f"{amount} hours"
-
-
-def hours_number(seconds: int) -> int | float:
-    """Seconds as a JSON number of hours: 20 hours stays 20, 1.5 hours is 1.5."""
-    value = hours_decimal(seconds)
-    return int(value) if value == value.to_integral_value() else float(value)

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.formatting import hours_words
 from peertrack.domain.parsing import parse_hours
-from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text, hours_words
+from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text
 
 KINDS = {"service": "peer service", "supervision": "supervision", "supervision-sessions": "supervision sessions"}
 PERIODS = ("cycle", "quarter", "month")
@@ -77,7 +78,7 @@ def parse_work_rule(text: str, field: str = "--require") -> WorkRule | None:
             raise InvalidInput(field, text, RULE_ACCEPTED + "; a count of sessions is a whole number from 1",
                                problem="does not give a number of sessions")
         return WorkRule(kind, int(cleaned), period)
-    return WorkRule(kind, parse_hours(amount_text, field, limit=None) * 60, period)
+    return WorkRule(kind, parse_hours(amount_text, field, limit=None), period)
 
 
 def rule_text(rule: WorkRule) -> str:

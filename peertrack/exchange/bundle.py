@@ -70,12 +70,12 @@ def summary_text(*, cert: Certification, which: str, window: tuple[dt.date, dt.d
          else "every course on record for this certification"),
     ]
     if item is not None:
-        required = item.cert.cycle.required_minutes
-        minimums = [c for c in item.categories if c.required_minutes]
-        rule = ", of which at least " + ", ".join(f"{fmt.hours(c.required_minutes)} {_rule_name(c)}"
+        required = item.cert.cycle.required_seconds
+        minimums = [c for c in item.categories if c.required_seconds]
+        rule = ", of which at least " + ", ".join(f"{fmt.hours(c.required_seconds)} {_rule_name(c)}"
                                                  for c in minimums) if minimums else ""
         facts.append(("Hours required", f"{fmt.hours(required)}{rule}"))
-    total = sum(course.minutes for course in courses)
+    total = sum(course.seconds for course in courses)
     count = fmt.counted(len(courses), "course")
     facts.append(("Hours listed", f"{fmt.hours(total)} in {count}"))
     width = max(len(label) for label, _ in facts) + 2
@@ -85,7 +85,7 @@ def summary_text(*, cert: Certification, which: str, window: tuple[dt.date, dt.d
     by_category = _hours_by_category(courses)
     if by_category:
         name_width = max(len(name) for name in by_category) + 2
-        lines += [f"  {name:<{name_width}}{fmt.hours(minutes)}" for name, minutes in by_category.items()]
+        lines += [f"  {name:<{name_width}}{fmt.hours(seconds)}" for name, seconds in by_category.items()]
     else:
         lines.append("  (no courses)")
 
@@ -127,8 +127,8 @@ def _hours_by_category(courses: Sequence[Course]) -> dict[str, int]:
     totals: dict[str, int] = {}
     for course in courses:
         for allocation in course.allocations:
-            totals[allocation.category] = totals.get(allocation.category, 0) + allocation.minutes
-        rest = course.minutes - sum(allocation.minutes for allocation in course.allocations)
+            totals[allocation.category] = totals.get(allocation.category, 0) + allocation.seconds
+        rest = course.seconds - sum(allocation.seconds for allocation in course.allocations)
         if rest > 0:
             totals["(no category)"] = totals.get("(no category)", 0) + rest
     return dict(sorted(totals.items(), key=lambda pair: (pair[0] == "(no category)", pair[0])))
@@ -136,11 +136,11 @@ def _hours_by_category(courses: Sequence[Course]) -> dict[str, int]:
 
 def _missing(item: Progress | None, certificates: Sequence[Certificate], courses: Sequence[Course]) -> list[str]:
     missing = []
-    if item is not None and item.missing_minutes:
-        missing.append(f"{fmt.hours_words(item.missing_minutes)} more, for the "
-                       f"{fmt.hours(item.cert.cycle.required_minutes)} this cycle requires.")
-        missing += [f"{fmt.hours_words(c.missing_minutes)} more of {_rule_name(c)}."
-                    for c in item.categories if c.missing_minutes]
+    if item is not None and item.missing_seconds:
+        missing.append(f"{fmt.hours_words(item.missing_seconds)} more, for the "
+                       f"{fmt.hours(item.cert.cycle.required_seconds)} this cycle requires.")
+        missing += [f"{fmt.hours_words(c.missing_seconds)} more of {_rule_name(c)}."
+                    for c in item.categories if c.missing_seconds]
     with_certificate = {c.course.id for c in certificates if c.state == "ok"}
     unsound = {c.course.id for c in certificates if c.state != "ok"}
     lacking = [course for course in courses if course.id not in with_certificate and course.id not in unsound]

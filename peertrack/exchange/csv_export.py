@@ -23,7 +23,7 @@ def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
             course.date.isoformat(),
             safe_cell(course.title),
             safe_cell(course.provider),
-            hours(course.minutes),
+            hours(course.seconds),
             safe_cell(category_text(course) if course.allocations else ""),
             safe_cell(course.format),
             safe_cell(course.approval_no),

@@ -166,7 +166,7 @@ def plan(sheet: Sheet, rows: Sequence[SheetRow], recorded: Mapping[tuple, int]) 
 
 
 def course_key(course: Course) -> tuple:
-    return course.date, course.title.casefold(), course.minutes
+    return course.date, course.title.casefold(), course.seconds
 
 
 def undo_safe_cell(text: str) -> str:
@@ -341,18 +341,18 @@ def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.dat
             problem.message = f"{columns[field]} is empty: every course needs {_FIELD_WORDS[field]}."
             raise problem
     day = _date(date_text, columns["date"], today, day_first)
-    minutes = _hours(hours_text, columns["hours"])
+    seconds = _hours(hours_text, columns["hours"])
     category = _undo(values.get("category", "")).strip()
     form = _undo(values.get("format", "")).strip()
     return Course(
         date=day,
         title=_tidy(title_text),
-        minutes=minutes,
+        seconds=seconds,
         provider=_tidy(values.get("provider", "")) or None,
         format=_format(form, columns["format"]) if form else None,
         approval_no=_tidy(values.get("approval_no", "")) or None,
         note=_tidy(values.get("note", "")) or None,
-        allocations=_allocations(category, minutes, columns.get("category", "category")) if category else (),
+        allocations=_allocations(category, seconds, columns.get("category", "category")) if category else (),
     )
 
 
@@ -407,20 +407,20 @@ def _format(text: str, column: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
-def _allocations(text: str, minutes: int, column: str):
+def _allocations(text: str, seconds: int, column: str):
     """The category cell: one name ("ethics"), or a split as peertrack writes it ("ethics: 2; general: 1.5")."""
     if ";" not in text and ":" not in text:  # one category, the usual case
-        return (Allocation(normalise_category(text), minutes),)
+        return (Allocation(normalise_category(text), seconds),)
     parts = [part.strip() for part in text.split(";") if part.strip()]
     split = [re.fullmatch(r"(.+?)\s*:\s*(\d+(?:[.,]\d+)?\s*m?)", part) for part in parts]
     if len(parts) == 1 and not split[0]:
-        return allocate([(normalise_category(parts[0]), None)], minutes, column)
+        return allocate([(normalise_category(parts[0]), None)], seconds, column)
     categories = [
         parse_category(f"{match.group(1)}:{match.group(2).replace(',', '.')}", column) if match
         else (normalise_category(part), None)
         for part, match in zip(parts, split, strict=True)
     ]
-    return allocate(categories, minutes, column)
+    return allocate(categories, seconds, column)
 
 
 def _tidy(text: str) -> str:

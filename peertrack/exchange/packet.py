@@ -84,16 +84,16 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
     """The cover's table, one row per requirement: (what, required, counted, standing), from Progress."""
     if progress is None:
         return []
-    required = progress.cert.cycle.required_minutes
-    rows = [("Total hours", fmt.hours(required), fmt.hours(progress.earned_minutes),
-             _standing(progress.missing_minutes))]
+    required = progress.cert.cycle.required_seconds
+    rows = [("Total hours", fmt.hours(required), fmt.hours(progress.earned_seconds),
+             _standing(progress.missing_seconds))]
     for category in progress.categories:
-        rows.append((f"At least, {_rule_name(category)}", fmt.hours(category.required_minutes),
-                     fmt.hours(category.earned_minutes), _standing(category.missing_minutes)))
+        rows.append((f"At least, {_rule_name(category)}", fmt.hours(category.required_seconds),
+                     fmt.hours(category.earned_seconds), _standing(category.missing_seconds)))
     for cap in progress.caps:
-        rows.append((f"At most, {_rule_name(cap)}", fmt.hours(cap.cap_minutes),
-                     fmt.hours(cap.counted_minutes), "within the limit"
-                     if not cap.uncounted_minutes else f"{fmt.hours(cap.uncounted_minutes)} over"))
+        rows.append((f"At most, {_rule_name(cap)}", fmt.hours(cap.cap_seconds),
+                     fmt.hours(cap.counted_seconds), "within the limit"
+                     if not cap.uncounted_seconds else f"{fmt.hours(cap.uncounted_seconds)} over"))
     return rows
 
 
@@ -102,11 +102,11 @@ def not_counted(progress, parts: Sequence[Part]) -> list[str]:
     lines = []
     if progress is not None:
         for cap in progress.caps:
-            if cap.uncounted_minutes:
-                lines.append(f"{fmt.hours_words(cap.uncounted_minutes)} of {_rule_name(cap)}: the body counts at "
-                             f"most {fmt.hours_words(cap.cap_minutes)} of it in a cycle.")
-        if progress.carried_minutes:
-            lines.append(f"Counted besides the courses: {fmt.hours_words(progress.carried_minutes)} carried over "
+            if cap.uncounted_seconds:
+                lines.append(f"{fmt.hours_words(cap.uncounted_seconds)} of {_rule_name(cap)}: the body counts at "
+                             f"most {fmt.hours_words(cap.cap_seconds)} of it in a cycle.")
+        if progress.carried_seconds:
+            lines.append(f"Counted besides the courses: {fmt.hours_words(progress.carried_seconds)} carried over "
                          "from the cycle before.")
     for part in parts:
         if part.kind == "left-out":
@@ -116,8 +116,8 @@ def not_counted(progress, parts: Sequence[Part]) -> list[str]:
     return lines
 
 
-def _standing(missing_minutes: int) -> str:
-    return "met" if not missing_minutes else f"{fmt.hours(missing_minutes)} short"
+def _standing(missing_seconds: int) -> str:
+    return "met" if not missing_seconds else f"{fmt.hours(missing_seconds)} short"
 
 
 def _rule_name(rule) -> str:
@@ -147,7 +147,7 @@ def _front_pages(record, parts: Sequence[Part], version: str) -> tuple[bytes, in
     facts = [("Name", record.holder or "(not set: peertrack config set name \"Your Name\")"),
              ("Certification", f"{cert.name} ({cert.id})"), ("Certificate number", cert.number or "(none on record)"),
              ("Certifying body", cert.body or "(none on record)"), ("Cycle", cycle)]
-    total = sum(course.minutes for course in record.courses)
+    total = sum(course.seconds for course in record.courses)
     count = "1 course" if len(record.courses) == 1 else f"{len(record.courses)} courses"
     facts.append(("Courses listed", f"{count}, {fmt.hours_words(total)}"))
     included = sum(part.kind != "left-out" for part in parts)
@@ -192,7 +192,7 @@ def _front_pages(record, parts: Sequence[Part], version: str) -> tuple[bytes, in
         for course in record.courses:
             table.row([_plain(text) for text in (course.date.isoformat(), course.title, course.provider or "",
                                                  course.approval_no or "", fmt.category_text(course)
-                                                 if course.allocations else "", fmt.hours(course.minutes))])
+                                                 if course.allocations else "", fmt.hours(course.seconds))])
         table.row(["", "Total", "", "", "", fmt.hours(total)])
     return bytes(pdf.output()), transcript_page
 

@@ -50,9 +50,9 @@ def folder_preview(rows, folder: str, dates: str = "iso") -> None:
     console.print(Text(f"From {folder}", style="bold"))
     new = [row for row in rows if row.course is not None and not row.known]
     if new:
-        minutes = sum(row.course.minutes for row in new)
+        seconds = sum(row.course.seconds for row in new)
         count = "1 course" if len(new) == 1 else f"{len(new)} courses"
-        console.print(Text(f"To add: {count}, {fmt.hours_words(minutes)}", style="bold"))
+        console.print(Text(f"To add: {count}, {fmt.hours_words(seconds)}", style="bold"))
         table = screen.make_table(console)
         for column, justify in (("File", "left"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
                                 ("Hours", "right"), ("Unsure", "left")):
@@ -60,7 +60,7 @@ def folder_preview(rows, folder: str, dates: str = "iso") -> None:
         for row in new:
             course = row.course
             table.add_row(row.name, fmt.bare_day(course.date, dates), course.title, course.provider or "",
-                          fmt.hours(course.minutes), ", ".join(FIELD_WORDS[n] for n in row.unsure))
+                          fmt.hours(course.seconds), ", ".join(FIELD_WORDS[n] for n in row.unsure))
         console.print(table)
     else:
         console.print(Text("Nothing new to add.", style="bold"))

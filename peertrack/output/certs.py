@@ -31,7 +31,7 @@ def certs_table(items: list[Progress], dates: str = "iso") -> None:
         if cert.endorsement_of:
             name = f"{cert.name} (endorsement of {cert.endorsement_of})" if is_plain(console) else f"  └ {cert.name}"
         table.add_row(cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates),
-                      f"{fmt.hours(item.toward_minutes)} of {fmt.hours(cert.cycle.required_minutes)}",
+                      f"{fmt.hours(item.toward_seconds)} of {fmt.hours(cert.cycle.required_seconds)}",
                       level_text(item.level))
     console.print(table)
 
@@ -51,9 +51,9 @@ def cert_detail(item: Progress) -> None:
         ("Issued", fmt.day(cert.issued) if cert.issued else None),
         ("Renewal cycle", f"every {fmt.months_words(cert.cycle_months)}"),
         ("Current cycle", f"{fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}"),
-        ("Hours a cycle", fmt.hours(cert.cycle.required_minutes)),
+        ("Hours a cycle", fmt.hours(cert.cycle.required_seconds)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
-        ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_minutes)}" if cert.carry_over_minutes else None),
+        ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
         ("Application due", f"{cert.submit_days} days before expiry" if cert.submit_days else None),
         ("Late renewal", f"up to {cert.grace_days} days after expiry" if cert.grace_days else None),
@@ -78,7 +78,7 @@ def cycle_history(history: list[Progress], dates: str = "iso") -> None:
     for item in history:
         cycle = item.cert.cycle
         table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
-                      f"{fmt.hours(item.earned_minutes)} of {fmt.hours(cycle.required_minutes)}",
+                      f"{fmt.hours(item.earned_seconds)} of {fmt.hours(cycle.required_seconds)}",
                       fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
     console.print(table)
 
@@ -87,9 +87,9 @@ def renewed(cert: Certification, cycle: Cycle) -> None:
     text = Text("✓ Renewed ", style="green")
     text.append(f"{cert.name} ({cert.id})", style="bold")
     text.append(f": the new cycle runs {fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}, "
-                f"{fmt.hours_words(cycle.required_minutes)} of CE.")
-    if cycle.carried_minutes:
-        text.append(f" {fmt.hours_words(cycle.carried_minutes)} carried over.")
+                f"{fmt.hours_words(cycle.required_seconds)} of CE.")
+    if cycle.carried_seconds:
+        text.append(f" {fmt.hours_words(cycle.carried_seconds)} carried over.")
     make_console(stderr=True).print(text)  # a confirmation: a message, not data
     say(f"The past cycle stays in your history: peertrack cert show {cert.id} --cycles")
 
@@ -98,7 +98,7 @@ def cert_summary(cert: Certification, verb: str) -> None:
     text = Text(f"✓ {verb} ", style="green")
     text.append(f"{cert.name} ({cert.id})", style="bold")
     text.append(f": cycle {fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}, "
-                f"{fmt.hours_words(cert.cycle.required_minutes)} of CE")
+                f"{fmt.hours_words(cert.cycle.required_seconds)} of CE")
     if cert.requirements:
         text.append(" (" + ", ".join(rule_text(r) for r in cert.requirements) + ")")
     text.append(".")

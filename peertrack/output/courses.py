@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from peertrack.domain.transfer import Attachment
 
 
-def courses_table(courses: list[Course], total_minutes: int, dates: str = "iso") -> None:
+def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso") -> None:
     console = make_console()
     if not courses:
         console.print("No courses match.")
@@ -28,11 +28,11 @@ def courses_table(courses: list[Course], total_minutes: int, dates: str = "iso")
         table.add_column(column, justify=justify, overflow="fold")
     for course in courses:
         table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
-                      fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "",
+                      fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "",
                       credits_text(course))
     console.print(table)
     count = fmt.counted(len(courses), "course")
-    console.print(f"{count}, {fmt.hours_words(total_minutes)} in all.")
+    console.print(f"{count}, {fmt.hours_words(total_seconds)} in all.")
 
 
 def credits_text(course: Course) -> str:
@@ -50,7 +50,7 @@ def course_detail(course: Course) -> None:
         ("Course", str(course.id)),
         ("Title", course.title),
         ("Date", fmt.day(course.date)),
-        ("Hours", fmt.hours(course.minutes)),
+        ("Hours", fmt.hours(course.seconds)),
         ("Provider", course.provider),
         ("Category", fmt.category_text(course) if course.allocations else None),
         ("Format", course.format),

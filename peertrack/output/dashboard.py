@@ -71,7 +71,7 @@ def progress_block(item: Progress, plain: bool) -> Group:
     status.append(f"  {verb} {fmt.day_with_distance(cert.expires, item.today)}")
     lines.append(status)
 
-    required = cert.cycle.required_minutes
+    required = cert.cycle.required_seconds
     if required and plain:
         lines.append(Text(f"{indent}  Hours: {needs.hours_of(item)}"))
     elif required:
@@ -79,7 +79,7 @@ def progress_block(item: Progress, plain: bool) -> Group:
         # What counts toward what is required: never full while anything is missing.
         bar.add_row(
             Text(indent + "  Hours"),
-            ProgressBar(total=required, completed=item.toward_minutes, width=24,
+            ProgressBar(total=required, completed=item.toward_seconds, width=24,
                         complete_style=LEVEL_COLOURS[item.level], finished_style="green"),
             Text(needs.hours_of(item)),
         )
@@ -87,21 +87,21 @@ def progress_block(item: Progress, plain: bool) -> Group:
     for category in item.categories:
         mark, style = ("✓", "green") if category.met else ("✗", "red")
         line = Text(f"{indent}    {mark} ", style=style)
-        line.append(f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_minutes)} of "
-                    f"{fmt.hours(category.required_minutes)} hours")
+        line.append(f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_seconds)} of "
+                    f"{fmt.hours(category.required_seconds)} hours")
         if not category.met:
-            line.append(f", {fmt.hours_words(category.missing_minutes)} to go")
+            line.append(f", {fmt.hours_words(category.missing_seconds)} to go")
         lines.append(line)
     beyond = needs.beyond_words(item)
     if beyond:
         lines.append(Text(f"{indent}    {beyond}"))
-    if item.carried_minutes:
-        lines.append(Text(f"{indent}    + {fmt.hours_words(item.carried_minutes)} carried over from the last cycle"))
+    if item.carried_seconds:
+        lines.append(Text(f"{indent}    + {fmt.hours_words(item.carried_seconds)} carried over from the last cycle"))
     for cap in item.caps:
-        if cap.uncounted_minutes:
-            lines.append(Text(f"{indent}    ! {fmt.hours(cap.uncounted_minutes)} of your "
-                              f"{fmt.hours(cap.logged_minutes)} {rule_name(cap.name, cap.dimension)} hours do not "
-                              f"count: at most {fmt.hours(cap.cap_minutes)} count", style="yellow"))
+        if cap.uncounted_seconds:
+            lines.append(Text(f"{indent}    ! {fmt.hours(cap.uncounted_seconds)} of your "
+                              f"{fmt.hours(cap.logged_seconds)} {rule_name(cap.name, cap.dimension)} hours do not "
+                              f"count: at most {fmt.hours(cap.cap_seconds)} count", style="yellow"))
     lines.extend(Text(indent + line, style=style) for line, style in _outlook(item))
     return Group(*lines)
 
@@ -115,28 +115,28 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
     if item.days_left < 0:
         return [(f"  This certification has expired. Renew it with {cert.body or 'your certifying body'}, "
                  f"then record it with: peertrack cert renew {cert.id}", "red")]
-    if not item.missing_minutes:
+    if not item.missing_seconds:
         return [("  All the hours this cycle needs are in. Well done.", "green")]
     lines = [("  " + needs.still_needed(item), "")]
     behind = needs.behind_words(item)
     if behind:
         lines.append(("  " + behind, LEVEL_COLOURS["behind"]))
-    if item.recent_minutes_per_month is not None and item.projected_minutes is not None and item.days_left >= 31:
-        recent = fmt.hours_words(item.recent_minutes_per_month)
-        required = cert.cycle.required_minutes
-        if not item.recent_minutes_per_month:
+    if item.recent_seconds_per_month is not None and item.projected_seconds is not None and item.days_left >= 31:
+        recent = fmt.hours_words(item.recent_seconds_per_month)
+        required = cert.cycle.required_seconds
+        if not item.recent_seconds_per_month:
             lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
-        elif item.projected_minutes >= required and all(c.met for c in item.categories):
+        elif item.projected_seconds >= required and all(c.met for c in item.categories):
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
                           "there in time.", "green"))
-        elif item.projected_minutes >= required:
+        elif item.projected_seconds >= required:
             unmet = " and ".join(needs.rule_words(c) for c in item.categories if not c.met)
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
-                          f"{fmt.hours(item.projected_minutes)} hours by then; the {unmet} hours need courses "
+                          f"{fmt.hours(item.projected_seconds)} hours by then; the {unmet} hours need courses "
                           "of their own.", "yellow"))
         else:
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
-                          f"{fmt.hours(item.projected_minutes)} of {fmt.hours(required)} hours by then.",
+                          f"{fmt.hours(item.projected_seconds)} of {fmt.hours(required)} hours by then.",
                           "yellow"))
     if not item.exact:
         lines.append(("  These rules are too many to try every choice of what counts: this one is good, "
@@ -163,15 +163,15 @@ def history_chart(histories, console: Console | None = None) -> None:
         if not history.months:
             console.print("  Its current cycle has not started yet.")
             continue
-        most = max(month.minutes for month in history.months)
-        width = max(len(fmt.hours(month.minutes)) for month in history.months)
+        most = max(month.seconds for month in history.months)
+        width = max(len(fmt.hours(month.seconds)) for month in history.months)
         for month in history.months:
-            line = Text(f"  {month.month:%b %Y}  {fmt.hours(month.minutes):>{width}}")
-            if month.minutes:
-                length = max(1, round(month.minutes * HISTORY_BAR_WIDTH / most))
+            line = Text(f"  {month.month:%b %Y}  {fmt.hours(month.seconds):>{width}}")
+            if month.seconds:
+                length = max(1, round(month.seconds * HISTORY_BAR_WIDTH / most))
                 line.append("  " + ("#" if plain else "█") * length, style="cyan")
             console.print(line)
-        total = sum(month.minutes for month in history.months)
+        total = sum(month.seconds for month in history.months)
         count = fmt.counted(len(history.months), "month")
         console.print(f"  {fmt.hours_words(total)} logged in {count}.")
 

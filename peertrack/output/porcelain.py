@@ -20,14 +20,14 @@ def course(item: Course) -> dict:
         "date": item.date.isoformat(),
         "title": item.title,
         "provider": item.provider,
-        "hours": hours_number(item.minutes),
+        "hours": hours_number(item.seconds),
         "category": category_text(item) if item.allocations else None,
-        "categories": [{"name": a.category, "hours": hours_number(a.minutes)} for a in item.allocations],
+        "categories": [{"name": a.category, "hours": hours_number(a.seconds)} for a in item.allocations],
         "format": item.format,
         "approval_no": item.approval_no,
         "note": item.note,
         "certs": list(item.cert_ids),
-        "credits": [{"cert": cert_id, "hours": hours_number(item.credited_minutes(cert_id))}
+        "credits": [{"cert": cert_id, "hours": hours_number(item.credited_seconds(cert_id))}
                     for cert_id in item.cert_ids],
     }
 
@@ -35,7 +35,7 @@ def course(item: Course) -> dict:
 def requirement(rule: Requirement) -> dict:
     # "category" stays for scripts written against the first version; "name" fits formats and providers too.
     return {"kind": rule.kind, "dimension": rule.dimension, "name": rule.value, "category": rule.value,
-            "hours": hours_number(rule.minutes)}
+            "hours": hours_number(rule.seconds)}
 
 
 def certification(cert: Certification) -> dict:
@@ -48,10 +48,10 @@ def certification(cert: Certification) -> dict:
         "expires": cert.expires.isoformat(),
         "cycle_months": cert.cycle_months,
         "cycle_start": cert.cycle.starts.isoformat(),
-        "hours_required": hours_number(cert.cycle.required_minutes),
+        "hours_required": hours_number(cert.cycle.required_seconds),
         "requirements": [requirement(r) for r in cert.minimums],
         "caps": [requirement(r) for r in cert.caps],
-        "carry_over_hours": hours_number(cert.carry_over_minutes) if cert.carry_over_minutes else 0,
+        "carry_over_hours": hours_number(cert.carry_over_seconds) if cert.carry_over_seconds else 0,
         "renewal_opens_days": cert.opens_days,
         "application_due_days": cert.submit_days,
         "grace_days": cert.grace_days,
@@ -64,34 +64,34 @@ def progress(item: Progress) -> dict:
     data = certification(item.cert)
     data.update({
         "days_left": item.days_left,
-        "hours_earned": hours_number(item.earned_minutes),
-        "hours_missing": hours_number(item.missing_minutes),
-        "hours_logged": hours_number(item.logged_minutes),
-        "hours_carried_over": hours_number(item.carried_minutes),
-        "hours_per_month_needed": hours_number(item.minutes_per_month) if item.minutes_per_month else None,
-        "hours_per_month_recently": hours_number(item.recent_minutes_per_month)
-        if item.recent_minutes_per_month is not None else None,
-        "hours_projected_at_expiry": hours_number(item.projected_minutes)
-        if item.projected_minutes is not None else None,
-        "hours_counted_toward_required": hours_number(item.toward_minutes),
+        "hours_earned": hours_number(item.earned_seconds),
+        "hours_missing": hours_number(item.missing_seconds),
+        "hours_logged": hours_number(item.logged_seconds),
+        "hours_carried_over": hours_number(item.carried_seconds),
+        "hours_per_month_needed": hours_number(item.seconds_per_month) if item.seconds_per_month else None,
+        "hours_per_month_recently": hours_number(item.recent_seconds_per_month)
+        if item.recent_seconds_per_month is not None else None,
+        "hours_projected_at_expiry": hours_number(item.projected_seconds)
+        if item.projected_seconds is not None else None,
+        "hours_counted_toward_required": hours_number(item.toward_seconds),
         "percent_done": share(item),
-        "needs": [{"hours": hours_number(n.minutes), "name": n.name, "dimension": n.dimension} for n in needs(item)],
-        "hours_missing_of_any_kind": hours_number(item.any_kind_minutes),
-        "hours_expected_by_now": hours_number(item.expected_minutes),
+        "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension} for n in needs(item)],
+        "hours_missing_of_any_kind": hours_number(item.any_kind_seconds),
+        "hours_expected_by_now": hours_number(item.expected_seconds),
         "level": item.level,
         "behind_because": item.behind,
         "choice_proven_best": item.exact,
         "course_count": item.course_count,
         "categories": [
-            {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_minutes),
-             "earned": hours_number(c.earned_minutes), "met": c.met}
+            {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_seconds),
+             "earned": hours_number(c.earned_seconds), "met": c.met}
             for c in item.categories
         ],
         "uncounted": [
-            {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_minutes),
-             "logged": hours_number(c.logged_minutes), "counted": hours_number(c.counted_minutes),
-             "not_counted": hours_number(c.uncounted_minutes)}
-            for c in item.caps if c.uncounted_minutes
+            {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds),
+             "logged": hours_number(c.logged_seconds), "counted": hours_number(c.counted_seconds),
+             "not_counted": hours_number(c.uncounted_seconds)}
+            for c in item.caps if c.uncounted_seconds
         ],
     })
     return data
@@ -103,9 +103,9 @@ def past_cycle(item: Progress) -> dict:
         "starts": cycle.starts.isoformat(),
         "ends": cycle.ends.isoformat(),
         "renewed_on": cycle.closed_on.isoformat() if cycle.closed_on else None,
-        "hours_required": hours_number(cycle.required_minutes),
-        "hours_earned": hours_number(item.earned_minutes),
-        "hours_carried_over": hours_number(cycle.carried_minutes),
+        "hours_required": hours_number(cycle.required_seconds),
+        "hours_earned": hours_number(item.earned_seconds),
+        "hours_carried_over": hours_number(cycle.carried_seconds),
     }
 
 
@@ -263,7 +263,7 @@ def starter(item) -> dict:
 
 def month_hours(history) -> list[dict]:
     """A CycleHistory's months: [{"month": "2026-03", "hours": 3}, ...], empty months included."""
-    return [{"month": f"{month.month:%Y-%m}", "hours": hours_number(month.minutes)} for month in history.months]
+    return [{"month": f"{month.month:%Y-%m}", "hours": hours_number(month.seconds)} for month in history.months]
 
 
 def import_plan(plan, source: str) -> dict:

@@ -30,9 +30,9 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = 
         console.print(note)
     console.print()
     if plan.new:
-        minutes = sum(row.course.minutes for row in plan.new)
+        seconds = sum(row.course.seconds for row in plan.new)
         count = fmt.counted(len(plan.new), "course")
-        console.print(Text(f"To add: {count}, {fmt.hours_words(minutes)}", style="bold"))
+        console.print(Text(f"To add: {count}, {fmt.hours_words(seconds)}", style="bold"))
         table = make_table(console)
         for column, justify in (("Row", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
                                 ("Hours", "right"), ("Category", "left")):
@@ -40,7 +40,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = 
         for row in plan.new[:limit]:
             course = row.course
             table.add_row(str(row.number), fmt.bare_day(course.date, dates), course.title, course.provider or "",
-                          fmt.hours(course.minutes), fmt.category_text(course) if course.allocations else "")
+                          fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "")
         console.print(table)
         if len(plan.new) > limit:
             console.print(f"… and {len(plan.new) - limit} more.")
@@ -103,7 +103,7 @@ def check_report(report: CheckReport, dates: str = "iso") -> None:
     for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Hours", "right")):
         table.add_column(column, justify=justify, overflow="fold")
     for course in report.unattached:
-        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, fmt.hours(course.minutes))
+        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, fmt.hours(course.seconds))
     console.print(table)
     console.print("Keep one with: peertrack ceu attach NUMBER FILE")
 

@@ -18,14 +18,14 @@ if TYPE_CHECKING:
 
 def full_caps(item: Progress) -> list[CapUse]:
     """The caps already full, while hours are missing: more of those hours would not count."""
-    if not item.missing_minutes:
+    if not item.missing_seconds:
         return []
-    return [cap for cap in item.caps if cap.counted_minutes >= cap.cap_minutes]
+    return [cap for cap in item.caps if cap.counted_seconds >= cap.cap_seconds]
 
 
 def cap_words(cap: CapUse) -> str:
     name = f"from {cap.name}" if cap.dimension == "provider" else cap.name
-    return (f"Your {name} hours are at their most ({fmt.hours(cap.cap_minutes)} count): "
+    return (f"Your {name} hours are at their most ({fmt.hours(cap.cap_seconds)} count): "
             f"more {name} hours would not count.")
 
 
@@ -37,7 +37,7 @@ def todo(items: list[Progress], today: dt.date) -> None:
     done = []
     for item in needs.act_order(items):
         name = f"{item.cert.name} ({item.cert.id})"
-        if not item.missing_minutes and item.days_left >= 0:
+        if not item.missing_seconds and item.days_left >= 0:
             done.append(name)
             continue
         out += ["", f"{fmt.LEVEL_WORDS[item.level]}  {name}", f"  {needs.todo_sentence(item)}"]
@@ -53,11 +53,11 @@ def todo_json(items: list[Progress], today: dt.date) -> dict:
     return {"today": today.isoformat(), "certifications": [
         {
             "id": item.cert.id, "name": item.cert.name, "level": item.level, "expires": item.cert.expires.isoformat(),
-            "days_left": item.days_left, "hours_missing": hours_number(item.missing_minutes),
-            "hours_per_month_needed": hours_number(item.minutes_per_month) if item.minutes_per_month else None,
-            "needs": [{"hours": hours_number(n.minutes), "name": n.name, "dimension": n.dimension}
+            "days_left": item.days_left, "hours_missing": hours_number(item.missing_seconds),
+            "hours_per_month_needed": hours_number(item.seconds_per_month) if item.seconds_per_month else None,
+            "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension}
                       for n in needs.needs(item)],
-            "full_caps": [{"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_minutes)}
+            "full_caps": [{"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds)}
                           for c in full_caps(item)],
             "todo": needs.todo_sentence(item),
         }

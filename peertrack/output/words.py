@@ -17,7 +17,7 @@ def rule_name(value: str, dimension: str) -> str:
 def rule_text(rule: Requirement) -> str:
     """A rule in words: "at least 6 ethics", "at most 10 online", "at least 6 from GMHCN"."""
     word = "at least" if rule.kind == "min" else "at most"
-    return f"{word} {fmt.hours(rule.minutes)} {rule_name(rule.value, rule.dimension)}"
+    return f"{word} {fmt.hours(rule.seconds)} {rule_name(rule.value, rule.dimension)}"
 
 
 _TABLE_WORDS = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_number
+from peertrack.domain.formatting import hours_number
+from peertrack.domain.work import SupervisionEntry, WorkEntry
 
 
 def work_entry(entry: WorkEntry) -> dict:

@@ -6,7 +6,8 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text, hours_words
+from peertrack.domain.formatting import hours_words
+from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text
 from peertrack.output.screen import make_console, make_table
 
 

@@ -83,13 +83,13 @@ def _pursuits(conn: sqlite3.Connection | None, today: dt.date) -> list[PursuitPr
 
 def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -> list[CycleHistory]:
     """Each certification's CE hours month by month, from the start of its current cycle to today."""
-    from peertrack.domain.history import CycleHistory, monthly_minutes
+    from peertrack.domain.history import CycleHistory, monthly_seconds
 
     histories = []
     for item in items:
         cycle = item.cert.cycle
         courses = storage.credited_courses(conn, item.cert.id, cycle.starts, cycle.ends)
-        months = monthly_minutes(courses, item.cert.id, cycle.starts, min(today, cycle.ends))
+        months = monthly_seconds(courses, item.cert.id, cycle.starts, min(today, cycle.ends))
         histories.append(CycleHistory(item.cert.id, item.cert.name, months))
     return histories
 

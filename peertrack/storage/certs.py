@@ -10,8 +10,8 @@ from peertrack.domain.errors import Conflict, NotFound
 from peertrack.domain.models import Certification, Cycle, Requirement
 from peertrack.storage.database import iso, now
 
-_CERT_COLUMNS = ("id", "name", "body", "number", "issued", "cycle_months", "required_minutes", "anchor_day",
-                 "carry_over_minutes", "opens_days", "submit_days", "grace_days", "endorsement_of", "template")
+_CERT_COLUMNS = ("id", "name", "body", "number", "issued", "cycle_months", "required_seconds", "anchor_day",
+                 "carry_over_seconds", "opens_days", "submit_days", "grace_days", "endorsement_of", "template")
 
 
 def cert_ids(conn: sqlite3.Connection) -> list[str]:
@@ -21,15 +21,15 @@ def cert_ids(conn: sqlite3.Connection) -> list[str]:
 def load_certs(conn: sqlite3.Connection) -> list[Certification]:
     """Every certification with its current cycle, the soonest expiry first."""
     rows = conn.execute(
-        "SELECT c.*, y.id AS cycle_id, y.starts, y.ends, y.required_minutes AS cycle_minutes, y.closed_on,"
-        " y.carried_minutes"
+        "SELECT c.*, y.id AS cycle_id, y.starts, y.ends, y.required_seconds AS cycle_seconds, y.closed_on,"
+        " y.carried_seconds"
         " FROM certifications c JOIN cycles y ON y.cert_id = c.id AND y.closed_on IS NULL"
         " ORDER BY y.ends, c.id"
     ).fetchall()
     requirements: dict[str, list[Requirement]] = {}
-    for req in conn.execute("SELECT cert_id, kind, dimension, value, minutes FROM requirements ORDER BY id"):
+    for req in conn.execute("SELECT cert_id, kind, dimension, value, seconds FROM requirements ORDER BY id"):
         requirements.setdefault(req["cert_id"], []).append(
-            Requirement(req["value"], req["minutes"], req["kind"], req["dimension"]))
+            Requirement(req["value"], req["seconds"], req["kind"], req["dimension"]))
     return [_cert_from(row, requirements.get(row["id"], [])) for row in rows]
 
 
@@ -47,7 +47,7 @@ def unknown_cert(conn: sqlite3.Connection, cert_id: str) -> NotFound:
 def load_cycles(conn: sqlite3.Connection, cert_id: str) -> list[Cycle]:
     """A certification's cycles, oldest first; the last is the current one."""
     return [_cycle_from(row) for row in conn.execute(
-        "SELECT id AS cycle_id, starts, ends, required_minutes AS cycle_minutes, closed_on, carried_minutes"
+        "SELECT id AS cycle_id, starts, ends, required_seconds AS cycle_seconds, closed_on, carried_seconds"
         " FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))]
 
 
@@ -56,9 +56,9 @@ def _cycle_from(row: sqlite3.Row) -> Cycle:
         id=row["cycle_id"],
         starts=dt.date.fromisoformat(row["starts"]),
         ends=dt.date.fromisoformat(row["ends"]),
-        required_minutes=row["cycle_minutes"],
+        required_seconds=row["cycle_seconds"],
         closed_on=dt.date.fromisoformat(row["closed_on"]) if row["closed_on"] else None,
-        carried_minutes=row["carried_minutes"],
+        carried_seconds=row["carried_seconds"],
     )
 
 
@@ -70,11 +70,11 @@ def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certificati
         number=row["number"],
         issued=dt.date.fromisoformat(row["issued"]) if row["issued"] else None,
         cycle_months=row["cycle_months"],
-        required_minutes=row["required_minutes"],
+        required_seconds=row["required_seconds"],
         cycle=_cycle_from(row),
         requirements=tuple(requirements),
         anchor_day=row["anchor_day"],
-        carry_over_minutes=row["carry_over_minutes"],
+        carry_over_seconds=row["carry_over_seconds"],
         opens_days=row["opens_days"],
         submit_days=row["submit_days"],
         grace_days=row["grace_days"],
@@ -104,10 +104,10 @@ def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
 
 def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle) -> None:
     conn.execute(
-        "INSERT INTO cycles (cert_id, starts, ends, required_minutes, carried_minutes, closed_on)"
+        "INSERT INTO cycles (cert_id, starts, ends, required_seconds, carried_seconds, closed_on)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_minutes,
-         cycle.carried_minutes, iso(cycle.closed_on)),
+        (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_seconds,
+         cycle.carried_seconds, iso(cycle.closed_on)),
     )
 
 
@@ -123,9 +123,9 @@ def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> N
     conn.execute(f"UPDATE certifications SET {assignments} WHERE id = ?", _values(cert) + (old_id,))
     conn.execute("UPDATE certifications SET endorsement_of = ? WHERE endorsement_of = ?", (cert.id, old_id))
     conn.execute(
-        "UPDATE cycles SET starts = ?, ends = ?, required_minutes = ?, carried_minutes = ? WHERE id = ?",
-        (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_minutes,
-         cert.cycle.carried_minutes, cert.cycle.id),
+        "UPDATE cycles SET starts = ?, ends = ?, required_seconds = ?, carried_seconds = ? WHERE id = ?",
+        (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_seconds,
+         cert.cycle.carried_seconds, cert.cycle.id),
     )
     conn.execute("DELETE FROM requirements WHERE cert_id = ?", (cert.id,))
     _write_requirements(conn, cert)
@@ -150,8 +150,8 @@ def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:
 
 def _write_requirements(conn: sqlite3.Connection, cert: Certification) -> None:
     conn.executemany(
-        "INSERT INTO requirements (cert_id, kind, dimension, value, minutes) VALUES (?, ?, ?, ?, ?)",
-        [(cert.id, req.kind, req.dimension, req.value, req.minutes) for req in cert.requirements],
+        "INSERT INTO requirements (cert_id, kind, dimension, value, seconds) VALUES (?, ?, ?, ?, ?)",
+        [(cert.id, req.kind, req.dimension, req.value, req.seconds) for req in cert.requirements],
     )
 
 

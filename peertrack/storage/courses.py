@@ -9,14 +9,14 @@ from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Allocation, Course
 from peertrack.storage.database import now
 
-_COURSE_COLUMNS = "c.id, c.date, c.title, c.minutes, c.provider, c.format, c.approval_no, c.note"
+_COURSE_COLUMNS = "c.id, c.date, c.title, c.seconds, c.provider, c.format, c.approval_no, c.note"
 
 
 def insert_course(conn: sqlite3.Connection, course: Course) -> int:
     cursor = conn.execute(
-        "INSERT INTO ceus (date, title, provider, minutes, format, approval_no, note, created_at)"
+        "INSERT INTO ceus (date, title, provider, seconds, format, approval_no, note, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (course.date.isoformat(), course.title, course.provider, course.minutes, course.format,
+        (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
          course.approval_no, course.note, now()),
     )
     course_id = cursor.lastrowid
@@ -36,18 +36,18 @@ def insert_courses(conn: sqlite3.Connection, courses: list[Course],
     ids = list(range(first, first + len(courses)))
     stamp = now()
     conn.executemany(
-        "INSERT INTO ceus (id, date, title, provider, minutes, format, approval_no, note, created_at)"
+        "INSERT INTO ceus (id, date, title, provider, seconds, format, approval_no, note, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(course_id, c.date.isoformat(), c.title, c.provider, c.minutes, c.format, c.approval_no, c.note, stamp)
+        [(course_id, c.date.isoformat(), c.title, c.provider, c.seconds, c.format, c.approval_no, c.note, stamp)
          for course_id, c in zip(ids, courses, strict=True)],
     )
     conn.executemany(
-        "INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, ?, ?)",
-        [(course_id, a.category, a.minutes) for course_id, c in zip(ids, courses, strict=True)
+        "INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, ?, ?)",
+        [(course_id, a.category, a.seconds) for course_id, c in zip(ids, courses, strict=True)
          for a in c.allocations],
     )
     conn.executemany(
-        "INSERT INTO ceu_credits (ceu_id, cert_id, minutes) VALUES (?, ?, ?)",
+        "INSERT INTO ceu_credits (ceu_id, cert_id, seconds) VALUES (?, ?, ?)",
         [(course_id, cert_id, dict(c.overrides).get(cert_id) if c.overrides else None)
          for course_id, c, cert_ids in zip(ids, courses, credits, strict=True) for cert_id in cert_ids],
     )
@@ -55,16 +55,16 @@ def insert_courses(conn: sqlite3.Connection, courses: list[Course],
 
 
 def course_keys(conn: sqlite3.Connection) -> dict[tuple, int]:
-    """Every course as (date, title in any case, minutes) -> its number: how imports spot one already kept."""
-    return {(dt.date.fromisoformat(day), title.casefold(), minutes): course_id
-            for course_id, day, title, minutes in conn.execute("SELECT id, date, title, minutes FROM ceus")}
+    """Every course as (date, title in any case, seconds) -> its number: how imports spot one already kept."""
+    return {(dt.date.fromisoformat(day), title.casefold(), seconds): course_id
+            for course_id, day, title, seconds in conn.execute("SELECT id, date, title, seconds FROM ceus")}
 
 
 def update_course(conn: sqlite3.Connection, course: Course) -> None:
     conn.execute(
-        "UPDATE ceus SET date = ?, title = ?, provider = ?, minutes = ?, format = ?, approval_no = ?,"
+        "UPDATE ceus SET date = ?, title = ?, provider = ?, seconds = ?, format = ?, approval_no = ?,"
         " note = ? WHERE id = ?",
-        (course.date.isoformat(), course.title, course.provider, course.minutes, course.format,
+        (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
          course.approval_no, course.note, course.id),
     )
     conn.execute("DELETE FROM ceu_allocations WHERE ceu_id = ?", (course.id,))
@@ -74,12 +74,12 @@ def update_course(conn: sqlite3.Connection, course: Course) -> None:
 
 def _write_course_links(conn: sqlite3.Connection, course_id: int, course: Course) -> None:
     conn.executemany(
-        "INSERT INTO ceu_allocations (ceu_id, category, minutes) VALUES (?, ?, ?)",
-        [(course_id, a.category, a.minutes) for a in course.allocations],
+        "INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, ?, ?)",
+        [(course_id, a.category, a.seconds) for a in course.allocations],
     )
     overrides = dict(course.overrides)
     conn.executemany(
-        "INSERT INTO ceu_credits (ceu_id, cert_id, minutes) VALUES (?, ?, ?)",
+        "INSERT INTO ceu_credits (ceu_id, cert_id, seconds) VALUES (?, ?, ?)",
         [(course_id, cert_id, overrides.get(cert_id)) for cert_id in course.cert_ids],
     )
 
@@ -127,8 +127,8 @@ def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end
     the cycle, not a whole history of them.
     """
     rows = conn.execute(
-        "SELECT c.id, c.date, c.title, c.minutes, c.format, c.provider, k.minutes AS credited,"
-        " a.category, a.minutes AS share"
+        "SELECT c.id, c.date, c.title, c.seconds, c.format, c.provider, k.seconds AS credited,"
+        " a.category, a.seconds AS share"
         " FROM ceus c CROSS JOIN ceu_credits k ON k.ceu_id = c.id AND k.cert_id = ?"
         " LEFT JOIN ceu_allocations a ON a.ceu_id = c.id"
         " WHERE c.date BETWEEN ? AND ? ORDER BY c.date, c.id",
@@ -150,7 +150,7 @@ def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end
 
 def _lean_course(row: sqlite3.Row, shares: list[Allocation], cert_id: str) -> Course:
     return Course(
-        id=row["id"], date=dt.date.fromisoformat(row["date"]), title=row["title"], minutes=row["minutes"],
+        id=row["id"], date=dt.date.fromisoformat(row["date"]), title=row["title"], seconds=row["seconds"],
         format=row["format"], provider=row["provider"], allocations=tuple(shares), cert_ids=(cert_id,),
         overrides=((cert_id, row["credited"]),) if row["credited"] is not None else (),
     )
@@ -177,24 +177,24 @@ def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: b
         return []
     chosen = f"SELECT c.id FROM ceus c{condition}"
     shares: dict[int, list[Allocation]] = {}
-    for ceu_id, category, minutes in conn.execute(
-            f"SELECT ceu_id, category, minutes FROM ceu_allocations WHERE ceu_id IN ({chosen})"
+    for ceu_id, category, seconds in conn.execute(
+            f"SELECT ceu_id, category, seconds FROM ceu_allocations WHERE ceu_id IN ({chosen})"
             " ORDER BY ceu_id, category", params):
-        shares.setdefault(ceu_id, []).append(Allocation(category, minutes))
+        shares.setdefault(ceu_id, []).append(Allocation(category, seconds))
     credits: dict[int, list[tuple[str, int | None]]] = {}
-    for ceu_id, cert_id, minutes in () if not with_credits else conn.execute(
-            f"SELECT ceu_id, cert_id, minutes FROM ceu_credits WHERE ceu_id IN ({chosen})"
+    for ceu_id, cert_id, seconds in () if not with_credits else conn.execute(
+            f"SELECT ceu_id, cert_id, seconds FROM ceu_credits WHERE ceu_id IN ({chosen})"
             " ORDER BY ceu_id, cert_id", params):
-        credits.setdefault(ceu_id, []).append((cert_id, minutes))
+        credits.setdefault(ceu_id, []).append((cert_id, seconds))
     none: list = []
     return [
         Course(
-            id=course_id, date=dt.date.fromisoformat(day), title=title, minutes=minutes, provider=provider,
+            id=course_id, date=dt.date.fromisoformat(day), title=title, seconds=seconds, provider=provider,
             format=form, approval_no=approval_no, note=note, allocations=tuple(shares.get(course_id, none)),
             cert_ids=tuple(cert for cert, _ in credits.get(course_id, none)),
             overrides=tuple((cert, amount) for cert, amount in credits.get(course_id, none) if amount is not None),
         )
-        for course_id, day, title, minutes, provider, form, approval_no, note in rows
+        for course_id, day, title, seconds, provider, form, approval_no, note in rows
     ]
 
 

@@ -105,6 +105,8 @@ def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
         for row in rows:
             if not isinstance(row, dict) or not all(_is_value(value) for value in row.values()):
                 raise damaged
+    if schema < SCHEMA_VERSION:
+        return _upgraded(tables, schema, source)
     return tables
 
 
@@ -155,6 +157,35 @@ def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]
             updated = conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, name))
             if not updated.rowcount:
                 conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))
+
+
+# Schemas 1 to 4 only added tables and columns, and not in the order of their names: an export from
+# any of them is loaded into the schema of the first four steps. Every later step runs over its rows.
+_FIRST_STEPS = 4
+
+
+def _upgraded(tables: dict[str, list[dict]], schema: int, source: str) -> dict[str, list[dict]]:
+    """The rows of an export from an older schema, brought forward by the same steps a database file takes.
+
+    They are loaded into a scratch database of their own schema, the later steps run over them,
+    and the rows come out again in today's shape: hours in minutes become seconds, and so on.
+    """
+    from sqlite_utils import Database
+
+    from peertrack.storage.migrations import steps
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        names = [step.name for step in steps._migrations]
+        db = Database(conn, execute_plugins=False)
+        steps.apply(db, stop_before=names[max(schema, _FIRST_STEPS)])
+        conn.execute("BEGIN")
+        load_tables(conn, tables, source)
+        conn.execute("COMMIT")
+        steps.apply(db)
+        return dump_tables(conn)
+    finally:
+        conn.close()
 
 
 def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:

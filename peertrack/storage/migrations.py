@@ -324,3 +324,23 @@ def one_open_cycle(db: Database) -> None:
         " ORDER BY y.starts DESC, y.id DESC LIMIT 1)"
     )
     db.execute("CREATE UNIQUE INDEX cycles_one_open ON cycles(cert_id) WHERE closed_on IS NULL")
+
+
+@steps(name="0009-exact-seconds")
+def exact_seconds(db: Database) -> None:
+    """Hours are kept as whole seconds, so a quarter, a tenth or an eighth of an hour is exact.
+
+    Every amount was whole minutes: each is multiplied by 60, so no row changes its hours.
+    """
+    for table, old, new in (
+        ("certifications", "required_minutes", "required_seconds"),
+        ("certifications", "carry_over_minutes", "carry_over_seconds"),
+        ("cycles", "required_minutes", "required_seconds"),
+        ("cycles", "carried_minutes", "carried_seconds"),
+        ("requirements", "minutes", "seconds"),
+        ("ceus", "minutes", "seconds"),
+        ("ceu_allocations", "minutes", "seconds"),
+        ("ceu_credits", "minutes", "seconds"),
+    ):
+        db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+        db.execute(f"UPDATE {table} SET {new} = {new} * 60 WHERE {new} IS NOT NULL")

@@ -66,7 +66,7 @@ def mark_certified(conn: sqlite3.Connection, pursuit_id: str, day: dt.date) -> N
 def seconds_since(conn: sqlite3.Connection, since: dt.date | None) -> dict[str, int]:
     """Hours (in seconds) of training (courses), service and supervision dated `since` or later (all, if None)."""
     day = since.isoformat() if since else ""
-    training = conn.execute("SELECT coalesce(sum(minutes), 0) * 60 FROM ceus WHERE date >= ?", (day,)).fetchone()[0]
+    training = conn.execute("SELECT coalesce(sum(seconds), 0) FROM ceus WHERE date >= ?", (day,)).fetchone()[0]
     service = conn.execute("SELECT coalesce(sum(seconds), 0) FROM work_entries WHERE date >= ?", (day,)).fetchone()[0]
     supervision = conn.execute("SELECT coalesce(sum(seconds), 0) FROM supervision_entries WHERE date >= ?",
                                (day,)).fetchone()[0]
