@@ -440,7 +440,7 @@ def test_at_a_terminal_unsure_fields_are_asked_for(run, make_cert, db_path, tmp_
     result = run("log-ceu", "--from", str(pdf), input="2026-03-24\n")
     assert result.exit_code == 0, result.stderr
     assert "Log it like this?" not in result.stderr and "Date [2026-03-25]:" in result.stderr
-    assert _courses(db_path) == [("Peer Ethics", "2026-03-24", 120, None, None)]
+    assert _courses(db_path) == [("Peer Ethics", "2026-03-24", 7200, None, None)]
 
 
 def test_at_a_terminal_saying_no_asks_for_every_field(run, make_cert, db_path, tmp_path, terminal):
@@ -467,7 +467,7 @@ def test_at_a_terminal_a_photo_asks_for_the_details_and_keeps_the_file(run, make
     result = run("log-ceu", "--from", str(photo), input="Peer ethics\n2026-10-01\n2\n")
     assert result.exit_code == 0, result.stderr
     assert "no text in this file" in result.stderr
-    assert _courses(db_path) == [("Peer ethics", "2026-10-01", 120, None, None)]
+    assert _courses(db_path) == [("Peer ethics", "2026-10-01", 7200, None, None)]
     assert _attachment_count(db_path) == 1
 
 
