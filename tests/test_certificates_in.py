@@ -449,7 +449,7 @@ def test_at_a_terminal_saying_no_asks_for_every_field(run, make_cert, db_path, t
     answers = "n\nEthics in peer work\n\n2.5\n\n\n"  # a new title and hours; the rest kept as read
     result = run("log-ceu", "--from", str(pdf), input=answers)
     assert result.exit_code == 0, result.stderr
-    assert _courses(db_path) == [("Ethics in peer work", "2026-02-05", 150,
+    assert _courses(db_path) == [("Ethics in peer work", "2026-02-05", 9000,
                                   "Georgia Mental Health Consumer Network", "GMHCN-4471")]
 
 

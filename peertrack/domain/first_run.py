@@ -24,6 +24,6 @@ class Plan:
     reminders: list[Reminder] = field(default_factory=list)
 
     @property
-    def required_minutes(self) -> int:
+    def required_seconds(self) -> int:
         """The CE hours the chosen certifications' current cycles need, added up."""
-        return sum(chosen.cert.cycle.required_minutes for chosen in self.certs)
+        return sum(chosen.cert.cycle.required_seconds for chosen in self.certs)

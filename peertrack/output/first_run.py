@@ -18,13 +18,13 @@ def summary_lines(plan: Plan, today: dt.date) -> list[str]:
                                                               if cert.number else ""))
         rules = "".join(f", {rule_text(rule)}" for rule in cert.requirements)
         lines.append(f"     expires {fmt.day_with_distance(cert.cycle.ends, today)}; this cycle began "
-                     f"{fmt.day(cert.cycle.starts)} and needs {fmt.hours_words(cert.cycle.required_minutes)} "
+                     f"{fmt.day(cert.cycle.starts)} and needs {fmt.hours_words(cert.cycle.required_seconds)} "
                      f"of CE{rules}")
     if len(plan.certs) > 1:
-        lines.append(f"  In all: {fmt.hours_words(plan.required_minutes)} of CE across "
+        lines.append(f"  In all: {fmt.hours_words(plan.required_seconds)} of CE across "
                      f"{fmt.counted(len(plan.certs), 'certification')} (one course can count toward several).")
     else:
-        lines.append(f"  In all: {fmt.hours_words(plan.required_minutes)} of CE.")
+        lines.append(f"  In all: {fmt.hours_words(plan.required_seconds)} of CE.")
     if plan.reminders:
         from peertrack.domain.recurrence import at_text, describe
 
