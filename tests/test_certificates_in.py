@@ -458,7 +458,7 @@ def test_yes_takes_what_was_read_without_asking(run, make_cert, db_path, tmp_pat
     pdf = make_pdf(_sample("day-first-numeric"), tmp_path / "language.pdf")
     result = run("log-ceu", "--from", str(pdf), "--yes")
     assert result.exit_code == 0, result.stderr
-    assert _courses(db_path)[0][:3] == ("Recovery-Oriented Language", "2026-03-25", 120)
+    assert _courses(db_path)[0][:3] == ("Recovery-Oriented Language", "2026-03-25", 7200)
 
 
 def test_at_a_terminal_a_photo_asks_for_the_details_and_keeps_the_file(run, make_cert, db_path, tmp_path, terminal):
