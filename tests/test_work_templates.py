@@ -81,3 +81,31 @@ def test_texas_peer_specialist_in_training_then_certified(ok):
     # The template's renewal rules: two years, 20 hours, at least 3 in ethics.
     assert (cert["expires"], cert["hours_required"], cert["requirements"][0]["name"]) == ("2028-10-19", 20, "ethics")
     assert json.loads(ok("work", "list", "--json").stdout)[0]["setting"] == "peer center"
+
+
+def test_the_missing_list_never_hides_service_or_supervision(ok):
+    ok("cert", "add", "--template", "tn-cprs", "--expires", "2027-03-31", "--hours", "20")
+    ok("cert", "add", "--template", "me-cipss", "--expires", "2027-06-30", "--hours", "0")
+    ok("log-ceu", "Ethics refresher", "--hours", "20", "--date", "2026-10-01", "--cert", "tn-cprs")
+    ok("log-work", "--hours", "6", "--date", "2026-10-03")
+    text = ok("status", "--missing").stdout
+    # Every CE hour of tn-cprs is in, but its service and supervision are not: it is not "nothing missing".
+    assert "Nothing missing" not in text
+    assert ("↓ behind  Certified Peer Recovery Specialist (CPRS) (tn-cprs)\n"
+            "  Every CE hour this cycle needs is in.\n"
+            "  Also: 44 hours of peer service by Wed 31 Mar 2027, about 9 hours a month.\n"
+            "  Also: 2 hours of supervision by Wed 31 Mar 2027, about 0.5 hours a month.\n") in text
+    # Maine: July to September had no co-supervision; October to December still needs one.
+    assert ("✗ overdue  Certified Intentional Peer Support Specialist (CIPSS) (me-cipss)\n"
+            "  Every CE hour this cycle needs is in.\n"
+            "  Also: 69 hours of peer service by Wed 30 Jun 2027, about 9 hours a month.\n"
+            "  Also: 1 supervision session a quarter: none logged for Jul–Sep 2026: tell your supervisor or "
+            "certifying body.\n"
+            "  Also: 1 supervision session by Thu 31 Dec 2026, for Oct–Dec 2026.\n") in text
+    data = json.loads(ok("status", "--missing", "--json").stdout)
+    tn = next(c for c in data["certifications"] if c["id"] == "tn-cprs")
+    assert tn["hours_missing"] == 0 and tn["work_level"] == "behind" and len(tn["work_todo"]) == 2
+    ok("log-work", "--hours", "24", "--date", "2026-10-10")
+    ok("log-work", "--hours", "20", "--date", "2026-10-11")
+    ok("log-supervision", "--hours", "2", "--date", "2026-10-12", "--supervisor", "Dana Reyes, LCSW")
+    assert "✓ Nothing missing: Certified Peer Recovery Specialist (CPRS) (tn-cprs)." in ok("status", "--missing").stdout

@@ -45,13 +45,14 @@ def show_missing(db_path: Path, cert: str | None, json: bool, today) -> None:
     from peertrack.output import todo
 
     with existing(db_path) as conn:
-        items = standing(conn, cert, today, reminders=False).items if conn else []
+        found = standing(conn, cert, today, reminders=False) if conn else None
+    items, work = (found.items, found.work) if found else ([], [])
     if json:
         from peertrack.output import porcelain
 
-        porcelain.emit(todo.todo_json(items, today))
+        porcelain.emit(todo.todo_json(items, today, work))
     else:
-        todo.todo(items, today)
+        todo.todo(items, today, work)
 
 
 def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:

@@ -29,25 +29,57 @@ def cap_words(cap: CapUse) -> str:
             f"more {name} hours would not count.")
 
 
-def todo(items: list[Progress], today: dt.date) -> None:
-    """Most pressing first; a certification with nothing missing is one line at the end."""
+def work_needs(work: list | None, cert_id: str, today: dt.date) -> tuple[str | None, list[str]]:
+    """A certification's rules on service and supervision: their level (None without any), and what they
+    still need, as to-dos."""
+    found = next((w for w in work or [] if w.cert.id == cert_id), None)
+    if found is None:
+        return None, []
+    from peertrack.domain.work_attention import missed_words, still_needed
+    from peertrack.domain.work_rules import rule_words
+
+    said = []
+    for rule in found.rules:
+        if rule.level == "overdue" and rule.rule.period != "cycle":
+            said.append(f"{rule_words(rule.rule)}: {missed_words(rule)}")
+        if words := still_needed(rule, today):
+            said.append(words)
+    return found.level, said
+
+
+def _level(item: Progress, work_level: str | None) -> str:
+    """The more pressing of the CE hours' level and the work log's: a list to act on hides neither."""
+    if work_level is None or item.level == "lapsed":
+        return item.level
+    from peertrack.domain.work_rules import worst
+
+    return worst([item.level, work_level])
+
+
+def todo(items: list[Progress], today: dt.date, work: list | None = None) -> None:
+    """Most pressing first; a certification with nothing missing, service and supervision included, is one
+    line at the end."""
     out = [f"What is still missing, on {fmt.day(today)}"]
     if not items:
         out += ["", "You have no certifications yet. Add one with: peertrack cert add --help"]
     done = []
     for item in needs.act_order(items):
         name = f"{item.cert.name} ({item.cert.id})"
-        if not item.missing_seconds and item.days_left >= 0:
+        work_level, also = work_needs(work, item.cert.id, today)
+        if not item.missing_seconds and item.days_left >= 0 and not also:
             done.append(name)
             continue
-        out += ["", f"{fmt.LEVEL_WORDS[item.level]}  {name}", f"  {needs.todo_sentence(item)}"]
+        first = (needs.todo_sentence(item) if item.missing_seconds or item.days_left < 0 else
+                 "Every CE hour this cycle needs is in.")
+        out += ["", f"{fmt.LEVEL_WORDS[_level(item, work_level)]}  {name}", f"  {first}"]
         out += [f"  {cap_words(cap)}" for cap in full_caps(item)]
+        out += [f"  Also: {words}." for words in also]
     if done:
         out += ["", f"✓ Nothing missing: {', '.join(done)}."]
     sys.stdout.write("\n".join(out) + "\n")
 
 
-def todo_json(items: list[Progress], today: dt.date) -> dict:
+def todo_json(items: list[Progress], today: dt.date, work: list | None = None) -> dict:
     from peertrack.domain.formatting import hours_number
 
     return {"today": today.isoformat(), "certifications": [
@@ -60,6 +92,8 @@ def todo_json(items: list[Progress], today: dt.date) -> dict:
             "full_caps": [{"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds)}
                           for c in full_caps(item)],
             "todo": needs.todo_sentence(item),
+            "work_level": work_needs(work, item.cert.id, today)[0],
+            "work_todo": work_needs(work, item.cert.id, today)[1],
         }
         for item in needs.act_order(items)
     ]}
