@@ -54,8 +54,6 @@ def rules_kept_by_hand(template: Template | None) -> list[str]:
     from peertrack.domain.formatting import hours_words
 
     found = []
-    if template.once_ever:
-        found.append("a training counts only once, even if you take it again in a later cycle")
     for value, minutes, years in template.once_over_cycles:
         found.append(f"{hours_words(minutes)} of {value} " + (f"once every {years} years" if years else "once ever"))
     if template.unique_hours_with:

@@ -49,3 +49,30 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
         courses = storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
         found[cert.id] = count_progress(template.counts, courses, cert.cycle)
     return found
+
+
+def counts_once_ever(cert: Certification) -> bool:
+    """Whether the certification's board counts each training only once ever (its template says so)."""
+    templates = _templates()
+    return cert.template in templates and templates[cert.template].once_ever
+
+
+def _templates() -> dict:
+    """The templates by id, read once for as long as the holder's own template files stay the same;
+    none when a template file cannot be read."""
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.templates import load_templates, user_template_folder
+
+    folder = user_template_folder()
+    files = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.json"))) if folder.is_dir() else ()
+    key = (str(folder), files)
+    if key not in _CACHE:
+        try:
+            _CACHE.clear()
+            _CACHE[key] = {t.id: t for t in load_templates()}
+        except PeertrackError:
+            _CACHE[key] = {}
+    return _CACHE[key]
+
+
+_CACHE: dict = {}

@@ -37,11 +37,25 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
 
     settings = load_settings(conn)
     items = [
-        progress(cert, storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
-                 today, settings.soon_days, settings.urgent_days)
+        progress(cert, _counted_courses(conn, cert), today, settings.soon_days, settings.urgent_days)
         for cert in certs
     ]
     return endorsements_under_parents(items)
+
+
+def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
+    """The courses of the current cycle; for a board that counts a training once ever, only first times."""
+    courses = storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
+    if cert.template is None or not courses:
+        return courses
+    from peertrack.services.board_rules import counts_once_ever
+
+    if not counts_once_ever(cert):
+        return courses
+    from peertrack.domain.once_ever import first_times
+
+    before = cert.cycle.starts - dt.timedelta(days=1)
+    return first_times(courses, storage.credited_courses(conn, cert.id, dt.date.min, before))
 
 
 def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
