@@ -218,8 +218,11 @@ def import_certificates(
     if dry_run:
         screen.say("That was a dry run: nothing was added.")
         return
-    count = "1 course" if len(new) == 1 else f"{len(new)} courses"
-    if not confirm(f"Add these {count}, each with its certificate?", yes):
+    from peertrack.domain.formatting import counted
+
+    question = ("Add this course, with its certificate?" if len(new) == 1
+                else f"Add these {counted(len(new), 'course')}, each with its certificate?")
+    if not confirm(question, yes):
         screen.say("Nothing was added.")
         raise typer.Exit(1)
     conn = conn or open_db(ctx)

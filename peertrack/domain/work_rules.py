@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
-from peertrack.domain.formatting import hours_words
+from peertrack.domain.formatting import counted, hours_words
 from peertrack.domain.parsing import parse_hours
 from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text
 
@@ -90,7 +90,7 @@ def rule_text(rule: WorkRule) -> str:
 def rule_words(rule: WorkRule) -> str:
     """ "50 hours of peer service", "1 supervision session a quarter"."""
     if rule.counts_sessions:
-        amount = "1 supervision session" if rule.amount == 1 else f"{rule.amount} supervision sessions"
+        amount = counted(rule.amount, "supervision session")
     else:
         amount = f"{hours_words(rule.amount)} of {KINDS[rule.kind]}"
     return amount + ("" if rule.period == "cycle" else f" a {rule.period}")
@@ -98,7 +98,7 @@ def rule_words(rule: WorkRule) -> str:
 
 def amount_words(rule: WorkRule, amount: int) -> str:
     if rule.counts_sessions:
-        return "1 session" if amount == 1 else f"{amount} sessions"
+        return counted(amount, "session")
     return hours_words(amount)
 
 

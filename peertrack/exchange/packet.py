@@ -148,7 +148,7 @@ def _front_pages(record, parts: Sequence[Part], version: str) -> tuple[bytes, in
              ("Certification", f"{cert.name} ({cert.id})"), ("Certificate number", cert.number or "(none on record)"),
              ("Certifying body", cert.body or "(none on record)"), ("Cycle", cycle)]
     total = sum(course.seconds for course in record.courses)
-    count = "1 course" if len(record.courses) == 1 else f"{len(record.courses)} courses"
+    count = fmt.counted(len(record.courses), "course")
     facts.append(("Courses listed", f"{count}, {fmt.hours_words(total)}"))
     included = sum(part.kind != "left-out" for part in parts)
     facts.append(("Certificates", f"{included} enclosed, after the transcript"))

@@ -51,7 +51,7 @@ def folder_preview(rows, folder: str, dates: str = "iso") -> None:
     new = [row for row in rows if row.course is not None and not row.known]
     if new:
         seconds = sum(row.course.seconds for row in new)
-        count = "1 course" if len(new) == 1 else f"{len(new)} courses"
+        count = fmt.counted(len(new), "course")
         console.print(Text(f"To add: {count}, {fmt.hours_words(seconds)}", style="bold"))
         table = screen.make_table(console)
         for column, justify in (("File", "left"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),

@@ -22,7 +22,7 @@ def work_table(entries: list[WorkEntry], dates: str = "iso") -> None:
     for entry in entries:
         table.add_row(str(entry.id), fmt.bare_day(entry.date, dates), hours_text(entry.seconds), entry.setting or "")
     console.print(table)
-    count = "1 entry" if len(entries) == 1 else f"{len(entries)} entries"
+    count = fmt.counted(len(entries), "entry")
     console.print(f"{count}, {hours_words(sum(e.seconds for e in entries))} of peer service in all.")
 
 
@@ -39,7 +39,7 @@ def supervision_table(entries: list[SupervisionEntry], dates: str = "iso") -> No
         table.add_row(str(entry.id), fmt.bare_day(entry.date, dates), hours_text(entry.seconds),
                       entry.supervisor_text, "group" if entry.group else "individual", entry.topic or "")
     console.print(table)
-    count = "1 session" if len(entries) == 1 else f"{len(entries)} sessions"
+    count = fmt.counted(len(entries), "session")
     console.print(f"{count}, {hours_words(sum(e.seconds for e in entries))} of supervision in all.")
 
 
