@@ -107,8 +107,9 @@ def run_fast(plan: Plan) -> int:
         daily.show_status(path, **options)
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
-        from peertrack.commands.failures import explain
+        from peertrack.commands.failures import explain, point_to_help
 
+        point_to_help(error, [command])
         code, words = explain(error, path, commits_before)
         sys.stderr.write(words + "\n")
         return code

@@ -322,7 +322,8 @@ def test_files_that_cannot_be_read_get_one_sentence_and_nothing_is_written(run, 
     assert result.exit_code == InvalidInput.EXIT_CODE
     assert words in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith(f'Error: --from "{bad}" ')
+    assert lines[0].startswith(f'Error: --from "{bad}" ')
+    assert lines[1:] == ["See what it takes, with examples: peertrack log-ceu --help"]  # the next step
     assert result.stdout == ""
     assert db_path.read_bytes() == before
     assert not (db_path.parent / "attachments").exists()

@@ -49,6 +49,13 @@ def test_a_title_without_quotes_gets_the_corrected_command(run, make_cert, snaps
     assert result.stdout == "" and snapshot() == before
 
 
+def test_a_unit_after_the_hours_stays_with_the_hours(run, make_cert):
+    make_cert()
+    result = run("log-ceu", "Suicide", "Prevention:", "QPR", "Gatekeeper", "--hours", "2", "hrs")
+    assert result.exit_code == 2
+    assert result.stderr.endswith('\nType: peertrack log-ceu "Suicide Prevention: QPR Gatekeeper" --hours "2 hrs"\n')
+
+
 def test_the_corrected_command_works(ok, make_cert):
     make_cert()
     ok("log-ceu", "Suicide Prevention: QPR Gatekeeper", "--hours", "2")
@@ -230,3 +237,26 @@ def test_the_audit_summary_lists_a_certificates_folder_only_when_the_zip_has_one
     ok("export", "audit", "--cert", "ca-pss", "-o", str(target))
     assert "certificates/    one file per certificate" in zipfile.ZipFile(target).read(
         "ca-pss-audit-2026-11-02/summary.txt").decode()
+
+
+def test_a_refusal_without_a_next_step_points_to_the_commands_help(run, make_cert):
+    make_cert()
+    result = run("deadline", "add", "Fee", "--due", "soon")
+    assert result.exit_code == InvalidInput.EXIT_CODE
+    assert result.stderr == ('Error: --due "soon" is not something I can read: use a date like 2026-11-02 or '
+                             "11/02/2026, or today or yesterday.\n"
+                             "See what it takes, with examples: peertrack deadline add --help\n")
+
+
+def test_a_refusal_that_names_its_next_step_gets_no_other(run, make_cert):
+    make_cert()
+    result = run("log-ceu", "X", "--hours", "2", "--date", "13/01/2026")
+    assert result.stderr.count("peertrack ") == 2 and "--help" not in result.stderr
+
+
+def test_the_calendar_export_says_how_to_reach_a_phone(ok, make_cert, tmp_path):
+    make_cert()
+    result = ok("export", "ics", "-o", str(tmp_path / "p.ics"))
+    assert result.stderr.endswith(
+        "To get it onto a phone, e-mail it to yourself and open the attachment (iPhone: tap Add All); Google "
+        "Calendar takes it on a computer at calendar.google.com > Settings > Import & export.\n")

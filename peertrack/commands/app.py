@@ -145,11 +145,26 @@ class PeertrackGroup(TyperGroup):
                 if _is_usage_error(error):
                     raise
             from peertrack.commands.common import top_options
-            from peertrack.commands.failures import explain
+            from peertrack.commands.failures import explain, point_to_help
+
+            point_to_help(error, _command_words(ctx.meta.get(TYPED, [])))
 
             code, words = explain(error, top_options(ctx).db_path, commits_before)
             typer.echo(words, err=True)
             raise typer.Exit(code) from None
+
+
+def _command_words(typed: list[str]) -> list[str]:
+    """The command as typed, without its options: ["cert", "add"]."""
+    from peertrack.commands.titles import after_top_options
+
+    words = typed[after_top_options(typed):]
+    if not words or words[0] not in COMMANDS:
+        return []
+    path = words[:1]
+    if len(words) > 1 and words[1] in getattr(load_command(words[0]), "commands", {}):
+        path.append(words[1])
+    return path
 
 
 def _is_usage_error(error: Exception) -> bool:

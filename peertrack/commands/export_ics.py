@@ -83,7 +83,9 @@ def ics(
         return
     say(f"✓ Wrote {_count_words(counts)} to {output}.\n"
         "Import it into your calendar app; importing a newer file later updates these events "
-        "instead of adding copies.")
+        "instead of adding copies.\n"
+        "To get it onto a phone, e-mail it to yourself and open the attachment (iPhone: tap Add All); "
+        "Google Calendar takes it on a computer at calendar.google.com > Settings > Import & export.")
 
 
 def _kinds(only: Optional[str]) -> tuple[str, ...]:

@@ -56,6 +56,14 @@ def _disk_problem(error: BaseException) -> PeertrackError | None:
     return None
 
 
+def point_to_help(error: BaseException, command: list[str]) -> None:
+    """Give a refusal that names no next step one: where to see what `command` takes, with examples."""
+    from peertrack.domain.errors import InvalidInput
+
+    if command and isinstance(error, InvalidInput) and not error.hint and "peertrack " not in error.message:
+        error.hint = f"See what it takes, with examples: peertrack {' '.join(command)} --help"
+
+
 def _words(error: PeertrackError) -> str:
     from peertrack.output.hints import with_typed_db
 

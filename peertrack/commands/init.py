@@ -149,9 +149,10 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
         cycle = _ask("How long is one renewal cycle (like 1y, 2y or 18m)", lambda text: parse_cycle(text, "The cycle"),
                      default="2y")
     if template is None or (template.hours is None and not template.month_choices):
-        hours = _ask("How many CE hours does a cycle need (like 20)",
+        hours = _ask("How many CE hours does a cycle need (like 20; 0 if you do not know yet)",
                      lambda text: parse_hours(text, "The hours", allow_zero=True, limit=None),
-                     why="peertrack shows how many hours are still to go, and the pace to get there.")
+                     why="peertrack shows how many hours are still to go, and the pace to get there. If you do "
+                         "not know yet, type 0 and set it later with: peertrack cert edit ID --hours H")
     taken = plan.held_ids | {c.cert.id for c in plan.certs}
     default_id = template.id if template is not None and template.id not in taken else None
     cert_id = _ask("A short id you will type for it (letters, digits, dashes)",

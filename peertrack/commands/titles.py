@@ -8,6 +8,7 @@ from typing import Any
 from peertrack.domain.errors import PeertrackError
 
 TITLE_NAMES = ("title", "name")  # the words a command's first argument is called when it is a title
+_UNITS = {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "ceu", "ceus"}
 
 
 class TitleNeedsQuotes(PeertrackError):
@@ -30,7 +31,7 @@ def title_advice(error: Any, args: list[str]) -> TitleNeedsQuotes | None:
     if title is None or title.name not in TITLE_NAMES:
         return None
     path = ctx.command_path.split()[1:]  # the program's own name is not typed after it
-    start = _after_top_options(args)
+    start = after_top_options(args)
     if args[start:start + len(path)] != path:
         return None
     prefix = ["peertrack", *args[:start], *path]
@@ -62,7 +63,7 @@ def _is_argument(param: Any) -> bool:
     return getattr(param, "param_type_name", "") == "argument"
 
 
-def _after_top_options(args: list[str]) -> int:
+def after_top_options(args: list[str]) -> int:
     index = 0
     while index < len(args):
         if args[index] == "--plain" or args[index].startswith("--db="):
@@ -93,8 +94,12 @@ def _split(args: list[str], params: list) -> tuple[list[str], list[str]]:
         if name in takes_value:
             options.append(_quoted(token))
             if takes_value[name] and "=" not in token and index + 1 < len(args):
-                options.append(_quoted(args[index + 1]))
+                value = args[index + 1]
                 index += 1
+                if name == "--hours" and index + 1 < len(args) and args[index + 1].lower().strip(".") in _UNITS:
+                    value = f"{value} {args[index + 1]}"  # --hours 2 hrs: the unit belongs to the hours
+                    index += 1
+                options.append(_quoted(value))
         else:
             words.append(token)
         index += 1
