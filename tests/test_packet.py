@@ -155,3 +155,13 @@ def test_the_packet_name_defaults_to_the_cert_and_day(ok, make_cert, tmp_path, m
     monkeypatch.chdir(tmp_path)
     ok("export", "packet", "--cert", "ca-pss")
     assert Path("ca-pss-renewal-packet-2026-11-02.pdf").is_file()
+
+
+@pytest.mark.parametrize("kind", ["packet", "audit"])
+def test_without_any_records_yet_a_packet_or_audit_names_the_missing_certification(run, tmp_path, db_path, kind):
+    target = tmp_path / ("out.pdf" if kind == "packet" else "out.zip")
+    result = run("export", kind, "--cert", "ca-pss", "-o", str(target))
+    assert result.exit_code == InvalidInput.EXIT_CODE
+    assert 'There is no certification with the id "ca-pss"' in result.stderr
+    assert "peertrack cert add" in result.stderr
+    assert not db_path.exists() and list(tmp_path.glob("out.*")) == []

@@ -49,6 +49,10 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
         raise InvalidInput("--cert", "", f"name the certification being {what}, e.g. --cert ca-pss (or choose one "
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
     conn = open_existing(ctx)
+    if conn is None:  # no records yet: nothing is created for looking
+        from peertrack.domain.errors import unknown_cert
+
+        raise unknown_cert(cert.strip().lower(), [])
     chosen = storage.load_cert(conn, cert.strip().lower())
     courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
     window = cycle_window(conn, chosen, which)
