@@ -50,7 +50,8 @@ def test_mississippi_every_four_years_on_30_september(ok):
 def test_montana_a_first_year_certified_after_1_july_needs_its_own_hours(ok, run):
     refused = run("cert", "add", "--template", "mt-cbhpss", "--issued", "2026-08-15")
     assert refused.exit_code == InvalidInput.EXIT_CODE
-    assert "--hours is missing: you were certified after 1 July" in refused.stderr
+    assert "--hours is missing: you were certified after 1 July, so your first year needs fewer than 20 hours" \
+        in refused.stderr
     ok("cert", "add", "--template", "mt-cbhpss", "--issued", "2026-08-15", "--hours", "10")
     data = show(ok, "mt-cbhpss")
     assert (data["cycle_start"], data["expires"], data["hours_required"]) == ("2026-08-15", "2026-12-31", 10)

@@ -53,7 +53,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
         if hours is None:
             after = _day_words(template.shape.first_prorated_after)
             raise InvalidInput("--hours", "", f"you were certified after {after}, so your first year needs fewer "
-                               f"than {required // 60} hours and the board's page does not say how many: give "
+                               f"than {required // 3600} hours and the board's page does not say how many: give "
                                "them, like --hours 10", problem="is missing")
         required = template.hours if template.hours is not None else required  # later years: the full hours
     rules = _rules(require, "min", template) + _rules(cap, "max", template)

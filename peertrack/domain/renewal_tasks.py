@@ -54,8 +54,8 @@ def rules_kept_by_hand(template: Template | None) -> list[str]:
     from peertrack.domain.formatting import hours_words
 
     found = []
-    for value, minutes, years in template.once_over_cycles:
-        found.append(f"{hours_words(minutes)} of {value} " + (f"once every {years} years" if years else "once ever"))
+    for value, seconds, years in template.once_over_cycles:
+        found.append(f"{hours_words(seconds)} of {value} " + (f"once every {years} years" if years else "once ever"))
     if template.unique_hours_with:
         found.append("no course counts for both this and " + ", ".join(template.unique_hours_with))
     return found
