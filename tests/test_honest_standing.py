@@ -197,27 +197,27 @@ def test_the_numbers_never_contradict_each_other():
     from peertrack.domain.requirements import progress
 
     course_st = st.builds(
-        lambda day, minutes, category, form: Course(
-            date=dt.date(2025, 7, 1) + dt.timedelta(days=day), title="c", minutes=minutes, format=form,
-            allocations=(Allocation(category, minutes),) if category else ()),
-        st.integers(0, 730), st.integers(15, 600), st.sampled_from(["ethics", "cultural", None]),
+        lambda day, seconds, category, form: Course(
+            date=dt.date(2025, 7, 1) + dt.timedelta(days=day), title="c", seconds=seconds, format=form,
+            allocations=(Allocation(category, seconds),) if category else ()),
+        st.integers(0, 730), st.integers(15 * 60, 600 * 60), st.sampled_from(["ethics", "cultural", None]),
         st.sampled_from(["online", "in-person", None]))
     rules_st = st.lists(st.one_of(
-        st.builds(Requirement, st.sampled_from(["ethics", "cultural"]), st.integers(0, 900)),
-        st.builds(Requirement, st.just("online"), st.integers(0, 900), st.just("max"), st.just("format")),
+        st.builds(Requirement, st.sampled_from(["ethics", "cultural"]), st.integers(0, 900 * 60)),
+        st.builds(Requirement, st.just("online"), st.integers(0, 900 * 60), st.just("max"), st.just("format")),
     ), max_size=3, unique_by=lambda r: (r.value, r.kind))
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(course_st, max_size=8), rules_st, st.integers(0, 2400), st.integers(0, 760))
+    @given(st.lists(course_st, max_size=8), rules_st, st.integers(0, 2400 * 60), st.integers(0, 760))
     def check(courses, rules, required, day):
-        cycle = Cycle(starts=dt.date(2025, 7, 1), ends=dt.date(2027, 6, 30), required_minutes=required)
-        cert = Certification(id="c", name="C", cycle_months=24, required_minutes=required, cycle=cycle,
+        cycle = Cycle(starts=dt.date(2025, 7, 1), ends=dt.date(2027, 6, 30), required_seconds=required)
+        cert = Certification(id="c", name="C", cycle_months=24, required_seconds=required, cycle=cycle,
                              requirements=tuple(rules))
         item = progress(cert, courses, dt.date(2025, 7, 1) + dt.timedelta(days=day))
-        assert item.toward_minutes <= item.earned_minutes
-        assert (needs.share(item) == 100) == (item.missing_minutes == 0)
-        assert sum(n.minutes for n in needs.needs(item)) == item.missing_minutes  # one kind of minimum here
-        assert item.projected_minutes is None or item.projected_minutes >= item.earned_minutes
+        assert item.toward_seconds <= item.earned_seconds
+        assert (needs.share(item) == 100) == (item.missing_seconds == 0)
+        assert sum(n.seconds for n in needs.needs(item)) == item.missing_seconds  # one kind of minimum here
+        assert item.projected_seconds is None or item.projected_seconds >= item.earned_seconds
         assert (item.level == "behind") == (item.behind is not None and item.days_left > 30)
 
     check()
