@@ -13,11 +13,11 @@ from peertrack.domain.training_counts import count_progress, is_training
 D = dt.date
 ETHICS = TrainingCount("peer ethics training", 1, "ethics")
 CLASS = TrainingCount("CE class", 2)
-CYCLE = Cycle(D(2026, 1, 1), D(2026, 12, 31), 720)
+CYCLE = Cycle(D(2026, 1, 1), D(2026, 12, 31), 12 * 3600)
 
 
-def course(title, day, *categories, minutes=60):
-    return Course(day, title, minutes, allocations=tuple(Allocation(c, minutes) for c in categories))
+def course(title, day, *categories, seconds=3600):
+    return Course(day, title, seconds, allocations=tuple(Allocation(c, seconds) for c in categories))
 
 
 @pytest.mark.parametrize(("item", "count", "expected"), [
@@ -31,7 +31,7 @@ def test_what_is_one_training(item, count, expected):
 
 
 def test_each_course_is_one_training_whatever_its_hours_and_only_inside_the_cycle():
-    courses = [course("Ethics day", D(2026, 1, 1), "ethics", minutes=480),  # the cycle's first day
+    courses = [course("Ethics day", D(2026, 1, 1), "ethics", seconds=8 * 3600),  # the cycle's first day
                course("Ethics again", D(2026, 12, 31), "ethics"),  # its last day
                course("Ethics last year", D(2025, 12, 31), "ethics"),
                course("Ethics next year", D(2027, 1, 1), "ethics")]
