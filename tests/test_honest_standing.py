@@ -221,3 +221,9 @@ def test_the_numbers_never_contradict_each_other():
         assert (item.level == "behind") == (item.behind is not None and item.days_left > 30)
 
     check()
+
+
+def test_due_says_still_needed_with_the_minimums_inside(run, make_cert):
+    make_cert(expires="2027-01-15", cycle="1y", hours="10", require=["ethics=2"])  # 74 days left, 0 hours
+    assert run("due").stdout == ("↓ behind  Medi-Cal Peer Support Specialist (ca-pss): 10 hours (2 of ethics, 8 of "
+                                 "any kind) still needed, about 4.25 hours a month; expires in 74 days\n")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
 from peertrack.domain.models import Certification, Deadline, Progress
+from peertrack.domain.needs import needed_words
 
 ORDER = ("overdue", "urgent", "behind", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")
@@ -76,7 +77,7 @@ def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) ->
         detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
     else:
         pace = fmt.pace(p.seconds_per_month, p.missing_seconds, p.days_left)
-        detail = f"{fmt.hours_words(p.missing_seconds)} still needed, {pace}; expires {fmt.days_from_now(p.days_left)}"
+        detail = f"{needed_words(p)} still needed, {pace}; expires {fmt.days_from_now(p.days_left)}"
     return Attention("certification", p.level, f"{cert.name} ({cert.id})", detail, cert.id, cert.expires)
 
 

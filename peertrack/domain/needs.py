@@ -101,18 +101,22 @@ def needs_words(item: Progress) -> str:
     return words
 
 
-def still_needed(item: Progress) -> str:
-    """The dashboard's sentence: "Still needed: 9 hours (3 of ethics, 6 of any kind), about 1.5 hours a month."."""
-    pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
+def needed_words(item: Progress) -> str:
+    """The hours missing, one number with the minimums' gaps inside: "9 hours, all of ethics",
+    "10 hours (2 of ethics, 8 of any kind)", "10 hours"."""
     parts = needs(item)
     total = fmt.hours_words(item.missing_seconds)
     if len(parts) == 1 and parts[0].name is not None:
-        inside = f", all {parts[0].kind}"
-    elif any(part.name is not None for part in parts):
-        inside = " (" + ", ".join(f"{fmt.hours(part.seconds)} {part.kind}" for part in parts) + ")"
-    else:
-        inside = ""
-    return f"Still needed: {total}{inside}, {pace}."
+        return f"{total}, all {parts[0].kind}"
+    if any(part.name is not None for part in parts):
+        return f"{total} (" + ", ".join(f"{fmt.hours(part.seconds)} {part.kind}" for part in parts) + ")"
+    return total
+
+
+def still_needed(item: Progress) -> str:
+    """The dashboard's sentence: "Still needed: 9 hours (3 of ethics, 6 of any kind), about 1.5 hours a month."."""
+    pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
+    return f"Still needed: {needed_words(item)}, {pace}."
 
 
 def todo_sentence(item: Progress) -> str:
