@@ -165,3 +165,13 @@ def test_without_any_records_yet_a_packet_or_audit_names_the_missing_certificati
     assert 'There is no certification with the id "ca-pss"' in result.stderr
     assert "peertrack cert add" in result.stderr
     assert not db_path.exists() and list(tmp_path.glob("out.*")) == []
+
+
+def test_hours_met_while_a_minimum_is_short_reads_so(ok, make_cert, tmp_path):
+    make_cert(hours="4", require="ethics=2")
+    ok("log-ceu", "General topics", "--hours", "5", "--date", "2026-10-01")
+    target = tmp_path / "packet.pdf"
+    ok("export", "packet", "--cert", "ca-pss", "-o", str(target))
+    cover = _text(PdfReader(target), 0)
+    assert "Total hours 4 5 hours met; a minimum below is not" in cover
+    assert "At least, ethics 2 0 2 short" in cover

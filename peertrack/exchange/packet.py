@@ -85,8 +85,10 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
     if progress is None:
         return []
     required = progress.cert.cycle.required_seconds
-    rows = [("Total hours", fmt.hours(required), fmt.hours(progress.earned_seconds),
-             _standing(progress.missing_seconds))]
+    # Missing hours that a minimum below is short of are said there, not twice.
+    total = ("hours met; a minimum below is not" if progress.missing_seconds and not progress.any_kind_seconds
+             else _standing(progress.missing_seconds))
+    rows = [("Total hours", fmt.hours(required), fmt.hours(progress.earned_seconds), total)]
     for category in progress.categories:
         rows.append((f"At least, {_rule_name(category)}", fmt.hours(category.required_seconds),
                      fmt.hours(category.earned_seconds), _standing(category.missing_seconds)))
