@@ -260,3 +260,14 @@ def test_the_calendar_export_says_how_to_reach_a_phone(ok, make_cert, tmp_path):
     assert result.stderr.endswith(
         "To get it onto a phone, e-mail it to yourself and open the attachment (iPhone: tap Add All); Google "
         "Calendar takes it on a computer at calendar.google.com > Settings > Import & export.\n")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["remind", "done"], "Error: peertrack remind done needs the number of a reminder, and none was given: see them "
+                         "with: peertrack remind list\nThen type, for example: peertrack remind done 1\n"),
+    (["cert", "edit"], "Error: peertrack cert edit needs the id of a certification, and none was given: see them "
+                       "with: peertrack cert list\nThen type, for example: peertrack cert edit ca-pss\n"),
+])
+def test_a_number_left_out_says_where_the_numbers_are(run, args, words):
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr == words

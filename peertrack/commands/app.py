@@ -139,9 +139,9 @@ class PeertrackGroup(TyperGroup):
             raise
         except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
             if _is_usage_error(error):
-                from peertrack.commands.titles import title_advice
+                from peertrack.commands.titles import missing_number_advice, title_advice
 
-                error = title_advice(error, ctx.meta.get(TYPED, [])) or error
+                error = title_advice(error, ctx.meta.get(TYPED, [])) or missing_number_advice(error) or error
                 if _is_usage_error(error):
                     raise
             from peertrack.commands.common import top_options

@@ -1,4 +1,7 @@
-"""A title typed without quotes, or one that starts with "-": say what to do, and show the command to type."""
+"""Usage slips people make first: a title without quotes or starting with "-", a record's number left out.
+
+Each gets what was typed, what is wanted, and the command to type next.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from typing import Any
 from peertrack.domain.errors import PeertrackError
 
 TITLE_NAMES = ("title", "name")  # the words a command's first argument is called when it is a title
+_RECORDS = {"remind": "reminder", "ceu": "course", "cert": "certification", "deadline": "deadline",
+            "work": "work entry", "supervision": "supervision session"}
 _UNITS = {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minute", "minutes", "ceu", "ceus"}
 
 
@@ -57,6 +62,23 @@ def title_advice(error: Any, args: list[str]) -> TitleNeedsQuotes | None:
         f"The {title.name} was typed as {len(words)} separate words ({typed}): a {title.name} with spaces goes "
         "in quotes, so it is read as one.",
         hint="Type: " + " ".join(corrected))
+
+
+def missing_number_advice(error: Any) -> TitleNeedsQuotes | None:
+    """For `remind done` with no number, say where the numbers are shown; None for any other error."""
+    param, ctx = getattr(error, "param", None), getattr(error, "ctx", None)
+    if type(error).__name__ != "MissingParameter" or param is None or ctx is None or not _is_argument(param):
+        return None
+    path = ctx.command_path.split()[1:]
+    word = param.metavar or param.name.upper()
+    if len(path) != 2 or word not in ("NUMBER", "ID"):
+        return None
+    group, action = path
+    example = "1" if word == "NUMBER" else "ca-pss"
+    noun = _RECORDS.get(group, "record")
+    return TitleNeedsQuotes(f"peertrack {group} {action} needs the {word.lower()} of a {noun}, and none was "
+                            f"given: see them with: peertrack {group} list",
+                            hint=f"Then type, for example: peertrack {group} {action} {example}")
 
 
 def _is_argument(param: Any) -> bool:
