@@ -63,7 +63,9 @@ def test_hours_finer_than_a_second_are_refused_and_nothing_is_written(run, ok, m
     before = snapshot()
     result = run("log-ceu", "Too fine", "--hours", text)
     assert result.exit_code == InvalidInput.EXIT_CODE == 2
-    assert result.stderr.count("\n") == 1 and "is more exact than a second" in result.stderr
+    sentence, next_step = result.stderr.splitlines()
+    assert "is more exact than a second" in sentence
+    assert next_step == "See what it takes, with examples: peertrack log-ceu --help"
     assert "round it to at most two decimals" in result.stderr
     assert snapshot() == before
 
