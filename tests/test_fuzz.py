@@ -11,12 +11,19 @@ from typer.testing import CliRunner
 
 from peertrack.commands.app import app
 
-words = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30)
+# The limits: numbers of thousands of digits, record numbers past 2**63, names far too long, file
+# names past 255 bytes, and terminal escape sequences.
+huge = st.sampled_from(["9" * 5000, str(2**63), str(2**64 + 1), "1" + "0" * 400 + "h", "-" + "9" * 5000])
+long_names = st.sampled_from(["T" * 5000, "é" * 200, "a\x1b[2Jb", "x\x07\x1b]0;title\x07y", "ü" * 130 + ".pdf"])
+words = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30),
+    long_names)
 dates = st.one_of(words, st.dates().map(lambda d: d.isoformat()), st.dates().map(lambda d: d.strftime("%m/%d/%Y")),
-                  st.sampled_from(["today", "yesterday", "tomorrow", "2026-02-29", "13/45/2026"]))
-numbers = st.one_of(words, st.integers(-1000, 100_000).map(str), st.floats(allow_nan=True).map(str),
+                  st.sampled_from(["today", "yesterday", "tomorrow", "2026-02-29", "13/45/2026", "0001-01-01",
+                                   "9999-12-31", "12/31/9999", "01/01/0001"]))
+numbers = st.one_of(words, huge, st.integers(-1000, 100_000).map(str), st.floats(allow_nan=True).map(str),
                     st.sampled_from(["90m", "1h30m", "0", "-0", "1e308", "0.001", "100.01"]))
-cert_ids = st.one_of(words, st.sampled_from(["ca-pss", "ga-cps", "nope"]))
+cert_ids = st.one_of(words, st.sampled_from(["ca-pss", "ga-cps", "nope", "x" * 300]))
 
 commands = st.one_of(
     st.tuples(st.just("log-ceu"), words, st.just("--hours"), numbers, st.just("--date"), dates,
@@ -40,6 +47,9 @@ commands = st.one_of(
     st.tuples(st.just("status"), st.just("--cert"), cert_ids),
     st.tuples(st.just("export"), st.just("csv"), st.just("--cert"), cert_ids, st.just("--cycle"), words),
     st.tuples(st.just("config"), st.just("set"), words, words),
+    st.tuples(st.just("ceu"), st.just("show"), numbers),
+    st.tuples(st.just("due"), st.just("--within"), numbers),
+    st.tuples(st.just("log-ceu"), words, st.just("--hours"), st.just("1"), st.just("--certificate"), long_names),
 )
 
 

@@ -150,8 +150,9 @@ def log_ceu(
         porcelain.emit({"course": porcelain.course(course), "certifications": [porcelain.progress(i) for i in items]})
     else:
         from peertrack.domain.formatting import recorded_lines
+        from peertrack.domain.terminal_text import escaped
 
-        typer.echo("\n".join(recorded_lines(course, items)), err=True)
+        typer.echo(escaped("\n".join(recorded_lines(course, items))), err=True)
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates)

@@ -47,6 +47,13 @@ def _disk_problem(error: BaseException) -> PeertrackError | None:
     if not isinstance(error, OSError):
         return None
     where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENAMETOOLONG:
+        from peertrack.domain.errors import InvalidInput
+        from peertrack.domain.limits import MAX_FILE_NAME_BYTES
+
+        return InvalidInput("The file name", error.filename or "", f"a name can be at most {MAX_FILE_NAME_BYTES} "
+                            "bytes (letters outside English take two to four each): choose a shorter one",
+                            problem="is too long")
     if error.errno == errno.ENOSPC:
         return StorageTrouble(f"The disk is full{where}.", "Free some space, then try again.")
     if error.errno == errno.EROFS:

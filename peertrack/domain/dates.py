@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.limits import FIRST_YEAR, LAST_YEAR
 
 DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday"
 DAY_FIRST_ACCEPTED = "use a date like 2026-11-02 or 02/11/2026 (day first), or today or yesterday"
@@ -21,6 +22,15 @@ _MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", 
 
 
 def parse_date(text: str, field: str, today: dt.date, *, day_first: bool = False) -> dt.date:
+    """A date people can mean: between FIRST_YEAR and LAST_YEAR (see _read_date for the ways to write one)."""
+    read = _read_date(text, field, today, day_first=day_first)
+    if not FIRST_YEAR <= read.year <= LAST_YEAR:
+        raise InvalidInput(field, text, f"give a date between {FIRST_YEAR} and {LAST_YEAR}",
+                           problem="is too far from today to be a real date")
+    return read
+
+
+def _read_date(text: str, field: str, today: dt.date, *, day_first: bool = False) -> dt.date:
     """A date as ISO (2026-11-02), numbers (11/02/2026, month first unless `day_first`; 31.12.2026),
     a month's name (13 Jan 2026, January 13, 2026) or a word (today, yesterday, tomorrow).
 

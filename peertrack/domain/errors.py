@@ -25,9 +25,17 @@ class InvalidInput(PeertrackError):
     def __init__(self, field: str, given: object, accepted: str, problem: str = "") -> None:
         problem = problem or "is not something I can read"
         missing = given == "" and problem == "is missing"
-        subject = field if missing else f'{field} "{given}"'  # "--cert is missing: ...", not '--cert "" is ...'
+        subject = field if missing else f'{field} "{_shown(given)}"'  # "--cert is missing: ...", not '--cert "" is ...'
         super().__init__(f"{subject} {problem}: {accepted}.")
         self.field = field
+
+
+def _shown(given: object, longest: int = 80) -> str:
+    """What was given, as a message may quote it: control characters as codes, and cut short when very long."""
+    from peertrack.domain.terminal_text import escaped
+
+    text = escaped(str(given))
+    return text if len(text) <= longest else f"{text[:longest - 20]}…{text[-10:]} ({len(str(given)):,} characters)"
 
 
 class NotFound(PeertrackError):
@@ -37,10 +45,10 @@ class NotFound(PeertrackError):
 
     def __init__(self, kind: str, given: object, known: list[str] | None = None,
                  hint: str | None = None) -> None:
-        message = f'There is no {kind} "{given}".'
+        message = f'There is no {kind} "{_shown(given)}".'
         suggestion = did_you_mean(str(given), known or [])
         if suggestion:
-            message = f'There is no {kind} "{given}". Did you mean "{suggestion}"?'
+            message = f'There is no {kind} "{_shown(given)}". Did you mean "{suggestion}"?'
         super().__init__(message, hint)
 
 

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from peertrack.domain.dates import parse_date
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.limits import MAX_DAYS, MAX_NAME
 from peertrack.domain.models import FORMATS, HOUR, Allocation, Requirement
 
 HOURS_ACCEPTED = "use a number of hours like 1.5, 2 hrs or 1h30m, or minutes like 90m or 90 minutes"
@@ -113,8 +114,11 @@ def parse_days(text: str, field: str = "--within") -> int:
     match = re.fullmatch(r"(\d+)(d|days?|w|weeks?|m|months?|y|years?)?", cleaned)
     if not match:
         raise InvalidInput(field, text, "use a span like 30d, 2w or 3m")
-    count, unit = int(match.group(1)), (match.group(2) or "d")[0]
-    return count * {"d": 1, "w": 7, "m": 30, "y": 365}[unit]
+    digits, unit = match.group(1).lstrip("0") or "0", (match.group(2) or "d")[0]
+    days = int(digits) * {"d": 1, "w": 7, "m": 30, "y": 365}[unit] if len(digits) <= 6 else MAX_DAYS + 1
+    if days > MAX_DAYS:
+        raise InvalidInput(field, text, f"use at most {MAX_DAYS:,} days (100 years)", problem="is too long a span")
+    return days
 
 
 def parse_require(text: str, field: str = "--require", kind: str = "min") -> Requirement:
@@ -196,6 +200,9 @@ def parse_text(value: str, field: str) -> str:
     cleaned = " ".join(value.split())
     if not cleaned:
         raise InvalidInput(field, value, "give it some words", problem="is empty")
+    if len(cleaned) > MAX_NAME:
+        raise InvalidInput(field, value, f"use at most {MAX_NAME} characters; put longer words in a --note",
+                           problem="is too long")
     return cleaned
 
 

@@ -64,7 +64,9 @@ _DELIMITERS = (",", ";", "\t", "|")
 _HEADER_SEARCH_ROWS = 10
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
 _TIME_PART = re.compile(r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[ap]\.?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
-_TOTAL = re.compile(r"\s*(grand\s+)?totals?(\s+hours)?\s*:?\s*", re.I)
+# Matched against the cell with its spaces tidied: runs of spaces in a pattern take quadratic time.
+_TOTAL = re.compile(r"(grand )?totals?( hours)? ?:?", re.I)
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*m?")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -319,10 +321,31 @@ def _check_overrides(header: list[str], overrides: list[tuple[str, str]], name: 
 
 def _header_key(cell: str) -> str:
     """A column name tidied for matching: "CE Hours (total)" is "ce hours", "Approval #" is "approval number"."""
-    key = re.sub(r"\(.*?\)|\[.*?\]", " ", cell.strip().lstrip("\ufeff").lower())
+    key = _without_brackets(cell.strip().lstrip("\ufeff").lower())
     key = key.replace("#", " number ")
     key = re.sub(r"[^\w]+|_", " ", key)
     return " ".join(key.split())
+
+
+def _without_brackets(text: str) -> str:
+    """Each "(...)" or "[...]" within a line as one space, in one pass: many "(" and no ")" stay quick."""
+    if "\n" in text:
+        return "\n".join(_without_brackets(line) for line in text.split("\n"))
+    closing = {"(": ")", "[": "]"}
+    unclosed: set[str] = set()  # once a "(" has no ")" after it, no later one has either
+    kept, at = [], 0
+    while at < len(text):
+        char = text[at]
+        if char in closing and char not in unclosed:
+            end = text.find(closing[char], at + 1)
+            if end >= 0:
+                kept.append(" ")
+                at = end + 1
+                continue
+            unclosed.add(char)
+        kept.append(char)
+        at += 1
+    return "".join(kept)
 
 
 # Reading one row
@@ -331,7 +354,7 @@ def _header_key(cell: str) -> str:
 def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.date, day_first: bool) -> Course:
     date_text, title_text, hours_text = values["date"].strip(), values["title"].strip(), values["hours"].strip()
     for field, other in (("date", title_text), ("title", date_text)):
-        if "tal" in values[field].lower() and _TOTAL.fullmatch(_undo(values[field])) and (
+        if "tal" in values[field].lower() and _TOTAL.fullmatch(" ".join(_undo(values[field]).split())) and (
                 field == "date" or not other):
             raise InvalidInput(columns[field], _undo(values[field]).strip(), "only rows of courses are read",
                                problem="looks like a total, not a course")
@@ -406,19 +429,28 @@ def _format(text: str, column: str) -> str:
                            problem="is not a course format") from None
 
 
+def _name_and_amount(part: str) -> tuple[str, str] | None:
+    """("ethics", "2") from "ethics: 2", split at the last colon (a pattern would take quadratic time on spaces)."""
+    name, colon, amount = part.rpartition(":")
+    amount = amount.strip()
+    if not colon or not name or not _AMOUNT.fullmatch(amount):
+        return None
+    return name.rstrip() or name, amount
+
+
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
 def _allocations(text: str, seconds: int, column: str):
     """The category cell: one name ("ethics"), or a split as peertrack writes it ("ethics: 2; general: 1.5")."""
     if ";" not in text and ":" not in text:  # one category, the usual case
         return (Allocation(normalise_category(text), seconds),)
     parts = [part.strip() for part in text.split(";") if part.strip()]
-    split = [re.fullmatch(r"(.+?)\s*:\s*(\d+(?:[.,]\d+)?\s*m?)", part) for part in parts]
+    split = [_name_and_amount(part) for part in parts]
     if len(parts) == 1 and not split[0]:
         return allocate([(normalise_category(parts[0]), None)], seconds, column)
     categories = [
-        parse_category(f"{match.group(1)}:{match.group(2).replace(',', '.')}", column) if match
+        parse_category(f"{found[0]}:{found[1].replace(',', '.')}", column) if found
         else (normalise_category(part), None)
-        for part, match in zip(parts, split, strict=True)
+        for part, found in zip(parts, split, strict=True)
     ]
     return allocate(categories, seconds, column)
 

@@ -12,19 +12,37 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
+from peertrack.domain.terminal_text import escaped
 from peertrack.output import look
 
 LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "behind": "dark_orange", "urgent": "bold red",
                  "overdue": "bold red", "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
 
 
+class SafeConsole(Console):
+    """A console that shows control and escape characters in records as codes: an imported title
+    cannot clear the screen, move the cursor or change colours. Rich's own codes are left alone."""
+
+    def render_str(self, text: str, *args, **kwargs) -> Text:
+        return super().render_str(escaped(text), *args, **kwargs)
+
+    def render(self, renderable, options=None):
+        from rich.segment import Segment
+
+        for segment in super().render(renderable, options):
+            if segment.control is None and segment.text != escaped(segment.text):
+                yield Segment(escaped(segment.text), segment.style)
+            else:
+                yield segment
+
+
 def make_console(stderr: bool = False) -> Console:
-    console = Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    console = SafeConsole(stderr=stderr, highlight=False, markup=False, emoji=False)
     if not console.is_terminal or console.no_color or look.plain_asked():
         # Wide when piped, so lines are not broken in the middle for grep or a screen reader.
-        console = Console(stderr=stderr, highlight=False, markup=False, no_color=True, emoji=False,
-                          color_system=None, safe_box=True, soft_wrap=True,
-                          width=console.width if console.is_terminal else 200)
+        console = SafeConsole(stderr=stderr, highlight=False, markup=False, no_color=True, emoji=False,
+                              color_system=None, safe_box=True, soft_wrap=True,
+                              width=console.width if console.is_terminal else 200)
     return console
 
 

@@ -36,15 +36,27 @@ def whole_file(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A private (0600) file beside `target` to write into, put in its place only if the block ends well.
 
     A half-written export is worse than none, and every export holds health-adjacent records.
+    A symbolic link stays a link (the file it points to is written), and a device or pipe such
+    as /dev/stdout is written into, never replaced by a file of the same name.
     """
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    device = target.exists() and not target.is_file() and not target.is_dir()
     folder = target.parent if str(target.parent) else Path(".")
     temporary: Path | None = None
     try:
-        fd, name = tempfile.mkstemp(dir=folder, prefix=".peertrack-", suffix=suffix)
+        fd, name = tempfile.mkstemp(dir=tempfile.gettempdir() if device else folder, prefix=".peertrack-",
+                                    suffix=suffix)
         os.close(fd)
         temporary = Path(name)
         yield temporary
-        os.replace(temporary, target)
+        if device:
+            import shutil
+
+            with open(temporary, "rb") as written, open(target, "wb") as into:
+                shutil.copyfileobj(written, into)
+        else:
+            os.replace(temporary, target)
     except OSError as error:
         raise PeertrackError(f"Could not write {target}: {error.strerror}.",
                              "Check the folder exists and you may write to it.") from None
