@@ -30,7 +30,7 @@ class InvalidInput(PeertrackError):
         self.field = field
 
 
-def _shown(given: object, longest: int = 80) -> str:
+def _shown(given: object, longest: int = 300) -> str:
     """What was given, as a message may quote it: control characters as codes, and cut short when very long."""
     from peertrack.domain.terminal_text import escaped
 
