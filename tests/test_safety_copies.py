@@ -215,3 +215,18 @@ def test_a_full_disk_at_opening_is_not_called_damage(small_disk, monkeypatch):
     assert result.exit_code != 0
     assert "The disk is full" in result.stderr
     assert "damaged" not in result.stderr and "put it back" not in result.stderr
+
+
+def test_a_read_only_disk_is_told_as_such_not_as_damage(small_disk, monkeypatch):
+    db_path = small_disk / "peertrack.db"
+    monkeypatch.setenv("PEERTRACK_DB", str(db_path))
+    runner = CliRunner()
+    assert runner.invoke(app, ["cert", "add", "CPS", "--id", "cps", "--expires", "2027-06-30",
+                               "--hours", "20"]).exit_code == 0
+    done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("this machine cannot make the small filesystem read-only")
+    result = runner.invoke(app, ["log-ceu", "Course", "--hours", "1"])
+    assert result.exit_code == 2
+    assert "is on a read-only disk" in result.stderr
+    assert "damaged" not in result.stderr and "did not expect" not in result.stderr

@@ -99,6 +99,10 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
                                  "This change was not saved.", "Try again in a moment.")
     elif "malformed" in text or "not a database" in text or "corrupt" in text:
         problem = DatabaseProblem(f"{path} is damaged: SQLite says \"{error}\".", RESTORE_HINT)
+    elif "unable to open" in text and _on_read_only_disk(path):
+        problem = DatabaseProblem(f"{path} is on a read-only disk: peertrack cannot work with it there, "
+                                  "as SQLite must write beside it even to read.",
+                                  "Copy it to a disk you may write to and use --db, or make the disk writable.")
     elif "unable to open" in text:
         problem = DatabaseProblem(f"{path} cannot be opened.", "Check that its folder exists and you may use it.")
     elif "disk i/o error" in text:
@@ -108,6 +112,13 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
     else:
         return None
     return problem
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
 
 
 def _nearly_full(path: Path) -> bool:
