@@ -130,3 +130,14 @@ def test_many_courses_make_a_small_flow():
               for i in range(300)]
     choice = best_choice(pieces, [Rule("max", "format", "online", 600), *mins(ethics=360)], 1200)
     assert choice.exact and choice.cap_counted == (600,) and choice.missing == 0
+
+
+def test_a_minimum_its_own_cap_keeps_below_is_never_taken_for_met():
+    # P needs 2 hours but at most 1 of P counts, so P's minimum cannot be met; the one online hour
+    # allowed must go to Q, whose minimum it meets. Counting P's hour instead meets nothing.
+    pieces = [Piece(1, None, "online", "Q"), Piece(1, None, "online", "P")]
+    rules = [Rule("min", "provider", "P", 2), Rule("min", "provider", "Q", 1),
+             Rule("max", "format", "online", 1), Rule("max", "provider", "P", 1)]
+    choice = best_choice(pieces, rules, 3)
+    assert choice.counted == (1, 0) and choice.minimum_missing == (2, 0) and choice.met == 1
+    assert rank(choice) == rank(brute_force(pieces, rules, 3, 0))

@@ -230,6 +230,8 @@ def _flow_with(keys: list[tuple], sizes: list[int], rules: list[Rule], source_ki
     rests = []
     for (minimum, cap), node in classes.items():
         room = cap.amount if cap is not None else INFINITE
+        if minimum in first and room < minimum.amount:
+            return None  # a cap below its own minimum: that minimum can never be met
         floor = min(minimum.amount, room) if minimum is not None else 0
         if minimum is not None:
             rests.append((minimum, node, floor))
