@@ -227,3 +227,11 @@ def test_due_says_still_needed_with_the_minimums_inside(run, make_cert):
     make_cert(expires="2027-01-15", cycle="1y", hours="10", require=["ethics=2"])  # 74 days left, 0 hours
     assert run("due").stdout == ("↓ behind  Medi-Cal Peer Support Specialist (ca-pss): 10 hours (2 of ethics, 8 of "
                                  "any kind) still needed, about 4.25 hours a month; expires in 74 days\n")
+
+
+def test_a_one_hour_minimum_reads_one_hour(ok):
+    ok("cert", "add", "One", "--id", "one", "--expires", "2027-06-30", "--cycle", "24m", "--hours", "2",
+       "--require", "ethics=1")
+    ok("log-ceu", "Boundaries", "--hours", "1.5", "--category", "ethics", "--date", "2026-01-10")
+    out = ok("status").stdout
+    assert "ethics: 1.5 of 1 hour\n" in out

@@ -88,7 +88,7 @@ def progress_block(item: Progress, plain: bool) -> Group:
         mark, style = ("✓", "green") if category.met else ("✗", "red")
         line = Text(f"{indent}    {mark} ", style=style)
         line.append(f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_seconds)} of "
-                    f"{fmt.hours(category.required_seconds)} hours")
+                    f"{fmt.hours_words(category.required_seconds)}")
         if not category.met:
             line.append(f", {fmt.hours_words(category.missing_seconds)} to go")
         lines.append(line)

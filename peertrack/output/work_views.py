@@ -123,7 +123,7 @@ def pursuits_panel(items, console=None) -> None:
         for s in item.standings:
             mark, style = ("✓", "green") if not s.missing else ("✗", "yellow")
             words = (f"{ENTRY_KINDS[s.rule.kind].capitalize()}: {hours_text(s.done)} of "
-                     f"{hours_text(s.rule.seconds)} hours" + (f", {hours_words(s.missing)} to go" if s.missing else ""))
+                     f"{hours_words(s.rule.seconds)}" + (f", {hours_words(s.missing)} to go" if s.missing else ""))
             line = Table.grid(padding=(0, 1))
             if plain:
                 line.add_row(Text(f"    {mark}", style=style), Text(words))
