@@ -80,7 +80,8 @@ def test_log_ceu_for_named_certs_only(ok, make_cert, status_json):
 
 def test_log_ceu_without_any_certification_still_records(ok):
     result = ok("log-ceu", "Peer support basics", "--hours", "2")
-    assert "does not count toward any certification yet" in result.stderr
+    assert "It counts toward no certification now: none of your certifications has a current cycle" in result.stderr
+    assert "It will count toward a certification you add" in result.stderr
     courses = json.loads(ok("ceu", "list", "--json").stdout)
     assert [c["title"] for c in courses] == ["Peer support basics"]
 

@@ -129,25 +129,26 @@ def test_renew_twice_with_carry_over_and_a_leap_day(run, ok, make_cert, monkeypa
     ok("log-ceu", "Big course", "--hours", "14", "--date", "2026-10-01")
     monkeypatch.setenv("PEERTRACK_TODAY", "2028-02-20")
     result = ok("cert", "renew", "ca-pss")
-    assert "the new cycle runs Wed 1 Mar 2028 to Thu 28 Feb 2030" in result.stderr
+    # Renewed early: the new cycle starts on the renewal day and still ends two years after the old expiry.
+    assert "the new cycle runs Sun 20 Feb 2028 to Thu 28 Feb 2030" in result.stderr
     assert "3 hours carried over" in result.stderr
     data = show(ok)
     assert (data["cycle_start"], data["expires"], data["hours_carried_over"], data["hours_earned"]) == (
-        "2028-03-01", "2030-02-28", 3, 3)
+        "2028-02-20", "2030-02-28", 3, 3)
 
     monkeypatch.setenv("PEERTRACK_TODAY", "2030-02-01")
     refused = run("cert", "renew", "ca-pss")
     assert refused.exit_code == 2 and "still needs 7 hours" in refused.stderr
     ok("cert", "renew", "ca-pss", "--yes", "--on", "2030-01-15")
     data = show(ok)
-    assert (data["cycle_start"], data["expires"], data["hours_carried_over"]) == ("2030-03-01", "2032-02-29", 0)
+    assert (data["cycle_start"], data["expires"], data["hours_carried_over"]) == ("2030-01-15", "2032-02-29", 0)
     assert [(c["starts"], c["ends"], c["renewed_on"], c["hours_earned"]) for c in data["cycles"]] == [
-        ("2026-03-01", "2028-02-29", "2028-02-20", 14),
-        ("2028-03-01", "2030-02-28", "2030-01-15", 3),
-        ("2030-03-01", "2032-02-29", None, 0),
+        ("2026-03-01", "2028-02-19", "2028-02-20", 14),
+        ("2028-02-20", "2030-01-14", "2030-01-15", 3),
+        ("2030-01-15", "2032-02-29", None, 0),
     ]
     history = ok("cert", "show", "ca-pss", "--cycles").stdout
-    assert "2028-03-01" in history and "current" in history
+    assert "2028-02-20" in history and "current" in history
 
 
 def test_renew_without_carry_over_rule_carries_nothing(ok, make_cert, monkeypatch):
@@ -156,7 +157,7 @@ def test_renew_without_carry_over_rule_carries_nothing(ok, make_cert, monkeypatc
     ok("log-ceu", "Course", "--hours", "9", "--date", "2027-05-01")
     ok("cert", "renew", "ca-pss")
     data = show(ok)
-    assert (data["cycle_start"], data["expires"], data["hours_carried_over"]) == ("2027-09-01", "2028-02-29", 0)
+    assert (data["cycle_start"], data["expires"], data["hours_carried_over"]) == ("2027-08-30", "2028-02-29", 0)
     monkeypatch.setenv("PEERTRACK_TODAY", "2028-02-28")
     ok("cert", "renew", "ca-pss", "--yes")
     assert show(ok)["expires"] == "2028-08-31"

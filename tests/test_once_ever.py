@@ -33,7 +33,8 @@ def test_illinois_a_repeated_training_adds_nothing(ok, status_json):
     ok("log-ceu", "Ethics for peers", "--hours", "6", "--date", "2026-02-01")  # the same training again
     ok("log-ceu", "Trauma Basics", "--hours", "4", "--date", "2026-03-01")
     cert = status_json()["certifications"][0]
-    assert (cert["cycle_start"], cert["hours_earned"], cert["course_count"]) == ("2026-01-01", 4, 1)
+    # Renewed early, on 1 Dec: the new cycle starts on the renewal day.
+    assert (cert["cycle_start"], cert["hours_earned"], cert["course_count"]) == ("2025-12-01", 4, 1)
     shown = json.loads(ok("cert", "show", "il-crss", "--json").stdout)
     assert shown["hours_earned"] == 4
 

@@ -83,7 +83,7 @@ def test_renewing_keeps_a_backup_and_refuses_a_cycle_not_yet_started(run, ok, ma
     ok("cert", "renew", "ca-pss")
     assert any("before-cert-renew" in p.name for p in (db_path.parent / "backups").iterdir())
     again = run("cert", "renew", "ca-pss")
-    assert again.exit_code == 2 and "is before the current cycle starts" in again.stderr
+    assert again.exit_code == 2 and "is not after the day the current cycle starts" in again.stderr
 
 
 def test_removing_a_deadline_keeps_a_backup(ok, db_path):

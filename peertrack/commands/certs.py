@@ -382,15 +382,15 @@ def renew(
         raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
     conn = open_db(ctx, unknown_cert(cert_id, []))
     item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
-    if item.cert.cycle.starts > renewed_on:
-        raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} only starts on "
+    if item.cert.cycle.starts >= renewed_on:  # a renewal closes a cycle of at least one day
+        raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} starts on "
                            f"{item.cert.cycle.starts.isoformat()}: it is already renewed",
-                           problem="is before the current cycle starts")
+                           problem="is not after the day the current cycle starts")
     if item.missing_seconds and not confirm(
             f"{item.cert.name} still needs {fmt.hours_words(item.missing_seconds)} this cycle. Renew anyway?", yes):
         say("Nothing was changed.")
         raise typer.Exit(1)
-    new_cycle = renewal(item)
+    new_cycle = renewal(item, None if _board_fixes_the_dates(item.cert) else renewed_on)
     from peertrack.services.renewal import renew as renew_cert
 
     storage.keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
@@ -435,6 +435,21 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
         ctx, conn, f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.", yes,
         "before-cert-rm", remove)
     say(f"✓ Removed {cert.name} ({cert.id}). A copy from just before is in {backup}")
+
+
+def _board_fixes_the_dates(cert) -> bool:
+    """True when the body's template sets every cycle's days (a calendar year, a fixed day): an early
+    renewal does not move them. Otherwise the new cycle starts on the day of an early renewal."""
+    if not cert.template:
+        return False
+    from peertrack.domain.errors import NotFound
+    from peertrack.domain.templates import find_template
+
+    try:
+        shape = find_template(cert.template).shape
+    except NotFound:
+        return False
+    return shape.fixed_month is not None or shape.first_starts_january_after_issue
 
 
 def _next_tasks(cert, new_cycle):

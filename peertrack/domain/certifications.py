@@ -163,12 +163,19 @@ def crediting_by_default(certs: list[Certification], day: dt.date) -> list[Certi
     return [cert for cert in certs if cert.cycle.starts <= day]
 
 
-def renewal(item: Progress) -> Cycle:
-    """The cycle that follows `item`'s current one, with any extra hours the rules let it carry."""
+def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
+    """The cycle that follows `item`'s current one, with any extra hours the rules let it carry.
+
+    Renewed early, the new cycle starts on the renewal day (courses from then on count toward it);
+    it still ends a whole cycle after the old expiry.
+    """
     cert = item.cert
     own = item.earned_seconds - item.carried_seconds
     carried = carry_over(own, cert.cycle.required_seconds, cert.carry_over_seconds)
-    return next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
+    following = next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
+    if renewed_on is not None and cert.cycle.starts < renewed_on < following.starts:
+        following = dataclasses.replace(following, starts=renewed_on)
+    return following
 
 
 def _edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.date:

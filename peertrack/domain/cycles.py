@@ -16,11 +16,13 @@ def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None,
 
     A two-year cycle ending 30 Jun 2027 starts 1 Jul 2025; six months ending 30 Jun 2027 start
     1 Jan 2027 (month ends stay month ends). Hours from before the first certification never
-    count, so a cycle never starts before `issued`.
+    count, so a cycle never starts before `issued`; and the issue day always counts, so a first
+    cycle issued on 30 Jun 2025 and ending 30 Jun 2027 starts on 30 Jun 2025.
     """
     anchor = anchor_day or anchor_day_of(expires)
     start = expires + relativedelta(months=-months, day=anchor) + dt.timedelta(days=1)
-    if issued is not None and issued > start:
+    # Issued in the month before: this is the first cycle, a little longer, and the issue day is its first day.
+    if issued is not None and issued >= start + relativedelta(months=-1):
         start = issued
     return start
 

@@ -127,7 +127,9 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
     if course.allocations:
         first += f" ({category_text(course)})"
     if not items:
-        return [first, f"It does not count toward any certification yet: no current cycle includes {day(course.date)}."]
+        return [first, f"It counts toward no certification now: none of your certifications has a current cycle "
+                       f"that includes {day(course.date)}. It will count toward a certification you add, or a "
+                       "renewal you record, whose cycle includes that day."]
     return [first, "It counts toward:"] + [progress_line(item) for item in items]
 
 

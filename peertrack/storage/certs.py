@@ -30,7 +30,24 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
     for req in conn.execute("SELECT cert_id, kind, dimension, value, seconds FROM requirements ORDER BY id"):
         requirements.setdefault(req["cert_id"], []).append(
             Requirement(req["value"], req["seconds"], req["kind"], req["dimension"]))
-    return [_cert_from(row, requirements.get(row["id"], [])) for row in rows]
+    history: dict[str, list[Cycle]] = {}
+    for row in conn.execute("SELECT cert_id, id AS cycle_id, starts, ends, required_seconds AS cycle_seconds,"
+                            " closed_on, carried_seconds FROM cycles"):
+        history.setdefault(row["cert_id"], []).append(_cycle_from(row))
+    return [_current_window(_cert_from(row, requirements.get(row["id"], [])), history.get(row["id"], []))
+            for row in rows]
+
+
+def _current_window(cert: Certification, cycles: list[Cycle]) -> Certification:
+    """The certification with its current cycle as credit counts it (see domain/credit.py)."""
+    from dataclasses import replace
+
+    from peertrack.domain.credit import credit_windows
+
+    for window in credit_windows(cycles):
+        if window.id == cert.cycle.id:
+            return replace(cert, cycle=replace(cert.cycle, starts=window.starts))
+    return cert
 
 
 def load_cert(conn: sqlite3.Connection, cert_id: str) -> Certification:
@@ -45,10 +62,13 @@ def unknown_cert(conn: sqlite3.Connection, cert_id: str) -> NotFound:
 
 
 def load_cycles(conn: sqlite3.Connection, cert_id: str) -> list[Cycle]:
-    """A certification's cycles, oldest first; the last is the current one."""
-    return [_cycle_from(row) for row in conn.execute(
+    """A certification's cycles, oldest first, each over the days whose courses count toward it; the last is
+    the current one."""
+    from peertrack.domain.credit import credit_windows
+
+    return credit_windows([_cycle_from(row) for row in conn.execute(
         "SELECT id AS cycle_id, starts, ends, required_seconds AS cycle_seconds, closed_on, carried_seconds"
-        " FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))]
+        " FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))])
 
 
 def _cycle_from(row: sqlite3.Row) -> Cycle:
@@ -108,6 +128,17 @@ def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle) -> None:
         " VALUES (?, ?, ?, ?, ?, ?)",
         (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_seconds,
          cycle.carried_seconds, iso(cycle.closed_on)),
+    )
+    _credit_waiting_courses(conn, cert_id, cycle.starts, cycle.ends)
+
+
+def _credit_waiting_courses(conn: sqlite3.Connection, cert_id: str, starts: dt.date, ends: dt.date) -> None:
+    """Courses that count toward no certification and fall in a new cycle count toward it from now on:
+    a course logged before its certification was added, or dated before an early renewal was recorded."""
+    conn.execute(
+        "INSERT INTO ceu_credits (ceu_id, cert_id) SELECT c.id, ? FROM ceus c WHERE c.date BETWEEN ? AND ?"
+        " AND NOT EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id)",
+        (cert_id, starts.isoformat(), ends.isoformat()),
     )
 
 

@@ -344,3 +344,33 @@ def exact_seconds(db: Database) -> None:
     ):
         db.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
         db.execute(f"UPDATE {table} SET {new} = {new} * 60 WHERE {new} IS NOT NULL")
+
+
+@steps(name="0010-renewal-day-starts")
+def renewal_day_starts(db: Database) -> None:
+    """A cycle renewed early starts on the renewal day: courses from then on count toward it.
+
+    Cycles recorded before started the day after the old expiry, so a course between the renewal
+    and that day counted toward neither. Boards that fix every cycle's days keep them.
+    """
+    from peertrack.domain.errors import NotFound
+    from peertrack.domain.templates import find_template
+
+    fixed: dict[str, bool] = {}
+    for cert_id, template in db.execute("SELECT id, template FROM certifications").fetchall():
+        try:
+            shape = find_template(template).shape if template else None
+        except NotFound:
+            shape = None
+        fixed[cert_id] = shape is not None and (shape.fixed_month is not None
+                                                 or shape.first_starts_january_after_issue)
+    rows = db.execute("SELECT id, cert_id, starts, closed_on FROM cycles ORDER BY cert_id, starts, ends").fetchall()
+    for before, after in zip(rows, rows[1:], strict=False):
+        if before[1] != after[1] or fixed[after[1]] or before[3] is None:
+            continue
+        if before[2] < before[3] < after[2]:  # ISO dates compare as text
+            db.execute("UPDATE cycles SET starts = ? WHERE id = ?", (before[3], after[0]))
+            # A course in the days the new cycle gains, that counted toward nothing, counts toward it now.
+            db.execute("INSERT INTO ceu_credits (ceu_id, cert_id) SELECT c.id, ? FROM ceus c"
+                       " WHERE c.date >= ? AND c.date < ? AND NOT EXISTS (SELECT 1 FROM ceu_credits k"
+                       " WHERE k.ceu_id = c.id)", (after[1], before[3], after[2]))

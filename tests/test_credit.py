@@ -1,0 +1,168 @@
+"""Which cycle a course counts toward: cycles partition time, from the issue day, and after every renewal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peertrack.domain.credit import credit_windows, cycle_of
+from peertrack.domain.cycles import cycle_start, next_cycle
+from peertrack.domain.models import Cycle
+
+D = dt.date
+
+
+def cycle(starts, ends, closed_on=None, number=None):
+    return Cycle(starts=starts, ends=ends, required_seconds=0, closed_on=closed_on, id=number)
+
+
+@pytest.mark.parametrize("cycles, expected", [
+    # One cycle: its own days, both ends included.
+    ([cycle(D(2025, 7, 1), D(2027, 6, 30))], [(D(2025, 7, 1), D(2027, 6, 30))]),
+    # Renewed early, on 1 Jun: the new cycle starts on the renewal day; the old one ends the day before.
+    ([cycle(D(2023, 7, 1), D(2025, 6, 30), D(2025, 6, 1)), cycle(D(2025, 6, 1), D(2027, 6, 30))],
+     [(D(2023, 7, 1), D(2025, 5, 31)), (D(2025, 6, 1), D(2027, 6, 30))]),
+    # Renewed on the expiry day: the new cycle starts that day.
+    ([cycle(D(2023, 7, 1), D(2025, 6, 30), D(2025, 6, 30)), cycle(D(2025, 6, 30), D(2027, 6, 30))],
+     [(D(2023, 7, 1), D(2025, 6, 29)), (D(2025, 6, 30), D(2027, 6, 30))]),
+    # Renewed late: no gap, the new cycle starts the day after the expiry, whenever it was recorded.
+    ([cycle(D(2023, 7, 1), D(2025, 6, 30), D(2025, 8, 15)), cycle(D(2025, 7, 1), D(2027, 6, 30))],
+     [(D(2023, 7, 1), D(2025, 6, 30)), (D(2025, 7, 1), D(2027, 6, 30))]),
+    # Month ends and a leap day: a cycle ending 29 Feb 2028, renewed that day.
+    ([cycle(D(2024, 3, 1), D(2026, 2, 28), D(2026, 2, 28)), cycle(D(2026, 2, 28), D(2028, 2, 29), D(2028, 2, 29)),
+      cycle(D(2028, 2, 29), D(2030, 2, 28))],
+     [(D(2024, 3, 1), D(2026, 2, 27)), (D(2026, 2, 28), D(2028, 2, 28)), (D(2028, 2, 29), D(2030, 2, 28))]),
+    # Given newest first, they are put in order.
+    ([cycle(D(2025, 12, 31), D(2026, 12, 31)), cycle(D(2025, 1, 1), D(2025, 12, 31), D(2025, 12, 31))],
+     [(D(2025, 1, 1), D(2025, 12, 30)), (D(2025, 12, 31), D(2026, 12, 31))]),
+    # A gap left by an edited date belongs to the cycle before it; an overlap goes to the later one.
+    ([cycle(D(2025, 1, 1), D(2025, 12, 31)), cycle(D(2026, 2, 1), D(2026, 12, 31))],
+     [(D(2025, 1, 1), D(2026, 1, 31)), (D(2026, 2, 1), D(2026, 12, 31))]),
+    ([cycle(D(2025, 1, 1), D(2025, 12, 31)), cycle(D(2025, 11, 1), D(2026, 12, 31))],
+     [(D(2025, 1, 1), D(2025, 10, 31)), (D(2025, 11, 1), D(2026, 12, 31))]),
+])
+def test_cycle_boundaries(cycles, expected):
+    assert [(w.starts, w.ends) for w in credit_windows(cycles)] == expected
+
+
+@pytest.mark.parametrize("day, expected", [
+    (D(2023, 6, 30), None),                 # the day before the issue day
+    (D(2023, 7, 1), D(2023, 7, 1)),         # the issue day
+    (D(2025, 5, 31), D(2023, 7, 1)),        # the day before the early renewal
+    (D(2025, 6, 1), D(2025, 6, 1)),         # the renewal day
+    (D(2025, 6, 30), D(2025, 6, 1)),        # the old expiry day, after the renewal
+    (D(2027, 6, 30), D(2025, 6, 1)),        # the current expiry day
+    (D(2027, 7, 1), None),                  # after the expiry: counts once the renewal is recorded
+])
+def test_the_cycle_of_a_day(day, expected):
+    history = [cycle(D(2023, 7, 1), D(2025, 6, 30), D(2025, 6, 1)), cycle(D(2025, 6, 1), D(2027, 6, 30))]
+    found = cycle_of(credit_windows(history), day)
+    assert (found.starts if found else None) == expected
+
+
+@pytest.mark.parametrize("expires, months, issued, start", [
+    (D(2027, 6, 30), 24, D(2025, 6, 30), D(2025, 6, 30)),   # issued a day before the nominal start
+    (D(2027, 6, 30), 24, D(2025, 6, 15), D(2025, 6, 15)),   # issued in the month before it
+    (D(2027, 6, 30), 24, D(2025, 5, 31), D(2025, 7, 1)),    # earlier: a cycle before this one
+    (D(2027, 6, 30), 24, D(2023, 7, 1), D(2025, 7, 1)),     # two cycles ago
+    (D(2028, 2, 29), 24, D(2026, 2, 28), D(2026, 2, 28)),   # a leap-day expiry, issued on the last of Feb
+])
+def test_the_issue_day_is_the_first_day_of_the_first_cycle(expires, months, issued, start):
+    assert cycle_start(expires, months, issued) == start
+
+
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2060, 12, 31)), st.sampled_from([1, 6, 12, 24, 36]),
+       st.lists(st.integers(-400, 200), min_size=0, max_size=6), st.data())
+def test_every_day_of_a_history_is_in_exactly_one_cycle(expires, months, renewals, data):
+    """Renewals early (days before the expiry), on the day, or late: the windows cover the history once."""
+    cycles = [cycle(cycle_start(expires, months), expires, number=1)]
+    for number, offset in enumerate(renewals, start=2):
+        current = cycles[-1]
+        renewed = max(current.starts, current.ends + dt.timedelta(days=offset))
+        cycles[-1] = Cycle(current.starts, current.ends, 0, id=current.id, closed_on=renewed)
+        following = next_cycle(current, months, None, 0)
+        starts = renewed if current.starts < renewed < following.starts else following.starts  # as renew does
+        cycles.append(Cycle(starts, following.ends, 0, id=number))
+    windows = credit_windows(cycles)
+    assert windows[0].starts == cycles[0].starts and windows[-1].ends == cycles[-1].ends
+    for before, after in zip(windows, windows[1:], strict=False):
+        assert after.starts == before.ends + dt.timedelta(days=1)  # no gap, no overlap
+        assert before.starts <= before.ends
+    day = data.draw(st.dates(min_value=windows[0].starts, max_value=windows[-1].ends))
+    assert sum(window.starts <= day <= window.ends for window in windows) == 1
+    assert cycle_of(windows, day) is not None
+
+
+def test_a_course_on_the_issue_day_counts(ok, make_cert, status_json):
+    make_cert(issued="2025-06-30", expires="2027-06-30")
+    ok("log-ceu", "Orientation", "--hours", "2", "--date", "2025-06-30")
+    item = status_json()["certifications"][0]
+    assert item["cycle_start"] == "2025-06-30"
+    assert item["hours_earned"] == 2
+
+
+def test_a_course_after_an_early_renewal_counts_toward_the_new_cycle(ok, make_cert, status_json):
+    make_cert(expires="2026-12-31", cycle="1y", hours="10")
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")
+    result = ok("log-ceu", "After renewing", "--hours", "3", "--date", "2026-11-02")
+    assert "It counts toward:" in result.stderr and "ca-pss: 3 of 10 hours" in result.stderr
+    item = status_json()["certifications"][0]
+    assert (item["cycle_start"], item["expires"], item["hours_earned"]) == ("2026-11-01", "2027-12-31", 3)
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [(c["starts"], c["ends"]) for c in cycles] == [("2026-01-01", "2026-10-31"), ("2026-11-01", "2027-12-31")]
+
+
+def test_a_course_dated_after_the_expiry_counts_once_the_renewal_is_recorded(ok, make_cert, status_json):
+    make_cert(expires="2026-10-31", cycle="1y", hours="10")
+    ok("log-ceu", "In the late window", "--hours", "2", "--date", "2026-11-01")
+    assert status_json()["certifications"][0]["hours_earned"] == 0
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-02", "--yes")
+    item = status_json()["certifications"][0]
+    assert (item["cycle_start"], item["hours_earned"]) == ("2026-11-01", 2)
+
+
+def test_a_course_logged_before_its_certification_was_added_counts(ok, make_cert, status_json):
+    first = ok("log-ceu", "Peer ethics", "--hours", "2", "--date", "2026-10-01", "--category", "ethics")
+    assert "It will count toward a certification you add" in first.stderr
+    make_cert(require=["ethics=6"])
+    item = status_json()["certifications"][0]
+    assert (item["hours_earned"], item["categories"][0]["earned"]) == (2, 2)
+
+
+def test_courses_imported_before_their_certification_was_added_count(ok, make_cert, status_json, tmp_path):
+    sheet = tmp_path / "log.csv"
+    sheet.write_text("Date,Title,Hours\n2026-09-01,Boundaries,1.5\n2026-10-01,Self-care,0.125\n2024-01-01,Old,3\n")
+    ok("import", "csv", str(sheet), "--yes")
+    make_cert()
+    assert status_json()["certifications"][0]["hours_earned"] == 1.625  # not the 2024 one: before the cycle
+
+
+def test_courses_from_a_json_export_count_toward_a_certification_added_after(ok, make_cert, status_json, tmp_path):
+    ok("log-ceu", "Peer ethics", "--hours", "2", "--date", "2026-10-01")
+    export = tmp_path / "all.json"
+    ok("export", "json", "-o", str(export))
+    other = tmp_path / "other.db"
+    ok("--db", str(other), "import", "json", str(export), "--yes")
+    ok("--db", str(other), "cert", "add", "Medi-Cal PSS", "--id", "ca-pss", "--expires", "2027-06-30",
+       "--hours", "20")
+    data = json.loads(ok("--db", str(other), "status", "--json").stdout)
+    assert data["certifications"][0]["hours_earned"] == 2
+
+
+def test_a_schema_4_database_counts_the_course_after_its_early_renewal(ok, db_path, status_json):
+    """The fixture's ca-pss was renewed on 1 Jun 2025; a 2-hour ethics course of 15 Jun 2025 counted nowhere."""
+    import shutil
+    from pathlib import Path
+
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-4.db", db_path)
+    item = {c["id"]: c for c in status_json()["certifications"]}["ca-pss"]
+    # 2 + 3.5 + 1.25 + 10 of 15 online (capped) + 1.75 + 0.25 + 5 carried over = 23.75; ethics 2 + 2 of 6.
+    assert (item["cycle_start"], item["hours_earned"]) == ("2025-06-01", 23.75)
+    assert [(c["name"], c["earned"]) for c in item["categories"]] == [("ethics", 4)]
+    course = json.loads(ok("ceu", "show", "4", "--json").stdout)
+    assert course["certs"] == ["ca-pss"]
