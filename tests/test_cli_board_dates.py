@@ -34,8 +34,8 @@ def test_nebraska_no_ce_owed_when_certified_in_the_12_months_before_renewal(ok, 
     assert (cert["hours_required"], cert["hours_missing"], cert["level"], cert["categories"]) == (0, 0, "ok", [])
     ok("cert", "renew", "ne-cpss", "--on", "2026-11-02")
     renewed = show(ok, "ne-cpss")
-    # Renewed early: the new cycle starts on the renewal day (and still ends on its own 1 September).
-    assert (renewed["cycle_start"], renewed["expires"], renewed["hours_required"]) == ("2026-11-02", "2029-09-01",
+    # Renewed early, but the board fixes every cycle's days: the new cycle keeps them.
+    assert (renewed["cycle_start"], renewed["expires"], renewed["hours_required"]) == ("2027-09-02", "2029-09-01",
                                                                                      20)
     assert renewed["requirements"][0]["hours"] == 6
 

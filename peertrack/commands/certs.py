@@ -446,10 +446,10 @@ def _board_fixes_the_dates(cert) -> bool:
     from peertrack.domain.templates import find_template
 
     try:
-        shape = find_template(cert.template).shape
+        template = find_template(cert.template)
     except NotFound:
         return False
-    return shape.fixed_month is not None or shape.first_starts_january_after_issue
+    return template.calendar_year or template.shape.fixed_month is not None
 
 
 def _next_tasks(cert, new_cycle):

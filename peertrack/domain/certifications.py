@@ -5,7 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from peertrack.domain.cycles import anchor_day_of, carry_over, check_dates, cycle_start, next_cycle
+from peertrack.domain.cycles import (
+    anchor_day_of,
+    carry_over,
+    check_dates,
+    cycle_start,
+    first_cycle_start,
+    next_cycle,
+)
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.models import HOUR, Certification, Cycle, Progress, Requirement
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
@@ -57,7 +64,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
                                "them, like --hours 10", problem="is missing")
         required = template.hours if template.hours is not None else required  # later years: the full hours
     rules = _rules(require, "min", template) + _rules(cap, "max", template)
-    starts = dates.starts if dates else cycle_start(expires_on, months, issued_on)
+    starts = dates.starts if dates else first_cycle_start(expires_on, months, issued_on)
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
         body=body if body is not None else (template.body if template else None),

@@ -16,14 +16,22 @@ def cycle_start(expires: dt.date, months: int, issued: dt.date | None = None,
 
     A two-year cycle ending 30 Jun 2027 starts 1 Jul 2025; six months ending 30 Jun 2027 start
     1 Jan 2027 (month ends stay month ends). Hours from before the first certification never
-    count, so a cycle never starts before `issued`; and the issue day always counts, so a first
-    cycle issued on 30 Jun 2025 and ending 30 Jun 2027 starts on 30 Jun 2025.
+    count, so a cycle never starts before `issued`.
     """
     anchor = anchor_day or anchor_day_of(expires)
     start = expires + relativedelta(months=-months, day=anchor) + dt.timedelta(days=1)
-    # Issued in the month before: this is the first cycle, a little longer, and the issue day is its first day.
-    if issued is not None and issued >= start + relativedelta(months=-1):
+    if issued is not None and issued > start:
         start = issued
+    return start
+
+
+def first_cycle_start(expires: dt.date, months: int, issued: dt.date | None = None) -> dt.date:
+    """Where the cycle ending on `expires` starts when a certification is added: as cycle_start, except
+    that one issued in the month before is a first cycle, a little longer, whose first day is the issue
+    day (a course that day counts): issued 30 Jun 2025 and ending 30 Jun 2027, it starts 30 Jun 2025."""
+    start = cycle_start(expires, months, issued)
+    if issued is not None and start + relativedelta(months=-1) <= issued < start:
+        return issued
     return start
 
 

@@ -359,11 +359,10 @@ def renewal_day_starts(db: Database) -> None:
     fixed: dict[str, bool] = {}
     for cert_id, template in db.execute("SELECT id, template FROM certifications").fetchall():
         try:
-            shape = find_template(template).shape if template else None
+            found = find_template(template) if template else None
         except NotFound:
-            shape = None
-        fixed[cert_id] = shape is not None and (shape.fixed_month is not None
-                                                 or shape.first_starts_january_after_issue)
+            found = None
+        fixed[cert_id] = found is not None and (found.calendar_year or found.shape.fixed_month is not None)
     rows = db.execute("SELECT id, cert_id, starts, closed_on FROM cycles ORDER BY cert_id, starts, ends").fetchall()
     for before, after in zip(rows, rows[1:], strict=False):
         if before[1] != after[1] or fixed[after[1]] or before[3] is None:
