@@ -166,3 +166,14 @@ def test_a_schema_4_database_counts_the_course_after_its_early_renewal(ok, db_pa
     assert [(c["name"], c["earned"]) for c in item["categories"]] == [("ethics", 4)]
     course = json.loads(ok("ceu", "show", "4", "--json").stdout)
     assert course["certs"] == ["ca-pss"]
+
+
+def test_editing_the_hours_says_which_cycles_change_and_keeps_past_ones(ok, make_cert, monkeypatch):
+    make_cert(expires="2026-12-31", cycle="1y", hours="10")
+    ok("log-ceu", "Course", "--hours", "10", "--date", "2026-06-01")
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")
+    result = ok("cert", "edit", "ca-pss", "--hours", "0")
+    assert ("The hours now apply to the current cycle (Sun 1 Nov 2026 to Fri 31 Dec 2027) and to every cycle "
+            "after it: 0 hours each. Past cycles keep their own") in result.stderr
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [c["hours_required"] for c in cycles] == [10, 0]

@@ -350,6 +350,13 @@ def edit(
     from peertrack.output.certs import cert_summary
 
     cert_summary(cert, "Changed")
+    if hours is not None and cert.required_seconds != old.required_seconds:
+        from peertrack.domain import formatting as fmt
+        from peertrack.output.screen import say
+
+        say(f"The hours now apply to the current cycle ({fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}) "
+            f"and to every cycle after it: {fmt.hours_words(cert.required_seconds)} each. Past cycles keep their "
+            f"own: peertrack cert show {cert.id} --cycles")
 
 
 @app.command("renew")
