@@ -180,14 +180,21 @@ def list_(
       peertrack ceu list --cert ca-pss --cycle current
       peertrack ceu list --from 2026-01-01 --category ethics --json
     """
-    from peertrack.commands.selection import select_courses
+    from peertrack.commands.selection import course_filters, select_courses
 
-    courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     if json:
         from peertrack.output import porcelain
+        from peertrack.storage.courses import stream_courses
+        from peertrack.storage.database import reading
 
-        porcelain.emit([porcelain.course(course) for course in courses])
+        conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+        if conn is None:
+            porcelain.emit([])
+            return
+        with reading(conn):  # every course as it is read, all from one moment
+            porcelain.emit_each(porcelain.course(course) for course in stream_courses(conn, **filters))
         return
+    courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     from peertrack.commands.common import open_existing
     from peertrack.output.courses import courses_table
 

@@ -1,12 +1,18 @@
 """peertrack export ...: your records in files other programs open."""
 
+import itertools
+import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from peertrack.commands import completers
 from peertrack.commands.common import CertOption
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Course
 
 app = typer.Typer(help="Write your records to a file for a certifying body or another program.",
                   no_args_is_help=True)
@@ -36,28 +42,37 @@ def csv(
       peertrack export csv --cert ca-pss --cycle previous
       peertrack export csv > all-my-courses.csv
     """
-    from peertrack.commands.selection import select_courses
+    from peertrack.commands.selection import course_filters
+    from peertrack.domain.requirements import as_credited
     from peertrack.exchange import csv_export as exports
-    from peertrack.output.screen import say
+    from peertrack.storage.courses import stream_courses
+    from peertrack.storage.database import reading
 
     which = cycle or ("current" if cert else "all")
-    courses = select_courses(ctx, cert=cert, cycle=which, with_credits=bool(cert))
-    if cert:
-        from peertrack.domain.requirements import as_credited
+    conn, filters = course_filters(ctx, cert=cert, cycle=which)
+    written = [0]
 
-        # The hours this certifying body credits, which is what its own records will show.
-        courses = [as_credited(course, cert.strip().lower()) for course in courses]
-    text = exports.courses_csv(courses, notes=notes)
+    def courses() -> "Iterator[Course]":
+        """Courses as they are read, one moment of the database, counted as they go out."""
+        if conn is None:
+            return
+        with reading(conn):
+            for course in stream_courses(conn, **filters, with_credits=bool(cert)):
+                written[0] += 1
+                # With --cert: the hours this certifying body credits, which is what its own records will show.
+                yield as_credited(course, cert.strip().lower()) if cert else course
+
+    lines = exports.csv_lines(courses(), notes=notes)
     if output is None:
-        typer.echo(text, nl=False)
+        for line in lines:
+            sys.stdout.write(line)
         return
-    from peertrack.storage.files import write_whole_text
-
-    write_whole_text(output, "\ufeff" + text)  # the mark makes Excel read UTF-8 names right
     from peertrack.domain.formatting import counted
+    from peertrack.output.screen import say
+    from peertrack.storage.files import write_whole_chunks
 
-    count = counted(len(courses), "course")
-    say(f"✓ Wrote {count} to {output}")
+    write_whole_chunks(output, itertools.chain(["\ufeff"], lines))  # the mark makes Excel read UTF-8 names right
+    say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
 
 
 def _register_the_other_exports() -> None:

@@ -7,7 +7,7 @@ import typer
 
 from peertrack.commands import completers
 from peertrack.commands.common import open_existing, top_options
-from peertrack.storage.files import write_whole_text
+from peertrack.storage.files import write_whole_chunks
 
 
 def audit(
@@ -89,29 +89,26 @@ def json_(
       peertrack export json | python -m json.tool | less
     """
     import datetime as dt
-    import json
+    import sys
 
-    from peertrack import storage
     from peertrack.output.screen import say
     from peertrack.output.words import table_words
     from peertrack.storage import dump
 
     conn = open_existing(ctx)
     exported = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    document = dump.document(conn, exported) if conn is not None else {
-        "format": dump.FORMAT, "schema": storage.SCHEMA_VERSION, "exported": exported, "tables": {},
-        "sequences": {}}
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    counts: dict[str, int] = {}
+    chunks = dump.document_text(conn, exported, counts)
     if output is None:
-        typer.echo(text, nl=False)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         return
-    write_whole_text(output, text)
-    counts = [(name, len(rows)) for name, rows in document["tables"].items()]
-    shown = ", ".join(table_words(name, count) for name, count in counts
+    write_whole_chunks(output, chunks)
+    shown = ", ".join(table_words(name, count) for name, count in counts.items()
                       if count and name in ("certifications", "ceus", "attachments", "deadlines", "reminders"))
     say(f"✓ Wrote all your records ({shown or 'none yet'}) to {output}. It holds your private notes too: "
         "keep it somewhere private.")
-    if document["tables"].get("attachments"):
+    if counts.get("attachments"):
         from peertrack.storage import file_store as attachments
 
         say("Certificate files are not inside it: copy the folder "

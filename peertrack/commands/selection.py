@@ -1,7 +1,7 @@
 """Choosing courses by certification, cycle, dates and category, for listings and exports."""
 
 import datetime as dt
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -18,6 +18,13 @@ CYCLES = ("current", "previous", "all")
 def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since: Optional[str] = None,
                    until: Optional[str] = None, category: Optional[str] = None,
                    with_credits: bool = True) -> list[Course]:
+    conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+    return [] if conn is None else storage.find_courses(conn, **filters, with_credits=with_credits)
+
+
+def course_filters(ctx: typer.Context, *, cert: Optional[str], cycle: str, since: Optional[str] = None,
+                   until: Optional[str] = None, category: Optional[str] = None) -> tuple[Any, dict[str, Any]]:
+    """The open database (None before the first record) and the filters for storage.stream_courses."""
     today = clock.today()
     which = cycle.strip().lower()
     if which not in CYCLES:
@@ -35,7 +42,7 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
     if conn is None:
         if cert:
             raise unknown_cert(cert, [])
-        return []
+        return None, {}
     cert_id = None
     if cert:
         chosen = storage.load_cert(conn, cert.strip().lower())
@@ -44,9 +51,8 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
         if window:
             start = max(start, window[0]) if start else window[0]
             end = min(end, window[1]) if end else window[1]
-    return storage.find_courses(conn, cert_id=cert_id, start=start, end=end,
-                                category=normalise_category(category) if category else None,
-                                with_credits=with_credits)
+    return conn, {"cert_id": cert_id, "start": start, "end": end,
+                  "category": normalise_category(category) if category else None}
 
 
 def cycle_window(conn, cert: Certification, which: str) -> Optional[tuple[dt.date, dt.date]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from peertrack.domain.formatting import category_text, hours
 from peertrack.domain.models import Course
@@ -15,6 +15,11 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
     """One row per course, a header first; text that a spreadsheet would run is made inert."""
+    return "".join(csv_lines(courses, notes=notes))
+
+
+def csv_lines(courses: Iterable[Course], *, notes: bool = False) -> Iterator[str]:
+    """The same CSV a line at a time, each written as its course arrives: never the whole file in memory."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS + (("Note",) if notes else ()))
@@ -31,7 +36,10 @@ def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
         if notes:
             row.append(safe_cell(course.note))
         writer.writerow(row)
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()  # the header alone when there are no courses
 
 
 def safe_cell(text: str | None) -> str:

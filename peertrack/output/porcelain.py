@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 
 from peertrack.domain.formatting import category_text, hours_number
 from peertrack.domain.models import Certification, Course, Deadline, Progress, Requirement
@@ -12,6 +13,16 @@ from peertrack.domain.needs import needs, share
 
 def emit(data: object) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def emit_each(items: Iterable[object]) -> None:
+    """A JSON list, the same text emit() writes, each item written as it comes: never the whole list at once."""
+    first = True
+    for item in items:
+        sys.stdout.write(("[\n  " if first else ",\n  ") + json.dumps(item, indent=2, ensure_ascii=False)
+                         .replace("\n", "\n  "))
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def course(item: Course) -> dict:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Allocation, Course
 from peertrack.storage.database import now
 
+_BATCH = 500  # courses read at a time when they stream
 _COURSE_COLUMNS = "c.id, c.date, c.title, c.seconds, c.provider, c.format, c.approval_no, c.note"
 
 
@@ -89,7 +91,7 @@ def delete_course(conn: sqlite3.Connection, course_id: int) -> None:
 
 
 def load_course(conn: sqlite3.Connection, course_id: int) -> Course:
-    found = _courses(conn, "c.id = ?", [course_id])
+    found = list(_courses(conn, "c.id = ?", [course_id]))
     if not found:
         raise NotFound("course with the number", course_id,
                        hint="See course numbers with: peertrack ceu list")
@@ -101,6 +103,17 @@ def find_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start:
                  with_credits: bool = True) -> list[Course]:
     """Courses matching every filter given, oldest first; `with_credits=False` skips which
     certifications each counts toward, for a list that does not show them (the CSV)."""
+    return list(stream_courses(conn, cert_id=cert_id, start=start, end=end, category=category, title=title,
+                               with_credits=with_credits))
+
+
+def stream_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, start: dt.date | None = None,
+                   end: dt.date | None = None, category: str | None = None, title: str | None = None,
+                   with_credits: bool = True) -> Iterator[Course]:
+    """The courses find_courses gives, one at a time as they are read: never all of them at once.
+
+    Run it inside storage.reading(conn) when the rows must all come from one moment.
+    """
     where, params = [], []
     if cert_id is not None:
         where.append("EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
@@ -166,35 +179,36 @@ def count_courses(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM ceus").fetchone()[0]
 
 
-def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: bool = True) -> list[Course]:
+def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: bool = True) -> Iterator[Course]:
     """Courses matching `where` (SQL over `c`, the ceus table), each with its categories and credits.
 
-    Three plain queries rather than one per course: a whole history loads in one pass.
+    The courses come from one cursor, a batch at a time; each batch's categories and credits
+    come in two plain queries, so memory stays that of one batch at any size.
     """
     condition = f" WHERE {where}" if where else ""
-    rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM ceus c{condition} ORDER BY c.date, c.id", params).fetchall()
-    if not rows:
-        return []
-    chosen = f"SELECT c.id FROM ceus c{condition}"
+    rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM ceus c{condition} ORDER BY c.date, c.id", params)
+    while batch := rows.fetchmany(_BATCH):
+        yield from _with_links(conn, batch, with_credits)
+
+
+def _with_links(conn: sqlite3.Connection, batch: list, with_credits: bool) -> Iterator[Course]:
+    ids = [row[0] for row in batch]
+    chosen = ", ".join("?" * len(ids))
     shares: dict[int, list[Allocation]] = {}
     for ceu_id, category, seconds in conn.execute(
             f"SELECT ceu_id, category, seconds FROM ceu_allocations WHERE ceu_id IN ({chosen})"
-            " ORDER BY ceu_id, category", params):
+            " ORDER BY ceu_id, category", ids):
         shares.setdefault(ceu_id, []).append(Allocation(category, seconds))
     credits: dict[int, list[tuple[str, int | None]]] = {}
     for ceu_id, cert_id, seconds in () if not with_credits else conn.execute(
             f"SELECT ceu_id, cert_id, seconds FROM ceu_credits WHERE ceu_id IN ({chosen})"
-            " ORDER BY ceu_id, cert_id", params):
+            " ORDER BY ceu_id, cert_id", ids):
         credits.setdefault(ceu_id, []).append((cert_id, seconds))
     none: list = []
-    return [
-        Course(
+    for course_id, day, title, seconds, provider, form, approval_no, note in batch:
+        yield Course(
             id=course_id, date=dt.date.fromisoformat(day), title=title, seconds=seconds, provider=provider,
             format=form, approval_no=approval_no, note=note, allocations=tuple(shares.get(course_id, none)),
             cert_ids=tuple(cert for cert, _ in credits.get(course_id, none)),
             overrides=tuple((cert, amount) for cert, amount in credits.get(course_id, none) if amount is not None),
         )
-        for course_id, day, title, seconds, provider, form, approval_no, note in rows
-    ]
-
-

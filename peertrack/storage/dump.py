@@ -7,7 +7,9 @@ and columns added by later migrations are carried along without changes to this 
 from __future__ import annotations
 
 import base64
+import json
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from peertrack.domain.errors import DatabaseProblem, InvalidInput
@@ -19,15 +21,36 @@ _INTERNAL = ("_sqlite_migrations",)
 _ACCEPTED = "give a file written by: peertrack export json"
 
 
-def document(conn: sqlite3.Connection, exported: str) -> dict:
-    """The whole database as one JSON-ready document.
+def document_text(conn: sqlite3.Connection | None, exported: str, counts: dict[str, int]) -> Iterator[str]:
+    """The whole database as the text of one JSON document, written a row at a time: never every row at once.
 
+    All of it is read in one moment: never the credits of a course logged after its table was read.
     "sequences" keeps the last number each numbered table gave out, so that after an import
-    a new record never takes the number of one removed before the export.
+    a new record never takes the number of one removed before the export. `counts` gets each
+    table's rows as they go out. The text is what json.dumps(indent=2) makes of the same document.
     """
-    with reading(conn):  # one moment: never the credits of a course logged after its table was read
-        return {"format": FORMAT, "schema": SCHEMA_VERSION, "exported": exported, "tables": dump_tables(conn),
-                "sequences": sequences(conn)}
+    yield (f'{{\n  "format": {_text(FORMAT)},\n  "schema": {SCHEMA_VERSION},\n'
+           f'  "exported": {_text(exported)},\n  "tables": ')
+    if conn is None:
+        yield '{},\n  "sequences": {}\n}\n'
+        return
+    with reading(conn):
+        order = table_order(conn)
+        yield "{" if order else "{}"
+        for place, name in enumerate(order):
+            yield f'{"," if place else ""}\n    {_text(name)}: ['
+            counts[name] = 0
+            for row in _row_stream(conn, name):
+                yield ("," if counts[name] else "") + "\n      " + _text(row).replace("\n", "\n      ")
+                counts[name] += 1
+            yield "\n    ]" if counts[name] else "]"
+        yield "\n  }" if order else ""
+        numbers = sequences(conn)
+    yield ',\n  "sequences": ' + _text(numbers).replace("\n", "\n  ") + "\n}\n"
+
+
+def _text(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
 
 
 def sequences(conn: sqlite3.Connection) -> dict[str, int]:
@@ -189,12 +212,15 @@ def _upgraded(tables: dict[str, list[dict]], schema: int, source: str) -> dict[s
 
 
 def _rows(conn: sqlite3.Connection, name: str) -> list[dict[str, Any]]:
+    return list(_row_stream(conn, name))
+
+
+def _row_stream(conn: sqlite3.Connection, name: str) -> Iterator[dict[str, Any]]:
+    """A table's rows in the order they went in, read from one cursor as they are asked for."""
     columns = _columns(conn, name)
     selected = ", ".join(_quote(column) for column in columns)
-    return [
-        {column: _json_value(value) for column, value in zip(columns, row, strict=True)}
-        for row in conn.execute(f"SELECT {selected} FROM {_quote(name)} ORDER BY {_order(conn, name)}")
-    ]
+    for row in conn.execute(f"SELECT {selected} FROM {_quote(name)} ORDER BY {_order(conn, name)}"):
+        yield {column: _json_value(value) for column, value in zip(columns, row, strict=True)}
 
 
 def _columns(conn: sqlite3.Connection, name: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from peertrack.domain.errors import PeertrackError
@@ -68,3 +68,10 @@ def whole_file(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
 def write_whole_text(path: Path, text: str) -> None:
     with whole_file(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+def write_whole_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Text that arrives a piece at a time (a streamed export), written as it comes, all or nothing."""
+    with whole_file(path) as temporary, open(temporary, "w", encoding="utf-8", newline="") as handle:
+        for chunk in chunks:
+            handle.write(chunk)

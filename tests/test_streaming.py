@@ -1,0 +1,129 @@
+"""export csv, export json and ceu list --json stream: they write rows as they read them, never holding all."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peertrack.domain.models import Allocation, Course
+from peertrack.exchange.csv_export import courses_csv, csv_lines
+from peertrack.storage import dump
+from peertrack.storage.database import connect
+
+ROWS = 200_000
+# The address space a command may use. Streaming needs about 100 MiB here; holding 200,000 rows
+# as the commands used to (a list of courses, then the whole text) needs well over it.
+LIMIT = 160 * 1024 * 1024
+
+
+def _build(path: Path, count: int) -> None:
+    """A database of `count` courses, each in one category and credited to one certification, written by SQL."""
+    connect(path).close()  # the schema, made the way peertrack makes it
+    conn = sqlite3.connect(path)
+    made = "2026-01-01T00:00:00+00:00"
+    conn.execute("INSERT INTO certifications (id, name, cycle_months, required_seconds, created_at)"
+                 " VALUES ('ca-pss', 'Medi-Cal Peer Support Specialist', 24, 72000, ?)", (made,))
+    conn.executemany(
+        "INSERT INTO ceus (id, date, title, provider, seconds, format, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        ((i, f"{2000 + i % 26}-{1 + i % 12:02d}-{1 + i % 28:02d}", f"Course {i}", "NAMI", 3600 + (i % 8) * 900,
+          "online", made) for i in range(1, count + 1)))
+    conn.execute("INSERT INTO ceu_allocations SELECT id, 'ethics', seconds FROM ceus")
+    conn.executemany("INSERT INTO ceu_credits VALUES (?, 'ca-pss', NULL)", ((i,) for i in range(1, count + 1)))
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("big")
+    _build(folder / "big.db", ROWS)
+    return {**os.environ, "PEERTRACK_DB": str(folder / "big.db"), "PEERTRACK_TODAY": "2026-11-02",
+            "PEERTRACK_CONFIG_DIR": str(folder / "config")}
+
+
+def _limited(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+
+    return subprocess.run([sys.executable, "-m", "peertrack", *args], env=env, capture_output=True,
+                          preexec_fn=limit)
+
+
+def test_export_csv_of_200000_courses_fits_in_a_small_memory(big: dict[str, str]) -> None:
+    result = _limited("export", "csv", env=big)
+    assert result.returncode == 0, result.stderr.decode()
+    rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
+    assert len(rows) == ROWS + 1
+    # Oldest first: the last is the newest, 2025-12-28, which needs i % 26 == 25, i % 12 == 11 and
+    # i % 28 == 27, so i + 1 a multiple of 1,092: i = 199,835. 199,835 % 8 == 3: 3600 + 2700 s = 1.75 hours.
+    assert rows[-1] == ["2025-12-28", "Course 199835", "NAMI", "1.75", "ethics", "online", ""]
+
+
+def test_export_json_of_200000_courses_fits_in_a_small_memory(big: dict[str, str]) -> None:
+    result = _limited("export", "json", env=big)
+    assert result.returncode == 0, result.stderr.decode()
+    document = json.loads(result.stdout)
+    tables = document["tables"]
+    assert (len(tables["ceus"]), len(tables["ceu_allocations"]), len(tables["ceu_credits"])) == (ROWS,) * 3
+    assert tables["ceus"][-1]["id"] == ROWS and tables["ceus"][-1]["seconds"] == 3600  # 200,000 % 8 == 0
+    assert document["sequences"]["ceus"] == ROWS
+
+
+def test_ceu_list_json_of_200000_courses_fits_in_a_small_memory(big: dict[str, str]) -> None:
+    result = _limited("ceu", "list", "--json", env=big)
+    assert result.returncode == 0, result.stderr.decode()
+    courses = json.loads(result.stdout)
+    assert len(courses) == ROWS
+    assert len({course["id"] for course in courses}) == ROWS
+    assert courses[-1]["title"] == "Course 199835" and courses[-1]["credits"] == [{"cert": "ca-pss", "hours": 1.75}]
+
+
+def test_the_memory_limit_is_one_that_holding_every_row_breaks(big: dict[str, str]) -> None:
+    """The limit means something: reading every course into a list at once does not fit under it."""
+    code = ("import resource, sys\n"
+            f"resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT}))\n"
+            "from pathlib import Path\nfrom peertrack.storage.database import connect\n"
+            "from peertrack.storage.courses import find_courses\n"
+            "from peertrack.exchange.csv_export import courses_csv\n"
+            "courses = find_courses(connect(Path(sys.argv[1])))\n"
+            "text = courses_csv(courses)\n")
+    result = subprocess.run([sys.executable, "-c", code, big["PEERTRACK_DB"]], capture_output=True)
+    assert result.returncode != 0
+    assert b"MemoryError" in result.stderr
+
+
+def test_the_csv_writer_writes_each_course_as_it_arrives() -> None:
+    course = Course(id=1, date=dt.date(2026, 3, 4), title="Ethics", seconds=5400, provider="NAMI",
+                    allocations=(Allocation("ethics", 5400),))
+
+    def courses():
+        yield course
+        raise AssertionError("the writer asked for a second course before writing the first")
+
+    lines = csv_lines(courses())
+    assert next(lines) == "Date,Title,Provider,Hours,Category,Format,Approval number\r\n" \
+                          "2026-03-04,Ethics,NAMI,1.5,ethics,,\r\n"
+    assert courses_csv([]) == "Date,Title,Provider,Hours,Category,Format,Approval number\r\n"
+
+
+def test_the_streamed_json_is_the_text_of_the_whole_document(tmp_path: Path) -> None:
+    _build(tmp_path / "small.db", 3)
+    conn = connect(tmp_path / "small.db")
+    counts: dict[str, int] = {}
+    text = "".join(dump.document_text(conn, "2026-11-02T10:00:00+00:00", counts))
+    whole = {"format": dump.FORMAT, "schema": dump.SCHEMA_VERSION, "exported": "2026-11-02T10:00:00+00:00",
+             "tables": dump.dump_tables(conn), "sequences": dump.sequences(conn)}
+    assert text == json.dumps(whole, indent=2, ensure_ascii=False) + "\n"
+    assert counts["ceus"] == 3 and counts["certifications"] == 1
+    assert json.loads("".join(dump.document_text(None, "x", {}))) == {
+        "format": "peertrack", "schema": dump.SCHEMA_VERSION, "exported": "x", "tables": {}, "sequences": {}}
