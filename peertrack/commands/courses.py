@@ -156,6 +156,7 @@ def log_ceu(
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates)
+    _warn_category_words(course, certs)
 
 
 @app.command("list")
@@ -273,6 +274,7 @@ def edit(
 
     say(f"✓ Changed course {course.id}.")
     course_detail(course)
+    _warn_category_words(course, certs)
 
 
 @app.command("rm")
@@ -365,6 +367,28 @@ def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
             say(f"Note: {day} is outside the current cycle of {cert.id} "
                 f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
                 "so it does not count toward this cycle.")
+
+
+def _warn_category_words(course: Course, certs) -> None:
+    """A note on stderr for each category of the course that counts toward no minimum of a certification."""
+    from peertrack.domain.category_words import unmatched_note
+    from peertrack.domain.terminal_text import escaped
+
+    for cert in certs:
+        labels: dict[str, str] = {}
+        if cert.template:
+            from peertrack.domain.errors import PeertrackError
+            from peertrack.domain.templates import find_template
+
+            try:
+                labels = find_template(cert.template).labels
+            except PeertrackError:  # a template since removed or unreadable: the rule words alone
+                labels = {}
+        for part in course.allocations:
+            note = unmatched_note(part.category, cert.id, cert.requirements, course.id, labels,
+                                  only_word=len(course.allocations) == 1)
+            if note:
+                typer.echo(escaped(note), err=True)
 
 
 def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str]:

@@ -36,6 +36,16 @@ def certs_table(items: list[Progress], dates: str = "iso") -> None:
     console.print(table)
 
 
+def category_line(rules) -> str | None:
+    """The category words a course must be filed under to count toward the rules, or None when no rule has one."""
+    from peertrack.domain.category_words import category_words
+
+    words = category_words(rules)
+    if not words:
+        return None
+    return ", ".join(f"'{w}'" for w in words) + " (a course counts toward a rule only under its word)"
+
+
 def cert_detail(item: Progress) -> None:
     console = make_console()
     cert = item.cert
@@ -53,6 +63,7 @@ def cert_detail(item: Progress) -> None:
         ("Current cycle", f"{fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}"),
         ("Hours a cycle", fmt.hours(cert.cycle.required_seconds)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
+        ("Category words", category_line(cert.requirements)),
         ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
         ("Application due", f"{cert.submit_days} days before expiry" if cert.submit_days else None),
