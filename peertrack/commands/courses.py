@@ -32,6 +32,7 @@ from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
+PAGE = 50  # courses a list shows on a screen unless asked for all: people never read 100,000 rows there
 
 CourseArgument = Annotated[int, typer.Argument(
     parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
@@ -172,12 +173,18 @@ def list_(
     category: Annotated[Optional[str], typer.Option("--category", help="Only courses in this category.",
                                                     show_default=False, autocompletion=completers.categories)] = None,
     json: JsonOption = False,
+    all_: Annotated[bool, typer.Option(
+        "--all", help=f"Show every course; on a screen the list shows the newest {PAGE} unless you add this.")] = False,
 ) -> None:
     """List the courses you logged, oldest first.
+
+    On a screen it shows the newest courses and says how many older ones there are;
+    with --all, or sent to a file or another program, it shows them all.
 
     \b
     Examples:
       peertrack ceu list
+      peertrack ceu list --all
       peertrack ceu list --cert ca-pss --cycle current
       peertrack ceu list --from 2026-01-01 --category ethics --json
     """
@@ -195,12 +202,25 @@ def list_(
         with reading(conn):  # every course as it is read, all from one moment
             porcelain.emit_each(porcelain.course(course) for course in stream_courses(conn, **filters))
         return
-    courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     from peertrack.commands.common import open_existing
     from peertrack.output.courses import courses_table
+    from peertrack.output.screen import make_console
 
     dates = load_settings(open_existing(ctx)).date_format
-    courses_table(courses, sum(course.seconds for course in courses), dates)
+    if all_ or not make_console().is_terminal:
+        courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+        courses_table(courses, sum(course.seconds for course in courses), dates)
+        return
+    from peertrack.storage.courses import newest_courses
+    from peertrack.storage.database import reading
+
+    conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+    if conn is None:
+        courses_table([], 0, dates)
+        return
+    with reading(conn):
+        page, matching, seconds = newest_courses(conn, PAGE, **filters)
+    courses_table(page, seconds, dates, matching=matching)
 
 
 @app.command("show")

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.output.screen import make_console, make_table
+from peertrack.output.screen import make_console, make_table, say
 from peertrack.output.words import file_size
 
 if TYPE_CHECKING:
@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from peertrack.domain.transfer import Attachment
 
 
-def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso") -> None:
+def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
+                  matching: int | None = None) -> None:
+    """The courses as a table; `matching`, when more match than are shown, counts them all (the newest page)."""
     console = make_console()
     if not courses:
         console.print("No courses match.")
@@ -31,8 +33,12 @@ def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso")
                       fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "",
                       credits_text(course))
     console.print(table)
-    count = fmt.counted(len(courses), "course")
+    count = fmt.counted(len(courses) if matching is None else matching, "course")
     console.print(f"{count}, {fmt.hours_words(total_seconds)} in all.")
+    hidden = 0 if matching is None else matching - len(courses)
+    if hidden:
+        say(f"Showing the newest {len(courses)}; {fmt.counted(hidden, 'older course')} not shown. "
+            "See them all with: peertrack ceu list --all")
 
 
 def credits_text(course: Course) -> str:

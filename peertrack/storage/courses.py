@@ -114,6 +114,24 @@ def stream_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, star
 
     Run it inside storage.reading(conn) when the rows must all come from one moment.
     """
+    where, params = _filters(cert_id, start, end, category, title)
+    return _courses(conn, where, params, with_credits)
+
+
+def newest_courses(conn: sqlite3.Connection, count: int, *, cert_id: str | None = None,
+                   start: dt.date | None = None, end: dt.date | None = None,
+                   category: str | None = None) -> tuple[list[Course], int, int]:
+    """The newest `count` matching courses (oldest first), with how many match and their seconds in all."""
+    where, params = _filters(cert_id, start, end, category, None)
+    condition = f" WHERE {where}" if where else ""
+    matching, seconds = conn.execute(f"SELECT count(*), coalesce(sum(c.seconds), 0) FROM ceus c{condition}",
+                                     params).fetchone()
+    page = f"c.id IN (SELECT c.id FROM ceus c{condition} ORDER BY c.date DESC, c.id DESC LIMIT ?)"
+    return list(_courses(conn, page, [*params, count])), matching, seconds
+
+
+def _filters(cert_id: str | None, start: dt.date | None, end: dt.date | None, category: str | None,
+             title: str | None) -> tuple[str, list]:
     where, params = [], []
     if cert_id is not None:
         where.append("EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
@@ -130,7 +148,7 @@ def stream_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, star
     if title is not None:
         where.append("c.title = ? COLLATE NOCASE")
         params.append(title)
-    return _courses(conn, " AND ".join(where), params, with_credits)
+    return " AND ".join(where), params
 
 
 def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end: dt.date) -> list[Course]:
