@@ -5,11 +5,15 @@ Python that runs it:
 
     python -m pip install . && python tests/perf/bench.py     # a few minutes
     python tests/perf/bench.py --runs 21                      # steadier figures
+    python tests/perf/bench.py --streaming-only               # only the 1,000,000-course exports
 
 It builds a small database (3 certifications, 250 courses, 6 reminders) and a large one
 (the same, plus enough courses from past cycles to make 100,000), then times each command as a whole process,
 interleaved with `python -c pass` of the same interpreter (F, the floor), and prints medians,
-ratios to F and whether each target is met. It only reads and prints: never a test in CI.
+ratios to F and whether each target is met. Last, it builds a database of 1,000,000 courses
+straight through SQLite and writes it out with export json, export csv and ceu list --json,
+reporting each command's peak memory (from the operating system) against 100 MiB and its time
+per row. It only reads and prints: never a test in CI.
 """
 
 from __future__ import annotations
@@ -88,6 +92,60 @@ def build(folder: Path, name: str, history: int, reminders: bool, env_base: dict
     return db, env
 
 
+def build_huge(folder: Path, count: int, env_base: dict) -> dict:
+    """One certification and `count` courses, each in one category and credited to it, written straight by SQL."""
+    import sqlite3
+
+    db = folder / "huge.db"
+    env = {**env_base, "PEERTRACK_DB": str(db)}
+    run(peertrack_command() + ["cert", "add", "--template", "ca-medi-cal-pss", "--id", "ca-pss",
+                               "--expires", "2027-06-30"], env)
+    conn = sqlite3.connect(db)
+    made = "2026-01-01T00:00:00+00:00"
+    conn.executemany(
+        "INSERT INTO ceus (date, title, provider, seconds, format, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ((f"{1996 + i % 30}-{1 + i % 12:02d}-{1 + i % 28:02d}", f"Course {i}: ethics in practice", "NAMI",
+          1800 * (1 + i % 6), "online", made) for i in range(count)))
+    conn.execute("INSERT INTO ceu_allocations SELECT id, 'ethics', seconds FROM ceus")
+    conn.execute("INSERT INTO ceu_credits SELECT id, 'ca-pss', NULL FROM ceus")
+    conn.commit()
+    conn.close()
+    return env
+
+
+# Runs one command as its own child and reports that child's peak memory, read from the operating system.
+_PEAK = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def peak(args: list[str], env: dict) -> dict:
+    import json
+
+    result = subprocess.run([sys.executable, "-c", _PEAK, *args], env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def streaming_rows(folder: Path, count: int, env_base: dict, limit_mib: int = 100) -> None:
+    """export json, export csv and ceu list --json over `count` courses: peak memory and time per row."""
+    print(f"Building a database of {count:,} courses ...", flush=True)
+    env = build_huge(folder, count, env_base)
+    pt = peertrack_command()
+    print(f"\n{'at ' + format(count, ',') + ' courses':44} {'peak':>9} {'time':>8} {'per row':>9}  target")
+    for label, args in (("peertrack export json", ["export", "json"]),
+                        ("peertrack export csv (all)", ["export", "csv"]),
+                        ("peertrack ceu list --json", ["ceu", "list", "--json"])):
+        found = peak(pt + args, env)
+        mib = found["kib"] / 1024
+        verdict = f"peak <= {limit_mib} MiB: {'met' if mib <= limit_mib else 'NOT met'}"
+        per_row = found["seconds"] / count * 1e6
+        print(f"{label:44} {mib:5.1f} MiB {found['seconds']:6.1f} s {per_row:6.1f} µs  {verdict}")
+
+
 def measure(label: str, args: list[str], env: dict, floor: list[str], runs: int, prepare=None) -> dict:
     timed(args, env, prepare)  # warm the file cache and bytecode
     mine, base = [], []
@@ -102,6 +160,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="timed runs of each command (default 11)")
     parser.add_argument("--large", type=int, default=100_000, help="courses in the large database")
+    parser.add_argument("--huge", type=int, default=1_000_000, help="courses in the database the streaming "
+                        "commands write out (0 leaves them out)")
+    parser.add_argument("--streaming-only", action="store_true", help="only the streaming commands")
     options = parser.parse_args()
 
     pt = peertrack_command()
@@ -112,6 +173,9 @@ def main() -> None:
                 if k not in ("PEERTRACK_DB", "NO_COLOR", "PYTHONDONTWRITEBYTECODE")}
     base_env.update(PEERTRACK_TODAY=TODAY, PEERTRACK_CONFIG_DIR=str(folder / "config"))
     try:
+        if options.streaming_only:
+            streaming_rows(folder, options.huge, base_env)
+            return
         print(f"Building databases in {folder} ...", flush=True)
         small, small_env = build(folder, "small", 0, True, base_env)
         large, large_env = build(folder, "large", options.large - 250, True, base_env)
@@ -167,6 +231,8 @@ def main() -> None:
               f"({'met' if growth <= 1.5 else 'NOT met'}: courses outside the current cycles should cost ~nothing)")
         goal = status_small["ratio"] <= 7.5
         print(f"status goal beyond the target, <= 7.5 x F: {'met' if goal else 'not yet'}")
+        if options.huge:
+            streaming_rows(folder, options.huge, base_env)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
