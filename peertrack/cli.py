@@ -85,7 +85,7 @@ def fast_lane(args: list[str]) -> Plan | None:
 
 
 def run_fast(plan: Plan) -> int:
-    from peertrack.storage import resolve_path
+    from peertrack.storage.database import resolve_path
 
     db, command, options, plain = plan
     if plain:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -14,13 +15,19 @@ from peertrack.commands.app import app
 TODAY = "2026-11-02"
 
 
+# What changes how output looks, from the shell the tests happen to run in: none of it may reach a test.
+OUTSIDE = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES", "TERM", "COLORTERM")
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in list(os.environ):
+        if name in OUTSIDE or name.lstrip("_").startswith("PEERTRACK_"):
+            monkeypatch.delenv(name)
     db = tmp_path / "data" / "peertrack.db"
     monkeypatch.setenv("PEERTRACK_DB", str(db))
     monkeypatch.setenv("PEERTRACK_TODAY", TODAY)
     monkeypatch.setenv("PEERTRACK_CONFIG_DIR", str(tmp_path / "config"))  # never the developer's own templates
-    monkeypatch.delenv("NO_COLOR", raising=False)
     return db
 
 

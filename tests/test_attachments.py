@@ -285,18 +285,19 @@ def test_bad_certificate_input_changes_nothing(run, ok, make_cert, snapshot, tmp
 
 
 def test_the_attachments_table_cascades_with_its_course(db_path):
-    from peertrack import storage
+    from peertrack.storage.attachments import all_attachments, course_attachments, find_attachment, insert_attachment
+    from peertrack.storage.database import connect, transaction
 
-    conn = storage.connect(db_path)
-    with storage.transaction(conn):
+    conn = connect(db_path)
+    with transaction(conn):
         conn.execute("INSERT INTO ceus (id, date, title, seconds, created_at) VALUES (1, '2026-01-01', 't', 60, 'x')")
-        storage.insert_attachment(conn, 1, Attachment(sha256="b" * 64, original_name="c.pdf", size=3))
-    assert [a.original_name for a in storage.course_attachments(conn, 1)] == ["c.pdf"]
-    assert storage.find_attachment(conn, 1, "b" * 64).size == 3
+        insert_attachment(conn, 1, Attachment(sha256="b" * 64, original_name="c.pdf", size=3))
+    assert [a.original_name for a in course_attachments(conn, 1)] == ["c.pdf"]
+    assert find_attachment(conn, 1, "b" * 64).size == 3
     with pytest.raises(sqlite3.IntegrityError):
-        storage.insert_attachment(conn, 1, Attachment(sha256="b" * 64, original_name="again.pdf", size=3))
+        insert_attachment(conn, 1, Attachment(sha256="b" * 64, original_name="again.pdf", size=3))
     with pytest.raises(sqlite3.IntegrityError):
-        storage.insert_attachment(conn, 1, Attachment(sha256="not a hash", original_name="x.pdf", size=3))
+        insert_attachment(conn, 1, Attachment(sha256="not a hash", original_name="x.pdf", size=3))
     conn.execute("DELETE FROM ceus WHERE id = 1")
-    assert storage.all_attachments(conn) == []
+    assert all_attachments(conn) == []
     conn.close()

@@ -208,3 +208,11 @@ def test_certificate_names_are_unique_and_safe(items):
     assert len({name.casefold() for name in names}) == len(names)
     for name in names:
         assert not set(name) & set('<>:"/\\|?*') and name == name.strip() and Path(name).name == name
+
+
+def test_an_audit_with_no_records_yet_says_so_and_creates_nothing(run, db_path, tmp_path):
+    result = run("export", "audit", "--cert", "CA-PSS", "-o", str(tmp_path / "audit.zip"))
+    assert result.exit_code == NotFound.EXIT_CODE == 2
+    assert result.stderr.startswith('Error: There is no certification with the id "ca-pss".')
+    assert "peertrack cert add" in result.stderr and "went wrong" not in result.stderr
+    assert not db_path.exists() and not (tmp_path / "audit.zip").exists()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from peertrack import storage
 from peertrack.domain.errors import DatabaseProblem, InvalidInput, NeedsConfirmation
+from peertrack.storage.database import SCHEMA_VERSION
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-1.db"
 
@@ -239,7 +239,7 @@ def test_restore_brings_an_older_backup_up_to_date(ok, db_path):
     assert "Courses: 5 courses" in result.stdout
     assert len(titles(ok)) == 5
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 
@@ -261,7 +261,7 @@ def _other_programs_database(path: Path) -> Path:
 def _newer_backup(path: Path) -> Path:
     shutil.copy(FIXTURE, path)
     conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     return path
 

@@ -6,8 +6,8 @@ import sqlite3
 import pytest
 from sqlite_utils import Database
 
-from peertrack import storage
 from peertrack.domain.errors import InvalidInput, NotFound
+from peertrack.storage.database import SCHEMA_VERSION, connect
 
 
 def in_progress(status_json) -> list[dict]:
@@ -124,9 +124,9 @@ def test_the_rebuild_migration_keeps_pursuits_and_their_requirements(tmp_path):
     conn.execute("INSERT INTO pursuits (id, name, started, created_at) VALUES ('tx', 'Peer', '2026-01-01', 'x')")
     conn.execute("INSERT INTO pursuit_requirements (pursuit_id, kind, seconds) VALUES ('tx', 'service', 900000)")
     conn.close()
-    conn = storage.connect(path)
+    conn = connect(path)
     conn.row_factory = None
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT id, started FROM pursuits").fetchall() == [("tx", "2026-01-01")]
     assert conn.execute("SELECT pursuit_id, kind, seconds FROM pursuit_requirements").fetchall() == [
         ("tx", "service", 900000)]

@@ -12,9 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from peertrack import storage
 from peertrack.commands.app import app
 from peertrack.domain.errors import Conflict, InvalidInput, NeedsConfirmation, NotFound
+from peertrack.storage.database import connect, transaction
+from peertrack.storage.reminders import (
+    delete_reminder,
+    find_reminder_titled,
+    insert_reminder,
+    load_reminder,
+    load_reminder_log,
+    log_reminder,
+)
 
 D = dt.date
 
@@ -324,7 +332,7 @@ def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, ca
     ok("remind", "add", "Self-care hour", "--every", "week")
     ok("remind", "add", "Daily check-in", "--every", "day", "--at", "9:00")
     ok("remind", "add", "Plan review", "--every", "month", "--on", "last")
-    conn = storage.connect(db_path)
+    conn = connect(db_path)
     today = D(2026, 11, 11)
     items = due_reminders(conn, today)
     conn.close()
@@ -348,16 +356,16 @@ def test_every_reminder_round_trips_through_storage(ok, db_path):
     ok("remind", "add", "Supervision", "--every", "2 weeks", "--on", "mon,thu", "--at", "08:05", "--until",
        "2027-03-31", "--note", "bring notes")
     ok("remind", "snooze", "1", "--until", "2026-11-20")
-    conn = storage.connect(db_path)
-    item = storage.load_reminder(conn, 1)
+    conn = connect(db_path)
+    item = load_reminder(conn, 1)
     assert (item.rrule, item.starts, item.added_on, item.at, item.until, item.note, item.snoozed_until) == (
         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", D(2026, 11, 2), D(2026, 11, 2), dt.time(8, 5), D(2027, 3, 31),
         "bring notes", D(2026, 11, 20))
-    with storage.transaction(conn):
-        storage.delete_reminder(conn, 1)
-        new_id = storage.insert_reminder(conn, item)
-    assert storage.load_reminder(conn, new_id) == type(item)(**{**item.__dict__, "id": new_id})
-    assert storage.find_reminder_titled(conn, "SUPERVISION").id == new_id
+    with transaction(conn):
+        delete_reminder(conn, 1)
+        new_id = insert_reminder(conn, item)
+    assert load_reminder(conn, new_id) == type(item)(**{**item.__dict__, "id": new_id})
+    assert find_reminder_titled(conn, "SUPERVISION").id == new_id
     conn.close()
 
 
@@ -366,11 +374,11 @@ def test_a_settled_occurrence_cannot_be_logged_twice(ok, db_path):
 
     ok("remind", "add", "Recovery meeting", "--every", "week")
     ok("remind", "done", "1")
-    conn = storage.connect(db_path)
+    conn = connect(db_path)
     with pytest.raises(sqlite3.IntegrityError):
-        with storage.transaction(conn):
-            storage.log_reminder(conn, ReminderLogEntry(1, D(2026, 11, 2), "skipped", D(2026, 11, 2)))
-    assert len(storage.load_reminder_log(conn, 1)) == 1
+        with transaction(conn):
+            log_reminder(conn, ReminderLogEntry(1, D(2026, 11, 2), "skipped", D(2026, 11, 2)))
+    assert len(load_reminder_log(conn, 1)) == 1
     conn.close()
 
 

@@ -377,17 +377,17 @@ def test_named_certifications_get_the_credit(ok, make_cert):
 
 
 def test_a_failure_while_adding_adds_nothing(run, make_cert, snapshot, monkeypatch):
-    from peertrack import storage
+    from peertrack.storage.courses import insert_courses
 
     make_cert()
     before = snapshot()
-    real = storage.insert_courses
+    real = insert_courses
 
     def failing(conn, courses, credits=None):
         real(conn, courses[:2], credits[:2])  # some rows are in when Ctrl-C comes
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(storage, "insert_courses", failing)
+    monkeypatch.setattr("peertrack.commands.records.insert_courses", failing)
     result = run("import", "csv", str(MESSY), "--yes")
     assert result.exit_code == 130
     assert snapshot() == before

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peertrack import storage
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import hours, hours_decimal, hours_number
 from peertrack.domain.parsing import parse_hours
 from peertrack.storage import dump
+from peertrack.storage.database import SCHEMA_VERSION
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema-4.db"
 
@@ -101,7 +101,7 @@ def test_a_database_of_schema_4_keeps_every_row_and_every_hour(ok, db_path, stat
     assert courses[7]["credits"] == [{"cert": "ca-pss", "hours": 15}, {"cert": "ga-cps", "hours": 20}]
     assert courses[4]["categories"] == [{"name": "ethics", "hours": 2}, {"name": "general", "hours": 1.5}]
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT seconds FROM ceus WHERE id = 7").fetchone()[0] == 360
     assert conn.execute("SELECT carried_seconds FROM cycles WHERE closed_on IS NULL AND cert_id = 'ca-pss'"
                         ).fetchone()[0] == 5 * 3600

@@ -107,15 +107,16 @@ def test_the_bar_is_never_full_while_ethics_hours_are_missing(ok, make_cert, sta
 def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
     from rich.progress_bar import ProgressBar
 
-    from peertrack import storage
     from peertrack.domain.requirements import progress
     from peertrack.output.dashboard import progress_block
     from peertrack.services.overview import open_database
+    from peertrack.storage.certs import load_cert
+    from peertrack.storage.courses import credited_courses
 
     pa_like(ok, make_cert)
     conn = open_database(db_path)
-    cert = storage.load_cert(conn, "pa-cps")
-    item = progress(cert, storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
+    cert = load_cert(conn, "pa-cps")
+    item = progress(cert, credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
                     dt.date(2026, 11, 2))
     conn.close()
     bars = [cell for row in progress_block(item, plain=False).renderables if hasattr(row, "columns")

@@ -86,11 +86,12 @@ def test_the_calendar_reads_back_event_by_event(ok, tmp_path, records):
 
 
 def test_a_calendar_app_gets_the_same_dates_as_peertrack(ok, tmp_path, records, db_path):
-    from peertrack import storage
+    from peertrack.storage.database import connect
+    from peertrack.storage.reminders import load_reminders
 
     found = events(export(ok, tmp_path))
-    conn = storage.connect(db_path)
-    for reminder in storage.load_reminders(conn):
+    conn = connect(db_path)
+    for reminder in load_reminders(conn):
         event = found[f"reminder-{reminder.id}@peertrack"]
         start = event.decoded("DTSTART")
         moment = start if isinstance(start, dt.datetime) else dt.datetime(start.year, start.month, start.day)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from peertrack import storage
 from peertrack.domain.errors import Conflict, DatabaseProblem, InvalidInput, NeedsConfirmation
 from peertrack.storage import dump
+from peertrack.storage.database import SCHEMA_VERSION, connect
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def export(ok, *args: str) -> dict:
 
 def test_export_import_export_is_lossless(ok, everything, tmp_path, monkeypatch, db_path):
     first = export(ok)
-    assert first["format"] == "peertrack" and first["schema"] == storage.SCHEMA_VERSION
+    assert first["format"] == "peertrack" and first["schema"] == SCHEMA_VERSION
     assert "T" in first["exported"]
     tables = first["tables"]
     assert "_sqlite_migrations" not in tables and not any(name.startswith("sqlite_") for name in tables)
@@ -87,7 +87,7 @@ def test_tables_and_columns_added_later_travel_without_changes(ok, make_cert, tm
     ]
     make_cert()
     ok("log-ceu", "A course", "--hours", "1", "--date", "2026-10-01")
-    conn = storage.connect(db_path)
+    conn = connect(db_path)
     for statement in future:
         conn.execute(statement)
     conn.execute("UPDATE ceus SET mood = 'calm', score = 0.1")
@@ -105,7 +105,7 @@ def test_tables_and_columns_added_later_travel_without_changes(ok, make_cert, tm
     assert "doubled" not in first["future_things"][0]
 
     new = tmp_path / "new" / "peertrack.db"
-    conn = storage.connect(new)
+    conn = connect(new)
     for statement in future:
         conn.execute(statement)
     conn.close()
@@ -125,7 +125,7 @@ def test_starting_rows_of_a_new_database_do_not_count_as_records(ok, make_cert, 
     seeded = {"settings": [{"key": "seeded", "value": "yes"}]}
     monkeypatch.setattr(dump, "_fresh_tables", lambda: seeded)
     new = tmp_path / "new" / "peertrack.db"
-    conn = storage.connect(new)
+    conn = connect(new)
     conn.execute("INSERT INTO settings VALUES ('seeded', 'yes')")
     conn.close()
     monkeypatch.setenv("PEERTRACK_DB", str(new))
@@ -135,7 +135,7 @@ def test_starting_rows_of_a_new_database_do_not_count_as_records(ok, make_cert, 
 
 def test_export_json_without_a_database(ok, db_path):
     data = export(ok)
-    assert data["tables"] == {} and data["schema"] == storage.SCHEMA_VERSION
+    assert data["tables"] == {} and data["schema"] == SCHEMA_VERSION
     assert not db_path.exists()
 
 
@@ -208,7 +208,7 @@ def test_a_bad_json_file_changes_nothing(run, db_path, tmp_path, content, error,
 
 
 def test_a_bad_json_file_leaves_an_existing_empty_database_as_it_was(run, db_path, snapshot, tmp_path):
-    storage.connect(db_path).close()
+    connect(db_path).close()
     before = snapshot()
     source = tmp_path / "all.json"
     source.write_text(json.dumps(_document(tables={"ceus": [COURSE | {"minutes": -1}]})))

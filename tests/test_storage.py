@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from peertrack import storage
 from peertrack.domain.errors import DatabaseProblem
 from peertrack.storage import migrations
+from peertrack.storage.certs import delete_cert, insert_cert, load_cert
+from peertrack.storage.courses import count_courses, delete_course, insert_course, load_course
+from peertrack.storage.database import SCHEMA_VERSION, connect, transaction
 
 
 def test_new_database_is_private_versioned_and_in_wal_mode(ok, make_cert, db_path):
@@ -19,34 +21,34 @@ def test_new_database_is_private_versioned_and_in_wal_mode(ok, make_cert, db_pat
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
 
 def test_schema_version_matches_the_migration_steps():
-    assert storage.SCHEMA_VERSION == len(migrations.steps._migrations)
+    assert SCHEMA_VERSION == len(migrations.steps._migrations)
 
 
 def test_migrating_twice_changes_nothing(db_path):
-    storage.connect(db_path).close()
+    connect(db_path).close()
     conn = sqlite3.connect(db_path)
     schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
     conn.close()
-    again = storage.connect(db_path)
-    migrations.upgrade(again, db_path, storage.SCHEMA_VERSION)
+    again = connect(db_path)
+    migrations.upgrade(again, db_path, SCHEMA_VERSION)
     again.close()
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
-    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
 
 def test_a_newer_database_is_refused_and_left_untouched(run, make_cert, db_path):
     make_cert()
     conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     before = db_path.read_bytes()
@@ -85,12 +87,12 @@ def test_a_folder_where_the_file_should_be(run, db_path):
 
 def test_a_failed_write_leaves_nothing_behind(make_cert, db_path):
     make_cert()
-    conn = storage.connect(db_path)
+    conn = connect(db_path)
     with pytest.raises(RuntimeError):
-        with storage.transaction(conn):
+        with transaction(conn):
             conn.execute("INSERT INTO ceus (date, title, seconds, created_at) VALUES ('2026-01-01', 'x', 60, 'now')")
             raise RuntimeError("power cut")
-    assert storage.count_courses(conn) == 0
+    assert count_courses(conn) == 0
     conn.close()
 
 
@@ -98,16 +100,16 @@ def test_every_record_round_trips(ok, make_cert, db_path):
     make_cert(body="CalMHSA", number="N-1", issued="2023-07-01", require=["ethics=6", "cultural=1.5"])
     ok("log-ceu", "Split course", "--hours", "2.5", "--category", "ethics:1", "--category", "cultural:1.5",
        "--provider", "P", "--format", "self-study", "--approval-no", "A-9", "--note", "n", "--date", "2026-10-01")
-    conn = storage.connect(db_path)
-    cert = storage.load_cert(conn, "ca-pss")
-    course = storage.load_course(conn, 1)
-    with storage.transaction(conn):
-        storage.delete_course(conn, 1)
-        storage.delete_cert(conn, "ca-pss")
-        storage.insert_cert(conn, cert)
-        storage.insert_course(conn, course)
-    assert storage.load_cert(conn, "ca-pss") == cert
-    assert storage.load_course(conn, 2) == type(course)(**{**course.__dict__, "id": 2})
+    conn = connect(db_path)
+    cert = load_cert(conn, "ca-pss")
+    course = load_course(conn, 1)
+    with transaction(conn):
+        delete_course(conn, 1)
+        delete_cert(conn, "ca-pss")
+        insert_cert(conn, cert)
+        insert_course(conn, course)
+    assert load_cert(conn, "ca-pss") == cert
+    assert load_course(conn, 2) == type(course)(**{**course.__dict__, "id": 2})
     conn.close()
     assert json.loads(ok("ceu", "show", "2", "--json").stdout)["certs"] == ["ca-pss"]
 
@@ -118,7 +120,7 @@ def test_an_unexpected_error_is_one_line_and_a_log(run, make_cert, db_path, monk
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(storage, "load_certs", broken)
+    monkeypatch.setattr("peertrack.services.standing.load_certs", broken)
     result = run("status")
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
@@ -148,32 +150,6 @@ def test_a_database_from_the_first_schema_opens_with_every_row(ok, db_path):
     assert [(r["category"], r["hours"]) for r in certs["ca-pss"]["requirements"]] == [("ethics", 6), ("cultural", 2)]
     assert certs["ga-cps"]["hours_earned"] == 5.1
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == storage.SCHEMA_VERSION
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-
-
-def test_storage_modules_import_one_another_without_a_circle():
-    """Even imports inside functions count: a circle makes the modules' load order matter."""
-    import ast
-
-    folder = Path(storage.__file__).parent
-    graph: dict[str, set[str]] = {}
-    for source in folder.glob("*.py"):
-        names: set[str] = set()
-        for node in ast.walk(ast.parse(source.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                if node.module.startswith("peertrack.storage."):
-                    names.add(node.module.rsplit(".", 1)[1])
-                elif node.module == "peertrack.storage":
-                    names.update(alias.name for alias in node.names)
-        graph[source.stem] = names - {source.stem, "__init__"}
-
-    def reaches(start: str, goal: str, seen: set[str]) -> bool:
-        for step in graph.get(start, ()):
-            if step == goal or (step not in seen and reaches(step, goal, seen | {step})):
-                return True
-        return False
-
-    circles = sorted(name for name in graph if name != "__init__" and reaches(name, name, {name}))
-    assert circles == []

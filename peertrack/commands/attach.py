@@ -10,11 +10,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import no_course, open_db, top_options
 from peertrack.domain.errors import NotFound, PeertrackError
 from peertrack.domain.parsing import parse_number
+from peertrack.storage.attachments import course_attachments, find_attachment, insert_attachment
+from peertrack.storage.courses import load_course
+from peertrack.storage.database import transaction
 
 CourseArgument = Annotated[int, typer.Argument(
     parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
@@ -42,11 +44,11 @@ def attach(
 
     sources = [attachments.check_file(path, "FILE") for path in files]
     conn = open_db(ctx, no_course(course_id))
-    course = storage.load_course(conn, course_id)
+    course = load_course(conn, course_id)
     results = []
-    with storage.transaction(conn):
+    with transaction(conn):
         for source in sources:
-            results.append(keep_certificate(ctx, conn, course.id, source))
+            results.append(keep_certificate(ctx, conn, course_id, source))
     from peertrack.output.screen import say
 
     for kept, how in results:
@@ -72,11 +74,11 @@ def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
     from peertrack.storage import file_store as attachments
 
     kept, written = attachments.store(source, attachments.folder_for(top_options(ctx).db_path))
-    existing = storage.find_attachment(conn, course_id, kept.sha256)
+    existing = find_attachment(conn, course_id, kept.sha256)
     if existing is not None:
         return existing, "repaired" if written else "unchanged"
     kept = dataclasses.replace(kept, ceu_id=course_id)
-    kept = dataclasses.replace(kept, id=storage.insert_attachment(conn, course_id, kept))
+    kept = dataclasses.replace(kept, id=insert_attachment(conn, course_id, kept))
     return kept, "added"
 
 
@@ -104,8 +106,8 @@ def open_(ctx: typer.Context, course_id: CourseArgument) -> None:
     from peertrack.storage import file_store as attachments
 
     conn = open_db(ctx, no_course(course_id))
-    course = storage.load_course(conn, course_id)
-    kept = storage.course_attachments(conn, course.id)
+    course = load_course(conn, course_id)
+    kept = course_attachments(conn, course_id)
     if not kept:
         raise NotFound("certificate kept with course", course.id,
                        hint=f"Keep one with: peertrack ceu attach {course.id} FILE")

@@ -5,11 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands.common import YesOption, confirm, open_db, open_existing, top_options
 from peertrack.commands.record_files import checked_file, say_missing_files
 from peertrack.domain.errors import InvalidInput, PeertrackError
 from peertrack.services import clock
+from peertrack.storage.attachments import all_attachments
+from peertrack.storage.certs import cert_ids
+from peertrack.storage.courses import count_courses
 
 BackupFile = Annotated[Path, typer.Argument(help="A file written by peertrack backup, or one from the backups folder.",
                                             show_default=False, metavar="FILE")]
@@ -47,9 +49,9 @@ def backup(
         raise typer.Exit(1)
     copies.write_backup(conn, target)
     size = target.stat().st_size
-    say(f"✓ Backed up {table_words('certifications', len(storage.cert_ids(conn)))} and "
-        f"{table_words('ceus', storage.count_courses(conn))} to {target} ({file_size(size)}).")
-    if storage.all_attachments(conn):
+    say(f"✓ Backed up {table_words('certifications', len(cert_ids(conn)))} and "
+        f"{table_words('ceus', count_courses(conn))} to {target} ({file_size(size)}).")
+    if all_attachments(conn):
         from peertrack.storage import file_store as attachments
 
         say(f"Certificate files are kept apart, in {attachments.folder_for(path)}: copy that folder too.")

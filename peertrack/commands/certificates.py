@@ -192,11 +192,11 @@ def import_certificates(
       peertrack import certificates ~/Documents/certificates --dry-run
       peertrack import certificates ~/Documents/certificates --cert ca-pss --yes
     """
-    from peertrack import storage
     from peertrack.commands.common import confirm, load_settings, open_db, open_existing
     from peertrack.output import certificates as view
     from peertrack.output import screen
     from peertrack.services import clock
+    from peertrack.storage.certs import load_certs
 
     shown = str(folder)
     folder = folder.expanduser()
@@ -205,7 +205,7 @@ def import_certificates(
                            problem="is not a folder" if folder.exists() else "is not a folder that exists")
     today = clock.today()
     conn = open_existing(ctx)
-    _named_certs(storage.load_certs(conn) if conn is not None else [], cert or [])  # a wrong id stops it here
+    _named_certs(load_certs(conn) if conn is not None else [], cert or [])  # a wrong id stops it here
     rows = read_folder(folder, today, conn)
     view.folder_preview(rows, shown, load_settings(conn).date_format)
     new = [row for row in rows if row.course is not None]
@@ -239,21 +239,23 @@ def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[
     """Log every row with its file in one transaction, checking again inside it that no file is kept yet."""
     import dataclasses
 
-    from peertrack import storage
     from peertrack.commands.attach import keep_certificate
     from peertrack.domain.certifications import crediting_by_default
     from peertrack.storage.attachments import courses_with_file
+    from peertrack.storage.certs import load_certs
+    from peertrack.storage.courses import insert_course
+    from peertrack.storage.database import transaction
 
     added = []
-    with storage.transaction(conn):
-        everyone = storage.load_certs(conn)
+    with transaction(conn):
+        everyone = load_certs(conn)
         named = _named_certs(everyone, given_certs)
         for row in sorted(rows, key=lambda row: (row.course.date, row.name)):
             if courses_with_file(conn, row.sha256):
                 continue  # kept by another command since the preview
             certs = named if named is not None else crediting_by_default(everyone, row.course.date)
             course = dataclasses.replace(row.course, cert_ids=tuple(c.id for c in certs))
-            course = dataclasses.replace(course, id=storage.insert_course(conn, course))
+            course = dataclasses.replace(course, id=insert_course(conn, course))
             keep_certificate(ctx, conn, course.id, row.path)
             added.append(dataclasses.replace(row, course=course))
     return added

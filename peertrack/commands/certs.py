@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -22,6 +21,12 @@ from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.parsing import parse_date
 from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
+from peertrack.storage.certs import delete_cert, insert_cert, load_cert, load_certs, load_cycles, update_cert
+from peertrack.storage.courses import credited_courses
+from peertrack.storage.database import transaction
+from peertrack.storage.deadlines import insert_deadline
+from peertrack.storage.safety_copies import keep_copy
+from peertrack.storage.settings import save_setting
 
 app = typer.Typer(
     help="Add, list, show, change, renew and remove your certifications.",
@@ -136,10 +141,10 @@ def add(
     note = board_dates_note(found, today, cycle=cycle, expires=expires, issued=issued, day_first=reads_day_first(ctx))
     tasks = task_deadlines(found, cert.id, cert.name, cert.expires, cert.submit_days)
     conn = open_db(ctx)
-    with storage.transaction(conn):
-        storage.insert_cert(conn, cert)
+    with transaction(conn):
+        insert_cert(conn, cert)
         for task in tasks:
-            storage.insert_deadline(conn, task)
+            insert_deadline(conn, task)
         if work_rules:
             from peertrack.storage import work as work_store
 
@@ -225,7 +230,7 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack cert list --json
     """
     conn = open_existing(ctx)
-    items = progress_of(conn, storage.load_certs(conn), clock.today()) if conn is not None else []
+    items = progress_of(conn, load_certs(conn), clock.today()) if conn is not None else []
     if json:
         from peertrack.output import porcelain
 
@@ -259,7 +264,7 @@ def show(
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
     conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
-    item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
+    item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
     history = _cycle_history(conn, item.cert, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work
 
@@ -332,21 +337,21 @@ def edit(
     work_rules, require = split_requires(require or [])
     today = clock.today()
     conn = open_db(ctx, unknown_cert(cert_id, []))
-    with storage.transaction(conn):
-        old = storage.load_cert(conn, cert_id.strip().lower())
+    with transaction(conn):
+        old = load_cert(conn, cert_id.strip().lower())
         cert = edited_certification(
             old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require or None,
             no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
             submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
             number=number, issued=issued, day_first=load_settings(conn).day_first,
         )
-        storage.update_cert(conn, old.id, cert)
+        update_cert(conn, old.id, cert)
         if work_rules or no_require:
             from peertrack.storage import work as work_store
 
             work_store.replace_work_rules(conn, cert.id, work_rules)
         if cert.id != old.id and load_settings(conn).default_cert == old.id:
-            storage.save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
+            save_setting(conn, "default-cert", cert.id)  # the setting follows the new id
     from peertrack.output.certs import cert_summary
 
     cert_summary(cert, "Changed")
@@ -388,7 +393,7 @@ def renew(
     if renewed_on > today:
         raise InvalidInput("--on", on, "give the day you renewed, today or earlier", problem="is in the future")
     conn = open_db(ctx, unknown_cert(cert_id, []))
-    item = progress_of(conn, [storage.load_cert(conn, cert_id.strip().lower())], today)[0]
+    item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
     if item.cert.cycle.starts >= renewed_on:  # a renewal closes a cycle of at least one day
         raise InvalidInput("--on", renewed_on.isoformat(), f"the current cycle of {item.cert.id} starts on "
                            f"{item.cert.cycle.starts.isoformat()}: it is already renewed",
@@ -400,7 +405,7 @@ def renew(
     new_cycle = renewal(item, None if _board_fixes_the_dates(item.cert) else renewed_on)
     from peertrack.services.renewal import renew as renew_cert
 
-    storage.keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
+    keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
     tasks = _next_tasks(item.cert, new_cycle)
     renew_cert(conn, item.cert, renewed_on, new_cycle, tasks)
     renewed(item.cert, new_cycle)
@@ -424,19 +429,19 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
     if remove_in_progress(ctx, conn, cert_id.strip().lower(), yes):
         return
-    cert = storage.load_cert(conn, cert_id.strip().lower())
+    cert = load_cert(conn, cert_id.strip().lower())
 
     def remove(db) -> None:
         from peertrack.domain.deadlines import derived_deadlines
         from peertrack.exchange.ics import certification_keys
         from peertrack.storage.calendar import remember_removed
 
-        current = storage.load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
+        current = load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
         # Its expiry and renewal dates leave the calendar too: the next calendar file cancels them.
         remember_removed(db, certification_keys(current, derived_deadlines(current)))
-        storage.delete_cert(db, cert.id)
+        delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
-            storage.save_setting(db, "default-cert", None)
+            save_setting(db, "default-cert", None)
 
     backup = remove_after_asking(
         ctx, conn, f"Remove {cert.name} ({cert.id}), its cycle history and its deadlines? Your courses stay.", yes,
@@ -481,9 +486,9 @@ def _cycle_history(conn, cert, today):
     from peertrack.domain.requirements import progress
 
     history = []
-    for cycle in storage.load_cycles(conn, cert.id):
+    for cycle in load_cycles(conn, cert.id):
         as_then = dataclasses.replace(cert, cycle=cycle)
-        courses = storage.credited_courses(conn, cert.id, cycle.starts, cycle.ends)
+        courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history
 

@@ -4,14 +4,18 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.domain.errors import NeedsConfirmation
 from peertrack.services.overview import load_settings, open_database
+from peertrack.storage.database import resolve_path, transaction
+from peertrack.storage.safety_copies import keep_copy
+
+if TYPE_CHECKING:
+    from typer._click.core import Context  # what typer.Context extends; the command tree's own hands this
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Go ahead without asking.")]
@@ -28,10 +32,10 @@ class TopOptions:
     db_path: Path
 
 
-def top_options(ctx: typer.Context) -> TopOptions:
+def top_options(ctx: "Context") -> TopOptions:
     root = ctx.find_root()
     if not isinstance(root.obj, TopOptions):
-        root.obj = TopOptions(storage.resolve_path(root.params.get("db")))
+        root.obj = TopOptions(resolve_path(root.params.get("db")))
     return root.obj
 
 
@@ -93,7 +97,7 @@ def remove_after_asking(ctx: typer.Context, conn: sqlite3.Connection, question: 
     if not confirm(question, yes):
         typer.echo("Nothing was removed.", err=True)
         raise typer.Exit(1)
-    backup = storage.keep_copy(conn, top_options(ctx).db_path, reason)
-    with storage.transaction(conn):
+    backup = keep_copy(conn, top_options(ctx).db_path, reason)
+    with transaction(conn):
         remove(conn)
     return backup

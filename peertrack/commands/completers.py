@@ -13,10 +13,11 @@ Offer = list[tuple[str, str]]
 
 def _from_database(ctx: typer.Context, kind: str, incomplete: str) -> Offer:
     try:
-        from peertrack import storage
+        from peertrack.storage.database import resolve_path
+        from peertrack.storage.lookup import values_for_completion
 
-        path = storage.resolve_path(ctx.find_root().params.get("db"))
-        found = storage.values_for_completion(path, kind, incomplete)
+        path = resolve_path(ctx.find_root().params.get("db"))
+        found = values_for_completion(path, kind, incomplete)
     except Exception:  # noqa: BLE001 - a Tab press must never print an error
         return []
     return [(value, description or "") for value, description in found]
@@ -67,12 +68,6 @@ def formats(incomplete: str) -> Offer:
 
 def event_kinds(incomplete: str) -> Offer:
     return [("certs", "expiry dates"), ("deadlines", "deadlines"), ("reminders", "wellness-plan reminders")]
-
-
-def shells(incomplete: str) -> Offer:
-    from peertrack.commands.completions import SCRIPTS
-
-    return [(shell, "") for shell in SCRIPTS]
 
 
 def setting_keys(incomplete: str) -> Offer:

@@ -5,8 +5,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack.commands.completers import shells
-
 app = typer.Typer(help="Tab completion for your shell: write or show the scripts.", no_args_is_help=True)
 
 # Each shell's script, under the file name that shell looks for.
@@ -21,6 +19,12 @@ ZSH_LOAD_OR_REGISTER = """if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
 else
   compdef _peertrack_completion peertrack
 fi"""
+
+
+def shells(incomplete: str) -> list[tuple[str, str]]:
+    """What Tab offers for SHELL."""
+    return [(shell, "") for shell in SCRIPTS]
+
 
 ShellArgument = Annotated[str, typer.Argument(help="bash, zsh, fish or powershell.", metavar="SHELL",
                                               show_default=False, autocompletion=shells)]

@@ -4,10 +4,12 @@ from typing import Annotated
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import JsonOption, open_db, open_existing
 from peertrack.services.overview import load_settings
+from peertrack.storage.certs import load_cert
+from peertrack.storage.database import transaction
+from peertrack.storage.settings import save_setting
 
 app = typer.Typer(help="Show and change your settings.", no_args_is_help=True)
 
@@ -27,13 +29,14 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
     from peertrack.domain.settings import KEYS, shown
 
     conn = open_existing(ctx)
-    values = shown(load_settings(conn))
+    settings = load_settings(conn)
+    values = shown(settings)
     if json:
         from peertrack.output import porcelain
 
         porcelain.emit(values)
         return
-    values["warn-days"] = ",".join(str(day) for day in values["warn-days"])
+    values["warn-days"] = ",".join(str(day) for day in settings.warn_days)
     for key, explanation in KEYS.items():
         typer.echo(f"{key} = {values[key] if values[key] is not None else '(not set)'}")
         typer.echo(f"    {explanation}")
@@ -62,10 +65,10 @@ def set_(ctx: typer.Context, key: KeyArgument,
             from peertrack.domain.errors import unknown_cert
 
             raise unknown_cert(stored, [])
-        storage.load_cert(conn, stored)  # one you hold, or "did you mean ...?"
+        load_cert(conn, stored)  # one you hold, or "did you mean ...?"
     conn = open_db(ctx)
-    with storage.transaction(conn):
-        storage.save_setting(conn, key, stored)
+    with transaction(conn):
+        save_setting(conn, key, stored)
     typer.echo(f"✓ {key} = {stored}", err=True)
 
 
@@ -85,6 +88,6 @@ def unset(ctx: typer.Context, key: KeyArgument) -> None:
     if key not in KEYS:
         raise NotFound("setting", key, list(KEYS), hint="See them all with: peertrack config show")
     conn = open_db(ctx)
-    with storage.transaction(conn):
-        storage.save_setting(conn, key, None)
+    with transaction(conn):
+        save_setting(conn, key, None)
     typer.echo(f"✓ {key} is back to its default.", err=True)

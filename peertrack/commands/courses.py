@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     CertOption,
@@ -30,6 +29,10 @@ from peertrack.domain.parsing import (
 )
 from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
+from peertrack.storage.attachments import course_attachments
+from peertrack.storage.certs import load_certs, unknown_cert
+from peertrack.storage.courses import delete_course, find_courses, insert_course, load_course, update_course
+from peertrack.storage.database import transaction
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 PAGE = 50  # courses a list shows on a screen unless asked for all: people never read 100,000 rows there
@@ -132,7 +135,7 @@ def log_ceu(
         certificate_file = check_file(certificate, "--from" if from_ is not None else "--certificate")
     conn = open_db(ctx)
     dates = load_settings(conn).date_format
-    with storage.transaction(conn):
+    with transaction(conn):
         if from_ is not None:
             from peertrack.commands.certificates import refuse_same_file
 
@@ -141,9 +144,10 @@ def log_ceu(
             _refuse_duplicate(conn, course, dates)
         certs, overrides = _crediting_certs(conn, course, cert)
         course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
-        course = dataclasses.replace(course, id=storage.insert_course(conn, course))
+        course_id = insert_course(conn, course)
+        course = dataclasses.replace(course, id=course_id)
         if certificate is not None:
-            kept, _ = keep_certificate(ctx, conn, course.id, certificate_file)
+            kept, _ = keep_certificate(ctx, conn, course_id, certificate_file)
     items = progress_of(conn, certs, today)
     if json:
         from peertrack.output import porcelain
@@ -233,8 +237,8 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
       peertrack ceu show 12 --json
     """
     conn = open_db(ctx, no_course(course_id))
-    course = storage.load_course(conn, course_id)
-    kept = storage.course_attachments(conn, course.id)
+    course = load_course(conn, course_id)
+    kept = course_attachments(conn, course_id)
     if json:
         from peertrack.commands.attach import attachments_json
         from peertrack.output import porcelain
@@ -272,8 +276,8 @@ def edit(
     """
     today = clock.today()
     conn = open_db(ctx, no_course(course_id))
-    with storage.transaction(conn):
-        old = storage.load_course(conn, course_id)
+    with transaction(conn):
+        old = load_course(conn, course_id)
         course = _course_from_options(
             today, load_settings(conn).day_first,
             title=title if title is not None else old.title,
@@ -286,9 +290,9 @@ def edit(
             note=note if note is not None else old.note,
         )
         certs, overrides = _crediting_certs(conn, course, cert) if cert else (
-            [c for c in storage.load_certs(conn) if c.id in old.cert_ids], old.overrides)
+            [c for c in load_certs(conn) if c.id in old.cert_ids], old.overrides)
         course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
-        storage.update_course(conn, course)
+        update_course(conn, course)
     from peertrack.output.courses import course_detail
     from peertrack.output.screen import say
 
@@ -310,10 +314,10 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     from peertrack.output.screen import say
 
     conn = open_db(ctx, no_course(course_id))
-    course = storage.load_course(conn, course_id)
+    course = load_course(conn, course_id)
     question = f'Remove course {course.id}, "{course.title}" on {formatting.day(course.date)}?'
     backup = remove_after_asking(ctx, conn, question, yes, "before-ceu-rm",
-                                 lambda db: storage.delete_course(db, course.id))
+                                 lambda db: delete_course(db, course_id))
     say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
 
 
@@ -344,7 +348,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
     course's own); otherwise every certification whose current cycle includes the date,
     or has already ended before it (the course counts once that certification is renewed).
     """
-    certs = storage.load_certs(conn)
+    certs = load_certs(conn)
     if not given:
         from peertrack.domain.certifications import crediting_by_default
 
@@ -355,7 +359,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
         cert_id, sep, amount = text.partition("=")
         cert_id = cert_id.strip().lower()
         if cert_id not in by_id:
-            raise storage.unknown_cert(conn, cert_id)
+            raise unknown_cert(conn, cert_id)
         if by_id[cert_id] not in chosen:
             chosen.append(by_id[cert_id])
         if sep:
@@ -366,7 +370,7 @@ def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
 def _refuse_duplicate(conn, course: Course, dates: str) -> None:
     from peertrack.domain.formatting import bare_day
 
-    for twin in storage.find_courses(conn, start=course.date, end=course.date, title=course.title):
+    for twin in find_courses(conn, start=course.date, end=course.date, title=course.title):
         raise Conflict(
             f'"{twin.title}" on {bare_day(twin.date, dates)} is already recorded (course {twin.id}).',
             "If you took it twice that day, add --force to record it again.",

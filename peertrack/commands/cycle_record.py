@@ -32,13 +32,15 @@ class CycleRecord:
 
 def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "audited") -> CycleRecord:
     """The record of `cert` (or the default-cert setting) for the current, previous or every cycle."""
-    from peertrack import storage
     from peertrack.commands.selection import cycle_window, select_courses
     from peertrack.domain.requirements import as_credited
     from peertrack.exchange.bundle import Certificate
     from peertrack.services import clock
     from peertrack.services.overview import progress_of
     from peertrack.storage import file_store as attachments
+    from peertrack.storage.attachments import attachments_by_course
+    from peertrack.storage.certs import load_cert
+    from peertrack.storage.settings import load_settings
 
     today = clock.today()
     which = which.strip().lower()
@@ -50,10 +52,10 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
                            "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
     conn = open_existing(ctx)
     if conn is None:  # no records yet: nothing is created for looking
-        from peertrack.domain.errors import unknown_cert
+        from peertrack.domain import errors
 
-        raise unknown_cert(cert.strip().lower(), [])
-    chosen = storage.load_cert(conn, cert.strip().lower())
+        raise errors.unknown_cert(cert.strip().lower(), [])
+    chosen = load_cert(conn, cert.strip().lower())
     courses = [as_credited(course, chosen.id) for course in select_courses(ctx, cert=cert, cycle=which)]
     window = cycle_window(conn, chosen, which)
     item = None
@@ -63,12 +65,12 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
             carried_seconds=0))
         item = progress_of(conn, [measured], today)[0]
     folder = attachments.folder_for(top_options(ctx).db_path)
-    kept = storage.attachments_by_course(conn)
+    kept = attachments_by_course(conn)
     certificates = []
     for course in courses:
         for attachment in kept.get(course.id, []):
             path = attachments.find(folder, attachment)
             state = "missing" if path is None else attachments.verify(folder, attachment.sha256, path.name)
             certificates.append(Certificate(course, attachment, state, path))
-    holder = storage.load_settings(conn).get("name")
+    holder = load_settings(conn).get("name")
     return CycleRecord(chosen, which, window, item, courses, certificates, holder, today)

@@ -4,7 +4,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -18,6 +17,15 @@ from peertrack.domain.errors import InvalidInput
 from peertrack.domain.parsing import parse_date, parse_text
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
+from peertrack.storage.certs import load_cert, load_certs
+from peertrack.storage.database import transaction
+from peertrack.storage.deadlines import (
+    delete_deadline,
+    insert_deadline,
+    load_deadline,
+    load_deadlines,
+    mark_deadline_done,
+)
 
 app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applications, checks.",
                   no_args_is_help=True)
@@ -53,10 +61,10 @@ def add(
     deadline = Deadline(title=parse_text(title, "TITLE"), due=due_on,
                         note=(note or "").strip() or None)
     conn = open_db(ctx)
-    with storage.transaction(conn):
+    with transaction(conn):
         if cert:
-            deadline = Deadline(**{**deadline.__dict__, "cert_id": storage.load_cert(conn, cert.strip().lower()).id})
-        number = storage.insert_deadline(conn, deadline)
+            deadline = Deadline(**{**deadline.__dict__, "cert_id": load_cert(conn, cert.strip().lower()).id})
+        number = insert_deadline(conn, deadline)
     say(f"✓ Added deadline {number}: {deadline.title}, {fmt.day_with_distance(deadline.due, today)}.")
 
 
@@ -77,8 +85,8 @@ def list_(
 
     today = clock.today()
     conn = open_existing(ctx)
-    stored = storage.load_deadlines(conn, include_done=all_) if conn else []
-    certs = storage.load_certs(conn) if conn else []
+    stored = load_deadlines(conn, include_done=all_) if conn else []
+    certs = load_certs(conn) if conn else []
     from peertrack.services.board_rules import late_stages
 
     found = [d for d in all_deadlines(stored, certs, late_stages(certs)) if all_ or d.id is not None or d.due >= today]
@@ -111,9 +119,9 @@ def done(
     today = clock.today()
     done_on = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on else today
     conn = open_db(ctx, _no_deadline(number))
-    with storage.transaction(conn):
-        deadline = storage.load_deadline(conn, _number(number))
-        storage.mark_deadline_done(conn, deadline.id, done_on)
+    with transaction(conn):
+        deadline = load_deadline(conn, _number(number))
+        mark_deadline_done(conn, deadline.id, done_on)
     say(f"✓ Done: {deadline.title}.")
 
 
@@ -129,9 +137,9 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     from peertrack.output.screen import say
 
     conn = open_db(ctx, _no_deadline(number))
-    deadline = storage.load_deadline(conn, _number(number))
+    deadline = load_deadline(conn, _number(number))
     backup = remove_after_asking(ctx, conn, f'Remove deadline {deadline.id}, "{deadline.title}"?', yes,
-                                 "before-deadline-rm", lambda db: storage.delete_deadline(db, deadline.id))
+                                 "before-deadline-rm", lambda db: delete_deadline(db, deadline.id))
     say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 

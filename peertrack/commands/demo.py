@@ -4,8 +4,12 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from peertrack import storage
 from peertrack.services import clock
+from peertrack.storage.certs import insert_cert, load_certs
+from peertrack.storage.courses import insert_course
+from peertrack.storage.database import connect, transaction
+from peertrack.storage.deadlines import insert_deadline
+from peertrack.storage.reminders import insert_reminder, log_reminder
 
 
 def demo() -> None:
@@ -28,17 +32,17 @@ def demo() -> None:
 
     today = clock.today()
     with tempfile.TemporaryDirectory(prefix="peertrack-demo-") as folder:
-        conn = storage.connect(Path(folder) / "demo.db")
+        conn = connect(Path(folder) / "demo.db")
         try:
-            with storage.transaction(conn):
+            with transaction(conn):
                 for cert in examples.certifications(today):
-                    storage.insert_cert(conn, cert)
+                    insert_cert(conn, cert)
                 for course in examples.courses(today):
-                    storage.insert_course(conn, course)
+                    insert_course(conn, course)
                 for deadline in examples.deadlines(today):
-                    storage.insert_deadline(conn, deadline)
+                    insert_deadline(conn, deadline)
                 _add_reminders(conn, today)
-            items = progress_of(conn, storage.load_certs(conn), today)
+            items = progress_of(conn, load_certs(conn), today)
             dashboard(items, today, coming_up(conn, items, today))
             wellness_panel(due_reminders(conn, today), today)
         finally:
@@ -57,9 +61,9 @@ def _add_reminders(conn, today: dt.date) -> None:
     for title, every, on, added_ago, done_ago in REMINDERS:
         added = today - dt.timedelta(days=added_ago)
         reminder = build_reminder(added, title=title, every=every, on=on)
-        reminder_id = storage.insert_reminder(conn, reminder)
+        reminder_id = insert_reminder(conn, reminder)
         if done_ago is not None:
             done_on = today - dt.timedelta(days=done_ago)
             occurrence = recurrence.occurrence_on_or_after(reminder.rrule, reminder.starts, done_on, reminder.until)
             if occurrence is not None and occurrence <= today:
-                storage.log_reminder(conn, ReminderLogEntry(reminder_id, occurrence, "done", done_on))
+                log_reminder(conn, ReminderLogEntry(reminder_id, occurrence, "done", done_on))

@@ -5,10 +5,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import open_existing
 from peertrack.domain.errors import InvalidInput
+from peertrack.storage.certs import load_certs
+from peertrack.storage.database import transaction
+from peertrack.storage.deadlines import load_deadlines
+from peertrack.storage.reminders import load_reminders
 
 KINDS = ("certs", "deadlines", "reminders")
 
@@ -46,19 +49,19 @@ def ics(
     counts: dict[str, int] = {}
     if conn is not None:
         if "certs" in kinds:
-            found = calendar.certification_events(storage.load_certs(conn))
+            found = calendar.certification_events(load_certs(conn))
             counts["certs"] = len(found)
             events += found
         if "deadlines" in kinds:
             from peertrack.domain.deadlines import all_deadlines
 
-            certs = storage.load_certs(conn)
-            found = calendar.deadline_events(all_deadlines(storage.load_deadlines(conn, include_done=True), certs),
+            certs = load_certs(conn)
+            found = calendar.deadline_events(all_deadlines(load_deadlines(conn, include_done=True), certs),
                                              certs, notes=notes)
             counts["deadlines"] = sum(not event.cancelled for event in found)
             events += found
         if "reminders" in kinds:
-            found = calendar.reminder_events(storage.load_reminders(conn), notes=notes)
+            found = calendar.reminder_events(load_reminders(conn), notes=notes)
             counts["reminders"] = len(found)
             events += found
         from peertrack.storage.calendar import calendar_id, removed_events
@@ -66,7 +69,7 @@ def ics(
         live = {event.uid for event in events}
         events += [event for event in calendar.removed_events(removed_events(conn), kinds) if event.uid not in live]
         counts["cancelled"] = sum(event.cancelled for event in events)
-        with storage.transaction(conn):
+        with transaction(conn):
             own = calendar_id(conn)
     else:
         own = "0"  # no records, so no events: the UID's own part is never written

@@ -119,12 +119,12 @@ def _timesheet_csv(conn, window, notes: bool) -> str:
     """The work and supervision entries of the audited cycle (or all of them), as export timesheet writes them."""
     import datetime as dt
 
-    from peertrack import storage
     from peertrack.exchange.timesheet import Timesheet, timesheet_csv
     from peertrack.storage import work as store
+    from peertrack.storage.settings import load_settings
 
     starts, ends = window if window is not None else (None, None)
-    sheet = Timesheet(holder=storage.load_settings(conn).get("name"), starts=starts or dt.date.min,
+    sheet = Timesheet(holder=load_settings(conn).get("name"), starts=starts or dt.date.min,
                       ends=ends or dt.date.max, notes=notes, work=store.find_work(conn, start=starts, end=ends),
                       sessions=store.find_supervision(conn, start=starts, end=ends))
     return timesheet_csv(sheet)

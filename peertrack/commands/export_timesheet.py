@@ -43,13 +43,13 @@ def timesheet(
     if ends < starts:
         raise InvalidInput("--to", until, f"give a day on or after --from ({starts.isoformat()})",
                            problem="is before the first day")
-    from peertrack import storage
     from peertrack.exchange.timesheet import Timesheet
     from peertrack.storage import work as store
+    from peertrack.storage.settings import load_settings
 
     conn = open_existing(ctx)
     sheet = Timesheet(
-        holder=storage.load_settings(conn).get("name") if conn else None, starts=starts, ends=ends, notes=notes,
+        holder=load_settings(conn).get("name") if conn else None, starts=starts, ends=ends, notes=notes,
         work=store.find_work(conn, start=starts, end=ends) if conn else [],
         sessions=store.find_supervision(conn, start=starts, end=ends) if conn else [])
     if kind == "pdf":

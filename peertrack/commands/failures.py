@@ -15,18 +15,18 @@ OUTPUT_ERRORS = (UnicodeEncodeError, BrokenPipeError)
 def explain(error: BaseException, db_path: Path, commits_before: int) -> tuple[int, str]:
     """The exit status and the message (for stderr) of an error that reached the top.
 
-    `commits_before` is storage.commit_count() when the command began: more now means it saved a change.
+    `commits_before` is commit_count() when the command began: more now means it saved a change.
     """
-    from peertrack import storage
+    from peertrack.storage.database import commit_count, problem_from
 
-    saved = storage.commit_count() > commits_before
+    saved = commit_count() > commits_before
     if isinstance(error, OUTPUT_ERRORS) and saved:
         return 0, "Saved. (peertrack could not show the rest of its answer on this screen.)"
     if isinstance(error, PeertrackError):
         return error.EXIT_CODE, _words(error)
     if isinstance(error, KeyboardInterrupt):
         return 130, "\nStopped." if saved else "\nStopped. Nothing was changed."
-    problem = storage.problem_from(error, db_path) or _disk_problem(error)
+    problem = problem_from(error, db_path) or _disk_problem(error)
     if problem is not None:
         return problem.EXIT_CODE, _words(problem)
     from peertrack.commands.crash_log import log_crash

@@ -5,13 +5,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import YesOption, confirm, open_db, open_existing, top_options
 from peertrack.commands.record_files import checked_file, read_bytes, say_missing_files
 from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
+from peertrack.storage.certs import load_certs, unknown_cert
+from peertrack.storage.courses import course_keys
 
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, a folder of certificates, or a "
                          "peertrack JSON export.",
@@ -68,7 +69,7 @@ def import_csv(
             advance()
     conn = open_existing(ctx)
     certs = _chosen_certs(conn, cert or [])
-    recorded = storage.course_keys(conn) if conn is not None else {}
+    recorded = course_keys(conn) if conn is not None else {}
     plan = csv_import.plan(sheet, rows, recorded)
     if json:
         from peertrack.output import porcelain
@@ -179,15 +180,15 @@ def _chosen_certs(conn, given: list[str]):
     if not given:
         return None
     if conn is None:
-        from peertrack.domain.errors import unknown_cert
+        from peertrack.domain import errors
 
-        raise unknown_cert(given[0], [])
-    by_id = {c.id: c for c in storage.load_certs(conn)}
+        raise errors.unknown_cert(given[0], [])
+    by_id = {c.id: c for c in load_certs(conn)}
     chosen = []
     for cert_id in given:
         cert = by_id.get(cert_id.strip().lower())
         if cert is None:
-            raise storage.unknown_cert(conn, cert_id)
+            raise unknown_cert(conn, cert_id)
         if cert not in chosen:
             chosen.append(cert)
     return chosen

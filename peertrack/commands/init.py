@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 import typer
 
-from peertrack import storage
 from peertrack.commands.common import open_existing
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.first_run import Chosen, Plan
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_slug, parse_text
 from peertrack.services import clock
+from peertrack.storage.certs import load_certs
+from peertrack.storage.reminders import load_reminders
 
 WHY_STATE = "Certifications are set by each state's board, so I show your state's first."
 WHY_CHOICE = "I need to know which certifications to keep track of."
@@ -39,8 +40,8 @@ def init(ctx: typer.Context) -> None:
     today = clock.today()
     conn = open_existing(ctx)
     settings_day_first = conn is not None and _reads_day_first(conn)
-    held = storage.load_certs(conn) if conn is not None else []
-    have_reminders = {r.title.casefold() for r in storage.load_reminders(conn)} if conn is not None else set()
+    held = load_certs(conn) if conn is not None else []
+    have_reminders = {r.title.casefold() for r in load_reminders(conn)} if conn is not None else set()
 
     _tell("Let's set up peertrack. I will ask a few questions; nothing is saved until you say yes at the end.")
     if held:
@@ -217,7 +218,7 @@ def _after_saving(conn, plan: Plan, today) -> None:
     from peertrack.services.overview import progress_of
 
     say(f"✓ Saved {_count(plan)}.")
-    dashboard(progress_of(conn, storage.load_certs(conn), today), today)
+    dashboard(progress_of(conn, load_certs(conn), today), today)
     say("\nNext, after each course: peertrack log-ceu \"Course title\" --hours 3 --category ethics")
 
 

@@ -4,12 +4,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import open_db
 from peertrack.domain.parsing import optional_text, parse_date, parse_slug, parse_text
 from peertrack.services import clock
 from peertrack.storage import pursuits as store
+from peertrack.storage.certs import cert_ids, insert_cert
+from peertrack.storage.database import transaction
 
 
 def add_in_progress(ctx: typer.Context, *, name: Optional[str], cert_id: Optional[str], template,
@@ -32,7 +33,7 @@ def add_in_progress(ctx: typer.Context, *, name: Optional[str], cert_id: Optiona
     started = parse_date(since, "--since", today) if since else None
     exam_on = parse_date(exam, "--exam", today) if exam else None
     conn = open_db(ctx)
-    with storage.transaction(conn):
+    with transaction(conn):
         pursuit = Pursuit(id=parse_slug(cert_id), name=parse_text(name, "NAME"), rules=rules,
                           body=optional_text(body) if body is not None else (template.body if template else None),
                           template=template.id if template else None, exam_on=exam_on,
@@ -105,9 +106,9 @@ def certify(
         endorsement_of=None, body=pursuit.body, number=parse_text(number, "--number"), issued=issued,
     )
     work_rules = list(template.work) if template else []
-    with storage.transaction(conn):
+    with transaction(conn):
         store.load_pursuit(conn, pursuit.id)  # still in progress: not certified by another command meanwhile
-        storage.insert_cert(conn, cert)
+        insert_cert(conn, cert)
         if work_rules:
             from peertrack.storage import work as work_store
 
@@ -123,7 +124,7 @@ def certify(
 
 def remove_in_progress(ctx: typer.Context, conn, pursuit_id: str, yes: bool) -> bool:
     """`cert rm` of a certification in progress: ask, keep a backup, remove it; False when `pursuit_id` is not one."""
-    if pursuit_id in storage.cert_ids(conn) or pursuit_id not in {p.id for p in store.load_pursuits(conn)}:
+    if pursuit_id in cert_ids(conn) or pursuit_id not in {p.id for p in store.load_pursuits(conn)}:
         return False
     from peertrack.commands.common import remove_after_asking
     from peertrack.output.screen import say

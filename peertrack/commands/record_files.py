@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from peertrack import storage
 from peertrack.domain.errors import InvalidInput
+from peertrack.storage.attachments import all_attachments
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -31,7 +31,7 @@ def say_missing_files(db_path: Path, conn) -> None:
     from peertrack.storage import file_store as attachments
 
     folder = attachments.folder_for(db_path)
-    missing = [a for a in storage.all_attachments(conn) if attachments.find(folder, a) is None]
+    missing = [a for a in all_attachments(conn) if attachments.find(folder, a) is None]
     if missing:
         count = "1 certificate file is" if len(missing) == 1 else f"{len(missing)} certificate files are"
         say(f"{count} not in {folder} yet: copy the attachments folder from your old computer there, "

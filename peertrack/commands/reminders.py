@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands import completers
 from peertrack.commands.common import (
     JsonOption,
@@ -20,6 +19,19 @@ from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import Reminder
 from peertrack.domain.parsing import optional_text, parse_date, parse_number, parse_text
 from peertrack.services import clock
+from peertrack.storage.database import transaction
+from peertrack.storage.reminders import (
+    delete_reminder,
+    find_reminder_titled,
+    insert_reminder,
+    load_reminder,
+    load_reminder_log,
+    load_reminders,
+    log_reminder,
+    snooze_reminder,
+    unknown_reminder,
+    update_reminder,
+)
 
 START_WITHIN_DAYS = 50 * 365
 
@@ -90,9 +102,9 @@ def add(
     reminder = build_reminder(today, title=title, every=every, on=on, rrule=rrule, start=start, until=until,
                               at=at, note=note, day_first=reads_day_first(ctx))
     conn = open_db(ctx)
-    with storage.transaction(conn):
+    with transaction(conn):
         _refuse_same_title(conn, reminder.title)
-        reminder = dataclasses.replace(reminder, id=storage.insert_reminder(conn, reminder))
+        reminder = dataclasses.replace(reminder, id=insert_reminder(conn, reminder))
     from peertrack.output.reminders import reminder_saved
 
     reminder_saved(recurrence.state(reminder, today), "Added", today)
@@ -111,7 +123,7 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
 
     today = clock.today()
     conn = open_existing(ctx)
-    reminders = storage.load_reminders(conn) if conn else []
+    reminders = load_reminders(conn) if conn else []
     states = sorted((recurrence.state(r, today) for r in reminders),
                     key=lambda s: (s.next_on is None, s.next_on or today, s.reminder.id))
     if json:
@@ -184,14 +196,14 @@ def snooze(
         raise InvalidInput("--until", until, "snooze until a day after today, like tomorrow or "
                            f"{today + dt.timedelta(days=7):%Y-%m-%d}", problem="is not after today")
     conn = _existing(ctx, reminder_id)
-    with storage.transaction(conn):
-        reminder = storage.load_reminder(conn, reminder_id)
+    with transaction(conn):
+        reminder = load_reminder(conn, reminder_id)
         first = recurrence.open_occurrence(reminder)
         if first is None:
             raise _ended(reminder)
-        storage.log_reminder(conn, ReminderLogEntry(reminder.id, first, "snoozed", today))
-        storage.snooze_reminder(conn, reminder.id, day)
-        reminder = storage.load_reminder(conn, reminder.id)
+        log_reminder(conn, ReminderLogEntry(reminder_id, first, "snoozed", today))
+        snooze_reminder(conn, reminder_id, day)
+        reminder = load_reminder(conn, reminder_id)
     from peertrack.output.reminders import reminder_marked
 
     reminder_marked(recurrence.state(reminder, today), "snoozed", first, today, snoozed_until=day)
@@ -209,9 +221,9 @@ def rm(ctx: typer.Context, reminder_id: ReminderArgument, yes: YesOption = False
     from peertrack.output.screen import say
 
     conn = _existing(ctx, reminder_id)
-    reminder = storage.load_reminder(conn, reminder_id)
+    reminder = load_reminder(conn, reminder_id)
     backup = remove_after_asking(ctx, conn, f'Remove reminder {reminder.id}, "{reminder.title}", and its history?',
-                                 yes, "before-remind-rm", lambda db: storage.delete_reminder(db, reminder.id))
+                                 yes, "before-remind-rm", lambda db: delete_reminder(db, reminder_id))
     say(f'✓ Removed reminder {reminder.id}, "{reminder.title}". A copy from just before is in {backup}')
 
 
@@ -238,9 +250,9 @@ def log(
     conn = _existing(ctx, reminder_id) if reminder_id is not None else open_existing(ctx)
     histories = []
     if conn is not None:
-        reminders = [storage.load_reminder(conn, reminder_id)] if reminder_id is not None else \
-            storage.load_reminders(conn)
-        entries = storage.load_reminder_log(conn, reminder_id)
+        reminders = [load_reminder(conn, reminder_id)] if reminder_id is not None else \
+            load_reminders(conn)
+        entries = load_reminder_log(conn, reminder_id)
         for reminder in reminders:
             mine = tuple(entry for entry in entries if entry.reminder_id == reminder.id)
             histories.append(ReminderHistory(reminder, recurrence.streak(reminder, mine, today), mine))
@@ -295,8 +307,8 @@ def edit(
     start_on = _start(start, today, day_first) if start else None
     until_on = parse_date(until, "--until", today, day_first=day_first) if until else None
     conn = _existing(ctx, reminder_id)
-    with storage.transaction(conn):
-        old = storage.load_reminder(conn, reminder_id)
+    with transaction(conn):
+        old = load_reminder(conn, reminder_id)
         base = start_on or old.starts
         if on is not None and every is None and rrule is None:
             every = recurrence.every_of(old.rrule)  # keeps how often it comes round; --on moves the days
@@ -317,7 +329,7 @@ def edit(
         ), rule, until_given=until)
         if new_title is not None and new_title.lower() != old.title.lower():
             _refuse_same_title(conn, new_title)
-        storage.update_reminder(conn, reminder)
+        update_reminder(conn, reminder)
     from peertrack.output.reminders import reminder_saved
     from peertrack.output.screen import say
 
@@ -434,18 +446,18 @@ def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, not
     from peertrack.domain.models import ReminderLogEntry
 
     conn = _existing(ctx, reminder_id)
-    with storage.transaction(conn):
-        reminder = storage.load_reminder(conn, reminder_id)
-        handled = recurrence.handled_occurrences(storage.load_reminder_log(conn, reminder.id))
+    with transaction(conn):
+        reminder = load_reminder(conn, reminder_id)
+        handled = recurrence.handled_occurrences(load_reminder_log(conn, reminder.id))
         occurrence = recurrence.covered_occurrence(reminder, day, handled)
         if occurrence is None:
             raise _ended(reminder)
-        storage.log_reminder(conn, ReminderLogEntry(reminder.id, occurrence, action, day, note))
-        reminder = storage.load_reminder(conn, reminder.id)
+        log_reminder(conn, ReminderLogEntry(reminder_id, occurrence, action, day, note))
+        reminder = load_reminder(conn, reminder_id)
         # A snooze has done its job once nothing waits; one still waiting stays snoozed.
         if reminder.snoozed_until is not None and \
                 recurrence.due(dataclasses.replace(reminder, snoozed_until=None), today) is None:
-            storage.snooze_reminder(conn, reminder.id, None)
+            snooze_reminder(conn, reminder_id, None)
             reminder = dataclasses.replace(reminder, snoozed_until=None)
     from peertrack.output.reminders import reminder_marked
 
@@ -456,7 +468,7 @@ def _existing(ctx: typer.Context, reminder_id: int):
     """The database, for a command about one reminder; a missing file means no such reminder."""
     conn = open_existing(ctx)
     if conn is None:
-        raise storage.unknown_reminder(reminder_id)
+        raise unknown_reminder(reminder_id)
     return conn
 
 
@@ -466,7 +478,7 @@ def _ended(reminder: Reminder) -> Conflict:
 
 
 def _refuse_same_title(conn, title: str) -> None:
-    twin = storage.find_reminder_titled(conn, title)
+    twin = find_reminder_titled(conn, title)
     if twin is not None:
         raise Conflict(f'You already have a reminder called "{twin.title}" (number {twin.id}).',
                        f"Give this one another name, or change that one with: peertrack remind edit {twin.id}")

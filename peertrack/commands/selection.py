@@ -5,12 +5,13 @@ from typing import Any, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands.common import cert_or_default, open_existing, reads_day_first
 from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.models import Certification, Course
 from peertrack.domain.parsing import normalise_category, parse_date
 from peertrack.services import clock
+from peertrack.storage.certs import load_cert, load_cycles
+from peertrack.storage.courses import find_courses
 
 CYCLES = ("current", "previous", "all")
 
@@ -19,7 +20,7 @@ def select_courses(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
                    until: Optional[str] = None, category: Optional[str] = None,
                    with_credits: bool = True) -> list[Course]:
     conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
-    return [] if conn is None else storage.find_courses(conn, **filters, with_credits=with_credits)
+    return [] if conn is None else find_courses(conn, **filters, with_credits=with_credits)
 
 
 def course_filters(ctx: typer.Context, *, cert: Optional[str], cycle: str, since: Optional[str] = None,
@@ -45,7 +46,7 @@ def course_filters(ctx: typer.Context, *, cert: Optional[str], cycle: str, since
         return None, {}
     cert_id = None
     if cert:
-        chosen = storage.load_cert(conn, cert.strip().lower())
+        chosen = load_cert(conn, cert.strip().lower())
         cert_id = chosen.id
         window = cycle_window(conn, chosen, which)
         if window:
@@ -64,7 +65,7 @@ def cycle_window(conn, cert: Certification, which: str) -> Optional[tuple[dt.dat
     if which == "current":
         return cert.cycle.starts, cert.cycle.ends
     if which == "previous":
-        closed = [cycle for cycle in storage.load_cycles(conn, cert.id) if cycle.closed_on is not None]
+        closed = [cycle for cycle in load_cycles(conn, cert.id) if cycle.closed_on is not None]
         if closed:
             return closed[-1].starts, closed[-1].ends
         from peertrack.domain.cycles import cycle_start

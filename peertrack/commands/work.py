@@ -5,7 +5,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack import storage
 from peertrack.commands.common import (
     JsonOption,
     YesOption,
@@ -26,6 +25,7 @@ from peertrack.domain.work import (
 )
 from peertrack.services import clock
 from peertrack.storage import work as store
+from peertrack.storage.database import transaction
 
 work_app = typer.Typer(help="List, show, change and remove the hours of peer service you logged.",
                        no_args_is_help=True)
@@ -69,7 +69,7 @@ def log_work(ctx: typer.Context, hours: HoursOption, date: DateOption = "today",
     entry = WorkEntry(date=parse_entry_date(date, today), seconds=parse_entry_hours(hours),
                       setting=optional_text(setting), note=optional_text(note))
     conn = open_db(ctx)
-    with storage.transaction(conn):
+    with transaction(conn):
         entry = dataclasses.replace(entry, id=store.insert_work(conn, entry))
     _after_logging(json, {"work": _work_json(entry)},
                    f"✓ Logged {hours_words(entry.seconds)} of peer service on {_day(entry.date)} (work entry "
@@ -93,7 +93,7 @@ def log_supervision(ctx: typer.Context, hours: HoursOption, supervisor: Supervis
     entry = SupervisionEntry(date=parse_entry_date(date, today), seconds=parse_entry_hours(hours), supervisor=name,
                              credential=credential, group=group, topic=optional_text(topic), note=optional_text(note))
     conn = open_db(ctx)
-    with storage.transaction(conn):
+    with transaction(conn):
         entry = dataclasses.replace(entry, id=store.insert_supervision(conn, entry))
     kind = "group supervision" if entry.group else "supervision"
     _after_logging(json, {"supervision": _supervision_json(entry)},
@@ -159,7 +159,7 @@ def work_edit(ctx: typer.Context, entry_id: EntryArgument,
     seconds = parse_entry_hours(hours) if hours is not None else None
     day = parse_entry_date(date, today) if date is not None else None
     conn = open_db(ctx, _no_work(entry_id))
-    with storage.transaction(conn):
+    with transaction(conn):
         old = store.load_work(conn, entry_id)
         entry = dataclasses.replace(
             old, seconds=seconds or old.seconds, date=day or old.date,
@@ -187,7 +187,7 @@ def work_rm(ctx: typer.Context, entry_id: EntryArgument, yes: YesOption = False)
     conn = open_db(ctx, _no_work(entry_id))
     entry = store.load_work(conn, entry_id)
     question = f"Remove work entry {entry.id}, {hours_words(entry.seconds)} on {_day(entry.date)}?"
-    backup = remove_after_asking(ctx, conn, question, yes, "before-work-rm", lambda db: store.delete_work(db, entry.id))
+    backup = remove_after_asking(ctx, conn, question, yes, "before-work-rm", lambda db: store.delete_work(db, entry_id))
     say(f"✓ Removed work entry {entry.id}. A copy from just before is in {backup}")
 
 
@@ -257,7 +257,7 @@ def supervision_edit(
     day = parse_entry_date(date, today) if date is not None else None
     who = parse_supervisor(supervisor) if supervisor is not None else None
     conn = open_db(ctx, _no_session(entry_id))
-    with storage.transaction(conn):
+    with transaction(conn):
         old = store.load_supervision(conn, entry_id)
         entry = dataclasses.replace(
             old, seconds=seconds or old.seconds, date=day or old.date,
@@ -289,7 +289,7 @@ def supervision_rm(ctx: typer.Context, entry_id: EntryArgument, yes: YesOption =
     question = (f"Remove supervision session {entry.id}, {hours_words(entry.seconds)} with "
                 f"{entry.supervisor_text} on {_day(entry.date)}?")
     backup = remove_after_asking(ctx, conn, question, yes, "before-supervision-rm",
-                                 lambda db: store.delete_supervision(db, entry.id))
+                                 lambda db: store.delete_supervision(db, entry_id))
     say(f"✓ Removed supervision session {entry.id}. A copy from just before is in {backup}")
 
 

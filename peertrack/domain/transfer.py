@@ -32,6 +32,12 @@ class SheetRow:
     course: Course | None = None
     problem: str | None = None
 
+    @property
+    def read(self) -> Course:
+        """The course of a row that could be read: every row to add, and every row already recorded."""
+        assert self.course is not None, "an unreadable row has no course"
+        return self.course
+
 
 @dataclass
 class ImportPlan:

@@ -220,7 +220,8 @@ def worst(levels: Iterable[str]) -> str:
 
 def split_requires(texts: Iterable[str], field: str = "--require") -> tuple[list[WorkRule], list[str]]:
     """--require values: the rules on the work log, and the CE rules left for the certification itself."""
-    rules, rest = [], []
+    rules: list[WorkRule] = []
+    rest: list[str] = []
     for text in texts:
         rule = parse_work_rule(text, field)
         if rule is None:

@@ -106,8 +106,9 @@ def read_sheet(data: bytes, name: str, maps: Sequence[str] = ()) -> Sheet:
     text = _decode(data, name)
     lines = text.splitlines()
     delimiter = None
-    if lines and re.fullmatch(r'"?sep=(.)"?', lines[0].strip()):  # Excel's own hint on the first line
-        delimiter = re.fullmatch(r'"?sep=(.)"?', lines[0].strip()).group(1)
+    hint = re.fullmatch(r'"?sep=(.)"?', lines[0].strip()) if lines else None  # Excel's own hint on the first line
+    if hint:
+        delimiter = hint.group(1)
         text = text.split("\n", 1)[1] if "\n" in text else ""
     overrides = [_parse_map(item) for item in maps]
     delimiter = delimiter or _sniff(text, overrides)

@@ -54,9 +54,7 @@ def folder_preview(rows, folder: str, dates: str = "iso") -> None:
         count = fmt.counted(len(new), "course")
         console.print(Text(f"To add: {count}, {fmt.hours_words(seconds)}", style="bold"))
         table = screen.make_table(console)
-        for column, justify in (("File", "left"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
-                                ("Hours", "right"), ("Unsure", "left")):
-            table.add_column(column, justify=justify, overflow="fold")
+        screen.add_columns(table, ("File", "Date", "Title", "Provider", "Hours", "Unsure"), right=("Hours",))
         for row in new:
             course = row.course
             table.add_row(row.name, fmt.bare_day(course.date, dates), course.title, course.provider or "",

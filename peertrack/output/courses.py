@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.output.screen import make_console, make_table, say
+from peertrack.output.screen import add_columns, make_console, make_table, say
 from peertrack.output.words import file_size
 
 if TYPE_CHECKING:
@@ -25,9 +25,8 @@ def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
         console.print("No courses match.")
         return
     table = make_table(console)
-    for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
-                            ("Hours", "right"), ("Category", "left"), ("Counts toward", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+    add_columns(table, ("No.", "Date", "Title", "Provider", "Hours", "Category", "Counts toward"),
+                right=("No.", "Hours"))
     for course in courses:
         table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
                       fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "",

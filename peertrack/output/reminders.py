@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.output.screen import make_console, make_table
+from peertrack.output.screen import add_columns, make_console, make_table
 
 
 def wellness_panel(items, today: dt.date, console: Console | None = None) -> None:
@@ -52,11 +52,11 @@ def reminders_table(states, today: dt.date) -> None:
         return
     table = make_table(console)
     with_notes = any(state.reminder.note for state in states)
-    for column in ("No.", "Reminder", "Repeats", "Next") + (("Note",) if with_notes else ()):
-        table.add_column(column, overflow="fold", justify="right" if column == "No." else "left")
+    add_columns(table, ("No.", "Reminder", "Repeats", "Next") + (("Note",) if with_notes else ()), right=("No.",))
     for state in states:
         reminder = state.reminder
-        row = [str(reminder.id), Text(reminder.title), Text(_repeats(reminder)), _next_text(state, today)]
+        row: list[str | Text] = [str(reminder.id), Text(reminder.title), Text(_repeats(reminder)),
+                                 _next_text(state, today)]
         if with_notes:
             row.append(Text(reminder.note or ""))
         table.add_row(*row)

@@ -7,6 +7,8 @@ plain text: no colour, no escape codes, no lines or boxes.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -87,3 +89,9 @@ def progress(total: int, label: str, threshold: int = 2000):
             yield lambda steps=1: shown.advance(task, steps)
 
     return bar()
+
+
+def add_columns(table: Table, names: Iterable[str], right: Collection[str] = ()) -> None:
+    """The table's columns, long words folded; those named in `right` (numbers) aligned right."""
+    for name in names:
+        table.add_column(name, justify="right" if name in right else "left", overflow="fold")

@@ -29,10 +29,10 @@ def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
 
 def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
     """Each certification's counts of trainings this cycle (by id), where its template counts trainings."""
-    from peertrack import storage
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.templates import load_templates
     from peertrack.domain.training_counts import count_progress
+    from peertrack.storage.courses import credited_courses
 
     certs = [cert for cert in certs if cert.template]
     if not certs:
@@ -46,7 +46,7 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
         template = templates.get(cert.template)
         if template is None or not template.counts:
             continue
-        courses = storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
+        courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
         found[cert.id] = count_progress(template.counts, courses, cert.cycle)
     return found
 

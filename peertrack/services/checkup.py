@@ -6,9 +6,11 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from peertrack import storage
 from peertrack.domain.models import Course
 from peertrack.domain.transfer import CheckReport, FileCheck
+from peertrack.storage.attachments import all_attachments
+from peertrack.storage.courses import find_courses
+from peertrack.storage.database import reading
 
 
 def check_records(conn: sqlite3.Connection, db_path: Path, listed: Iterable[Course] | None = None) -> CheckReport:
@@ -18,9 +20,9 @@ def check_records(conn: sqlite3.Connection, db_path: Path, listed: Iterable[Cour
     from peertrack.storage import schema_check
 
     folder = attachments.folder_for(db_path)
-    with storage.reading(conn):
-        courses = {course.id: course for course in storage.find_courses(conn)}
-        kept = storage.all_attachments(conn)
+    with reading(conn):
+        courses = {course.id: course for course in find_courses(conn)}
+        kept = all_attachments(conn)
         foreign = tuple(f'{kind} "{name}"' for kind, name in schema_check.foreign_objects(conn))
     files = tuple(FileCheck(a, courses[a.ceu_id], attachments.check(folder, a)) for a in kept)
     with_files = {a.ceu_id for a in kept}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from peertrack import storage
 from peertrack.domain.models import Course
+from peertrack.storage.certs import load_certs, unknown_cert
+from peertrack.storage.courses import course_keys, insert_courses
+from peertrack.storage.database import transaction
 
 
 def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[str, ...] | None) -> list[Course]:
@@ -17,17 +19,17 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
     from peertrack.domain.certifications import crediting_by_default
     from peertrack.exchange.csv_import import course_key
 
-    with storage.transaction(conn):
-        everyone = storage.load_certs(conn)
+    with transaction(conn):
+        everyone = load_certs(conn)
         if named is not None:
             gone = [cert_id for cert_id in named if cert_id not in {cert.id for cert in everyone}]
             if gone:
-                raise storage.unknown_cert(conn, gone[0])
-        present = storage.course_keys(conn)
+                raise unknown_cert(conn, gone[0])
+        present = course_keys(conn)
         # In date order: the numbers then follow the dates, and the date index grows at its end.
         added = sorted((course for course in courses if course_key(course) not in present),
                        key=lambda course: course.date)
-        storage.insert_courses(conn, added, [
+        insert_courses(conn, added, [
             named if named is not None else tuple(c.id for c in crediting_by_default(everyone, course.date))
             for course in added])
     return added

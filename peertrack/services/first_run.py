@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from peertrack import storage
 from peertrack.domain.errors import Conflict
 from peertrack.domain.first_run import Plan
+from peertrack.storage.certs import insert_cert, load_certs
+from peertrack.storage.database import transaction
+from peertrack.storage.deadlines import insert_deadline
+from peertrack.storage.reminders import find_reminder_titled, insert_reminder
 
 
 def save_plan(conn: sqlite3.Connection, plan: Plan) -> None:
@@ -15,19 +18,19 @@ def save_plan(conn: sqlite3.Connection, plan: Plan) -> None:
     from peertrack.domain.renewal_tasks import task_deadlines
     from peertrack.storage import work as work_store
 
-    with storage.transaction(conn):
-        taken = {cert.id for cert in storage.load_certs(conn)}
+    with transaction(conn):
+        taken = {cert.id for cert in load_certs(conn)}
         for chosen in plan.certs:
             cert = chosen.cert
             if cert.id in taken:
                 raise Conflict(f'A certification with the id "{cert.id}" was added while you answered. '
                                "Nothing was saved.", hint="Run peertrack init again and choose another id.")
-            storage.insert_cert(conn, cert)
+            insert_cert(conn, cert)
             for task in task_deadlines(chosen.template, cert.id, cert.name, cert.expires, cert.submit_days):
-                storage.insert_deadline(conn, task)
+                insert_deadline(conn, task)
             work = getattr(chosen.template, "work", ())
             if work:
                 work_store.replace_work_rules(conn, cert.id, list(work))
         for reminder in plan.reminders:
-            if storage.find_reminder_titled(conn, reminder.title) is None:
-                storage.insert_reminder(conn, reminder)
+            if find_reminder_titled(conn, reminder.title) is None:
+                insert_reminder(conn, reminder)

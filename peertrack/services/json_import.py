@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from peertrack import storage
 from peertrack.domain.errors import Conflict
 from peertrack.storage import dump
+from peertrack.storage.database import transaction
 
 
 def load_export(conn: sqlite3.Connection, path: Path, tables: dict[str, list[dict[str, Any]]], source: str,
@@ -18,7 +18,7 @@ def load_export(conn: sqlite3.Connection, path: Path, tables: dict[str, list[dic
     The database was empty when the person was asked; a course logged meanwhile would be
     deleted by the load, so it is looked at again under the write lock.
     """
-    with storage.transaction(conn, refuse_if_busy="nothing was loaded"):
+    with transaction(conn, refuse_if_busy="nothing was loaded"):
         if not dump.is_fresh(conn):
             raise Conflict(f"Records were added to {path} while you were deciding, so nothing was loaded: "
                            "a JSON export is only loaded into an empty database.",

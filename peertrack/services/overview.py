@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peertrack import storage
+from peertrack.storage.courses import credited_courses
+from peertrack.storage.database import connect, privacy_warning
+from peertrack.storage.reminders import load_reminders
+from peertrack.storage.settings import load_settings as stored_settings
 
 if TYPE_CHECKING:
     from peertrack.domain.models import Certification, DueReminder, Progress
@@ -18,8 +21,8 @@ if TYPE_CHECKING:
 
 def open_database(path: Path) -> sqlite3.Connection:
     """The database, created on first use, with a word when others could read it."""
-    conn = storage.connect(path)
-    warning = storage.privacy_warning(path)
+    conn = connect(path)
+    warning = privacy_warning(path)
     if warning:
         sys.stderr.write(warning + "\n")
     return conn
@@ -28,7 +31,7 @@ def open_database(path: Path) -> sqlite3.Connection:
 def load_settings(conn: sqlite3.Connection | None) -> Settings:
     from peertrack.domain.settings import Settings, from_stored
 
-    return from_stored(storage.load_settings(conn)) if conn is not None else Settings()
+    return from_stored(stored_settings(conn)) if conn is not None else Settings()
 
 
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
@@ -45,7 +48,7 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
 
 def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
     """The courses of the current cycle; for a board that counts a training once ever, only first times."""
-    courses = storage.credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
+    courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
     if cert.template is None or not courses:
         return courses
     from peertrack.services.board_rules import counts_once_ever
@@ -55,7 +58,7 @@ def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
     from peertrack.domain.once_ever import first_times
 
     before = cert.cycle.starts - dt.timedelta(days=1)
-    return first_times(courses, storage.credited_courses(conn, cert.id, dt.date.min, before))
+    return first_times(courses, credited_courses(conn, cert.id, dt.date.min, before))
 
 
 def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
@@ -74,7 +77,7 @@ def due_reminders(conn: sqlite3.Connection | None, today: dt.date) -> list[DueRe
     """Wellness reminders due today or missed, each once (since its oldest missed date), longest waiting first."""
     if conn is None:
         return []
-    reminders = storage.load_reminders(conn)
+    reminders = load_reminders(conn)
     if not reminders:
         return []
     from peertrack.domain import recurrence  # dateutil only when there are reminders to look at

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peertrack import storage
 from peertrack.services.overview import due_reminders, load_settings, open_database, progress_of
+from peertrack.storage.certs import load_cert, load_certs
+from peertrack.storage.courses import credited_courses
+from peertrack.storage.deadlines import load_deadlines
 
 if TYPE_CHECKING:
     from peertrack.domain.attention import Attention
@@ -50,11 +52,11 @@ def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, 
     and only when `reminders` is asked for: a picture for someone else leaves them out)."""
     from peertrack.domain.errors import unknown_cert
 
-    certs = storage.load_certs(conn) if conn else []
+    certs = load_certs(conn) if conn else []
     if cert:
         if conn is None:
             raise unknown_cert(cert, [])
-        certs = [storage.load_cert(conn, cert.strip().lower())]
+        certs = [load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
     due = due_reminders(conn, today) if reminders and not cert else []
     return Standing(items, due, _work(conn, certs, today), _pursuits(conn, today) if not cert else [])
@@ -88,7 +90,7 @@ def cycle_histories(conn: sqlite3.Connection, items: list[Progress], today: dt.d
     histories = []
     for item in items:
         cycle = item.cert.cycle
-        courses = storage.credited_courses(conn, item.cert.id, cycle.starts, cycle.ends)
+        courses = credited_courses(conn, item.cert.id, cycle.starts, cycle.ends)
         months = monthly_seconds(courses, item.cert.id, cycle.starts, min(today, cycle.ends))
         histories.append(CycleHistory(item.cert.id, item.cert.name, months))
     return histories
@@ -103,7 +105,7 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
     from peertrack.services.board_rules import late_stages
 
     certs = [item.cert for item in items]
-    found = all_deadlines(storage.load_deadlines(conn, until=horizon), certs, late_stages(certs))
+    found = all_deadlines(load_deadlines(conn, until=horizon), certs, late_stages(certs))
     return [d for d in found if today <= d.due <= horizon and not (d.key or "").endswith(":expires")
             and (d.cert_id is None or d.cert_id in shown)]
 
@@ -114,9 +116,9 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
 
     settings = load_settings(conn)
     window = window if window is not None else settings.urgent_days
-    certs = storage.load_certs(conn) if conn else []
+    certs = load_certs(conn) if conn else []
     progresses = progress_of(conn, certs, today) if conn else []
-    stored = storage.load_deadlines(conn) if conn else []
+    stored = load_deadlines(conn) if conn else []
     from peertrack.services.board_rules import late_stages
 
     items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today),

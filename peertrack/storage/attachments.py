@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from peertrack.domain.transfer import Attachment
-from peertrack.storage.database import now
+from peertrack.storage.database import new_id, now
 
 _SELECT = "SELECT id, ceu_id, sha256, original_name, size, media_type, added_at FROM attachments"
 
@@ -16,7 +16,7 @@ def insert_attachment(conn: sqlite3.Connection, ceu_id: int, attachment: Attachm
         " VALUES (?, ?, ?, ?, ?, ?)",
         (ceu_id, attachment.sha256, attachment.original_name, attachment.size, attachment.media_type, now()),
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def find_attachment(conn: sqlite3.Connection, ceu_id: int, sha256: str) -> Attachment | None:
@@ -33,9 +33,9 @@ def all_attachments(conn: sqlite3.Connection) -> list[Attachment]:
     return [_attachment_from(row) for row in conn.execute(_SELECT + " ORDER BY ceu_id, id")]
 
 
-def attachments_by_course(conn: sqlite3.Connection) -> dict[int, list[Attachment]]:
+def attachments_by_course(conn: sqlite3.Connection) -> dict[int | None, list[Attachment]]:
     """Every course's attachments, by course number, in the order they were added."""
-    found: dict[int, list[Attachment]] = {}
+    found: dict[int | None, list[Attachment]] = {}
     for attachment in all_attachments(conn):
         found.setdefault(attachment.ceu_id, []).append(attachment)
     return found

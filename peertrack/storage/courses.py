@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Allocation, Course
-from peertrack.storage.database import now
+from peertrack.storage.database import new_id, now
 
 _BATCH = 500  # courses read at a time when they stream
 _COURSE_COLUMNS = "c.id, c.date, c.title, c.seconds, c.provider, c.format, c.approval_no, c.note"
@@ -21,7 +21,7 @@ def insert_course(conn: sqlite3.Connection, course: Course) -> int:
         (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
          course.approval_no, course.note, now()),
     )
-    course_id = cursor.lastrowid
+    course_id = new_id(cursor)
     _write_course_links(conn, course_id, course)
     return course_id
 
@@ -69,6 +69,7 @@ def update_course(conn: sqlite3.Connection, course: Course) -> None:
         (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
          course.approval_no, course.note, course.id),
     )
+    assert course.id is not None, "only a stored course can be changed"
     conn.execute("DELETE FROM ceu_allocations WHERE ceu_id = ?", (course.id,))
     conn.execute("DELETE FROM ceu_credits WHERE ceu_id = ?", (course.id,))
     _write_course_links(conn, course.id, course)
@@ -166,7 +167,8 @@ def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end
         (cert_id, start.isoformat(), end.isoformat()),
     )
     courses: list[Course] = []
-    current, shares = None, []
+    current: sqlite3.Row | None = None
+    shares: list[Allocation] = []
     for row in rows:
         if current is None or row["id"] != current["id"]:
             if current is not None:
@@ -185,12 +187,6 @@ def _lean_course(row: sqlite3.Row, shares: list[Allocation], cert_id: str) -> Co
         format=row["format"], provider=row["provider"], allocations=tuple(shares), cert_ids=(cert_id,),
         overrides=((cert_id, row["credited"]),) if row["credited"] is not None else (),
     )
-
-
-def known_categories(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("SELECT category FROM ceu_allocations UNION SELECT value FROM requirements"
-                        " WHERE dimension = 'category' ORDER BY 1")
-    return [row[0] for row in rows]
 
 
 def count_courses(conn: sqlite3.Connection) -> int:

@@ -86,6 +86,7 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
     if not isinstance(error, sqlite3.Error):
         return None
     text = str(error).lower()
+    problem: PeertrackError
     if "disk i/o error" in text and _nearly_full(path):
         text = "disk is full"  # SQLite calls a full disk an I/O error when its shared-memory file cannot grow
     if "readonly" in text or "read-only" in text:
@@ -206,6 +207,12 @@ def commit_count() -> int:
 
 def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def new_id(cursor: sqlite3.Cursor) -> int:
+    """The number SQLite gave the row just inserted."""
+    assert cursor.lastrowid is not None, "an INSERT always gives its row a number"
+    return cursor.lastrowid
 
 
 def now() -> str:

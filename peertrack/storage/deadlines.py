@@ -7,7 +7,7 @@ import sqlite3
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Deadline
-from peertrack.storage.database import iso, now
+from peertrack.storage.database import iso, new_id, now
 
 
 def insert_deadline(conn: sqlite3.Connection, deadline: Deadline) -> int:
@@ -15,7 +15,7 @@ def insert_deadline(conn: sqlite3.Connection, deadline: Deadline) -> int:
         "INSERT INTO deadlines (title, due, cert_id, note, created_at) VALUES (?, ?, ?, ?, ?)",
         (deadline.title, deadline.due.isoformat(), deadline.cert_id, deadline.note, now()),
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def load_deadlines(conn: sqlite3.Connection, *, include_done: bool = False,

@@ -36,7 +36,7 @@ def folder_for(db_path: Path) -> Path:
     return db_path.parent / FOLDER_NAME
 
 
-def check_file(path: Path, field: str = "FILE") -> Path:
+def check_file(path: Path | str, field: str = "FILE") -> Path:
     """A file to read from, or one sentence saying why it cannot be: missing, a folder, empty, unreadable."""
     shown = str(path)
     path = Path(os.path.expanduser(shown))

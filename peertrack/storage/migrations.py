@@ -126,7 +126,7 @@ def first_schema(db: Database) -> None:
 
 @steps(name="0002-renewal-rules")
 def renewal_rules(db: Database) -> None:
-    certs = db["certifications"]
+    certs = db.table("certifications")
     for column in ("anchor_day", "carry_over_minutes", "opens_days", "submit_days", "grace_days"):
         certs.add_column(column, int)
     for column in ("endorsement_of", "template"):
@@ -137,7 +137,7 @@ def renewal_rules(db: Database) -> None:
         " THEN 31 ELSE CAST(strftime('%d', y.ends) AS INTEGER) END FROM cycles y"
         " WHERE y.cert_id = certifications.id AND y.closed_on IS NULL)"
     )
-    db["cycles"].add_column("carried_minutes", int, not_null_default=0)
+    db.table("cycles").add_column("carried_minutes", int, not_null_default=0)
     db.execute(
         """CREATE TABLE deadlines (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

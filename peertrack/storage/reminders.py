@@ -10,7 +10,7 @@ import sqlite3
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Reminder, ReminderLogEntry
-from peertrack.storage.database import iso, now
+from peertrack.storage.database import iso, new_id, now
 
 _REMINDER_SELECT = (
     "SELECT r.*, (SELECT max(l.occurrence) FROM reminder_log l WHERE l.reminder_id = r.id"
@@ -25,7 +25,7 @@ def insert_reminder(conn: sqlite3.Connection, reminder: Reminder) -> int:
         (reminder.title, reminder.rrule, reminder.starts.isoformat(), reminder.added_on.isoformat(),
          _time_text(reminder.at), iso(reminder.until), reminder.note, iso(reminder.snoozed_until), now()),
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def update_reminder(conn: sqlite3.Connection, reminder: Reminder) -> None:
@@ -73,7 +73,7 @@ def log_reminder(conn: sqlite3.Connection, entry: ReminderLogEntry) -> int:
         (entry.reminder_id, entry.occurrence.isoformat(), entry.action, entry.acted_on.isoformat(), entry.note,
          now()),
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def load_reminder_log(conn: sqlite3.Connection, reminder_id: int | None = None) -> list[ReminderLogEntry]:

@@ -8,14 +8,14 @@ import sqlite3
 from peertrack.domain.errors import NotFound
 from peertrack.domain.work import SupervisionEntry, WorkEntry
 from peertrack.domain.work_rules import WorkRule
-from peertrack.storage.database import now
+from peertrack.storage.database import new_id, now
 
 
 def insert_work(conn: sqlite3.Connection, entry: WorkEntry) -> int:
     cursor = conn.execute(
         "INSERT INTO work_entries (date, seconds, setting, note, created_at) VALUES (?, ?, ?, ?, ?)",
         (entry.date.isoformat(), entry.seconds, entry.setting, entry.note, now()))
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def update_work(conn: sqlite3.Connection, entry: WorkEntry) -> None:
@@ -49,7 +49,7 @@ def insert_supervision(conn: sqlite3.Connection, entry: SupervisionEntry) -> int
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (entry.date.isoformat(), entry.seconds, entry.supervisor, entry.credential, int(entry.group), entry.topic,
          entry.note, now()))
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def update_supervision(conn: sqlite3.Connection, entry: SupervisionEntry) -> None:
@@ -83,7 +83,8 @@ def find_supervision(conn: sqlite3.Connection, *, start: dt.date | None = None, 
 
 
 def _window(start: dt.date | None, end: dt.date | None, entry_id: int | None) -> tuple[str, list]:
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if entry_id is not None:
         where.append("id = ?")
         params.append(entry_id)
