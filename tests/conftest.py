@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,39 @@ def snapshot(db_path: Path):
             conn.close()
 
     return take
+
+
+@pytest.fixture
+def refused(run, snapshot):
+    """Run a command that must be refused: refused(args, InvalidInput, ["words", ...]).
+
+    The house rule for bad input: the error's exit status, one plain sentence on stderr holding
+    every one of `words`, nothing on stdout, no traceback, and nothing written.
+    """
+
+    def check(args: list[str], error: type, words: list[str]):
+        before = snapshot()
+        result = run(*args)
+        assert result.exit_code == error.EXIT_CODE, result.stdout + result.stderr
+        assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr + result.stdout
+        for word in words:
+            assert word in result.stderr, result.stderr
+        assert result.stdout == ""
+        assert snapshot() == before
+        return result
+
+    return check
+
+
+@pytest.fixture
+def process():
+    """Run peertrack as its own process, the way a shell does: process("due", "--json").
+
+    It sees this test's isolated environment; `env` adds to it (another database, another day).
+    """
+
+    def start(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "peertrack", *args], capture_output=True, text=True,
+                              env={**os.environ, **(env or {})}, timeout=timeout)
+
+    return start

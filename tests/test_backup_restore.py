@@ -314,3 +314,19 @@ def test_restoring_the_database_onto_itself_is_refused(run, with_data, db_path, 
     assert result.exit_code == 2
     assert "is the database in use" in result.stderr
     assert snapshot() == before
+
+
+def test_removing_a_deadline_keeps_a_backup(ok, db_path):
+    ok("deadline", "add", "Fee", "--due", "2027-01-01")
+    assert "A copy from just before is in" in ok("deadline", "rm", "1", "--yes").stderr
+
+
+def test_a_backup_never_replaces_a_file_without_asking(run, ok, make_cert, tmp_path):
+    make_cert()
+    precious = tmp_path / "precious.db"
+    precious.write_text("my other work")
+    refused = run("backup", "-o", str(precious))
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert precious.read_text() == "my other work"
+    ok("backup", "-o", str(precious), "--yes")
+    assert precious.read_bytes().startswith(b"SQLite format 3")

@@ -1,5 +1,6 @@
 """The daily loop through the real command line: add a certification, log courses, status, export."""
 
+
 import json
 
 from peertrack.domain.errors import NeedsConfirmation
@@ -292,8 +293,16 @@ def test_demo_shows_a_dashboard_without_touching_the_database(ok, db_path):
     assert not db_path.exists()
 
 
-def test_plain_output_has_no_escape_codes(ok, make_cert):
-    make_cert(require=["ethics=6"])
-    ok("log-ceu", "A course", "--hours", "1", "--category", "ethics")
-    for args in (("status",), ("ceu", "list"), ("cert", "list"), ("cert", "show", "ca-pss")):
-        assert "\x1b[" not in ok(*args).stdout
+def test_a_lapsed_certification_is_trouble_in_due(run, make_cert):
+    make_cert("old", "Old credential", expires="2026-08-31", cycle="1y", hours="10", grace_days="30")
+    result = run("due")
+    assert result.exit_code == 1
+    assert "lapsed: contact" in result.stdout and "peertrack cert rm old" in result.stdout
+
+
+def test_changing_a_split_courses_hours_keeps_its_proportions(ok, make_cert):
+    make_cert()
+    ok("log-ceu", "Split", "--hours", "3", "--category", "ethics:2", "--category", "general:1")
+    ok("ceu", "edit", "1", "--hours", "1.5")
+    course = json.loads(ok("ceu", "show", "1", "--json").stdout)
+    assert course["categories"] == [{"name": "ethics", "hours": 1}, {"name": "general", "hours": 0.5}]

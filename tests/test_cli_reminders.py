@@ -68,7 +68,6 @@ def test_add_shows_the_rule_in_words_and_the_next_date(ok, reminders):
     table = ok("remind", "list").stdout
     assert "every month on the last day, until Wed 30 Jun 2027" in table
     assert "4 reminders, none due now." in table
-    assert "\x1b[" not in table
 
 
 def test_starters_are_ready_to_add(ok, run, reminders):
@@ -286,17 +285,9 @@ BAD = [
 
 
 @pytest.mark.parametrize("args, error, words", BAD, ids=[" ".join(a)[:70] for a, _, _ in BAD])
-def test_bad_input_is_refused_plainly_and_changes_nothing(run, with_reminder, snapshot, args, error, words):
-    before = snapshot()
-    result = run(*args)
-    assert result.exit_code == error.EXIT_CODE == 2
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
-    assert lines[0].startswith("Error: ")
-    for word in words:
-        assert word in result.stderr
-    assert result.stdout == ""
-    assert snapshot() == before
+def test_bad_reminder_input_is_refused_plainly_and_changes_nothing(refused, with_reminder, args, error, words):
+    assert error.EXIT_CODE == 2
+    refused(args, error, words)
 
 
 def test_a_missing_snooze_day_is_a_usage_error(run, with_reminder):

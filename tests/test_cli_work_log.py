@@ -53,10 +53,8 @@ def test_log_supervision_with_name_and_credential(ok):
     (("log-supervision", "--hours", "1", "--supervisor", "Dana Reyes"), "needs a name and a credential"),
     (("log-supervision", "--hours", "1", "--supervisor", ", LCSW"), "needs a name and a credential"),
 ])
-def test_bad_input_is_one_sentence_exit_2_and_nothing_written(run, args, words, db_path):
-    result = run(*args)
-    assert result.exit_code == InvalidInput.EXIT_CODE
-    assert words in result.stderr and result.stdout == ""
+def test_bad_input_is_one_sentence_exit_2_and_nothing_written(refused, args, words, db_path):
+    refused(args, InvalidInput, [words])
     assert not db_path.exists()
 
 

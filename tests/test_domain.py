@@ -239,3 +239,19 @@ def test_behind(starts, ends, today, required, missing, expected):
 
     line = expected_seconds(required, starts, ends, today)
     assert behind_because(required, missing, line, starts, ends, today) == expected
+
+
+@pytest.mark.parametrize("expires, months, start", [
+    (dt.date(2027, 6, 30), 6, dt.date(2027, 1, 1)),
+    (dt.date(2029, 2, 28), 12, dt.date(2028, 3, 1)),
+    (dt.date(2027, 9, 30), 1, dt.date(2027, 9, 1)),
+])
+def test_month_end_cycles_start_on_a_first(expires, months, start):
+    assert cycle_start(expires, months) == start
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2080, 12, 31)), st.sampled_from([1, 6, 12, 24, 36]))
+def test_each_cycle_starts_the_day_after_the_one_before_ends(ends, months):
+    anchor = anchor_day_of(ends)
+    following = next_end(ends, months, anchor)
+    assert cycle_start(following, months, anchor_day=anchor) == ends + dt.timedelta(days=1)

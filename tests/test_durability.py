@@ -5,8 +5,6 @@ import os
 import socket
 import sqlite3
 import stat
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,18 +12,13 @@ import pytest
 from peertrack.domain.errors import DatabaseProblem, StorageTrouble
 
 
-def peertrack(db_path, *args, today="2026-11-02"):
-    env = {**os.environ, "PEERTRACK_DB": str(db_path), "PEERTRACK_TODAY": today}
-    return subprocess.run([sys.executable, "-m", "peertrack", *args], capture_output=True, text=True, env=env,
-                          timeout=120)
-
-
-def test_many_processes_logging_at_once_all_land(tmp_path):
+def test_many_processes_logging_at_once_all_land(tmp_path, process):
     db_path = tmp_path / "shared.db"  # new: the first writers also race to create it
 
     def writer(number):
-        results = [peertrack(db_path, "log-ceu", f"Course {number}-{i}", "--hours", "1") for i in range(3)]
-        results.append(peertrack(db_path, "due"))
+        env = {"PEERTRACK_DB": str(db_path)}
+        results = [process("log-ceu", f"Course {number}-{i}", "--hours", "1", env=env) for i in range(3)]
+        results.append(process("due", env=env))
         return results
 
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 HEADER = "Date,Title,Provider,Hours,Category,Format,Approval number\r\n"
 
@@ -77,3 +78,33 @@ def test_safe_cell_covers_every_formula_start():
         assert safe_cell(text) == "'" + text
     assert safe_cell("Plain title") == "Plain title"
     assert safe_cell(None) == ""
+
+
+def test_a_category_covering_part_of_a_course_keeps_its_hours_in_the_csv(ok, make_cert):
+    make_cert(require=["ethics=6"])
+    ok("log-ceu", "Mixed", "--hours", "3", "--category", "ethics:1")
+    rows = list(csv.reader(io.StringIO(ok("export", "csv").stdout)))
+    assert rows[1][4] == "ethics: 1"
+    assert json.loads(ok("status", "--json").stdout)["certifications"][0]["categories"][0]["earned"] == 1
+
+
+def test_a_bodys_csv_shows_the_hours_it_credits(ok, make_cert):
+    make_cert()
+    make_cert("la-pss", "Louisiana PSS", expires="2027-03-31", cycle="1y", hours="10")
+    ok("log-ceu", "SOAR Online Course", "--hours", "20", "--category", "soar", "--cert", "ca-pss",
+       "--cert", "la-pss=10", "--date", "2026-05-01")
+    la = list(csv.reader(io.StringIO(ok("export", "csv", "--cert", "la-pss").stdout)))
+    ca = list(csv.reader(io.StringIO(ok("export", "csv", "--cert", "ca-pss").stdout)))
+    assert (la[1][3], la[1][4]) == ("10", "soar")
+    assert ca[1][3] == "20"
+
+
+def test_the_previous_cycle_is_the_one_on_record(ok, make_cert, monkeypatch):
+    make_cert(issued="2026-01-15", expires="2026-12-31", cycle="1y", hours="1")
+    ok("log-ceu", "Before certification", "--hours", "40", "--date", "2025-09-01", "--cert", "ca-pss")
+    ok("log-ceu", "In the first cycle", "--hours", "2", "--date", "2026-03-01")
+    assert ok("export", "csv", "--cert", "ca-pss", "--cycle", "previous").stdout.count("\n") == 1  # header only
+    monkeypatch.setenv("PEERTRACK_TODAY", "2026-12-30")
+    ok("cert", "renew", "ca-pss")
+    previous = ok("export", "csv", "--cert", "ca-pss", "--cycle", "previous").stdout
+    assert "In the first cycle" in previous and "Before certification" not in previous

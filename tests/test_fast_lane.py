@@ -1,8 +1,6 @@
 """The fast lane answers the everyday commands exactly as the full command tree does."""
 
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -36,34 +34,28 @@ def test_anything_else_goes_to_the_full_command_tree(args):
     assert fast_lane(args) is None
 
 
-def peertrack(db_path, *args):
-    env = {**os.environ, "PEERTRACK_DB": str(db_path), "PEERTRACK_TODAY": "2026-11-02"}
-    env.pop("NO_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "peertrack", *args], capture_output=True, text=True, env=env)
-
-
 @pytest.mark.parametrize("args", [
     [], ["status"], ["status", "--json"], ["status", "--cert", "ga-cps"], ["status", "--cert", "nope"],
     ["status", "--missing"], ["status", "--missing", "--json", "--cert", "ca-pss"],
     ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
     ["--plain"], ["--plain", "status", "--cert", "ca-pss"], ["--plain", "due"],
 ])
-def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, db_path, args):
+def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, process, args):
     make_cert(require=["ethics=6"])
     make_cert("ga-cps", "Certified Peer Specialist", expires="2026-11-20", cycle="1y", hours="12")
     ok("log-ceu", "Trauma-Informed Care", "--hours", "3", "--category", "ethics", "--date", "2026-10-01")
     ok("deadline", "add", "Renewal fee", "--due", "2026-11-30")
     ok("remind", "add", "Self-care hour", "--every", "week", "--start", "2026-10-01")
     assert fast_lane(args) is not None
-    fast = peertrack(db_path, *args)
+    fast = process(*args)
     full = run(*args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
 
 
-def test_the_fast_lane_explains_a_damaged_file(db_path):
+def test_the_fast_lane_explains_a_damaged_file(db_path, process):
     db_path.parent.mkdir(parents=True)
     db_path.write_text("not a database\n" * 50)
-    result = peertrack(db_path, "due")
+    result = process("due")
     assert result.returncode == 2
     assert "is not a peertrack database, or it is damaged" in result.stderr
     assert "Traceback" not in result.stderr

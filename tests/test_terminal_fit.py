@@ -49,6 +49,15 @@ def test_a_terminal_gets_colour_and_lines_without_plain(records, terminal, ok):
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_output_to_a_pipe_has_no_escape_codes(records, ok, monkeypatch, view):
+    # The control first: on a (simulated) colour terminal the same view has escape codes, so the check can fail.
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert "\x1b[" in ok(*view).stdout
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    assert "\x1b[" not in ok(*view).stdout
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
 def test_plain_gives_no_colour_and_no_boxes(records, terminal, ok, view):
     result = ok("--plain", *view)
     assert is_plain(result.stdout) and is_plain(result.stderr)
@@ -78,9 +87,8 @@ def test_plain_output_still_says_every_level_in_words(records, terminal, ok):
 
 
 @pytest.mark.parametrize("args", [["--plain"], ["--plain", "status"], ["--plain", "due"]])
-def test_the_fast_lane_is_plain_on_a_terminal_too(records, terminal, run, db_path, args):
-    env = {**os.environ, "PEERTRACK_DB": str(db_path)}
-    fast = subprocess.run([sys.executable, "-m", "peertrack", *args], capture_output=True, text=True, env=env)
+def test_the_fast_lane_is_plain_on_a_terminal_too(records, terminal, run, process, args):
+    fast = process(*args)
     full = run(*args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
     assert is_plain(fast.stdout)
@@ -272,14 +280,13 @@ def test_a_mistyped_command_gets_a_suggestion(run):
     assert "No such command 'stauts'. Did you mean 'status'?" in result.stderr
 
 
-def test_no_arguments_welcomes_first_then_shows_the_dashboard(db_path, make_cert):
-    env = {**os.environ, "PEERTRACK_DB": str(db_path)}
-    first = subprocess.run([sys.executable, "-m", "peertrack"], capture_output=True, text=True, env=env)
+def test_no_arguments_welcomes_first_then_shows_the_dashboard(db_path, make_cert, process):
+    first = process()
     assert first.returncode == 0
     assert "Welcome to peertrack" in first.stdout and "peertrack init" in first.stdout
     assert not db_path.exists()
     make_cert()
-    later = subprocess.run([sys.executable, "-m", "peertrack"], capture_output=True, text=True, env=env)
+    later = process()
     assert "Your certifications on Mon 2 Nov 2026" in later.stdout and "Welcome" not in later.stdout
 
 
@@ -313,3 +320,12 @@ def test_plain_due_still_takes_the_fast_lane(tmp_path, args):
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
                             cwd=tmp_path)
     assert result.stderr.splitlines()[-1] == "[]", result.stderr
+
+
+def test_brackets_in_titles_are_text_not_markup(ok, make_cert):
+    make_cert()
+    ok("deadline", "add", "Fee [/]x [bold]", "--due", "2027-01-01")
+    ok("log-ceu", "Ethics [part 1] [/]", "--hours", "1")
+    assert "Fee [/]x [bold]" in ok("deadline", "list").stdout
+    assert "Ethics [part 1] [/]" in ok("ceu", "list").stdout
+    assert 'Removed course 1, "Ethics [part 1] [/]"' in ok("ceu", "rm", "1", "--yes").stderr

@@ -40,14 +40,35 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 TYPED = "peertrack.typed"  # the command line as typed, kept for advice on a title typed without quotes
 
+# Commands that live in modules of their own and join a group, after the group's own commands.
+# They join here, at the top of the tree, so no command module imports another.
+JOINED: dict[str, tuple[tuple[str, str], ...]] = {
+    "ceu": (("attach", "peertrack.commands.attach:attach"), ("open", "peertrack.commands.attach:open_")),
+    "export": (("ics", "peertrack.commands.export_ics:ics"), ("audit", "peertrack.commands.export_records:audit"),
+               ("json", "peertrack.commands.export_records:json_"),
+               ("timesheet", "peertrack.commands.export_timesheet:timesheet"),
+               ("packet", "peertrack.commands.export_packet:packet")),
+    "import": (("certificates", "peertrack.commands.certificates:import_certificates"),),
+    "cert": (("certify", "peertrack.commands.pursuits:certify"),),
+}
+
+
+def _found(where: str) -> Any:
+    import importlib
+
+    module_name, attribute = where.split(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
 
 def load_command(name: str):
     """The Typer command or group called `name`, imported now."""
-    import importlib
-
-    module_name, attribute = COMMANDS[name][0].split(":")
-    target = getattr(importlib.import_module(module_name), attribute)
+    target = _found(COMMANDS[name][0])
+    command: Command
     if isinstance(target, typer.Typer):
+        present = {entry.name for entry in target.registered_commands}
+        for sub, where in JOINED.get(name, ()):
+            if sub not in present:
+                target.command(sub)(_found(where))
         target.rich_markup_mode = None  # plain help: quick to print, and clean for a screen reader
         command = typer.main.get_group(target)
     else:

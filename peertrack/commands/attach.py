@@ -14,7 +14,8 @@ from peertrack.commands import completers
 from peertrack.commands.common import no_course, open_db, top_options
 from peertrack.domain.errors import NotFound, PeertrackError
 from peertrack.domain.parsing import parse_number
-from peertrack.storage.attachments import course_attachments, find_attachment, insert_attachment
+from peertrack.services.certificate_files import keep_certificate
+from peertrack.storage.attachments import course_attachments
 from peertrack.storage.courses import load_course
 from peertrack.storage.database import transaction
 
@@ -48,7 +49,7 @@ def attach(
     results = []
     with transaction(conn):
         for source in sources:
-            results.append(keep_certificate(ctx, conn, course_id, source))
+            results.append(keep_certificate(conn, top_options(ctx).db_path, course_id, source))
     from peertrack.output.screen import say
 
     for kept, how in results:
@@ -61,34 +62,6 @@ def attach(
             say(f"{kept.original_name} is already kept with course {course.id}; nothing changed.")
     say(f"The copies are in {attachments.folder_for(top_options(ctx).db_path)}; "
         "the originals may be moved or deleted.")
-
-
-def keep_certificate(ctx: typer.Context, conn, course_id: int, source: Path):
-    """Copy a checked file into the store and record it for the course; call it inside the write's transaction.
-
-    Returns the attachment and what happened: "added", "repaired" (the same file was kept
-    before but its copy had gone bad) or "unchanged".
-    """
-    import dataclasses
-
-    from peertrack.storage import file_store as attachments
-
-    kept, written = attachments.store(source, attachments.folder_for(top_options(ctx).db_path))
-    existing = find_attachment(conn, course_id, kept.sha256)
-    if existing is not None:
-        return existing, "repaired" if written else "unchanged"
-    kept = dataclasses.replace(kept, ceu_id=course_id)
-    kept = dataclasses.replace(kept, id=insert_attachment(conn, course_id, kept))
-    return kept, "added"
-
-
-def attachments_json(ctx: typer.Context, kept) -> list:
-    """Attachments as scripts see them, each with the path of its stored copy (None when it is missing)."""
-    from peertrack.output import porcelain
-    from peertrack.storage import file_store as attachments
-
-    folder = attachments.folder_for(top_options(ctx).db_path)
-    return [porcelain.attachment(item, attachments.find(folder, item)) for item in kept]
 
 
 def open_(ctx: typer.Context, course_id: CourseArgument) -> None:

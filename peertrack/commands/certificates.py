@@ -192,10 +192,11 @@ def import_certificates(
       peertrack import certificates ~/Documents/certificates --dry-run
       peertrack import certificates ~/Documents/certificates --cert ca-pss --yes
     """
-    from peertrack.commands.common import confirm, load_settings, open_db, open_existing
+    from peertrack.commands.common import confirm, open_db, open_existing
     from peertrack.output import certificates as view
     from peertrack.output import screen
     from peertrack.services import clock
+    from peertrack.services.overview import load_settings
     from peertrack.storage.certs import load_certs
 
     shown = str(folder)
@@ -239,8 +240,9 @@ def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[
     """Log every row with its file in one transaction, checking again inside it that no file is kept yet."""
     import dataclasses
 
-    from peertrack.commands.attach import keep_certificate
+    from peertrack.commands.common import top_options
     from peertrack.domain.certifications import crediting_by_default
+    from peertrack.services.certificate_files import keep_certificate
     from peertrack.storage.attachments import courses_with_file
     from peertrack.storage.certs import load_certs
     from peertrack.storage.courses import insert_course
@@ -250,13 +252,14 @@ def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[
     with transaction(conn):
         everyone = load_certs(conn)
         named = _named_certs(everyone, given_certs)
-        for row in sorted(rows, key=lambda row: (row.course.date, row.name)):
+        for row in sorted(rows, key=lambda row: (row.read.date, row.name)):
             if courses_with_file(conn, row.sha256):
                 continue  # kept by another command since the preview
-            certs = named if named is not None else crediting_by_default(everyone, row.course.date)
-            course = dataclasses.replace(row.course, cert_ids=tuple(c.id for c in certs))
-            course = dataclasses.replace(course, id=insert_course(conn, course))
-            keep_certificate(ctx, conn, course.id, row.path)
+            certs = named if named is not None else crediting_by_default(everyone, row.read.date)
+            course = dataclasses.replace(row.read, cert_ids=tuple(c.id for c in certs))
+            course_id = insert_course(conn, course)
+            course = dataclasses.replace(course, id=course_id)
+            keep_certificate(conn, top_options(ctx).db_path, course_id, row.path)
             added.append(dataclasses.replace(row, course=course))
     return added
 

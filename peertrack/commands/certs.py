@@ -491,13 +491,3 @@ def _cycle_history(conn, cert, today):
         courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history
-
-
-def _register_certify() -> None:
-    """Becoming certified lives with certifications in progress; it joins the `cert` group here."""
-    from peertrack.commands import pursuits
-
-    app.command("certify")(pursuits.certify)
-
-
-_register_certify()

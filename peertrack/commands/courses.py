@@ -14,6 +14,7 @@ from peertrack.commands.common import (
     open_db,
     reads_day_first,
     remove_after_asking,
+    top_options,
 )
 from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import HOUR, Allocation, Course
@@ -129,7 +130,7 @@ def log_ceu(
         format=format, approval_no=approval_no, note=note,
     )
     if certificate is not None:
-        from peertrack.commands.attach import keep_certificate
+        from peertrack.services.certificate_files import keep_certificate
         from peertrack.storage.file_store import check_file
 
         certificate_file = check_file(certificate, "--from" if from_ is not None else "--certificate")
@@ -147,7 +148,7 @@ def log_ceu(
         course_id = insert_course(conn, course)
         course = dataclasses.replace(course, id=course_id)
         if certificate is not None:
-            kept, _ = keep_certificate(ctx, conn, course_id, certificate_file)
+            kept, _ = keep_certificate(conn, top_options(ctx).db_path, course_id, certificate_file)
     items = progress_of(conn, certs, today)
     if json:
         from peertrack.output import porcelain
@@ -240,10 +241,11 @@ def show(ctx: typer.Context, course_id: CourseArgument, json: JsonOption = False
     course = load_course(conn, course_id)
     kept = course_attachments(conn, course_id)
     if json:
-        from peertrack.commands.attach import attachments_json
         from peertrack.output import porcelain
+        from peertrack.services.certificate_files import stored_copies
 
-        porcelain.emit(porcelain.course(course) | {"attachments": attachments_json(ctx, kept)})
+        copies = stored_copies(top_options(ctx).db_path, kept)
+        porcelain.emit(porcelain.course(course) | {"attachments": [porcelain.attachment(*copy) for copy in copies]})
         return
     from peertrack.output.courses import attachments_list, course_detail
 
@@ -429,15 +431,3 @@ def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str
     if len(allocations) == 1 and allocations[0].seconds == course.seconds:
         return [allocations[0].category]
     return [f"{a.category}:{a.seconds}s" for a in allocations]
-
-
-
-def _register_attachments() -> None:
-    """Certificates for courses live in a module of their own; they join the `ceu` group here."""
-    from peertrack.commands import attach
-
-    app.command("attach")(attach.attach)
-    app.command("open")(attach.open_)
-
-
-_register_attachments()

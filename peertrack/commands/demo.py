@@ -53,10 +53,10 @@ def demo() -> None:
 
 def _add_reminders(conn, today: dt.date) -> None:
     """The example wellness plan: added some days ago, done now and then, so some are waiting."""
-    from peertrack.commands.reminders import build_reminder
     from peertrack.domain import recurrence
     from peertrack.domain.examples import REMINDERS
     from peertrack.domain.models import ReminderLogEntry
+    from peertrack.domain.reminder_input import build_reminder
 
     for title, every, on, added_ago, done_ago in REMINDERS:
         added = today - dt.timedelta(days=added_ago)

@@ -73,17 +73,3 @@ def csv(
 
     write_whole_chunks(output, itertools.chain(["\ufeff"], lines))  # the mark makes Excel read UTF-8 names right
     say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
-
-
-def _register_the_other_exports() -> None:
-    """The other formats live in modules of their own; they join the `export` group here."""
-    from peertrack.commands import export_ics, export_packet, export_records, export_timesheet
-
-    app.command("ics")(export_ics.ics)
-    app.command("audit")(export_records.audit)
-    app.command("json")(export_records.json_)
-    app.command("timesheet")(export_timesheet.timesheet)
-    app.command("packet")(export_packet.packet)
-
-
-_register_the_other_exports()

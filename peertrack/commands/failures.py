@@ -5,7 +5,22 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from peertrack.domain.errors import PeertrackError, StorageTrouble
+from peertrack.domain.errors import InvalidInput, PeertrackError, StorageTrouble
+
+# The rules and the records name a field by its key, and what went wrong by a topic; the command
+# line names the field by its option, and says what to type next.
+OPTIONS = {"expires": "--expires", "until": "--until"}
+NEXT_STEPS = {
+    "cert-id": "See your certifications with: peertrack cert list",
+    "no-certs": "Add one first with: peertrack cert add NAME --id ID --expires DATE --hours H",
+    "cert-id-taken": "Choose another --id, or change it with: peertrack cert edit {ref}",
+    "new-id-taken": "Choose another --new-id.",
+    "course-number": "See course numbers with: peertrack ceu list",
+    "deadline-number": "See them with: peertrack deadline list",
+    "reminder-number": "See your reminders with: peertrack remind list",
+    "work-number": "See their numbers with: peertrack work list",
+    "supervision-number": "See their numbers with: peertrack supervision list",
+}
 
 # Errors that come from showing a result, not from making it: a terminal that cannot show a
 # symbol, a pipe closed early. After a change was saved they must not turn it into a failure.
@@ -22,6 +37,10 @@ def explain(error: BaseException, db_path: Path, commits_before: int) -> tuple[i
     saved = commit_count() > commits_before
     if isinstance(error, OUTPUT_ERRORS) and saved:
         return 0, "Saved. (peertrack could not show the rest of its answer on this screen.)"
+    if isinstance(error, InvalidInput) and error.field in OPTIONS:
+        error.named(OPTIONS[error.field])
+    if isinstance(error, PeertrackError) and error.hint is None and error.topic in NEXT_STEPS:
+        error.hint = NEXT_STEPS[error.topic].format(ref=error.ref)
     if isinstance(error, PeertrackError):
         return error.EXIT_CODE, _words(error)
     if isinstance(error, KeyboardInterrupt):

@@ -109,16 +109,6 @@ def import_csv(
     say("See where you stand with: peertrack status")
 
 
-def _register_certificates() -> None:
-    """Certificates read from a folder live in a module of their own; they join the `import` group here."""
-    from peertrack.commands.certificates import import_certificates
-
-    import_app.command("certificates")(import_certificates)
-
-
-_register_certificates()
-
-
 @import_app.command("json")
 def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> None:
     """Load a peertrack JSON export into an empty database: how you move to a new computer.

@@ -178,7 +178,7 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
 
 def _ask_wellness(have: set, today):
     """Offer the ready wellness-plan reminders the holder does not have yet, asking the day and time of each."""
-    from peertrack.commands.reminders import build_reminder
+    from peertrack.domain.reminder_input import build_reminder
     from peertrack.domain.starters import STARTERS
 
     left = [s for s in STARTERS if s.title.casefold() not in have]

@@ -18,6 +18,7 @@ from peertrack.commands.common import (
 from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import Reminder
 from peertrack.domain.parsing import optional_text, parse_date, parse_number, parse_text
+from peertrack.domain.reminder_input import Rule, build_reminder, checked, raise_until_twice, rule_from, start_day
 from peertrack.services import clock
 from peertrack.storage.database import transaction
 from peertrack.storage.reminders import (
@@ -32,8 +33,6 @@ from peertrack.storage.reminders import (
     unknown_reminder,
     update_reminder,
 )
-
-START_WITHIN_DAYS = 50 * 365
 
 app = typer.Typer(help="Your wellness-plan reminders: check-ins, meetings, supervision, self-care.",
                   no_args_is_help=True)
@@ -304,7 +303,7 @@ def edit(
     new_title = parse_text(title, "--title") if title is not None else None
     new_at = recurrence.parse_at(at) if at else None
     day_first = reads_day_first(ctx)
-    start_on = _start(start, today, day_first) if start else None
+    start_on = start_day(start, today, day_first) if start else None
     until_on = parse_date(until, "--until", today, day_first=day_first) if until else None
     conn = _existing(ctx, reminder_id)
     with transaction(conn):
@@ -313,16 +312,16 @@ def edit(
         if on is not None and every is None and rrule is None:
             every = recurrence.every_of(old.rrule)  # keeps how often it comes round; --on moves the days
         if every is not None or on is not None or rrule is not None:
-            rule = _rule(every, on, rrule, base)
+            rule = rule_from(every, on, rrule, base)
         else:
-            rule = _Rule(old.rrule, None, "--start", start or old.starts.isoformat())
+            rule = Rule(old.rrule, None, "--start", start or old.starts.isoformat())
         if until is not None and rule.until is not None:
-            _raise_until_twice(until)
+            raise_until_twice(until)
         if until is not None:
             ends = until_on
         else:
             ends = rule.until if rule.until is not None else old.until
-        reminder = _checked(dataclasses.replace(
+        reminder = checked(dataclasses.replace(
             old, title=new_title or old.title, rrule=rule.text, starts=base,
             at=old.at if at is None else new_at, until=ends,
             note=old.note if note is None else optional_text(note),
@@ -357,86 +356,6 @@ def starters(json: JsonOption = False) -> None:
     from peertrack.output.reminders import starters_table
 
     starters_table(list(STARTERS))
-
-
-@dataclasses.dataclass(frozen=True)
-class _Rule:
-    """A checked rule, with the option it came from (for messages) and an UNTIL it held."""
-
-    text: str
-    until: Optional[dt.date]
-    field: str
-    given: str
-
-
-def build_reminder(today: dt.date, *, title: str, every: Optional[str], on: Optional[str] = None,
-                   rrule: Optional[str] = None, start: Optional[str] = None, until: Optional[str] = None,
-                   at: Optional[str] = None, note: Optional[str] = None, day_first: bool = False) -> Reminder:
-    """A new reminder from what was typed, every part checked; nothing is written."""
-    from peertrack.domain import recurrence
-
-    start_on = _start(start, today, day_first) if start is not None else today
-    rule = _rule(every, on, rrule, start_on)
-    return _checked(Reminder(
-        title=parse_text(title, "TITLE"), rrule=rule.text, starts=start_on, added_on=today,
-        at=recurrence.parse_at(at) if at else None,
-        until=_until(until, rule, today, day_first), note=optional_text(note),
-    ), rule, until_given=until)
-
-
-def _rule(every: Optional[str], on: Optional[str], rrule: Optional[str], start: dt.date) -> _Rule:
-    from peertrack.domain import recurrence
-
-    if rrule is not None:
-        if every is not None or on is not None:
-            raise InvalidInput("--rrule", rrule, "give --every (with --on) or --rrule, not both",
-                               problem="cannot go with --every or --on")
-        text, until = recurrence.check_rrule(rrule)
-        return _Rule(text, until, "--rrule", rrule)
-    if every is None:
-        if on is not None:
-            raise InvalidInput("--on", on, "say how often too, like --every week --on mon,thu", problem="needs --every")
-        raise InvalidInput("--every", "", "say how often, like --every week, or give --rrule or --starter",
-                           problem="is missing")
-    return _Rule(recurrence.rule_from_spec(every, on, start), None, "--every", every)
-
-
-def _start(text: str, today: dt.date, day_first: bool) -> dt.date:
-    """The first day, within fifty years of today: further off is surely a typing slip, and
-    working out decades of a daily reminder would make every command slow."""
-    day = parse_date(text, "--start", today, day_first=day_first)
-    if abs((day - today).days) > START_WITHIN_DAYS:
-        raise InvalidInput("--start", text, "give a day within 50 years of today", problem="is too far from today")
-    return day
-
-
-def _until(text: Optional[str], rule: _Rule, today: dt.date, day_first: bool) -> Optional[dt.date]:
-    if not text:
-        return rule.until
-    if rule.until is not None:
-        _raise_until_twice(text)
-    return parse_date(text, "--until", today, day_first=day_first)
-
-
-def _raise_until_twice(text: str) -> None:
-    raise InvalidInput("--until", text, "give the last day once: with --until, or as UNTIL in --rrule",
-                       problem="is given twice")
-
-
-def _checked(reminder: Reminder, rule: _Rule, until_given: Optional[str] = None) -> Reminder:
-    """The reminder with its start moved to its first date; every check of the dates together."""
-    from peertrack.domain import recurrence
-
-    shown_until = until_given or (reminder.until.isoformat() if reminder.until else "")
-    if reminder.until is not None and "COUNT=" in reminder.rrule:
-        raise InvalidInput("--until", shown_until, "a rule with COUNT ends by itself: leave out --until or COUNT",
-                           problem="cannot go with COUNT")
-    if reminder.until is not None and reminder.until < reminder.starts:
-        raise InvalidInput("--until", shown_until, f"give a day on or after the start, {reminder.starts.isoformat()}",
-                           problem="is before the start")
-    first = recurrence.align_start(reminder.rrule, reminder.starts, reminder.until, field=rule.field,
-                                   given=rule.given)
-    return dataclasses.replace(reminder, starts=first)
 
 
 def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, note: Optional[str],

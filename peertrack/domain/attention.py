@@ -23,6 +23,7 @@ class Attention:
     detail: str
     ref: str  # a certification id, a deadline's number or key, a reminder's number
     date: dt.date | None = None
+    next_step: str | None = None  # "remove-cert": the view adds the command that does it, for `ref`
 
     def days(self, today: dt.date) -> int | None:
         return None if self.date is None else (self.date - today).days
@@ -69,10 +70,10 @@ def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) ->
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
                          f"expired {fmt.days_from_now(p.days_left)}; {stage}", cert.id, cert.expires)
     if p.level == "lapsed":
-        # Still trouble: it needs reinstating, or removing with `peertrack cert rm` if you let it go.
+        # Still trouble: it needs reinstating, or removing if you let it go.
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
-                         f"lapsed: contact {cert.body or 'your certifying body'} about reinstating it, or remove "
-                         f"it with: peertrack cert rm {cert.id}", cert.id, cert.expires)
+                         f"lapsed: contact {cert.body or 'your certifying body'} about reinstating it, or remove it",
+                         cert.id, cert.expires, next_step="remove-cert")
     if p.level == "overdue":
         detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
     else:

@@ -69,7 +69,7 @@ def carry_over(own_earned_seconds: int, required_seconds: int, cap_seconds: int 
 def check_dates(issued: dt.date | None, expires: dt.date) -> None:
     if issued is not None and expires <= issued:
         raise InvalidInput(
-            "--expires", expires.isoformat(), f"it must come after the issue date {issued.isoformat()}",
+            "expires", expires.isoformat(), f"it must come after the issue date {issued.isoformat()}",
             problem="is not after the issue date",
         )
 

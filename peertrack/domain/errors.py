@@ -8,26 +8,42 @@ class PeertrackError(Exception):
 
     EXIT_CODE = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, topic: str | None = None,
+                 ref: object = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        # Code below the commands knows no command words: it names a `topic` (and the record, `ref`),
+        # and the command line words what to type next (commands/failures.py).
+        self.topic, self.ref = topic, ref
 
     def __str__(self) -> str:
         return self.message
 
 
 class InvalidInput(PeertrackError):
-    """A value on the command line that peertrack cannot accept."""
+    """A value peertrack cannot accept. `field` names it: an option ("--hours") when the code that raises
+    knows the command line, else a key ("expires") that the command turns into its option (see named)."""
 
     EXIT_CODE = 2
 
     def __init__(self, field: str, given: object, accepted: str, problem: str = "") -> None:
-        problem = problem or "is not something I can read"
-        missing = given == "" and problem == "is missing"
-        subject = field if missing else f'{field} "{_shown(given)}"'  # "--cert is missing: ...", not '--cert "" is ...'
-        super().__init__(f"{subject} {problem}: {accepted}.")
+        self.field, self.given, self.accepted = field, given, accepted
+        self.problem = problem or "is not something I can read"
+        super().__init__(self._sentence())
+
+    def _sentence(self) -> str:
+        missing = self.given == "" and self.problem == "is missing"
+        # "--cert is missing", not '--cert "" is missing'
+        subject = self.field if missing else f'{self.field} "{_shown(self.given)}"'
+        return f"{subject} {self.problem}: {self.accepted}."
+
+    def named(self, field: str) -> InvalidInput:
+        """The same error with its field named as the command line names it: "expires" becomes "--expires"."""
         self.field = field
+        self.message = self._sentence()
+        self.args = (self.message,)
+        return self
 
 
 def _shown(given: object, longest: int = 300) -> str:
@@ -44,12 +60,12 @@ class NotFound(PeertrackError):
     EXIT_CODE = 2
 
     def __init__(self, kind: str, given: object, known: list[str] | None = None,
-                 hint: str | None = None) -> None:
+                 hint: str | None = None, *, topic: str | None = None) -> None:
         message = f'There is no {kind} "{_shown(given)}".'
         suggestion = did_you_mean(str(given), known or [])
         if suggestion:
             message = f'There is no {kind} "{_shown(given)}". Did you mean "{suggestion}"?'
-        super().__init__(message, hint)
+        super().__init__(message, hint, topic=topic, ref=given)
 
 
 class Conflict(PeertrackError):
@@ -77,9 +93,7 @@ class StorageTrouble(PeertrackError):
 
 
 def unknown_cert(cert_id: str, known: list[str]) -> NotFound:
-    hint = ("See your certifications with: peertrack cert list" if known else
-            "Add one first with: peertrack cert add NAME --id ID --expires DATE --hours H")
-    return NotFound("certification with the id", cert_id, known, hint)
+    return NotFound("certification with the id", cert_id, known, topic="cert-id" if known else "no-certs")
 
 
 def did_you_mean(given: str, known: list[str]) -> str | None:

@@ -416,7 +416,7 @@ def align_start(rule: str, start: dt.date, until: dt.date | None = None, *,
         raise InvalidInput(field, given or rule, "choose days that come round at least once in ten years",
                            problem="never comes round")
     if until is not None and first > until:
-        raise InvalidInput("--until", until.isoformat(), f"its first date is {first.isoformat()}",
+        raise InvalidInput("until", until.isoformat(), f"its first date is {first.isoformat()}",
                            problem="comes before the reminder's first date")
     return first
 

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def lines(items: Sequence[Attention], window: int) -> None:
     from peertrack.domain.formatting import LEVEL_WORDS, counted
+    from peertrack.output.words import attention_detail
 
-    shown = [f"{LEVEL_WORDS[item.level]}  {item.title}: {item.detail}" for item in items]
+    shown = [f"{LEVEL_WORDS[item.level]}  {item.title}: {attention_detail(item)}" for item in items]
     calm = f"✓ Nothing needs your attention in the next {counted(window, 'day')}."
     sys.stdout.write("\n".join(shown or [calm]) + "\n")

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from peertrack.domain.formatting import category_text, hours_number
 from peertrack.domain.models import Certification, Course, Deadline, Progress, Requirement
 from peertrack.domain.needs import needs, share
+from peertrack.output.words import attention_detail
 
 
 def emit(data: object) -> None:
@@ -152,7 +153,7 @@ def deadline(d: Deadline, today) -> dict:
 
 def attention(item, today) -> dict:
     return {
-        "kind": item.kind, "level": item.level, "title": item.title, "detail": item.detail, "ref": item.ref,
+        "kind": item.kind, "level": item.level, "title": item.title, "detail": attention_detail(item), "ref": item.ref,
         "date": item.date.isoformat() if item.date else None, "days_left": item.days(today),
     }
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from peertrack.domain import formatting as fmt
 
 if TYPE_CHECKING:
+    from peertrack.domain.attention import Attention
     from peertrack.domain.models import Requirement
 
 
@@ -29,6 +30,13 @@ _TABLE_WORDS = {
 
 
 _ONE_WORDS = {"ceu_allocations": "course category", "reminder_log": "reminder log entry"}
+
+
+def attention_detail(item: Attention) -> str:
+    """What an item of `due` asks, with the command that does it when there is one."""
+    if item.next_step == "remove-cert":
+        return f"{item.detail} with: peertrack cert rm {item.ref}"
+    return item.detail
 
 
 def table_words(name: str, count: int | None = None) -> str:

@@ -110,8 +110,7 @@ def _values(cert: Certification) -> tuple:
 
 def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
     if conn.execute("SELECT 1 FROM certifications WHERE id = ?", (cert.id,)).fetchone():
-        raise Conflict(f'A certification with the id "{cert.id}" already exists.',
-                       f"Choose another --id, or change it with: peertrack cert edit {cert.id}")
+        raise Conflict(f'A certification with the id "{cert.id}" already exists.', topic="cert-id-taken", ref=cert.id)
     _check_parent(conn, cert)
     columns = ", ".join(_CERT_COLUMNS)
     conn.execute(
@@ -148,7 +147,7 @@ def close_cycle(conn: sqlite3.Connection, cycle: Cycle, closed_on: dt.date) -> N
 
 def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> None:
     if cert.id != old_id and conn.execute("SELECT 1 FROM certifications WHERE id = ?", (cert.id,)).fetchone():
-        raise Conflict(f'A certification with the id "{cert.id}" already exists.', "Choose another --new-id.")
+        raise Conflict(f'A certification with the id "{cert.id}" already exists.', topic="new-id-taken")
     _check_parent(conn, cert)
     assignments = ", ".join(f"{column} = ?" for column in _CERT_COLUMNS)
     conn.execute(f"UPDATE certifications SET {assignments} WHERE id = ?", _values(cert) + (old_id,))

@@ -94,8 +94,7 @@ def delete_course(conn: sqlite3.Connection, course_id: int) -> None:
 def load_course(conn: sqlite3.Connection, course_id: int) -> Course:
     found = list(_courses(conn, "c.id = ?", [course_id]))
     if not found:
-        raise NotFound("course with the number", course_id,
-                       hint="See course numbers with: peertrack ceu list")
+        raise NotFound("course with the number", course_id, topic="course-number")
     return found[0]
 
 

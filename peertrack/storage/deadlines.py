@@ -34,7 +34,7 @@ def load_deadlines(conn: sqlite3.Connection, *, include_done: bool = False,
 def load_deadline(conn: sqlite3.Connection, deadline_id: int) -> Deadline:
     row = conn.execute("SELECT * FROM deadlines WHERE id = ?", (deadline_id,)).fetchone()
     if row is None:
-        raise NotFound("deadline with the number", deadline_id, hint="See them with: peertrack deadline list")
+        raise NotFound("deadline with the number", deadline_id, topic="deadline-number")
     return _deadline_from(row)
 
 

@@ -54,7 +54,7 @@ def load_reminder(conn: sqlite3.Connection, reminder_id: int) -> Reminder:
 
 
 def unknown_reminder(reminder_id: object) -> NotFound:
-    return NotFound("reminder with the number", reminder_id, hint="See your reminders with: peertrack remind list")
+    return NotFound("reminder with the number", reminder_id, topic="reminder-number")
 
 
 def load_reminders(conn: sqlite3.Connection) -> list[Reminder]:

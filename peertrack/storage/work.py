@@ -30,7 +30,7 @@ def delete_work(conn: sqlite3.Connection, entry_id: int) -> None:
 def load_work(conn: sqlite3.Connection, entry_id: int) -> WorkEntry:
     found = find_work(conn, entry_id=entry_id)
     if not found:
-        raise NotFound("work entry with the number", entry_id, hint="See their numbers with: peertrack work list")
+        raise NotFound("work entry with the number", entry_id, topic="work-number")
     return found[0]
 
 
@@ -67,8 +67,7 @@ def delete_supervision(conn: sqlite3.Connection, entry_id: int) -> None:
 def load_supervision(conn: sqlite3.Connection, entry_id: int) -> SupervisionEntry:
     found = find_supervision(conn, entry_id=entry_id)
     if not found:
-        raise NotFound("supervision session with the number", entry_id,
-                       hint="See their numbers with: peertrack supervision list")
+        raise NotFound("supervision session with the number", entry_id, topic="supervision-number")
     return found[0]
 
 

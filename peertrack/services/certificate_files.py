@@ -1,0 +1,36 @@
+"""Certificate files kept with courses: a checked file copied into the store and recorded, and where each copy is."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+from peertrack.domain.transfer import Attachment
+from peertrack.storage.attachments import find_attachment, insert_attachment
+
+
+def keep_certificate(conn: sqlite3.Connection, db_path: Path, course_id: int,
+                     source: Path) -> tuple[Attachment, str]:
+    """Copy a checked file into the store and record it for the course; call it inside the write's transaction.
+
+    Returns the attachment and what happened: "added", "repaired" (the same file was kept
+    before but its copy had gone bad) or "unchanged".
+    """
+    from peertrack.storage import file_store
+
+    kept, written = file_store.store(source, file_store.folder_for(db_path))
+    existing = find_attachment(conn, course_id, kept.sha256)
+    if existing is not None:
+        return existing, "repaired" if written else "unchanged"
+    kept = dataclasses.replace(kept, ceu_id=course_id)
+    kept = dataclasses.replace(kept, id=insert_attachment(conn, course_id, kept))
+    return kept, "added"
+
+
+def stored_copies(db_path: Path, kept: list[Attachment]) -> list[tuple[Attachment, Path | None]]:
+    """Each attachment with the path of its stored copy (None when it is missing)."""
+    from peertrack.storage import file_store
+
+    folder = file_store.folder_for(db_path)
+    return [(item, file_store.find(folder, item)) for item in kept]
