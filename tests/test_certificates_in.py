@@ -391,18 +391,18 @@ def test_import_certificates_previews_then_adds_each_once(run, make_cert, db_pat
 
 def test_import_certificates_adds_nothing_when_one_write_fails(run, make_cert, db_path, folder, monkeypatch):
     make_cert()
-    from peertrack.commands import attach
+    from peertrack.services import certificate_files
 
     calls = []
 
-    def fail_on_third(ctx, conn, course_id, source):
+    def fail_on_third(conn, db, course_id, source):
         calls.append(source)
         if len(calls) == 3:
             raise OSError("disk full")
-        return original(ctx, conn, course_id, source)
+        return original(conn, db, course_id, source)
 
-    original = attach.keep_certificate
-    monkeypatch.setattr(attach, "keep_certificate", fail_on_third)
+    original = certificate_files.keep_certificate
+    monkeypatch.setattr(certificate_files, "keep_certificate", fail_on_third)
     result = run("import", "certificates", str(folder), "--yes")
     assert result.exit_code != 0
     assert _courses(db_path) == [] and _attachment_count(db_path) == 0

@@ -101,7 +101,7 @@ def _for_deadline(d: Deadline, today: dt.date, within_days: int, final_days: int
 
 
 def _for_reminder(item) -> Attention:
-    from peertrack.domain.recurrence import due_words
+    from peertrack.domain.recurrence.words import due_words
 
     reminder = item.reminder
     return Attention("reminder", "wellness", reminder.title, due_words(item), str(reminder.id), item.due_since)

@@ -208,7 +208,8 @@ def check_report(report) -> dict:
 
 def reminder(item) -> dict:
     """A Reminder; `every` is its rule in words, `rrule` the RFC 5545 rule itself."""
-    from peertrack.domain.recurrence import at_text, describe
+    from peertrack.domain.recurrence.phrases import at_text
+    from peertrack.domain.recurrence.words import describe
 
     return {
         "id": item.id,
@@ -240,7 +241,8 @@ def reminder_state(item) -> dict:
 
 def due_reminder(item) -> dict:
     """A DueReminder, for `due --json`: one per reminder, however many times it was missed."""
-    from peertrack.domain.recurrence import at_text, describe, due_words
+    from peertrack.domain.recurrence.phrases import at_text
+    from peertrack.domain.recurrence.words import describe, due_words
 
     return {
         "id": item.reminder.id,

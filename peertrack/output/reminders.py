@@ -22,7 +22,7 @@ def wellness_panel(items, today: dt.date, console: Console | None = None) -> Non
     """
     if not items:
         return
-    from peertrack.domain.recurrence import due_words
+    from peertrack.domain.recurrence.words import due_words
 
     console = console or make_console()
     console.print()
@@ -68,7 +68,8 @@ def reminders_table(states, today: dt.date) -> None:
 
 def _repeats(reminder) -> str:
     """ "every week on Monday at 18:30, until Thu 31 Dec 2026"."""
-    from peertrack.domain.recurrence import at_text, describe
+    from peertrack.domain.recurrence.phrases import at_text
+    from peertrack.domain.recurrence.words import describe
 
     words = describe(reminder.rrule, reminder.starts)
     if reminder.at is not None:
@@ -79,7 +80,7 @@ def _repeats(reminder) -> str:
 
 
 def _next_text(state, today: dt.date) -> Text:
-    from peertrack.domain.recurrence import due_words
+    from peertrack.domain.recurrence.words import due_words
 
     if state.due is not None:
         mark, style = ("•", "cyan") if state.due.days_overdue <= 0 else ("○", "yellow")
@@ -91,7 +92,7 @@ def _next_text(state, today: dt.date) -> Text:
 
 
 def _next_sentence(state, today: dt.date) -> str:
-    from peertrack.domain.recurrence import due_words
+    from peertrack.domain.recurrence.words import due_words
 
     if state.due is not None:
         if state.due.days_overdue <= 0:
@@ -138,7 +139,7 @@ _LOG_LOOKS = {"done": ("✓", "green"), "skipped": ("–", "cyan"), "snoozed": (
 
 def reminder_histories(histories, today: dt.date) -> None:
     """Each reminder's log (ReminderHistory records), newest first, with its streak."""
-    from peertrack.domain.recurrence import describe
+    from peertrack.domain.recurrence.words import describe
 
     console = make_console()
     if not histories:
