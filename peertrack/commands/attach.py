@@ -10,18 +10,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from peertrack.commands import completers
-from peertrack.commands.common import no_course, open_db, top_options
+from peertrack.commands.common import CourseArgument, no_course, open_db, top_options
 from peertrack.domain.errors import NotFound, PeertrackError
-from peertrack.domain.parsing import parse_number
 from peertrack.services.certificate_files import keep_certificate
 from peertrack.storage.attachments import course_attachments
 from peertrack.storage.courses import load_course
 from peertrack.storage.database import transaction
-
-CourseArgument = Annotated[int, typer.Argument(
-    parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
-    help="The course's number, shown by ceu list.", show_default=False, autocompletion=completers.course_ids)]
 
 
 def attach(

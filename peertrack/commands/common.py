@@ -10,6 +10,7 @@ import typer
 
 from peertrack.commands import completers
 from peertrack.domain.errors import NeedsConfirmation
+from peertrack.domain.parsing import parse_number
 from peertrack.services.overview import load_settings, open_database
 from peertrack.storage.database import resolve_path, transaction
 from peertrack.storage.safety_copies import keep_copy
@@ -23,6 +24,11 @@ CertOption = Annotated[
     Optional[str], typer.Option("--cert", "-c", metavar="ID", help="The id of a certification, e.g. ca-pss.",
                                 show_default=False, autocompletion=completers.cert_ids)
 ]
+
+
+CourseArgument = Annotated[int, typer.Argument(
+    parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
+    help="The course's number, shown by ceu list.", show_default=False, autocompletion=completers.course_ids)]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import typer
 from peertrack.commands import completers
 from peertrack.commands.common import (
     CertOption,
+    CourseArgument,
     JsonOption,
     YesOption,
     no_course,
@@ -25,7 +26,6 @@ from peertrack.domain.parsing import (
     parse_date,
     parse_format,
     parse_hours,
-    parse_number,
     parse_text,
 )
 from peertrack.services import clock
@@ -38,9 +38,6 @@ from peertrack.storage.database import transaction
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
 PAGE = 50  # courses a list shows on a screen unless asked for all: people never read 100,000 rows there
 
-CourseArgument = Annotated[int, typer.Argument(
-    parser=lambda text: parse_number(text, "The course number"), metavar="NUMBER",
-    help="The course's number, shown by ceu list.", show_default=False, autocompletion=completers.course_ids)]
 CategoriesOption = Annotated[Optional[list[str]], typer.Option(
     "--category", help="Its category, e.g. ethics; split with ethics:2 --category general:1.5.",
     show_default=False, autocompletion=completers.categories)]

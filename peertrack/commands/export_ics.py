@@ -8,6 +8,7 @@ import typer
 from peertrack.commands import completers
 from peertrack.commands.common import open_existing
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.formatting import joined
 from peertrack.storage.certs import load_certs
 from peertrack.storage.database import transaction
 from peertrack.storage.deadlines import load_deadlines
@@ -108,9 +109,9 @@ def _count_words(counts: dict[str, int]) -> str:
              "reminders": ("reminder", "reminders"),
              "cancelled": ("event marked cancelled (done or removed)", "events marked cancelled (done or removed)")}
     parts = [f"{n} {words[kind][0] if n == 1 else words[kind][1]}" for kind, n in counts.items() if n]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return joined(parts)
 
 
 def _kind_words(kinds: tuple[str, ...]) -> str:
     words = [{"certs": "certifications", "deadlines": "deadlines", "reminders": "reminders"}[kind] for kind in kinds]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return joined(words, "or")

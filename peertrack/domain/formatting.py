@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -57,9 +58,6 @@ def hours_words(seconds: int) -> str:
 def day(date: dt.date) -> str:
     """A date people read at a glance: "Mon 30 Jun 2027"."""
     return f"{date:%a} {date.day} {date:%b %Y}"
-
-
-DATE_FORMATS = {"iso": "2027-06-30", "us": "06/30/2027", "day-first": "30/06/2027"}
 
 
 def bare_day(date: dt.date, style: str = "iso") -> str:
@@ -144,3 +142,9 @@ def months_words(months: int) -> str:
 def cycle_text(months: int) -> str:
     """A cycle length as --cycle takes it: 24 -> "2y", 18 -> "18m"."""
     return f"{months // 12}y" if months % 12 == 0 else f"{months}m"
+
+
+def joined(words: Iterable[str], last: str = "and") -> str:
+    """Words in a list as people write one: "a", "a and b", "a, b and c" (or "... or c")."""
+    items = list(words)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]

@@ -205,9 +205,6 @@ class Reminder:
     id: int | None = None
 
 
-REMINDER_ACTIONS = ("done", "skipped", "snoozed")
-
-
 @dataclass
 class ReminderLogEntry:
     """One thing done about one occurrence of a reminder, on the day `acted_on`."""

@@ -10,7 +10,6 @@ from dataclasses import dataclass, replace
 from peertrack.domain import allocation
 from peertrack.domain.models import HOUR, CapUse, CategoryProgress, Certification, Course, Progress
 
-LEVELS = ("ok", "due-soon", "behind", "urgent", "overdue", "lapsed")
 DAYS_PER_MONTH = 30.44
 QUARTER_HOUR = HOUR // 4
 # A realistic month of CE for a working peer specialist: one full day of training (6 hours). The

@@ -10,7 +10,7 @@ from peertrack.domain.formatting import category_text, hours
 from peertrack.domain.models import Course
 
 CSV_COLUMNS = ("Date", "Title", "Provider", "Hours", "Category", "Format", "Approval number")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
@@ -46,4 +46,4 @@ def safe_cell(text: str | None) -> str:
     """Text as a spreadsheet shows it, never as a formula it would run: '=1+1 becomes '=1+1."""
     if not text:
         return ""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.formatting import joined
 from peertrack.domain.models import FORMATS, Allocation, Course
 from peertrack.domain.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
 from peertrack.domain.transfer import ImportPlan, SheetRow
+from peertrack.exchange.csv_export import FORMULA_STARTS
 
 FIELDS = ("date", "title", "hours", "provider", "category", "format", "approval_no", "note")
 REQUIRED = ("date", "title", "hours")
@@ -51,7 +53,6 @@ _FIELD_WORDS = {
     "date": "the date", "title": "the title", "hours": "the hours", "provider": "the provider",
     "category": "the category", "format": "the format", "approval_no": "the approval number", "note": "the note",
 }
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _FORMAT_ALIASES = {
     "virtual": "online", "webinar": "online", "live webinar": "online", "zoom": "online", "remote": "online",
     "web": "online", "web-based": "online", "e-learning": "online", "elearning": "online", "internet": "online",
@@ -174,7 +175,7 @@ def course_key(course: Course) -> tuple:
 
 def undo_safe_cell(text: str) -> str:
     """A cell as it was before an export made it safe for spreadsheets: "'=1+1" is "=1+1" again."""
-    if text.startswith("'") and text[1:2] and text[1] in _FORMULA_STARTS:
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
         return text[1:]
     return text
 
@@ -264,7 +265,7 @@ def _header(rows: list[tuple[int, tuple[str, ...]]], overrides: list[tuple[str, 
             "FILE", name,
             f"its columns are {columns}; say which column holds {_FIELD_WORDS[missing[0]]} with "
             f'--map "COLUMN={missing[0]}", like {MAP_EXAMPLE}',
-            problem="has no column for " + _and(_FIELD_WORDS[field] for field in missing),
+            problem="has no column for " + joined((_FIELD_WORDS[field] for field in missing), "or"),
         )
     return best_index, best
 
@@ -477,8 +478,3 @@ def _as_given(problem: InvalidInput, cleaned: str, text: str) -> InvalidInput:
 
 def _delimiter_words(delimiter: str) -> str:
     return {";": "semicolons", "\t": "tabs", "|": "bars", ",": "commas"}.get(delimiter, f'"{delimiter}"')
-
-
-def _and(words) -> str:
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]

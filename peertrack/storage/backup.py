@@ -10,7 +10,7 @@ from pathlib import Path
 
 from peertrack.domain.errors import DatabaseProblem, PeertrackError
 from peertrack.domain.transfer import DatabaseSummary
-from peertrack.storage.database import SCHEMA_VERSION
+from peertrack.storage.database import SCHEMA_VERSION, newer_schema
 from peertrack.storage.files import private_folder, whole_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -85,11 +85,7 @@ def describe(path: Path, shown: str) -> DatabaseSummary:
             raise DatabaseProblem(f"{shown} is an SQLite database of another program, not a peertrack database.",
                                   "Choose a file written by peertrack backup, or one from its backups folder.")
         if version > SCHEMA_VERSION:
-            raise DatabaseProblem(
-                f"{shown} was written by a newer version of peertrack (schema {version}; this one knows up to "
-                f"{SCHEMA_VERSION}), so nothing was changed.",
-                "Update peertrack, for example with: python -m pip install --upgrade peertrack",
-            )
+            raise newer_schema(shown, version, "nothing was changed")
         certs = tuple(f"{name} ({cert_id})" for cert_id, name in
                       conn.execute("SELECT id, name FROM certifications ORDER BY name, id"))
         count, first, last = conn.execute("SELECT count(*), min(date), max(date) FROM ceus").fetchone()

@@ -39,11 +39,7 @@ def connect(path: Path) -> sqlite3.Connection:
     version = _schema_version(conn, path)
     if version > SCHEMA_VERSION:
         conn.close()
-        raise DatabaseProblem(
-            f"{path} was written by a newer version of peertrack (schema {version}; "
-            f"this one knows up to {SCHEMA_VERSION}), so it was left untouched.",
-            "Update peertrack, for example with: python -m pip install --upgrade peertrack",
-        )
+        raise newer_schema(path, version, "it was left untouched")
     if version < SCHEMA_VERSION:
         from peertrack.storage import migrations
 
@@ -207,6 +203,15 @@ def commit_count() -> int:
 
 def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def newer_schema(source: object, version: int, outcome: str) -> DatabaseProblem:
+    """A file written by a newer peertrack: what happened (`outcome`), and to update."""
+    return DatabaseProblem(
+        f"{source} was written by a newer version of peertrack (schema {version}; this one knows up to "
+        f"{SCHEMA_VERSION}), so {outcome}.",
+        "Update peertrack, for example with: python -m pip install --upgrade peertrack",
+    )
 
 
 def new_id(cursor: sqlite3.Cursor) -> int:

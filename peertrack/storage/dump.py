@@ -12,9 +12,9 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from peertrack.domain.errors import DatabaseProblem, InvalidInput
+from peertrack.domain.errors import InvalidInput
 from peertrack.domain.limits import MAX_RECORD_NUMBER
-from peertrack.storage.database import SCHEMA_VERSION, reading
+from peertrack.storage.database import SCHEMA_VERSION, newer_schema, reading
 
 FORMAT = "peertrack"
 _INTERNAL = ("_sqlite_migrations",)
@@ -108,11 +108,7 @@ def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise InvalidInput("FILE", source, _ACCEPTED, problem="does not say which version of peertrack wrote it")
     if schema > SCHEMA_VERSION:
-        raise DatabaseProblem(
-            f"{source} was written by a newer version of peertrack (schema {schema}; this one knows up to "
-            f"{SCHEMA_VERSION}), so nothing was imported.",
-            "Update peertrack, for example with: python -m pip install --upgrade peertrack",
-        )
+        raise newer_schema(source, schema, "nothing was imported")
     tables = data.get("tables")
     damaged = InvalidInput("FILE", source, "export it again with: peertrack export json",
                            problem="is damaged or incomplete")

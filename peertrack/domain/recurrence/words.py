@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from peertrack.domain.formatting import joined
 from peertrack.domain.models import DueReminder
 from peertrack.domain.recurrence.phrases import WEEKDAYS, at_text
 from peertrack.domain.recurrence.rules import BYDAY_ITEM, DAY_CODES, FREQ_UNITS, longest_month, split_rule
@@ -60,11 +61,7 @@ def _plain_days(days: str) -> bool:
 
 def _day_list(days: str) -> str:
     names = [DAY_NAMES[DAY_CODES.index(item)] for item in days.split(",")]
-    return _and(names)
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return joined(names)
 
 
 def _which_days(days: str, month_days: str, setpos: str, starts: dt.date | None) -> str | None:
@@ -76,14 +73,14 @@ def _which_days(days: str, month_days: str, setpos: str, starts: dt.date | None)
             if not match or not match.group(1):
                 return None
             named.append(f"{_position(int(match.group(1)))} {DAY_NAMES[DAY_CODES.index(match.group(2))]}")
-        return "the " + _and(named)
+        return "the " + joined(named)
     if month_days and not days:
         values = [int(item) for item in month_days.split(",")]
         if setpos == "-1" and values == list(range(28, values[-1] + 1)) and len(values) > 1:
             return f"the {_nth(values[-1])}, or the last day of a shorter month"
         if setpos:
             return None
-        return "the " + _and([_nth(value) if value > 0 else f"{_position(value)} day" for value in values])
+        return "the " + joined([_nth(value) if value > 0 else f"{_position(value)} day" for value in values])
     if not days and not month_days and not setpos and starts:
         return f"the {_nth(starts.day)}"
     return None
