@@ -44,11 +44,11 @@ def _read_date(text: str, field: str, today: dt.date, *, day_first: bool = False
     year_first = _ISO.fullmatch(cleaned) or _SLASHED_ISO.fullmatch(cleaned)
     if year_first:
         return _real(field, text, accepted, *(int(part) for part in year_first.groups()))
-    numeric = _NUMERIC.fullmatch(cleaned)
     dotted = _DOTTED.fullmatch(cleaned)
-    if numeric or dotted:
-        first, second, year = (int(part) for part in (numeric or dotted).groups())
-        if len((numeric or dotted).group(3)) == 2:
+    found = _NUMERIC.fullmatch(cleaned) or dotted
+    if found:
+        first, second, year = (int(part) for part in found.groups())
+        if len(found.group(3)) == 2:
             year += 2000 if 2000 + year <= today.year + 20 else 1900
         if dotted or day_first:
             first, second = second, first  # now month, day
