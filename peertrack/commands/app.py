@@ -1,12 +1,17 @@
 """The peertrack command tree, and the one place where errors become a message and an exit status."""
 
+from __future__ import annotations
+
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperArgument, TyperGroup
 
 from peertrack import __version__
+
+if TYPE_CHECKING:
+    from typer._click.core import Command, Context  # the click that Typer carries, which its classes take
 
 # Every command, in the order --help lists them: where it lives, and its one-line help. A command's
 # module is imported only when that command runs, so start-up stays fast whichever one it is.
@@ -60,7 +65,7 @@ def _found(where: str) -> Any:
     return getattr(importlib.import_module(module_name), attribute)
 
 
-def load_command(name: str):
+def load_command(name: str) -> Command:
     """The Typer command or group called `name`, imported now."""
     target = _found(COMMANDS[name][0])
     command: Command
@@ -86,8 +91,8 @@ ARGUMENT_WORDS = {"cert_id": "ID", "reminder_id": "NUMBER", "course_id": "NUMBER
 class PlainArgument(TyperArgument):
     """An argument as usage lines show it to people: TITLE when it must be given, [TITLE] when it may be left out."""
 
-    def make_metavar(self, ctx: typer.Context, *, usage: bool = False) -> str:
-        name = self.metavar or self.name.upper().replace("_", "-")
+    def make_metavar(self, ctx: Context, *, usage: bool = False) -> str:
+        name = self.metavar or (self.name or "").upper().replace("_", "-")
         name += "..." if self.nargs != 1 and not name.endswith("...") else ""
         return f"[{name}]" if usage and not self.required else name
 
@@ -97,8 +102,9 @@ def _name_arguments(command) -> None:
     for param in command.params:
         if isinstance(param, TyperArgument):
             param.__class__ = PlainArgument
+            name = param.name or ""
             if not param.metavar:
-                param.metavar = ARGUMENT_WORDS.get(param.name, param.name.upper().replace("_", "-"))
+                param.metavar = ARGUMENT_WORDS.get(name, name.upper().replace("_", "-"))
     for sub in getattr(command, "commands", {}).values():
         _name_arguments(sub)
         if not sub.short_help and sub.help:
@@ -115,20 +121,20 @@ class PeertrackGroup(TyperGroup):
     """Finds commands in COMMANDS as they are needed, runs one, and turns whatever goes wrong into
     one plain line and an exit status."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         from peertrack.commands.arguments import top_options_first
 
         args = top_options_first(args)
         ctx.meta[TYPED] = list(args)
         return super().parse_args(ctx, args)
 
-    def list_commands(self, ctx: typer.Context) -> list[str]:
+    def list_commands(self, ctx: Context) -> list[str]:
         return list(COMMANDS)
 
-    def get_command(self, ctx: typer.Context, name: str):
+    def get_command(self, ctx: Context, name: str):
         return load_command(name) if name in COMMANDS else None
 
-    def resolve_command(self, ctx: typer.Context, args: list[str]):
+    def resolve_command(self, ctx: Context, args: list[str]):
         name = args[0] if args else ""
         if name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
             from peertrack.domain.errors import did_you_mean
@@ -137,7 +143,7 @@ class PeertrackGroup(TyperGroup):
             ctx.fail(f"No such command '{name}'." + (f" Did you mean '{guess}'?" if guess else ""))
         return super().resolve_command(ctx, args)
 
-    def shell_complete(self, ctx: typer.Context, incomplete: str):
+    def shell_complete(self, ctx: Context, incomplete: str):
         # Command names from the table, so a Tab press imports no command module.
         from typer.core import CompletionItem
 
@@ -145,12 +151,12 @@ class PeertrackGroup(TyperGroup):
                  if name.startswith(incomplete)]
         return found + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
-    def format_commands(self, ctx: typer.Context, formatter) -> None:
+    def format_commands(self, ctx: Context, formatter) -> None:
         # From the table, so `peertrack --help` imports no command module.
         with formatter.section("Commands"):
             formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         from peertrack.storage.database import commit_count
 
         commits_before = commit_count()
@@ -188,7 +194,7 @@ def _command_words(typed: list[str]) -> list[str]:
     return path
 
 
-def _is_usage_error(error: Exception) -> bool:
+def _is_usage_error(error: BaseException) -> bool:
     """Typer's own usage errors (a missing option, say) print themselves and exit 2."""
     return isinstance(getattr(error, "exit_code", None), int) and callable(getattr(error, "show", None))
 

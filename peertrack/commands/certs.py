@@ -112,7 +112,7 @@ def add(
       peertrack cert add "Peer Specialist" --id tx-peer --in-progress --require service=250 --exam 2027-02-15
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
-    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.certifications import CertInput, build_certification
     from peertrack.domain.templates import find_template
     from peertrack.domain.work_rules import split_requires
 
@@ -131,13 +131,11 @@ def add(
 
     today = clock.today()
     found = find_template(template) if template else None
-    cert = build_certification(
-        today, name=name, cert_id=cert_id, template=found,
-        expires=expires, hours=hours,
-        cycle=cycle, require=require, cap=cap, carry_over=carry_over, opens_days=opens_days,
-        submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body, number=number,
-        issued=issued, day_first=reads_day_first(ctx),
-    )
+    cert = build_certification(today, CertInput(
+        name=name, cert_id=cert_id, template=found, expires=expires, hours=hours, cycle=cycle, require=require,
+        cap=cap, carry_over=carry_over, opens_days=opens_days, submit_days=submit_days, grace_days=grace_days,
+        endorsement_of=endorsement_of, body=body, number=number, issued=issued,
+    ), day_first=reads_day_first(ctx))
     note = board_dates_note(found, today, cycle=cycle, expires=expires, issued=issued, day_first=reads_day_first(ctx))
     tasks = task_deadlines(found, cert.id, cert.name, cert.expires, cert.submit_days)
     conn = open_db(ctx)

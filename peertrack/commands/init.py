@@ -133,7 +133,7 @@ def _ask_choices(offered, already: set):
 
 def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
     """One certification's details: its rules when the template leaves them open, its id, number and expiry."""
-    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.certifications import CertInput, build_certification
     from peertrack.domain.formatting import cycle_text
 
     name = hours = cycle = None
@@ -165,10 +165,9 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
                    default=default_expiry, why=WHY_EXPIRY)
     while True:
         try:
-            cert = build_certification(
-                today, name=name, cert_id=cert_id, template=template, expires=expires, hours=hours, cycle=cycle,
-                require=None, cap=None, carry_over=None, opens_days=None, submit_days=None, grace_days=None,
-                endorsement_of=None, body=None, number=number or None, issued=None, day_first=day_first)
+            cert = build_certification(today, CertInput(
+                name=name, cert_id=cert_id, template=template, expires=expires, hours=hours, cycle=cycle,
+                number=number or None), day_first=day_first)
             return Chosen(cert, template)
         except InvalidInput as problem:  # an expiry the board's dates do not allow, say: ask that again
             _tell(f"Sorry, that did not work. {problem.message}")

@@ -89,7 +89,7 @@ def certify(
       peertrack cert certify tx-peer --number MHPS-12345 --issued 2027-03-01
       peertrack cert certify il-crss --number 7788 --issued 2027-05-15 --expires 2029-05-31 --hours 40
     """
-    from peertrack.domain.certifications import build_certification
+    from peertrack.domain.certifications import CertInput, build_certification
     from peertrack.domain.cycles import first_expiry
     from peertrack.domain.parsing import parse_cycle
 
@@ -99,12 +99,11 @@ def certify(
     template = _template(pursuit.template)
     issued_on = parse_date(issued, "--issued", today)
     months = parse_cycle(cycle) if cycle else (template.months if template and template.months else 24)
-    cert = build_certification(
-        today, name=pursuit.name, cert_id=pursuit.id, template=template,
+    cert = build_certification(today, CertInput(
+        name=pursuit.name, cert_id=pursuit.id, template=template,
         expires=expires or first_expiry(issued_on, months).isoformat(), hours=hours, cycle=cycle,
-        require=None, cap=None, carry_over=None, opens_days=None, submit_days=None, grace_days=None,
-        endorsement_of=None, body=pursuit.body, number=parse_text(number, "--number"), issued=issued,
-    )
+        body=pursuit.body, number=parse_text(number, "--number"), issued=issued,
+    ))
     work_rules = list(template.work) if template else []
     with transaction(conn):
         store.load_pursuit(conn, pursuit.id)  # still in progress: not certified by another command meanwhile

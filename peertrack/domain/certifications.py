@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from peertrack.domain.cycles import (
     anchor_day_of,
@@ -17,13 +18,40 @@ from peertrack.domain.errors import InvalidInput
 from peertrack.domain.models import HOUR, Certification, Cycle, Progress, Requirement
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
 
+if TYPE_CHECKING:
+    from peertrack.domain.templates import Template
+
 MAX_CYCLE_SECONDS = 1000 * HOUR
 
 
-def build_certification(today: dt.date, *, name, cert_id, template, expires, hours, cycle, require, cap,
-                        carry_over, opens_days, submit_days, grace_days, endorsement_of, body, number,
-                        issued, day_first: bool = False) -> Certification:
-    """A new certification from `cert add`'s options; a template (found by the caller) fills in the rest."""
+@dataclasses.dataclass(frozen=True)
+class CertInput:
+    """What was typed for a new certification (cert add's options), as typed; None when left out."""
+
+    name: str | None = None
+    cert_id: str | None = None
+    template: Template | None = None  # found by the caller
+    expires: str | None = None
+    hours: str | None = None
+    cycle: str | None = None
+    require: list[str] | None = None
+    cap: list[str] | None = None
+    carry_over: str | None = None
+    opens_days: int | None = None
+    submit_days: int | None = None
+    grace_days: int | None = None
+    endorsement_of: str | None = None
+    body: str | None = None
+    number: str | None = None
+    issued: str | None = None
+
+
+def build_certification(today: dt.date, given: CertInput, day_first: bool = False) -> Certification:
+    """A new certification from what was typed; a template fills in the rest."""
+    template, name, cert_id, cycle, number = given.template, given.name, given.cert_id, given.cycle, given.number
+    expires, issued, hours, carry_over, body = given.expires, given.issued, given.hours, given.carry_over, given.body
+    opens_days, submit_days, grace_days = given.opens_days, given.submit_days, given.grace_days
+    endorsement_of = given.endorsement_of
     name = name if name is not None else (template.name if template else None)
     if name is None:
         raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
@@ -46,10 +74,11 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
                          parse_date(expires, "--expires", today, day_first=day_first) if expires else None)
     expires_on = dates.ends if dates else _expiry(expires, today, template, day_first)
     check_dates(issued_on, expires_on)
+    from_template = template.hours_for(months) if template else None
     if hours is not None:
         required = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS)
-    elif template and template.hours_for(months) is not None:
-        required = template.hours_for(months)
+    elif from_template is not None:
+        required = from_template
     else:
         raise InvalidInput("--hours", "", "give the CE hours each cycle needs, like --hours 20",
                            problem="is missing")
@@ -63,7 +92,7 @@ def build_certification(today: dt.date, *, name, cert_id, template, expires, hou
                                f"than {required // 3600} hours and the board's page does not say how many: give "
                                "them, like --hours 10", problem="is missing")
         required = template.hours if template.hours is not None else required  # later years: the full hours
-    rules = _rules(require, "min", template) + _rules(cap, "max", template)
+    rules = _rules(given.require, "min", template) + _rules(given.cap, "max", template)
     starts = dates.starts if dates else first_cycle_start(expires_on, months, issued_on)
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
