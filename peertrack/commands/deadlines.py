@@ -14,7 +14,7 @@ from peertrack.commands.common import (
     remove_after_asking,
 )
 from peertrack.domain.errors import InvalidInput
-from peertrack.domain.parsing import parse_date, parse_text
+from peertrack.domain.parsing import MAX_RECORD_NUMBER, parse_date, parse_text
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
 from peertrack.storage.certs import load_cert, load_certs
@@ -155,7 +155,7 @@ def _no_deadline(text: str) -> Exception:
 
 
 def _number(text: str) -> int:
-    if (text.strip().isascii() and text.strip().isdigit()):
+    if text.strip().isascii() and text.strip().isdigit() and int(text) <= MAX_RECORD_NUMBER:
         return int(text)
     if ":" in text:
         raise InvalidInput("NUMBER", text, "this date follows from the certification: change it with "
