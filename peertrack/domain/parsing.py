@@ -185,9 +185,9 @@ MAX_RECORD_NUMBER = 2**63 - 1  # SQLite's largest row number
 def parse_number(text: str, field: str) -> int:
     """A record's number as shown by a list: a whole number from 1."""
     cleaned = text.strip().lstrip("#")
-    if not (cleaned.isascii() and cleaned.isdigit()) or not 1 <= int(cleaned) <= MAX_RECORD_NUMBER:
+    if not (cleaned.isascii() and cleaned.isdigit()) or int(cleaned) < 1:
         raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is not a number")
-    if int(cleaned) > 2**63 - 1:  # more than any record number the database can hold
+    if int(cleaned) > MAX_RECORD_NUMBER:  # more than any record number the database can hold
         raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is too large")
     return int(cleaned)
 
