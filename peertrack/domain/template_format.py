@@ -65,7 +65,8 @@ class _Reader:
     """Reads one template, remembering where it is so that each error can say so."""
 
     def __init__(self, origin: str, number: int, item: object) -> None:
-        self.origin, self.item = origin, item
+        self.origin, self.raw = origin, item
+        self.item: dict = item if isinstance(item, dict) else {}
         self.where = f"template {number}"
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             self.where = f'template "{item["id"]}"'
@@ -76,7 +77,7 @@ class _Reader:
                                  f"{accepted}.", _HINT)
 
     def template(self) -> Template:
-        item = self.item
+        item = self.raw
         if not isinstance(item, dict):
             raise self.fail("the entry", item, 'each template is an object like {"id": "...", "name": "..."}')
         for key in item:
@@ -84,16 +85,16 @@ class _Reader:
                 guess = did_you_mean(key, sorted(KEYS))
                 raise self.fail("a field", key, f'did you mean "{guess}"?' if guess else
                                 "the fields are " + ", ".join(sorted(KEYS)))
-        ident = self.text("id", required=True).lower()
+        ident = self.required_text("id").lower()
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", ident):
             raise self.fail("id", ident, "use letters, digits and dashes, like county-peer")
         cycle = self.obj("cycle", CYCLE_KEYS)
         first = self.obj("first_cycle", FIRST_KEYS)
-        months = self.number(cycle, "months", "cycle.months", whole=True, low=1, high=120)
+        months = self.whole(cycle, "months", "cycle.months", low=1, high=120)
         calendar_year = self.flag(cycle, "calendar_year", "cycle.calendar_year")
         rules, labels = self.rules()
         return Template(
-            id=ident, name=self.text("name", required=True), body=self.text("body"), region=self.region(),
+            id=ident, name=self.required_text("name"), body=self.text("body"), region=self.region(),
             months=12 if calendar_year else months, calendar_year=calendar_year, month_choices=self.choices(cycle),
             hours=self.seconds(item, "hours", "hours"), rules=rules, labels=labels,
             carry_over_hours=self.seconds(item, "carry_over_hours", "carry_over_hours"),
@@ -133,6 +134,11 @@ class _Reader:
             raise self.fail(key, value, "give it as text in quotes" + (" (it is required)" if required else ""))
         return value.strip()
 
+    def required_text(self, key: str) -> str:
+        value = self.text(key, required=True)
+        assert value is not None  # text() refuses a missing one
+        return value
+
     def strings(self, key: str) -> list[str]:
         value = self.item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -145,8 +151,16 @@ class _Reader:
             raise self.fail(field, value, "give true or false")
         return value
 
-    def number(self, holder: dict, key: str, field: str, whole: bool = False, low: float = 0,
-               high: float = 10000) -> Fraction | int | None:
+    def number(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> Fraction | None:
+        value = self._checked_number(holder, key, field, False, low, high)
+        return None if value is None else Fraction(str(value))
+
+    def whole(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> int | None:
+        value = self._checked_number(holder, key, field, True, low, high)
+        return None if value is None else int(value)
+
+    def _checked_number(self, holder: dict, key: str, field: str, whole: bool, low: float,
+                        high: float) -> int | float | None:
         value = holder.get(key)
         if value is None:
             return None
@@ -154,7 +168,7 @@ class _Reader:
                 or (whole and value != int(value)):
             kind = "a whole number" if whole else "a number"
             raise self.fail(field, value, f"give {kind} from {low:g} to {high:g}, or null when it is not known")
-        return int(value) if whole else Fraction(str(value))
+        return value
 
     def seconds(self, holder: dict, key: str, field: str) -> int | None:
         hours = self.number(holder, key, field, high=1000)
@@ -166,7 +180,7 @@ class _Reader:
         return int(seconds)
 
     def days(self, key: str) -> int | None:
-        return self.number(self.item, key, key, whole=True, high=3650)
+        return self.whole(self.item, key, key, high=3650)
 
     def obj(self, key: str, allowed: set[str]) -> dict:
         value = self.item.get(key) or {}
@@ -225,9 +239,9 @@ class _Reader:
                     or "day" not in fixed:
                 raise self.fail("cycle.fixed", fixed, 'give the day every certificate ends, like {"month": 9, '
                                 '"day": 1, "year": 2025} (year: any year it ends in)')
-            month = self.number(fixed, "month", "cycle.fixed.month", whole=True, low=1, high=12)
-            day = self.number(fixed, "day", "cycle.fixed.day", whole=True, low=1, high=31)
-            year = self.number(fixed, "year", "cycle.fixed.year", whole=True, low=1900, high=2200)
+            month = self.whole(fixed, "month", "cycle.fixed.month", low=1, high=12)
+            day = self.whole(fixed, "day", "cycle.fixed.day", low=1, high=31)
+            year = self.whole(fixed, "year", "cycle.fixed.year", low=1900, high=2200)
             if months and months % 12 and year is not None:
                 raise self.fail("cycle.months", months, "a fixed date repeats every whole number of years")
         else:
@@ -243,8 +257,8 @@ class _Reader:
             same_parity_as_issue=self.flag(cycle, "same_parity_as_issue", "cycle.same_parity_as_issue"),
             first_starts_january_after_issue=starts == "january-after-issue",
             first_prorated_after=self.month_day(prorated, "first_cycle.prorated_after") if prorated else None,
-            first_waived_within_months=self.number(first, "waived_within_months", "first_cycle.waived_within_months",
-                                                   whole=True, low=1, high=120),
+            first_waived_within_months=self.whole(first, "waived_within_months", "first_cycle.waived_within_months",
+                                                   low=1, high=120),
         )
 
     def rules(self) -> tuple[tuple[Requirement, ...], dict[str, str]]:
@@ -303,13 +317,13 @@ class _Reader:
             if isinstance(until, str):
                 date = self.month_day(until, f"{field}.until")
             elif isinstance(until, dict) and len(until) == 1 and set(until) <= {"days", "months"}:
-                days = self.number(until, "days", f"{field}.until.days", whole=True, low=1, high=3650)
-                months = self.number(until, "months", f"{field}.until.months", whole=True, low=1, high=120)
+                days = self.whole(until, "days", f"{field}.until.days", low=1, high=3650)
+                months = self.whole(until, "months", f"{field}.until.months", low=1, high=120)
             elif until is not None:
                 raise self.fail(f"{field}.until", until, 'give "MM-DD", {"days": N} or {"months": N}')
             if until is None and number < len(raw):
                 raise self.fail(f"{field}.until", None, "only the last stage may have no end")
-            fee = self.number(stage, "fee", f"{field}.fee", whole=True, high=100000)
+            fee = self.whole(stage, "fee", f"{field}.fee", high=100000)
             stages.append(LateStage(stage["stage"], date, days, months, fee))
         return tuple(stages)
 
@@ -323,9 +337,9 @@ class _Reader:
                 raise self.fail(field, task, 'give {"kind": "fee", "title": "Pay the renewal fee", "fee": 50} '
                                 '(optional: "days_before", "count")')
             found.append(Task(task["kind"], task["title"],
-                              self.number(task, "fee", f"{field}.fee", whole=True, high=100000),
-                              self.number(task, "days_before", f"{field}.days_before", whole=True, high=3650),
-                              self.number(task, "count", f"{field}.count", whole=True, low=1, high=100)))
+                              self.whole(task, "fee", f"{field}.fee", high=100000),
+                              self.whole(task, "days_before", f"{field}.days_before", high=3650),
+                              self.whole(task, "count", f"{field}.count", low=1, high=100)))
         return tuple(found)
 
     def counts(self) -> tuple[TrainingCount, ...]:
@@ -336,8 +350,8 @@ class _Reader:
                     or not isinstance(entry.get("category", ""), str):
                 raise self.fail(f"counts[{number}]", entry, 'give {"what": "peer ethics training", "count": 1, '
                                 '"category": "ethics"} (no category: every course counts)')
-            found.append(TrainingCount(entry["what"], self.number(entry, "count", f"counts[{number}].count",
-                                                                  whole=True, low=1, high=100) or 1,
+            found.append(TrainingCount(entry["what"], self.whole(entry, "count", f"counts[{number}].count",
+                                                                 low=1, high=100) or 1,
                                        (entry.get("category") or "").strip().lower() or None))
         return tuple(found)
 
@@ -347,6 +361,8 @@ class _Reader:
             field = f"once_over_cycles[{number}]"
             if not isinstance(entry, dict) or not isinstance(entry.get("value"), str) or "hours" not in entry:
                 raise self.fail(field, entry, 'give {"value": "suicide prevention", "hours": 3, "years": 6}')
-            found.append((entry["value"], self.seconds(entry, "hours", f"{field}.hours"),
-                          self.number(entry, "years", f"{field}.years", whole=True, low=1, high=50)))
+            seconds = self.seconds(entry, "hours", f"{field}.hours")
+            if seconds is None:
+                raise self.fail(f"{field}.hours", None, "give the hours, like 3")
+            found.append((entry["value"], seconds, self.whole(entry, "years", f"{field}.years", low=1, high=50)))
         return tuple(found)
