@@ -189,12 +189,12 @@ def test_a_screen_that_cannot_show_a_symbol_does_not_fail_a_saved_change(run, ma
 
 def test_an_unexpected_error_after_a_commit_does_not_say_nothing_changed(run, make_cert, monkeypatch):
     make_cert()
-    from peertrack.domain import formatting
+    from peertrack.domain import needs
 
     def broken(*args, **kwargs):
         raise ValueError("a view that fell over")
 
-    monkeypatch.setattr(formatting, "recorded_lines", broken)
+    monkeypatch.setattr(needs, "recorded_lines", broken)
     result = run("log-ceu", "Trauma-Informed Care", "--hours", "3")
     assert result.exit_code == 1
     assert "saved before this happened" in result.stderr

@@ -152,7 +152,7 @@ def log_ceu(
 
         porcelain.emit({"course": porcelain.course(course), "certifications": [porcelain.progress(i) for i in items]})
     else:
-        from peertrack.domain.formatting import recorded_lines
+        from peertrack.domain.needs import recorded_lines
         from peertrack.domain.terminal_text import escaped
 
         typer.echo(escaped("\n".join(recorded_lines(course, items))), err=True)

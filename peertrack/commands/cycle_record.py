@@ -5,11 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from peertrack.commands.common import cert_or_default, open_existing, top_options
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Certification, Course, Progress
+    from peertrack.exchange.bundle import Certificate
 
 
 @dataclass
@@ -20,12 +24,12 @@ class CycleRecord:
     and what does not count are read from it, never worked out again here.
     """
 
-    cert: object  # Certification
+    cert: Certification
     which: str
     window: Optional[tuple[dt.date, dt.date]]
-    progress: object  # Progress | None
-    courses: list  # Course, as this certification credits it
-    certificates: list  # exchange.bundle.Certificate, the sound ones and the others
+    progress: Progress | None
+    courses: list[Course]  # as this certification credits them
+    certificates: list[Certificate]  # the sound ones and the others
     holder: Optional[str]
     today: dt.date
 
@@ -66,7 +70,7 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
         item = progress_of(conn, [measured], today)[0]
     folder = attachments.folder_for(top_options(ctx).db_path)
     kept = attachments_by_course(conn)
-    certificates = []
+    certificates: list[Certificate] = []
     for course in courses:
         for attachment in kept.get(course.id, []):
             path = attachments.find(folder, attachment)

@@ -56,7 +56,7 @@ def audit(
     texts = [("summary.txt", summary), ("courses.csv", "\ufeff" + exports.courses_csv(courses, notes=notes))]
     if work:
         texts.append(("timesheet.csv", "\ufeff" + _timesheet_csv(open_existing(ctx), record.window, notes)))
-    files = list(zip(bundle.certificate_names(sound), [c.path for c in sound], strict=True))
+    files = [(name, c.path) for name, c in zip(bundle.certificate_names(sound), sound, strict=True) if c.path]
     bundle.write_bundle(target, name, texts, files, today)
 
     from peertrack.domain.formatting import counted

@@ -46,6 +46,7 @@ def fixed_ends_after(day: dt.date, shape: CycleShape, years: int, inclusive: boo
 
 def fixed_words(shape: CycleShape, years: int) -> str:
     """ "1 September of odd years", "30 September every 4 years (2015, 2019...)", "31 December each year"."""
+    assert shape.fixed_month is not None, "only a shape with a fixed date has words for it"
     day = f"{shape.fixed_day} {MONTH_NAMES[shape.fixed_month - 1]}"
     if years == 1 or shape.fixed_year is None:
         return f"{day} each year" if years == 1 else f"{day} every {years} years"
@@ -101,7 +102,7 @@ def _fixed(shape: CycleShape, months: int, today: dt.date, issued: dt.date | Non
     first = issued is not None and issued >= starts - dt.timedelta(days=1)
     waived = bool(first and shape.first_waived_within_months
                   and issued >= ends - relativedelta(months=shape.first_waived_within_months))
-    return FirstDates(issued if first else starts, ends, waived=waived,
+    return FirstDates(issued if first and issued is not None else starts, ends, waived=waived,
                       note=f"Every certificate ends on {fixed_words(shape, years)}." + (
                           " You were certified in the 12 months before this renewal: no CE is owed this time."
                           if waived else ""))
@@ -164,4 +165,5 @@ def _start(ends: dt.date, months: int, issued: dt.date | None) -> dt.date:
 
 
 def _fixed_day(year: int, shape: CycleShape) -> dt.date:
+    assert shape.fixed_month is not None, "only a shape with a fixed date has one"
     return dt.date(year, shape.fixed_month, 1) + relativedelta(day=shape.fixed_day)

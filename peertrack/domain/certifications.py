@@ -86,6 +86,7 @@ def build_certification(today: dt.date, given: CertInput, day_first: bool = Fals
     if dates and dates.waived and hours is None:
         first_required = 0
     if dates and dates.prorated:
+        assert template is not None and template.shape.first_prorated_after is not None  # board dates are its
         if hours is None:
             after = _day_words(template.shape.first_prorated_after)
             raise InvalidInput("--hours", "", f"you were certified after {after}, so your first year needs fewer "

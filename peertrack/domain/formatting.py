@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from peertrack.domain.models import HOUR, Course, Progress
+from peertrack.domain.models import HOUR, Course
 
 
 @lru_cache(maxsize=4096)  # a long export repeats the same few amounts
@@ -103,32 +103,6 @@ def category_text(course: Course) -> str:
 LEVEL_WORDS = {"ok": "✓ on track", "due-soon": "! due soon", "behind": "↓ behind", "urgent": "‼ urgent",
                "overdue": "✗ overdue",
                "lapsed": "✗ lapsed", "upcoming": "• coming up", "wellness": "○ wellness plan"}
-
-
-def progress_line(item: Progress) -> str:
-    """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
-    from peertrack.domain.needs import hours_of
-
-    line = f"  {item.cert.id}: {hours_of(item)}, {LEVEL_WORDS[item.level]}"
-    if item.missing_seconds and item.days_left >= 0:
-        needed = pace(item.seconds_per_month, item.missing_seconds, item.days_left)
-        line += f"; {hours_words(item.missing_seconds)} to go, {needed}"
-    short = [f"{c.name} {hours(c.earned_seconds)} of {hours(c.required_seconds)}" for c in item.categories if not c.met]
-    if short:
-        line += f" (still short: {', '.join(short)})"
-    return line
-
-
-def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
-    """What log-ceu says: the course as recorded, then where each certification it counts toward stands."""
-    first = f"✓ Recorded course {course.id}: {course.title}, {hours_words(course.seconds)} on {day(course.date)}"
-    if course.allocations:
-        first += f" ({category_text(course)})"
-    if not items:
-        return [first, f"It counts toward no certification now: none of your certifications has a current cycle "
-                       f"that includes {day(course.date)}. It will count toward a certification you add, or a "
-                       "renewal you record, whose cycle includes that day."]
-    return [first, "It counts toward:"] + [progress_line(item) for item in items]
 
 
 def months_words(months: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from peertrack.domain import formatting as fmt
-from peertrack.domain.models import CategoryProgress, Progress
+from peertrack.domain.models import CategoryProgress, Course, Progress
 
 # The order a person acts on: what is already late, then what is pressing, then the rest.
 ACT_ORDER = ("lapsed", "overdue", "urgent", "behind", "due-soon", "ok")
@@ -139,3 +139,29 @@ def act_order(items: list[Progress]) -> list[Progress]:
     those with nothing missing last."""
     return sorted(items, key=lambda p: (not p.missing_seconds and p.days_left >= 0, ACT_ORDER.index(p.level),
                                         p.cert.expires, p.cert.id))
+
+
+def progress_line(item: Progress) -> str:
+    """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
+    line = f"  {item.cert.id}: {hours_of(item)}, {fmt.LEVEL_WORDS[item.level]}"
+    if item.missing_seconds and item.days_left >= 0:
+        needed = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
+        line += f"; {fmt.hours_words(item.missing_seconds)} to go, {needed}"
+    short = [f"{c.name} {fmt.hours(c.earned_seconds)} of {fmt.hours(c.required_seconds)}"
+             for c in item.categories if not c.met]
+    if short:
+        line += f" (still short: {', '.join(short)})"
+    return line
+
+
+def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
+    """What log-ceu says: the course as recorded, then where each certification it counts toward stands."""
+    first = (f"✓ Recorded course {course.id}: {course.title}, {fmt.hours_words(course.seconds)} on "
+             f"{fmt.day(course.date)}")
+    if course.allocations:
+        first += f" ({fmt.category_text(course)})"
+    if not items:
+        return [first, "It counts toward no certification now: none of your certifications has a current cycle "
+                       f"that includes {fmt.day(course.date)}. It will count toward a certification you add, or a "
+                       "renewal you record, whose cycle includes that day."]
+    return [first, "It counts toward:"] + [progress_line(item) for item in items]

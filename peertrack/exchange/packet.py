@@ -12,8 +12,12 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peertrack.domain import formatting as fmt
+
+if TYPE_CHECKING:
+    from peertrack.exchange.bundle import Certificate
 
 _PLAIN = {"\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
           "\u2026": "...", "\u2022": "-", "\u2713": "", "\u2717": "", "\u00a0": " "}
@@ -24,7 +28,7 @@ _CYCLE_WORDS = {"current": "current cycle", "previous": "previous cycle", "all":
 class Part:
     """One certificate going into the packet: its pages ("pdf" or "image"), or why it stays out."""
 
-    certificate: object  # exchange.bundle.Certificate
+    certificate: Certificate
     kind: str  # "pdf", "image" or "left-out"
     reason: str = ""
     pages: int = 0
@@ -67,6 +71,7 @@ def write_packet(target: Path, record, parts: Sequence[Part], version: str) -> i
         start = len(writer.pages)
         course = part.certificate.course
         if part.kind == "pdf":
+            assert part.certificate.path is not None  # a part to enclose has its stored copy
             reader = PdfReader(part.certificate.path, strict=False)
             if reader.is_encrypted:
                 reader.decrypt("")
