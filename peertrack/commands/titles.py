@@ -30,7 +30,7 @@ def title_advice(error: Any, args: list[str]) -> TitleNeedsQuotes | None:
     """
     ctx = getattr(error, "ctx", None)
     command = getattr(ctx, "command", None)
-    if command is None:
+    if ctx is None or command is None:
         return None
     title = next((p for p in command.params if _is_argument(p)), None)
     if title is None or title.name not in TITLE_NAMES:
