@@ -387,7 +387,7 @@ def test_a_failure_while_adding_adds_nothing(run, make_cert, snapshot, monkeypat
         real(conn, courses[:2], credits[:2])  # some rows are in when Ctrl-C comes
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("peertrack.commands.records.insert_courses", failing)
+    monkeypatch.setattr("peertrack.services.course_import.insert_courses", failing)
     result = run("import", "csv", str(MESSY), "--yes")
     assert result.exit_code == 130
     assert snapshot() == before

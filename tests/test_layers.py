@@ -126,7 +126,8 @@ def test_no_modules_import_each_other_in_a_circle():
 
 # What every command may use; otherwise a command module imports no other command module (app.py,
 # the root of the tree, loads them all). Pieces two commands share move down, to services/ or domain/.
-SHARED_BY_COMMANDS = {"common", "completers", "failures", "crash_log", "selection", "views", "cycle_record"}
+SHARED_BY_COMMANDS = {"common", "completers", "failures", "crash_log", "selection", "views", "cycle_record",
+                      "record_files"}
 # Still to move down. Equality below: a new one fails, and so does one fixed but left on this list.
 COMMANDS_STILL_SHARING = {("courses", "certificates"), ("certs", "pursuits")}
 

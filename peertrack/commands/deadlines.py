@@ -14,7 +14,7 @@ from peertrack.commands.common import (
     remove_after_asking,
 )
 from peertrack.domain.errors import InvalidInput
-from peertrack.domain.parsing import MAX_RECORD_NUMBER, parse_date, parse_text
+from peertrack.domain.parsing import LARGEST_ROW_NUMBER, parse_date, parse_text
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
 from peertrack.storage.certs import load_cert, load_certs
@@ -120,8 +120,9 @@ def done(
     done_on = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on else today
     conn = open_db(ctx, _no_deadline(number))
     with transaction(conn):
-        deadline = load_deadline(conn, _number(number))
-        mark_deadline_done(conn, deadline.id, done_on)
+        deadline_id = _number(number)
+        deadline = load_deadline(conn, deadline_id)
+        mark_deadline_done(conn, deadline_id, done_on)
     say(f"✓ Done: {deadline.title}.")
 
 
@@ -137,9 +138,10 @@ def rm(ctx: typer.Context, number: DeadlineArgument, yes: YesOption = False) -> 
     from peertrack.output.screen import say
 
     conn = open_db(ctx, _no_deadline(number))
-    deadline = load_deadline(conn, _number(number))
-    backup = remove_after_asking(ctx, conn, f'Remove deadline {deadline.id}, "{deadline.title}"?', yes,
-                                 "before-deadline-rm", lambda db: delete_deadline(db, deadline.id))
+    deadline_id = _number(number)
+    deadline = load_deadline(conn, deadline_id)
+    backup = remove_after_asking(ctx, conn, f'Remove deadline {deadline_id}, "{deadline.title}"?', yes,
+                                 "before-deadline-rm", lambda db: delete_deadline(db, deadline_id))
     say(f"✓ Removed deadline {deadline.id}. A copy from just before is in {backup}")
 
 
@@ -155,7 +157,7 @@ def _no_deadline(text: str) -> Exception:
 
 
 def _number(text: str) -> int:
-    if text.strip().isascii() and text.strip().isdigit() and int(text) <= MAX_RECORD_NUMBER:
+    if text.strip().isascii() and text.strip().isdigit() and int(text) <= LARGEST_ROW_NUMBER:
         return int(text)
     if ":" in text:
         raise InvalidInput("NUMBER", text, "this date follows from the certification: change it with "

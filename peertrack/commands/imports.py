@@ -95,16 +95,16 @@ def import_csv(
     from peertrack.services.course_import import add_courses
 
     conn = conn or open_db(ctx)
-    added = add_courses(conn, [row.course for row in plan.new], tuple(c.id for c in certs) if certs else None)
+    added = add_courses(conn, [row.read for row in plan.new], tuple(c.id for c in certs) if certs else None)
     from peertrack.domain import formatting
 
     count = formatting.counted(len(added), "course")
     say(f"✓ Added {count}, {formatting.hours_words(sum(course.seconds for course in added))}.")
     if plan.unreadable:
         one = len(plan.unreadable) == 1
-        rows = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one
+        left = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one
                                                                  else " could not be read and were")
-        say(f"{rows} left out: fix {'it' if one else 'them'} in the file and import it again; "
+        say(f"{left} left out: fix {'it' if one else 'them'} in the file and import it again; "
             "the courses added now will be skipped then.")
     say("See where you stand with: peertrack status")
 

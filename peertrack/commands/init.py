@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,6 +17,10 @@ from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse
 from peertrack.services import clock
 from peertrack.storage.certs import load_certs
 from peertrack.storage.reminders import load_reminders
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Reminder
+    from peertrack.domain.starters import Starter
 
 WHY_STATE = "Certifications are set by each state's board, so I show your state's first."
 WHY_CHOICE = "I need to know which certifications to keep track of."
@@ -201,12 +208,10 @@ def _ask_wellness(have: set, today):
         on = starter.on
         if starter.every in ("week", "2 weeks"):
             on = _ask(f"{starter.title}: which day of the week (like thu)",
-                      lambda text, s=starter: build_reminder(today, title=s.title, every=s.every, on=text),
+                      partial(_reminder_on, today, starter),
                       why="A reminder on the wrong day is no help, so I ask rather than guess.")
         at = _ask(f"{starter.title}: at what time (like 18:30; Enter for none)",
-                  lambda text, s=starter, day=on: build_reminder(today, title=s.title, every=s.every, on=day,
-                                                                 at=text or None),
-                  default="", required=False)
+                  partial(_reminder_at, today, starter, on), default="", required=False)
         reminders.append(build_reminder(today, title=starter.title, every=starter.every, on=on, at=at or None))
     return reminders
 
@@ -244,6 +249,20 @@ def _prompt(question: str, default: str = "") -> str:
         _tell("\nStopped before the end: nothing was saved.")
         raise typer.Exit(1)
     return line.strip() or default
+
+
+def _reminder_on(today: dt.date, starter: Starter, text: str) -> Reminder:
+    """The starter's reminder on the days typed: checked while asking, so a wrong day is asked again."""
+    from peertrack.domain.reminder_input import build_reminder
+
+    return build_reminder(today, title=starter.title, every=starter.every, on=text)
+
+
+def _reminder_at(today: dt.date, starter: Starter, on: str | None, text: str) -> Reminder:
+    """The starter's reminder at the time typed (none when blank), checked while asking."""
+    from peertrack.domain.reminder_input import build_reminder
+
+    return build_reminder(today, title=starter.title, every=starter.every, on=on, at=text or None)
 
 
 def _ask(question: str, check: Callable[[str], object], default: str | None = None, why: str = "",

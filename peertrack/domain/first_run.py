@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from peertrack.domain.models import Certification, Reminder
+
+if TYPE_CHECKING:
+    from peertrack.domain.templates import Template
 
 
 @dataclass(frozen=True)
@@ -12,7 +16,7 @@ class Chosen:
     """A certification as it will be saved, and the template it came from (None: rules typed by hand)."""
 
     cert: Certification
-    template: object | None
+    template: Template | None
 
 
 @dataclass

@@ -101,7 +101,8 @@ def late_words(expires: dt.date, stages: Sequence[LateStage], today: dt.date) ->
         return None
     if now.ended:
         return f"{_name(now.stage)} since {day(now.starts)}{_fee_words(now.stage)}"
-    words = [f"{_name(now.stage)} until {day(now.ends)}{_fee_words(now.stage)}"]
+    until = f" until {day(now.ends)}" if now.ends is not None else ""
+    words = [f"{_name(now.stage)}{until}{_fee_words(now.stage)}"]
     for later in stages_after(expires, stages):
         if later.starts > now.starts:
             until = f" until {day(later.ends)}" if later.ends else f" from {day(later.starts)}"

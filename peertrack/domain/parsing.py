@@ -179,7 +179,7 @@ def parse_slug(text: str, field: str = "--id") -> str:
     return cleaned
 
 
-MAX_RECORD_NUMBER = 2**63 - 1  # SQLite's largest row number
+LARGEST_ROW_NUMBER = 2**63 - 1  # SQLite's largest row number: no record has a larger one
 
 
 def parse_number(text: str, field: str) -> int:
@@ -187,7 +187,7 @@ def parse_number(text: str, field: str) -> int:
     cleaned = text.strip().lstrip("#")
     if not (cleaned.isascii() and cleaned.isdigit()) or int(cleaned) < 1:
         raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is not a number")
-    if int(cleaned) > MAX_RECORD_NUMBER:  # more than any record number the database can hold
+    if int(cleaned) > LARGEST_ROW_NUMBER:  # more than any record number the database can hold
         raise InvalidInput(field, text, "use the number shown in the list, like 12", problem="is too large")
     return int(cleaned)
 
