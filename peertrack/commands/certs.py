@@ -266,7 +266,8 @@ def show(
     history = _cycle_history(conn, item.cert, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work
 
-    [work] = certs_work(conn, [item.cert], today) or [None]
+    standings = certs_work(conn, [item.cert], today)
+    work = standings[0] if standings else None
     if json:
         from peertrack.output import porcelain, work_json
 

@@ -43,7 +43,7 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
         return {}
     found = {}
     for cert in certs:
-        template = templates.get(cert.template)
+        template = templates.get(cert.template) if cert.template else None
         if template is None or not template.counts:
             continue
         courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
