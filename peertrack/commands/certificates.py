@@ -7,12 +7,15 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from peertrack.domain.certificate_text import FIELD_WORDS, Proposal, hours_text
 from peertrack.domain.errors import Conflict, InvalidInput
+
+if TYPE_CHECKING:
+    from peertrack.domain.models import Course
 
 ASKED = ("title", "date", "hours", "provider", "approval_no")
 OPTION_OF = {"title": "TITLE", "date": "--date", "hours": "--hours", "provider": "--provider",
@@ -106,10 +109,16 @@ class FolderRow:
     name: str
     path: Path
     sha256: str = ""
-    course: object = None  # a Course when the file could be read fully
+    course: Course | None = None  # when the file could be read fully
     problem: str | None = None
     known: str | None = None
     unsure: tuple[str, ...] = field(default=())
+
+    @property
+    def read(self) -> Course:
+        """The course of a file that could be read: every row to add."""
+        assert self.course is not None, "an unreadable file has no course"
+        return self.course
 
 
 def read_folder(folder: Path, today: dt.date, conn) -> list[FolderRow]:
@@ -149,6 +158,7 @@ def read_folder(folder: Path, today: dt.date, conn) -> list[FolderRow]:
             row.problem = f"no {words} found: log it with peertrack log-ceu --from \"{path.name}\""
             continue
         try:
+            assert read.hours is not None and read.date is not None and read.title is not None  # none is missing
             seconds = parse_hours(hours_text(read.hours))
             day = parse_date(read.date.isoformat(), "date", today)
             if day > today:
@@ -231,7 +241,7 @@ def import_certificates(
     from peertrack.domain import formatting
 
     count = "1 course" if len(added) == 1 else f"{len(added)} courses"
-    screen.say(f"✓ Added {count}, {formatting.hours_words(sum(row.course.seconds for row in added))}, "
+    screen.say(f"✓ Added {count}, {formatting.hours_words(sum(row.read.seconds for row in added))}, "
                "each with its certificate kept.")
     screen.say("See where you stand with: peertrack status")
 

@@ -84,7 +84,7 @@ def pieces_of(course: Course, cert_id: str) -> list[Piece]:
     category's share is scaled to match, so a split course keeps its proportions.
     """
     credited = course.credited_seconds(cert_id)
-    parts = [(a.category, a.seconds) for a in course.allocations]
+    parts: list[tuple[str | None, int]] = [(a.category, a.seconds) for a in course.allocations]
     uncategorised = course.seconds - sum(seconds for _, seconds in parts)
     if uncategorised > 0 or not parts:
         parts.append((None, uncategorised if parts else course.seconds))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.output.screen import make_console, make_table
+from peertrack.output.screen import add_columns, make_console, make_table
 from peertrack.output.words import table_words
 
 if TYPE_CHECKING:
@@ -30,15 +30,13 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = 
         console.print(note)
     console.print()
     if plan.new:
-        seconds = sum(row.course.seconds for row in plan.new)
+        seconds = sum(row.read.seconds for row in plan.new)
         count = fmt.counted(len(plan.new), "course")
         console.print(Text(f"To add: {count}, {fmt.hours_words(seconds)}", style="bold"))
         table = make_table(console)
-        for column, justify in (("Row", "right"), ("Date", "left"), ("Title", "left"), ("Provider", "left"),
-                                ("Hours", "right"), ("Category", "left")):
-            table.add_column(column, justify=justify, overflow="fold")
+        add_columns(table, ("Row", "Date", "Title", "Provider", "Hours", "Category"), right=("Row", "Hours"))
         for row in plan.new[:limit]:
-            course = row.course
+            course = row.read
             table.add_row(str(row.number), fmt.bare_day(course.date, dates), course.title, course.provider or "",
                           fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "")
         console.print(table)
@@ -50,7 +48,7 @@ def import_preview(plan: ImportPlan, source: str, limit: int = 40, dates: str = 
         console.print()
         console.print(Text(f"Already recorded, so left out: {len(plan.known)}", style="bold"))
         for row in plan.known[:limit]:
-            console.print(f'  • row {row.number}: "{row.course.title}" on {fmt.bare_day(row.course.date, dates)}, '
+            console.print(f'  • row {row.number}: "{row.read.title}" on {fmt.bare_day(row.read.date, dates)}, '
                           f"{row.problem}")
         if len(plan.known) > limit:
             console.print(f"  … and {len(plan.known) - limit} more.")
@@ -100,8 +98,7 @@ def check_report(report: CheckReport, dates: str = "iso") -> None:
     count = fmt.counted(len(report.unattached), "course") + (" has" if len(report.unattached) == 1 else " have")
     console.print(Text("• ", style="yellow").append(f"{count} no certificate yet:"))
     table = make_table(console)
-    for column, justify in (("No.", "right"), ("Date", "left"), ("Title", "left"), ("Hours", "right")):
-        table.add_column(column, justify=justify, overflow="fold")
+    add_columns(table, ("No.", "Date", "Title", "Hours"), right=("No.", "Hours"))
     for course in report.unattached:
         table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, fmt.hours(course.seconds))
     console.print(table)

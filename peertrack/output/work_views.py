@@ -8,7 +8,7 @@ from rich.text import Text
 from peertrack.domain import formatting as fmt
 from peertrack.domain.formatting import hours_words
 from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text
-from peertrack.output.screen import make_console, make_table
+from peertrack.output.screen import add_columns, make_console, make_table
 
 
 def work_table(entries: list[WorkEntry], dates: str = "iso") -> None:
@@ -17,8 +17,7 @@ def work_table(entries: list[WorkEntry], dates: str = "iso") -> None:
         console.print("No work entries match.")
         return
     table = make_table(console)
-    for column, justify in (("No.", "right"), ("Date", "left"), ("Hours", "right"), ("Setting", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+    add_columns(table, ("No.", "Date", "Hours", "Setting"), right=("No.", "Hours"))
     for entry in entries:
         table.add_row(str(entry.id), fmt.bare_day(entry.date, dates), hours_text(entry.seconds), entry.setting or "")
     console.print(table)
@@ -32,9 +31,7 @@ def supervision_table(entries: list[SupervisionEntry], dates: str = "iso") -> No
         console.print("No supervision sessions match.")
         return
     table = make_table(console)
-    for column, justify in (("No.", "right"), ("Date", "left"), ("Hours", "right"), ("Supervisor", "left"),
-                            ("Kind", "left"), ("Topic", "left")):
-        table.add_column(column, justify=justify, overflow="fold")
+    add_columns(table, ("No.", "Date", "Hours", "Supervisor", "Kind", "Topic"), right=("No.", "Hours"))
     for entry in entries:
         table.add_row(str(entry.id), fmt.bare_day(entry.date, dates), hours_text(entry.seconds),
                       entry.supervisor_text, "group" if entry.group else "individual", entry.topic or "")
