@@ -275,3 +275,18 @@ def test_warn_days_setting_moves_the_levels(run, ok, make_cert, status_json):
     assert unknown.exit_code == 2 and 'Did you mean "warn-days"?' in unknown.stderr
     ok("config", "unset", "warn-days")
     assert status_json()["certifications"][0]["level"] == "ok"
+
+
+def test_a_template_with_a_choice_of_cycles_asks_for_one(run):
+    result = run("cert", "add", "--template", "ny-cps", "--expires", "2027-03-31")
+    assert result.exit_code == 2
+    assert "--cycle is missing" in result.stderr and "1y or 2y" in result.stderr
+
+
+def test_renewing_keeps_a_backup_and_refuses_a_cycle_not_yet_started(run, ok, make_cert, db_path, monkeypatch):
+    make_cert(expires="2026-12-31", cycle="1y", hours="0")
+    monkeypatch.setenv("PEERTRACK_TODAY", "2026-12-20")
+    ok("cert", "renew", "ca-pss")
+    assert any("before-cert-renew" in p.name for p in (db_path.parent / "backups").iterdir())
+    again = run("cert", "renew", "ca-pss")
+    assert again.exit_code == 2 and "is not after the day the current cycle starts" in again.stderr
