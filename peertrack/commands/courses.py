@@ -408,7 +408,7 @@ def _warn_category_words(course: Course, certs) -> None:
             except PeertrackError:  # a template since removed or unreadable: the rule words alone
                 labels = {}
         for part in course.allocations:
-            note = unmatched_note(part.category, cert.id, cert.requirements, course.id, labels,
+            note = unmatched_note(part.category, cert.id, cert.requirements, course.id or 0, labels,
                                   only_word=len(course.allocations) == 1)
             if note:
                 typer.echo(escaped(note), err=True)
