@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from peertrack.domain.category_words import check_word, label_parts, unmatched_note
@@ -70,6 +72,7 @@ def test_log_ceu_notes_a_label_word(ok):
     shown = ok("cert", "show", "pa-cps")
     assert ("Category words   'peer support', 'ethics' (a course counts toward a rule only under its word)"
             in shown.stdout)
+    assert json.loads(ok("cert", "show", "pa-cps", "--json").stdout)["category_words"] == ["peer support", "ethics"]
 
 
 def test_ceu_edit_notes_a_misspelt_word_and_split_courses_get_dots(ok, make_cert):
@@ -86,3 +89,4 @@ def test_no_note_without_category_minimums(ok, make_cert):
     result = ok("log-ceu", "Anything", "--hours", "2", "--date", "2026-10-01", "--category", "recovery")
     assert "counts toward no minimum" not in result.stderr
     assert "Category words" not in ok("cert", "show", "ca-pss").stdout
+    assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["category_words"] == []

@@ -278,6 +278,9 @@ def show(
 
         data["trainings"] = [{"what": t.what, "required": t.required, "done": t.done}
                              for t in training_counts(conn, [item.cert]).get(item.cert.id, [])]
+        from peertrack.domain.category_words import category_words
+
+        data["category_words"] = category_words(item.cert.requirements)
         porcelain.emit(data)
         return
     from peertrack.output.certs import cert_detail, cycle_history
