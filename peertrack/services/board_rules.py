@@ -16,31 +16,20 @@ def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
     certs = [cert for cert in certs if cert.template]
     if not certs:
         return {}
-    from peertrack.domain.errors import PeertrackError
-    from peertrack.domain.templates import load_templates
-
-    try:
-        templates = {t.id: t for t in load_templates()}
-    except PeertrackError:
-        return {}
+    templates = _templates()
     return {cert.id: templates[cert.template].late for cert in certs
             if cert.template in templates and templates[cert.template].late}
 
 
 def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
     """Each certification's counts of trainings this cycle (by id), where its template counts trainings."""
-    from peertrack.domain.errors import PeertrackError
-    from peertrack.domain.templates import load_templates
     from peertrack.domain.training_counts import count_progress
     from peertrack.storage.courses import credited_courses
 
     certs = [cert for cert in certs if cert.template]
     if not certs:
         return {}
-    try:
-        templates = {t.id: t for t in load_templates()}
-    except PeertrackError:
-        return {}
+    templates = _templates()
     found = {}
     for cert in certs:
         template = templates.get(cert.template) if cert.template else None
