@@ -67,21 +67,35 @@ def fast_lane(args: list[str]) -> Plan | None:
         return None
     options: dict = {}
     while rest:
-        name, _, attached = rest[0].partition("=")
+        name, joined, value = _split(rest[0])
         key = known.get(name)
         if key is None or key in options:
             return None
         if key in FLAGS:
-            if attached:
-                return None
+            if joined:
+                return None  # --json=, -q=, -qq: the full parser refuses or reads them
             options[key], rest = True, rest[1:]
-        elif attached:
-            options[key], rest = attached, rest[1:]
+        elif joined:
+            options[key], rest = value, rest[1:]  # --cert=ID, --cert= (empty), -cID, -c=ID (the ID is "=ID")
         elif len(rest) > 1 and not rest[1].startswith("-"):
             options[key], rest = rest[1], rest[2:]
         else:
-            return None  # a missing value: the full parser words that error
+            return None  # a missing value, or one that looks like an option: the full parser words or reads it
     return db, command, options, plain
+
+
+def _split(token: str) -> tuple[str, bool, str]:
+    """An option as the full parser reads it: (its name, whether a value is joined to it, that value).
+
+    `--cert=ID` joins at the first "="; a short option joins whatever follows its letter: `-cID`,
+    and `-c=ID` gives "=ID". Anything else is a name alone.
+    """
+    if token.startswith("--"):
+        name, equals, value = token.partition("=")
+        return name, bool(equals), value
+    if token.startswith("-") and len(token) > 2:
+        return token[:2], True, token[2:]
+    return token, False, ""
 
 
 def run_fast(plan: Plan) -> int:
