@@ -1,8 +1,8 @@
 """The program's entry point: a fast lane for what people run many times a day, else the command tree.
 
-`peertrack --version`, `peertrack`, `status` and `due` with their everyday options are answered
-without loading the command-line parser, which costs more than the work itself. Anything
-else, `--help` and Tab completion included, goes to the full command tree, which handles
+`peertrack --version`, `peertrack --help`, `peertrack`, `status` and `due` with their everyday
+options are answered without loading the command-line parser, which costs more than the work
+itself. Anything else, Tab completion included, goes to the full command tree, which handles
 every form of them too.
 """
 
@@ -35,12 +35,32 @@ def main() -> None:
 
         sys.stdout.write(f"peertrack {__version__}\n")
         return
+    if args == ["--help"]:
+        from peertrack.commands import top_help
+
+        if _columns() >= top_help.WIDTH:
+            sys.stdout.write(top_help.TEXT)
+            return
     plan = fast_lane(args)
     if plan is not None:
         sys.exit(run_fast(plan))
     from peertrack.commands.app import run
 
     run()
+
+
+def _columns() -> int:
+    """The screen's width as the parser reads it (shutil.get_terminal_size, without importing shutil)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def fast_lane(args: list[str]) -> Plan | None:

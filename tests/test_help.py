@@ -60,10 +60,33 @@ def test_the_command_table_matches_the_commands(run):
 def test_help_and_due_load_only_what_they_need(tmp_path):
     code = ("import sys; sys.argv=['peertrack'] + sys.argv[1:]; from peertrack.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.commands.certs',"
+            "heavy = ('typer', 'rich', 'sqlite_utils', 'dateutil', 'pydantic', 'peertrack.commands.certs',"
             " 'peertrack.exchange.csv_import', 'peertrack.output.screen')\n"
             "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)")
     env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "none.db")}
     for args in (["--help"], ["due"], ["due", "--json"]):
         result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
         assert result.stderr.splitlines()[-1] == "[]", (args, result.stderr)
+
+
+def test_the_kept_top_help_is_what_the_tree_prints():
+    from typer.testing import CliRunner
+
+    from peertrack.commands import top_help
+
+    printed = CliRunner().invoke(app, ["--help"], prog_name="peertrack", terminal_width=top_help.WIDTH - 2).stdout
+    assert printed == top_help.TEXT, "peertrack/commands/top_help.py is out of date: " \
+        "run python -m peertrack.commands.top_help"
+
+
+@pytest.mark.parametrize("columns", ["200", "80", "79", "60"])
+def test_help_on_any_screen_is_the_trees_own(process, columns):
+    from typer.testing import CliRunner
+
+    from peertrack.commands import top_help
+
+    result = process("--help", env={"COLUMNS": columns})
+    tree = CliRunner().invoke(app, ["--help"], prog_name="peertrack", terminal_width=min(int(columns), 80) - 2)
+    assert (result.returncode, result.stdout, result.stderr) == (0, tree.stdout, "")
+    if columns == "60":
+        assert result.stdout != top_help.TEXT  # a narrow screen gets the help folded to fit

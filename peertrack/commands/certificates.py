@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -13,6 +12,7 @@ import typer
 
 from peertrack.domain.certificate_text import FIELD_WORDS, Proposal, hours_text
 from peertrack.domain.errors import Conflict, InvalidInput
+from peertrack.domain.record_types import dataclass, field
 
 if TYPE_CHECKING:
     from peertrack.domain.models import Course
@@ -248,10 +248,9 @@ def import_certificates(
 
 def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[str]) -> list[FolderRow]:
     """Log every row with its file in one transaction, checking again inside it that no file is kept yet."""
-    import dataclasses
-
     from peertrack.commands.common import top_options
     from peertrack.domain.certifications import crediting_by_default
+    from peertrack.domain.record_types import replace
     from peertrack.services.certificate_files import keep_certificate
     from peertrack.storage.attachments import courses_with_file
     from peertrack.storage.certs import load_certs
@@ -266,11 +265,11 @@ def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[
             if courses_with_file(conn, row.sha256):
                 continue  # kept by another command since the preview
             certs = named if named is not None else crediting_by_default(everyone, row.read.date)
-            course = dataclasses.replace(row.read, cert_ids=tuple(c.id for c in certs))
+            course = replace(row.read, cert_ids=tuple(c.id for c in certs))
             course_id = insert_course(conn, course)
-            course = dataclasses.replace(course, id=course_id)
+            course = replace(course, id=course_id)
             keep_certificate(conn, top_options(ctx).db_path, course_id, row.path)
-            added.append(dataclasses.replace(row, course=course))
+            added.append(replace(row, course=course))
     return added
 
 

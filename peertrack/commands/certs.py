@@ -483,13 +483,12 @@ def _next_tasks(cert, new_cycle):
 
 def _cycle_history(conn, cert, today):
     """Every cycle of a certification with its own progress, oldest first."""
-    import dataclasses
-
+    from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
 
     history = []
     for cycle in load_cycles(conn, cert.id):
-        as_then = dataclasses.replace(cert, cycle=cycle)
+        as_then = replace(cert, cycle=cycle)
         courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history

@@ -2,7 +2,6 @@
 
 import sqlite3
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -11,6 +10,7 @@ import typer
 from peertrack.commands import completers
 from peertrack.domain.errors import NeedsConfirmation
 from peertrack.domain.parsing import parse_number
+from peertrack.domain.record_types import dataclass
 from peertrack.services.overview import load_settings, open_database
 from peertrack.storage.database import resolve_path, transaction
 from peertrack.storage.safety_copies import keep_copy

@@ -1,6 +1,5 @@
 """peertrack log-ceu and peertrack ceu ...: the continuing-education courses you take."""
 
-import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -28,6 +27,7 @@ from peertrack.domain.parsing import (
     parse_hours,
     parse_text,
 )
+from peertrack.domain.record_types import replace
 from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
 from peertrack.storage.attachments import course_attachments
@@ -141,9 +141,9 @@ def log_ceu(
         if not force:
             _refuse_duplicate(conn, course, dates)
         certs, overrides = _crediting_certs(conn, course, cert)
-        course = dataclasses.replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
+        course = replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         course_id = insert_course(conn, course)
-        course = dataclasses.replace(course, id=course_id)
+        course = replace(course, id=course_id)
         if certificate is not None:
             kept, _ = keep_certificate(conn, top_options(ctx).db_path, course_id, certificate_file)
     items = progress_of(conn, certs, today)
@@ -290,7 +290,7 @@ def edit(
         )
         certs, overrides = _crediting_certs(conn, course, cert) if cert else (
             [c for c in load_certs(conn) if c.id in old.cert_ids], old.overrides)
-        course = dataclasses.replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
+        course = replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
         update_course(conn, course)
     from peertrack.output.courses import course_detail
     from peertrack.output.screen import say

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from peertrack.commands.common import cert_or_default, open_existing, top_options
+from peertrack.domain.record_types import dataclass, replace
 
 if TYPE_CHECKING:
     from peertrack.domain.models import Certification, Course, Progress
@@ -64,7 +63,7 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
     window = cycle_window(conn, chosen, which)
     item = None
     if window is not None:
-        measured = chosen if which == "current" else dataclasses.replace(chosen, cycle=dataclasses.replace(
+        measured = chosen if which == "current" else replace(chosen, cycle=replace(
             chosen.cycle, starts=window[0], ends=window[1], required_seconds=chosen.required_seconds, id=None,
             carried_seconds=0))
         item = progress_of(conn, [measured], today)[0]

@@ -1,6 +1,5 @@
 """peertrack remind ...: wellness-plan reminders that come round again, gently, and stay private."""
 
-import dataclasses
 import datetime as dt
 from typing import Annotated, Optional
 
@@ -18,6 +17,7 @@ from peertrack.commands.common import (
 from peertrack.domain.errors import Conflict, InvalidInput
 from peertrack.domain.models import Reminder
 from peertrack.domain.parsing import optional_text, parse_date, parse_number, parse_text
+from peertrack.domain.record_types import replace
 from peertrack.domain.reminder_input import Rule, build_reminder, checked, raise_until_twice, rule_from, start_day
 from peertrack.services import clock
 from peertrack.storage.database import transaction
@@ -103,7 +103,7 @@ def add(
     conn = open_db(ctx)
     with transaction(conn):
         _refuse_same_title(conn, reminder.title)
-        reminder = dataclasses.replace(reminder, id=insert_reminder(conn, reminder))
+        reminder = replace(reminder, id=insert_reminder(conn, reminder))
     from peertrack.output.reminders import reminder_saved
 
     reminder_saved(recurrence.state(reminder, today), "Added", today)
@@ -321,7 +321,7 @@ def edit(
             ends = until_on
         else:
             ends = rule.until if rule.until is not None else old.until
-        reminder = checked(dataclasses.replace(
+        reminder = checked(replace(
             old, title=new_title or old.title, rrule=rule.text, starts=base,
             at=old.at if at is None else new_at, until=ends,
             note=old.note if note is None else optional_text(note),
@@ -375,9 +375,9 @@ def _settle(ctx: typer.Context, reminder_id: int, action: str, day: dt.date, not
         reminder = load_reminder(conn, reminder_id)
         # A snooze has done its job once nothing waits; one still waiting stays snoozed.
         if reminder.snoozed_until is not None and \
-                recurrence.due(dataclasses.replace(reminder, snoozed_until=None), today) is None:
+                recurrence.due(replace(reminder, snoozed_until=None), today) is None:
             snooze_reminder(conn, reminder_id, None)
-            reminder = dataclasses.replace(reminder, snoozed_until=None)
+            reminder = replace(reminder, snoozed_until=None)
     from peertrack.output.reminders import reminder_marked
 
     reminder_marked(recurrence.state(reminder, today), action, occurrence, today, acted_on=day)

@@ -1,6 +1,5 @@
 """peertrack log-work, log-supervision, work ... and supervision ...: the hours of service and supervision."""
 
-import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -16,6 +15,7 @@ from peertrack.commands.common import (
 from peertrack.domain.errors import NotFound
 from peertrack.domain.formatting import hours_words
 from peertrack.domain.parsing import optional_text, parse_date, parse_number
+from peertrack.domain.record_types import replace
 from peertrack.domain.work import (
     SupervisionEntry,
     WorkEntry,
@@ -70,7 +70,7 @@ def log_work(ctx: typer.Context, hours: HoursOption, date: DateOption = "today",
                       setting=optional_text(setting), note=optional_text(note))
     conn = open_db(ctx)
     with transaction(conn):
-        entry = dataclasses.replace(entry, id=store.insert_work(conn, entry))
+        entry = replace(entry, id=store.insert_work(conn, entry))
     _after_logging(json, {"work": _work_json(entry)},
                    f"✓ Logged {hours_words(entry.seconds)} of peer service on {_day(entry.date)} (work entry "
                    f"{entry.id}).")
@@ -94,7 +94,7 @@ def log_supervision(ctx: typer.Context, hours: HoursOption, supervisor: Supervis
                              credential=credential, group=group, topic=optional_text(topic), note=optional_text(note))
     conn = open_db(ctx)
     with transaction(conn):
-        entry = dataclasses.replace(entry, id=store.insert_supervision(conn, entry))
+        entry = replace(entry, id=store.insert_supervision(conn, entry))
     kind = "group supervision" if entry.group else "supervision"
     _after_logging(json, {"supervision": _supervision_json(entry)},
                    f"✓ Logged {hours_words(entry.seconds)} of {kind} with {entry.supervisor_text} on "
@@ -161,7 +161,7 @@ def work_edit(ctx: typer.Context, entry_id: EntryArgument,
     conn = open_db(ctx, _no_work(entry_id))
     with transaction(conn):
         old = store.load_work(conn, entry_id)
-        entry = dataclasses.replace(
+        entry = replace(
             old, seconds=seconds or old.seconds, date=day or old.date,
             setting=optional_text(setting) if setting is not None else old.setting,
             note=optional_text(note) if note is not None else old.note)
@@ -259,7 +259,7 @@ def supervision_edit(
     conn = open_db(ctx, _no_session(entry_id))
     with transaction(conn):
         old = store.load_supervision(conn, entry_id)
-        entry = dataclasses.replace(
+        entry = replace(
             old, seconds=seconds or old.seconds, date=day or old.date,
             supervisor=who[0] if who else old.supervisor, credential=who[1] if who else old.credential,
             group=old.group if group is None else group,

@@ -4,11 +4,11 @@ month-end deadlines, a renewal year with the exam year's parity, and first cycle
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
 from peertrack.domain.errors import InvalidInput
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.templates import CycleShape
 
 MONTH_NAMES = ("January February March April May June July August September October November December").split()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
 from peertrack.domain.models import Certification, Deadline, Progress
 from peertrack.domain.needs import needed_words
+from peertrack.domain.record_types import dataclass
 
 ORDER = ("overdue", "urgent", "behind", "due-soon", "upcoming", "wellness")
 TROUBLE = ("overdue", "urgent")

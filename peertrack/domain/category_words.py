@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from peertrack.domain.errors import did_you_mean
 from peertrack.domain.formatting import hours_words
 from peertrack.domain.models import Requirement
+from peertrack.domain.record_types import dataclass
 
 
 @dataclass(frozen=True)

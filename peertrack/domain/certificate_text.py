@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from fractions import Fraction
+
+from peertrack.domain.record_types import dataclass, field
 
 FIELDS = ("title", "date", "hours", "provider", "approval_no")
 FIELD_WORDS = {"title": "title", "date": "date", "hours": "hours", "provider": "provider",

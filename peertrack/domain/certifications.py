@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from peertrack.domain.cycles import (
     anchor_day_of,
@@ -17,14 +15,16 @@ from peertrack.domain.cycles import (
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.models import HOUR, Certification, Cycle, Progress, Requirement
 from peertrack.domain.parsing import parse_cycle, parse_date, parse_hours, parse_require, parse_slug, parse_text
+from peertrack.domain.record_types import dataclass, replace
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.templates import Template
 
 MAX_CYCLE_SECONDS = 1000 * HOUR
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class CertInput:
     """What was typed for a new certification (cert add's options), as typed; None when left out."""
 
@@ -180,13 +180,13 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         changes["endorsement_of"] = parse_slug(endorsement_of, "--endorsement-of") if endorsement_of.strip() else None
     expires_on = parse_date(expires, "--expires", today, day_first=day_first) if expires else None
 
-    cert = dataclasses.replace(old, **changes)
+    cert = replace(old, **changes)
     ends = expires_on or cert.cycle.ends
     check_dates(cert.issued, ends)
-    return dataclasses.replace(
+    return replace(
         cert,
         anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
-        cycle=dataclasses.replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
+        cycle=replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
                                   required_seconds=cert.required_seconds),
     )
 
@@ -211,7 +211,7 @@ def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
     carried = carry_over(own, cert.cycle.required_seconds, cert.carry_over_seconds)
     following = next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
     if renewed_on is not None and cert.cycle.starts < renewed_on < following.starts:
-        following = dataclasses.replace(following, starts=renewed_on)
+        following = replace(following, starts=renewed_on)
     return following
 
 

@@ -10,10 +10,10 @@ then toward the new one.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from peertrack.domain.models import Cycle
+from peertrack.domain.record_types import replace
 
 
 def credit_windows(cycles: list[Cycle]) -> list[Cycle]:
@@ -29,7 +29,7 @@ def credit_windows(cycles: list[Cycle]) -> list[Cycle]:
         starts.append(max(cycle.starts, starts[-1] + dt.timedelta(days=1)))
     ends = [following - dt.timedelta(days=1) for following in starts[1:]]
     ends += [max(ordered[-1].ends, starts[-1])] if ordered else []
-    return [dataclasses.replace(cycle, starts=start, ends=end)
+    return [replace(cycle, starts=start, ends=end)
             for cycle, start, end in zip(ordered, starts, ends, strict=True)]
 
 

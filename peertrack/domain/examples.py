@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from peertrack.domain.cycles import cycle_start
 from peertrack.domain.models import HOUR, Allocation, Certification, Course, Cycle, Deadline, Requirement
+from peertrack.domain.record_types import replace
 
 
 def certifications(today: dt.date) -> list[Certification]:
@@ -19,7 +19,7 @@ def certifications(today: dt.date) -> list[Certification]:
         )
 
     return [
-        dataclasses.replace(cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24,
+        replace(cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24,
                                  20, [Requirement("ethics", 6 * HOUR)]), opens_days=90),
         cert("ga-cps", "Certified Peer Specialist (Georgia)", "GMHCN", "CPS-7781", 38, 12, 12,
              [Requirement("ethics", HOUR)]),

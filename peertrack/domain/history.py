@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from peertrack.domain.models import Course
+from peertrack.domain.record_types import dataclass
 
 
 @dataclass(frozen=True)

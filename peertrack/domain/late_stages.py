@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.templates import LateStage
 
 ENDED = ("inactive", "lapsed", "reinstatement")  # stages in which the certification no longer stands

@@ -1,13 +1,13 @@
 """Plain records that flow between storage, the domain and the output; no behaviour, no I/O.
 
-Records are never changed in place: code makes a new one with dataclasses.replace. They are
-not frozen only because freezing doubles what defining them costs at every start-up.
+Records are never changed in place: code makes a new one with replace().
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+
+from peertrack.domain.record_types import dataclass, field
 
 FORMATS = ("online", "in-person", "self-study")
 HOUR = 3600  # hours are kept as whole seconds: exact at any precision a certificate uses

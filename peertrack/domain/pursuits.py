@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import hours_words
 from peertrack.domain.parsing import parse_hours
+from peertrack.domain.record_types import dataclass
 
 ENTRY_KINDS = {"training": "training", "service": "supervised work", "supervision": "supervision"}
 ENTRY_ACCEPTED = ("for a certification in progress use training=HOURS, service=HOURS (supervised work) or "

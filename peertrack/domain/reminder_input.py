@@ -6,17 +6,17 @@ Fields are named as the command line names them, as in domain.parsing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.models import Reminder
 from peertrack.domain.parsing import optional_text, parse_date, parse_text
+from peertrack.domain.record_types import dataclass, replace
 
 START_WITHIN_DAYS = 50 * 365
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class Rule:
     """A checked rule, with the option it came from (for messages) and an UNTIL it held."""
 
@@ -93,4 +93,4 @@ def checked(reminder: Reminder, rule: Rule, until_given: str | None = None) -> R
                            problem="is before the start")
     first = recurrence.align_start(reminder.rrule, reminder.starts, reminder.until, field=rule.field,
                                    given=rule.given)
-    return dataclasses.replace(reminder, starts=first)
+    return replace(reminder, starts=first)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 
 from peertrack.domain import allocation
 from peertrack.domain.models import HOUR, CapUse, CategoryProgress, Certification, Course, Progress
+from peertrack.domain.record_types import dataclass, replace
 
 DAYS_PER_MONTH = 30.44
 QUARTER_HOUR = HOUR // 4

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from peertrack.domain.errors import NotFound
+from peertrack.domain.record_types import dataclass
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from fractions import Fraction
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def read_template_file(path: Path) -> list[Template]:
 _HINT = "The template file format is described in the README (Sharing your board's rules)."
 
 
-def parse_templates(text: str, origin: str) -> list[Template]:
-    """Every template in a file's text; the first problem found is one clear error naming the field."""
+def parse_templates(text: str, origin: str, only: Collection[str] | None = None) -> list[Template]:
+    """Every template in a file's text, or those whose id is in `only` (the others are not read);
+    the first problem found is one clear error naming the field."""
     try:
         data = json.loads(text)
     except ValueError as error:
@@ -52,6 +54,8 @@ def parse_templates(text: str, origin: str) -> list[Template]:
                                 '{"templates": [{"id": "county-peer", "name": "County Peer Specialist"}]}.', _HINT)
     found, seen = [], set()
     for number, item in enumerate(data["templates"], start=1):
+        if only is not None and not (isinstance(item, dict) and str(item.get("id", "")).lower() in only):
+            continue
         template = _Reader(origin, number, item).template()
         if template.id in seen:
             raise TemplateFileError(f'The template file {origin} has the id "{template.id}" twice: give each '

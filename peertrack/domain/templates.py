@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from importlib import resources
+from collections.abc import Collection
 from pathlib import Path
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Requirement
+from peertrack.domain.record_types import dataclass, field
 from peertrack.domain.states import NATIONAL, state_code
 
 CONFIRM = "Rules change: confirm them with your certifying body."
@@ -135,28 +135,34 @@ def user_template_folder() -> Path:
 
 
 def builtin_text() -> str:
-    return resources.files("peertrack").joinpath("data/templates.json").read_text(encoding="utf-8")
+    """The built-in templates' file, read through the package's own loader (as importlib.resources
+    would, without the start-up cost of importing it)."""
+    import peertrack
+
+    where = os.path.join(os.path.dirname(peertrack.__file__ or ""), "data", "templates.json")
+    return peertrack.__spec__.loader.get_data(where).decode("utf-8")  # type: ignore[union-attr]
 
 
-def load_templates() -> list[Template]:
-    """The built-in templates, then the holder's own (which replace a built-in of the same id)."""
+def load_templates(only: Collection[str] | None = None) -> list[Template]:
+    """The built-in templates, then the holder's own (which replace a built-in of the same id);
+    with `only`, just the templates with those ids, the other built-in ones left unread."""
     from peertrack.domain.template_format import parse_templates, read_template_file
 
-    found = {t.id: t for t in parse_templates(builtin_text(), "built in")}
+    found = {t.id: t for t in parse_templates(builtin_text(), "built in", only)}
     folder = user_template_folder()
     if folder.is_dir():
         for path in sorted(folder.glob("*.json")):
             for template in read_template_file(path):
-                found[template.id] = template
+                if only is None or template.id in only:
+                    found[template.id] = template
     return list(found.values())
 
 
 def find_template(template_id: str) -> Template:
-    templates = load_templates()
-    for template in templates:
-        if template.id == template_id.strip().lower():
-            return template
-    raise NotFound("template", template_id, [t.id for t in templates],
+    wanted = template_id.strip().lower()
+    for template in load_templates({wanted}):
+        return template
+    raise NotFound("template", template_id, [t.id for t in load_templates()],
                    hint="See them all with: peertrack cert templates")
 
 

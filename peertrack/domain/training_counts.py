@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from peertrack.domain.models import Course, Cycle
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.templates import TrainingCount
 
 

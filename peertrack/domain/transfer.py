@@ -6,9 +6,9 @@ Kept apart from models.py so that the everyday commands never pay to define them
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from peertrack.domain.models import Course
+from peertrack.domain.record_types import dataclass
 
 
 @dataclass

@@ -7,12 +7,12 @@ day, the hours, where (the setting) and a private note.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import hours, hours_number, hours_words
 from peertrack.domain.models import HOUR
 from peertrack.domain.parsing import parse_date, parse_hours
+from peertrack.domain.record_types import dataclass
 
 MAX_SECONDS_PER_ENTRY = 24 * HOUR
 # Hours of work read and shown as CE hours are: one wording, kept here too for the modules that import it.

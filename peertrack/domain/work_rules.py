@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import counted, hours_words
 from peertrack.domain.parsing import parse_hours
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text
 
 KINDS = {"service": "peer service", "supervision": "supervision", "supervision-sessions": "supervision sessions"}

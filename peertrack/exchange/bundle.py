@@ -6,11 +6,11 @@ import datetime as dt
 import os
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.models import Certification, Course, Progress
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.transfer import Attachment
 from peertrack.storage.files import whole_file
 

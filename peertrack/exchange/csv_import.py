@@ -11,13 +11,13 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import joined
 from peertrack.domain.models import FORMATS, Allocation, Course
 from peertrack.domain.parsing import allocate, normalise_category, parse_category, parse_date, parse_format, parse_hours
+from peertrack.domain.record_types import dataclass, replace
 from peertrack.domain.transfer import ImportPlan, SheetRow
 from peertrack.exchange.csv_export import FORMULA_STARTS
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from peertrack import __version__
 from peertrack.domain.formatting import counted
 from peertrack.domain.models import Certification, Deadline, Reminder
+from peertrack.domain.record_types import dataclass
 
 PRODID = f"-//peertrack//peertrack {__version__}//EN"
 CALENDAR_NAME = "peertrack"

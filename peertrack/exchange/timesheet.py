@@ -6,9 +6,9 @@ import csv
 import datetime as dt
 import html
 import io
-from dataclasses import dataclass
 
 from peertrack.domain.formatting import day
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.work import SupervisionEntry, WorkEntry, hours_text, hours_words
 from peertrack.exchange.csv_export import safe_cell
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -13,6 +12,7 @@ from peertrack.output.dashboard import progress_block
 from peertrack.output.screen import is_plain, level_text, make_console, make_table, say
 from peertrack.output.words import rule_text
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import Certification, Cycle, Progress
 

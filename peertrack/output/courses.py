@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +11,7 @@ from peertrack.domain import formatting as fmt
 from peertrack.output.screen import add_columns, make_console, make_table, say
 from peertrack.output.words import file_size
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import Course
     from peertrack.domain.transfer import Attachment

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.progress_bar import ProgressBar
@@ -15,6 +14,7 @@ from peertrack.domain import needs
 from peertrack.output.screen import LEVEL_COLOURS, is_plain, level_text, make_console
 from peertrack.output.words import rule_name
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import Deadline, Progress
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.output.screen import add_columns, make_console, make_table
 from peertrack.output.words import table_words
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.transfer import CheckReport, DatabaseSummary, ImportPlan
 

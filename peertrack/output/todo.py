@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain import needs
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import CapUse, Progress
 

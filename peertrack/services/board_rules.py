@@ -16,7 +16,7 @@ def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
     certs = [cert for cert in certs if cert.template]
     if not certs:
         return {}
-    templates = _templates()
+    templates = templates_of(certs)
     return {cert.id: templates[cert.template].late for cert in certs
             if cert.template in templates and templates[cert.template].late}
 
@@ -29,7 +29,7 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
     certs = [cert for cert in certs if cert.template]
     if not certs:
         return {}
-    templates = _templates()
+    templates = templates_of(certs)
     found = {}
     for cert in certs:
         template = templates.get(cert.template) if cert.template else None
@@ -42,13 +42,13 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
 
 def counts_once_ever(cert: Certification) -> bool:
     """Whether the certification's board counts each training only once ever (its template says so)."""
-    templates = _templates()
+    templates = templates_of([cert])
     return cert.template in templates and templates[cert.template].once_ever
 
 
-def _templates() -> dict:
-    """The templates by id, read once for as long as the holder's own template files stay the same;
-    none when a template file cannot be read."""
+def templates_of(certs: Iterable[Certification]) -> dict:
+    """The templates of `certs` by id, read in one go, each read once for as long as the holder's own template files
+    stay the same (the other templates are never read); none when a template file cannot be read."""
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.templates import load_templates, user_template_folder
 
@@ -56,12 +56,18 @@ def _templates() -> dict:
     files = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.json"))) if folder.is_dir() else ()
     key = (str(folder), files)
     if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = {}
+    known = _CACHE[key]  # template id -> the template, or None: no such template, or a file that cannot be read
+    wanted = {cert.template for cert in certs if cert.template}
+    missing = wanted - set(known)
+    if missing:
         try:
-            _CACHE.clear()
-            _CACHE[key] = {t.id: t for t in load_templates()}
+            found = {t.id: t for t in load_templates(missing)}
         except PeertrackError:
-            _CACHE[key] = {}
-    return _CACHE[key]
+            found = {}
+        known.update({ident: found.get(ident) for ident in missing})
+    return {ident: known[ident] for ident in wanted if known[ident] is not None}
 
 
 _CACHE: dict = {}

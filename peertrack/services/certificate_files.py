@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from pathlib import Path
 
+from peertrack.domain.record_types import replace
 from peertrack.domain.transfer import Attachment
 from peertrack.storage.attachments import find_attachment, insert_attachment
 
@@ -23,8 +23,8 @@ def keep_certificate(conn: sqlite3.Connection, db_path: Path, course_id: int,
     existing = find_attachment(conn, course_id, kept.sha256)
     if existing is not None:
         return existing, "repaired" if written else "unchanged"
-    kept = dataclasses.replace(kept, ceu_id=course_id)
-    kept = dataclasses.replace(kept, id=insert_attachment(conn, course_id, kept))
+    kept = replace(kept, ceu_id=course_id)
+    kept = replace(kept, id=insert_attachment(conn, course_id, kept))
     return kept, "added"
 
 

@@ -7,13 +7,13 @@ import datetime as dt
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from peertrack.storage.courses import credited_courses
 from peertrack.storage.database import connect, privacy_warning
 from peertrack.storage.reminders import load_reminders
 from peertrack.storage.settings import load_settings as stored_settings
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import Certification, DueReminder, Progress
     from peertrack.domain.settings import Settings
@@ -37,8 +37,10 @@ def load_settings(conn: sqlite3.Connection | None) -> Settings:
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
     from peertrack.domain.requirements import progress
+    from peertrack.services.board_rules import templates_of
 
     settings = load_settings(conn)
+    templates_of(certs)  # each certification's template, read now in one go rather than one at a time
     items = [
         progress(cert, _counted_courses(conn, cert), today, settings.soon_days, settings.urgent_days)
         for cert in certs

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from peertrack.domain.errors import Conflict, DatabaseProblem, InvalidInput
+from peertrack.domain.record_types import dataclass, field
 from peertrack.domain.transfer import DatabaseSummary
 from peertrack.storage import backup as copies
 from peertrack.storage import database, dump, schema_check

@@ -7,15 +7,15 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from peertrack.domain.record_types import dataclass
 from peertrack.services.overview import due_reminders, load_settings, open_database, progress_of
 from peertrack.storage.certs import load_cert, load_certs
 from peertrack.storage.courses import credited_courses
 from peertrack.storage.deadlines import load_deadlines
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.attention import Attention
     from peertrack.domain.history import CycleHistory

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from peertrack.domain.record_types import dataclass
 from peertrack.domain.work_rules import RuleStanding, standing, worst
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from peertrack.domain.models import Certification
 

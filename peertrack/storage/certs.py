@@ -40,9 +40,8 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
 
 def _current_window(cert: Certification, cycles: list[Cycle]) -> Certification:
     """The certification with its current cycle as credit counts it (see domain/credit.py)."""
-    from dataclasses import replace
-
     from peertrack.domain.credit import credit_windows
+    from peertrack.domain.record_types import replace
 
     for window in credit_windows(cycles):
         if window.id == cert.cycle.id:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def whole_file(target: Path, suffix: str = ".tmp") -> Iterator[Path]:
     device = target.exists() and not target.is_file() and not target.is_dir()
     folder = target.parent if str(target.parent) else Path(".")
     temporary: Path | None = None
+    import tempfile  # here, not at the top: storage loads on every start, and tempfile brings shutil
+
     try:
         fd, name = tempfile.mkstemp(dir=tempfile.gettempdir() if device else folder, prefix=".peertrack-",
                                     suffix=suffix)

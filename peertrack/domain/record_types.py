@@ -1,0 +1,130 @@
+"""Record classes with named fields, made as the standard library's dataclasses make them, but quick to define.
+
+`dataclasses` imports `inspect`, and writes and compiles five methods for every class; with some
+sixty record classes that was a large part of every start of peertrack. Here only `__init__` is
+written, when the first record of a class is made, so making a record costs what it always did;
+equality, hashing, repr and the guard of a frozen record are shared functions. Only what
+peertrack uses is offered: `dataclass` (with `frozen`), `field` (with `default` or
+`default_factory`) and `replace`. Type checkers are shown the standard library's own, so records
+are checked as before.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # the typing module alone would add to every start
+if TYPE_CHECKING:
+    from dataclasses import FrozenInstanceError, dataclass, field, replace
+else:
+    from operator import attrgetter
+
+    _MISSING = object()
+    _FACTORY = object()  # the default of a field whose value a factory makes
+
+    class FrozenInstanceError(AttributeError):
+        """A frozen record's field cannot be changed: make a new record with replace()."""
+
+    class _Field:
+        __slots__ = ("default", "default_factory")
+
+        def __init__(self, default, default_factory) -> None:
+            self.default, self.default_factory = default, default_factory
+
+    def field(*, default=_MISSING, default_factory=_MISSING):
+        if default is not _MISSING and default_factory is not _MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        return _Field(default, default_factory)
+
+    def dataclass(cls=None, /, *, frozen=False):
+        def wrap(cls):
+            return _make(cls, frozen)
+
+        return wrap if cls is None else wrap(cls)
+
+    def replace(record, /, **changes):
+        """A copy of `record` with some fields changed."""
+        names = record.__record_fields__
+        unknown = set(changes) - set(names)
+        if unknown:
+            raise TypeError(f"{type(record).__name__}.__init__() got an unexpected keyword argument "
+                            f"{sorted(unknown)[0]!r}")
+        return record.__class__(**{name: changes[name] if name in changes else getattr(record, name)
+                                   for name in names})
+
+    def _make(cls, frozen: bool):
+        names = [name for name, kind in cls.__dict__.get("__annotations__", {}).items()
+                 if "ClassVar" not in str(kind)]
+        scope: dict = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+        params, lines = [], []
+        for name in names:
+            value = cls.__dict__.get(name, _MISSING)
+            if isinstance(value, _Field):
+                if value.default_factory is not _MISSING:
+                    scope[f"_factory_{name}"] = value.default_factory
+                    value = _FACTORY
+                    delattr(cls, name)
+                elif value.default is _MISSING:
+                    delattr(cls, name)
+                    value = _MISSING
+                else:
+                    value = value.default
+                    setattr(cls, name, value)
+            if value is _MISSING:
+                params.append(name)
+            else:
+                scope[f"_default_{name}"] = value
+                params.append(f"{name}=_default_{name}")
+            made = f"_factory_{name}() if {name} is _FACTORY else {name}" if value is _FACTORY else name
+            lines.append(f"    _set(self, {name!r}, {made})" if frozen else f"    self.{name} = {made}")
+        source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(lines) or "    pass") + "\n"
+
+        def __init__(self, *args, **kwargs):
+            # The first record of the class writes its __init__: a run defines many classes and makes few.
+            exec(source, scope)  # noqa: S102 - the fields' own names, as dataclasses writes them
+            init = scope["__init__"]
+            init.__qualname__ = f"{cls.__qualname__}.__init__"
+            cls.__init__ = init
+            init(self, *args, **kwargs)
+
+        cls.__init__ = __init__
+        cls.__record_fields__ = tuple(names)
+        values = _values(names)
+
+        def __eq__(self, other):
+            if other.__class__ is self.__class__:
+                return values(self) == values(other)
+            return NotImplemented
+
+        def __repr__(self):
+            shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+            return f"{self.__class__.__qualname__}({shown})"
+
+        cls.__eq__ = __eq__
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = __repr__
+        if frozen:
+            def __hash__(self):
+                return hash(values(self))
+
+            cls.__hash__ = __hash__
+            cls.__setattr__ = _refuse_setattr
+            cls.__delattr__ = _refuse_delattr
+        else:
+            cls.__hash__ = None  # a record that can change cannot be a dictionary key, as with dataclasses
+        return cls
+
+    def _values(names):
+        """A function giving a record's field values as one tuple, as dataclasses compares and hashes them."""
+        if len(names) > 1:
+            return attrgetter(*names)
+        if names:
+            one = attrgetter(names[0])
+            return lambda record: (one(record),)
+        return lambda record: ()
+
+    def _refuse_setattr(self, name, value):
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def _refuse_delattr(self, name):
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+__all__ = ["FrozenInstanceError", "dataclass", "field", "replace"]

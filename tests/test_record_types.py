@@ -1,0 +1,72 @@
+"""Record classes behave as the standard library's dataclasses do, for everything peertrack uses."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from peertrack.domain import record_types
+
+
+def _pair(frozen: bool):
+    """The same class made both ways: (ours, the standard library's)."""
+    made = []
+    for maker, field in ((record_types.dataclass, record_types.field), (dataclasses.dataclass, dataclasses.field)):
+        @maker(frozen=frozen)
+        class Entry:
+            """One entry."""
+
+            title: str
+            hours: int = 1
+            tags: list = field(default_factory=list)
+            parts: tuple = field(default=())
+
+        made.append(Entry)
+    return made
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_made_compared_shown_and_replaced_alike(frozen: bool) -> None:
+    ours, theirs = _pair(frozen)
+    for cls in (ours, theirs):
+        one, two = cls("Ethics"), cls("Ethics", 1, [], ())
+        assert one == two and one is not two and one != cls("Ethics", 2)
+        assert one.tags is not two.tags  # a new list for each record
+        assert cls.parts == () and not hasattr(cls, "tags")
+    assert repr(ours("Ethics", 3)).endswith(".Entry(title='Ethics', hours=3, tags=[], parts=())")
+    assert repr(ours("Ethics", 3)) == repr(theirs("Ethics", 3))
+    changed = record_types.replace(ours("Ethics"), hours=5)
+    assert (changed.title, changed.hours) == ("Ethics", 5)
+    with pytest.raises(TypeError):
+        record_types.replace(changed, minutes=5)
+    with pytest.raises(TypeError):
+        ours()
+    assert ours("x") != theirs("x")  # records of different classes are never equal
+
+
+def test_a_frozen_record_cannot_change_and_hashes_as_dataclasses_do() -> None:
+    @record_types.dataclass(frozen=True)
+    class Ours:
+        a: int
+        b: str = "x"
+
+    @dataclasses.dataclass(frozen=True)
+    class Theirs:
+        a: int
+        b: str = "x"
+
+    assert hash(Ours(1)) == hash(Theirs(1))
+    assert {Ours(1): "kept"}[Ours(1, "x")] == "kept"
+    with pytest.raises(AttributeError):
+        Ours(1).a = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del Ours(1).a  # type: ignore[misc]
+
+
+def test_a_record_that_can_change_cannot_be_a_key() -> None:
+    ours, theirs = _pair(frozen=False)
+    assert ours.__hash__ is None and theirs.__hash__ is None
+    record = ours("Ethics")
+    record.hours = 2
+    assert record.hours == 2
