@@ -76,7 +76,7 @@ def test_the_kept_top_help_is_what_the_tree_prints():
 
     printed = CliRunner().invoke(app, ["--help"], prog_name="peertrack", terminal_width=top_help.WIDTH - 2).stdout
     assert printed == top_help.TEXT, "peertrack/commands/top_help.py is out of date: " \
-        "run python -m peertrack.commands.top_help"
+        "run python -m peertrack.commands.app"
 
 
 @pytest.mark.parametrize("columns", ["200", "80", "79", "60"])

@@ -262,3 +262,23 @@ def run(completing: bool = False) -> None:
 
         completion_init()  # Typer's own answers for bash, zsh, fish and PowerShell
     app(prog_name="peertrack", args=sys.argv[1:])
+
+
+def write_top_help() -> None:
+    """Write commands/top_help.py anew from this tree's own --help, after a summary or a top option changed."""
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from peertrack.commands import top_help
+
+    # On a screen top_help.WIDTH columns wide or more, the parser folds help at two columns fewer.
+    printed = CliRunner().invoke(app, ["--help"], prog_name="peertrack", terminal_width=top_help.WIDTH - 2).stdout
+    kept = Path(top_help.__file__)
+    source = kept.read_text(encoding="utf-8")
+    start = source.index('TEXT = """\\\n') + len('TEXT = """\\\n')
+    kept.write_text(source[:start] + printed + source[source.index('"""', start):], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_top_help()

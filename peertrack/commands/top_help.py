@@ -2,7 +2,7 @@
 
 The command tree (commands/app.py and the Typer definitions) stays the one source: a test holds
 this text to what the tree prints, and after a change to a command's summary or a top option
-this file is written anew with `python -m peertrack.commands.top_help`. The text is what the tree
+this file is written anew with `python -m peertrack.commands.app`. The text is what the tree
 prints on a screen at least WIDTH columns wide, and when the output is not a screen; on a narrower
 screen the tree itself prints the help, folded to fit.
 """
@@ -62,23 +62,3 @@ Commands:
   completions      Tab completion scripts for bash, zsh, fish and PowerShell.
   demo             See what peertrack does, on example data.
 """
-
-
-def _write_anew() -> None:
-    """Write this file anew from the command tree's own --help."""
-    from pathlib import Path
-
-    from typer.testing import CliRunner
-
-    from peertrack.commands.app import app
-
-    # On a screen WIDTH columns wide or more, the parser folds help at WIDTH - 2 columns.
-    printed = CliRunner().invoke(app, ["--help"], prog_name="peertrack", terminal_width=WIDTH - 2).stdout
-    here = Path(__file__)
-    source = here.read_text(encoding="utf-8")
-    start = source.index('TEXT = """') + len('TEXT = """\\\n')
-    here.write_text(source[:start] + printed + source[source.index('"""', start):], encoding="utf-8")
-
-
-if __name__ == "__main__":
-    _write_anew()
