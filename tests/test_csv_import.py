@@ -346,6 +346,41 @@ def test_importing_the_same_file_twice_changes_nothing(ok, make_cert, snapshot):
     assert snapshot() == before
 
 
+def test_a_course_is_already_recorded_only_on_its_own_day_with_its_hours(ok, make_cert, tmp_path, db_path):
+    """Duplicates are looked up day by day: the same title in another case is the same course;
+    another day, or other hours, is another course; of two alike, the later number is named."""
+    make_cert()
+    ok("log-ceu", "Ethics in Peer Work", "--hours", "2", "--date", "2026-03-05")      # course 1
+    ok("log-ceu", "Ethics in Peer Work", "--hours", "2", "--date", "2026-03-06")      # course 2
+    ok("log-ceu", "WRAP Refresher", "--hours", "1.5", "--date", "2026-03-05")         # course 3
+    ok("log-ceu", "WRAP refresher", "--hours", "1.5", "--date", "2026-03-05", "--force")  # course 4, alike
+    sheet = tmp_path / "log.csv"
+    sheet.write_text("Date,Title,Hours\n"
+                     "2026-03-05,ETHICS IN PEER WORK,2\n"     # course 1, in capitals
+                     "2026-03-05,Ethics in Peer Work,2.5\n"   # other hours: new
+                     "2026-03-07,Ethics in Peer Work,2\n"     # another day: new
+                     "2026-03-05,wrap refresher,1.5\n", encoding="utf-8")  # courses 3 and 4: the later
+    result = ok("import", "csv", str(sheet), "--yes")
+    assert 'row 2: "ETHICS IN PEER WORK" on 2026-03-05, already recorded as course 1' in result.stdout
+    assert 'row 5: "wrap refresher" on 2026-03-05, already recorded as course 4' in result.stdout
+    assert "Added 2 courses, 4.5 hours" in result.stderr
+    courses = json.loads(ok("ceu", "list", "--json").stdout)
+    assert [(c["date"], c["hours"]) for c in courses if c["id"] > 4] == [("2026-03-05", 2.5), ("2026-03-07", 2)]
+
+
+def test_recorded_courses_are_looked_up_through_the_date_index(db_path):
+    from peertrack.storage.courses import recorded_keys
+    from peertrack.storage.database import connect
+
+    conn = connect(db_path)
+    asked: list[str] = []
+    conn.set_trace_callback(asked.append)
+    assert recorded_keys(conn, [(dt.date(2026, 3, 5), "ethics", 3600)]) == {}
+    (query,) = [text for text in asked if "ceus" in text]
+    plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "USING INDEX ceus_date" in plan
+
+
 def test_dry_run_writes_nothing_not_even_a_database(ok, db_path):
     result = ok("import", "csv", str(SEMICOLON), "--dry-run")
     assert "To add: 3 courses, 6.75 hours" in result.stdout

@@ -1,4 +1,7 @@
-"""export csv, export json and ceu list --json stream: they write rows as they read them, never holding all."""
+"""export csv, export json and ceu list --json stream: they write rows as they read them, never holding all.
+
+import csv looks up what is recorded day by day, so its memory does not grow with the database.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -24,6 +28,9 @@ ROWS = 200_000
 # The address space a command may use. Streaming needs about 100 MiB here; holding 200,000 rows
 # as the commands used to (a list of courses, then the whole text) needs well over it.
 LIMIT = 160 * 1024 * 1024
+# import csv of a few rows needs under 50 MiB; reading every course's date, title and hours, as it
+# used to for spotting courses already recorded, needs over 80 MiB at 200,000 courses.
+CSV_LIMIT = 64 * 1024 * 1024
 
 
 def _build(path: Path, count: int) -> None:
@@ -51,12 +58,13 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "PEERTRACK_CONFIG_DIR": str(folder / "config")}
 
 
-def _limited(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+def _limited(*args: str, env: dict[str, str], limit: int = LIMIT, before: str = "") -> subprocess.CompletedProcess:
+    """peertrack ARGS in a process that may use `limit` bytes of address space; `before` runs first."""
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    return subprocess.run([sys.executable, "-m", "peertrack", *args], env=env, capture_output=True,
-                          preexec_fn=limit)
+    code = f"import sys\n{before}\nfrom peertrack.cli import main\nsys.argv[1:] = {list(args)!r}\nmain()\n"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, preexec_fn=cap)
 
 
 def test_export_csv_of_200000_courses_fits_in_a_small_memory(big: dict[str, str]) -> None:
@@ -127,3 +135,26 @@ def test_the_streamed_json_is_the_text_of_the_whole_document(tmp_path: Path) -> 
     assert counts["ceus"] == 3 and counts["certifications"] == 1
     assert json.loads("".join(dump.document_text(None, "x", {}))) == {
         "format": "peertrack", "schema": dump.SCHEMA_VERSION, "exported": "x", "tables": {}, "sequences": {}}
+
+
+_WHOLE_TABLE_LOOKUP = (  # how import csv spotted recorded courses before: every course's key at once
+    "import datetime as dt\nimport peertrack.commands.imports as imports\n"
+    "imports.recorded_keys = lambda conn, keys: {(dt.date.fromisoformat(day), title.casefold(), seconds): number"
+    " for number, day, title, seconds in conn.execute('SELECT id, date, title, seconds FROM ceus')}\n")
+
+
+def test_import_csv_into_200000_courses_needs_no_more_memory_than_into_a_few(big: dict[str, str],
+                                                                             tmp_path: Path) -> None:
+    shutil.copy(big["PEERTRACK_DB"], tmp_path / "copy.db")
+    env = {**big, "PEERTRACK_DB": str(tmp_path / "copy.db")}
+    sheet = tmp_path / "log.csv"
+    sheet.write_text("Date,Title,Hours\n2025-12-28,course 199835,1.75\n2024-01-01,Something new,2\n")
+    result = _limited("import", "csv", str(sheet), "--yes", env=env, limit=CSV_LIMIT)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"already recorded as course 199835" in result.stdout  # the newest course, as worked out above
+    assert b"Added 1 course, 2 hours." in result.stderr
+
+    control = _limited("import", "csv", str(sheet), "--dry-run", env=env, limit=CSV_LIMIT,
+                       before=_WHOLE_TABLE_LOOKUP)
+    assert control.returncode != 0
+    assert b"MemoryError" in control.stderr

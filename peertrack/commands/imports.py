@@ -12,7 +12,7 @@ from peertrack.domain.errors import Conflict, InvalidInput, PeertrackError
 from peertrack.services import clock
 from peertrack.services.overview import load_settings
 from peertrack.storage.certs import load_certs, unknown_cert
-from peertrack.storage.courses import course_keys
+from peertrack.storage.courses import recorded_keys
 
 import_app = typer.Typer(help="Bring records in: a spreadsheet of your courses, a folder of certificates, or a "
                          "peertrack JSON export.",
@@ -69,7 +69,8 @@ def import_csv(
             advance()
     conn = open_existing(ctx)
     certs = _chosen_certs(conn, cert or [])
-    recorded = course_keys(conn) if conn is not None else {}
+    recorded = {} if conn is None else recorded_keys(
+        conn, (csv_import.course_key(row.course) for row in rows if row.course is not None))
     plan = csv_import.plan(sheet, rows, recorded)
     if json:
         from peertrack.output import porcelain

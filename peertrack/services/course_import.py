@@ -6,7 +6,7 @@ import sqlite3
 
 from peertrack.domain.models import Course
 from peertrack.storage.certs import load_certs, unknown_cert
-from peertrack.storage.courses import course_keys, insert_courses
+from peertrack.storage.courses import insert_courses, recorded_keys
 from peertrack.storage.database import transaction
 
 
@@ -25,7 +25,7 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
             gone = [cert_id for cert_id in named if cert_id not in {cert.id for cert in everyone}]
             if gone:
                 raise unknown_cert(conn, gone[0])
-        present = course_keys(conn)
+        present = recorded_keys(conn, (course_key(course) for course in courses))
         # In date order: the numbers then follow the dates, and the date index grows at its end.
         added = sorted((course for course in courses if course_key(course) not in present),
                        key=lambda course: course.date)

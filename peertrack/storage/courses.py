@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.models import Allocation, Course
@@ -56,10 +56,23 @@ def insert_courses(conn: sqlite3.Connection, courses: list[Course],
     return ids
 
 
-def course_keys(conn: sqlite3.Connection) -> dict[tuple, int]:
-    """Every course as (date, title in any case, seconds) -> its number: how imports spot one already kept."""
-    return {(dt.date.fromisoformat(day), title.casefold(), seconds): course_id
-            for course_id, day, title, seconds in conn.execute("SELECT id, date, title, seconds FROM ceus")}
+def recorded_keys(conn: sqlite3.Connection, keys: Iterable[tuple[dt.date, str, int]]) -> dict[tuple, int]:
+    """Which of these courses, as (date, title in any case, seconds), are recorded already: each -> its number.
+
+    Looked up day by day through the date index, so the cost follows the courses kept on the
+    days asked about, never the whole history: an import reads the same into any database.
+    """
+    wanted: dict[dt.date, set[tuple]] = {}
+    for key in keys:
+        wanted.setdefault(key[0], set()).add(key)
+    found: dict[tuple, int] = {}
+    for day, asked in wanted.items():
+        for course_id, title, seconds in conn.execute(
+                "SELECT id, title, seconds FROM ceus WHERE date = ? ORDER BY id", (day.isoformat(),)):
+            key = (day, title.casefold(), seconds)
+            if key in asked:
+                found[key] = course_id  # the latest of several alike, as it always was
+    return found
 
 
 def update_course(conn: sqlite3.Connection, course: Course) -> None:
