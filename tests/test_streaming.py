@@ -1,6 +1,7 @@
 """export csv, export json and ceu list --json stream: they write rows as they read them, never holding all.
 
-import csv looks up what is recorded day by day, so its memory does not grow with the database.
+import json reads an export a record at a time, twice (to check it, then to load it), and
+import csv looks up what is recorded day by day: neither grows with the database.
 """
 
 from __future__ import annotations
@@ -158,3 +159,37 @@ def test_import_csv_into_200000_courses_needs_no_more_memory_than_into_a_few(big
                        before=_WHOLE_TABLE_LOOKUP)
     assert control.returncode != 0
     assert b"MemoryError" in control.stderr
+
+
+@pytest.fixture(scope="module")
+def big_export(big: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("export") / "all.json"
+    done = subprocess.run([sys.executable, "-m", "peertrack", "export", "json", "-o", str(target)], env=big,
+                          capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    return target
+
+
+def test_import_json_of_200000_courses_fits_in_a_small_memory(big: dict[str, str], big_export: Path,
+                                                              tmp_path: Path) -> None:
+    env = {**big, "PEERTRACK_DB": str(tmp_path / "new.db")}
+    result = _limited("import", "json", str(big_export), "--yes", env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"1 certification, 200000 courses, 200000 course categories, 200000 course credits" in result.stdout
+    conn = sqlite3.connect(tmp_path / "new.db")
+    counts = [conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+              for name in ("ceus", "ceu_allocations", "ceu_credits")]
+    last = conn.execute("SELECT id, title, seconds FROM ceus ORDER BY id DESC LIMIT 1").fetchone()
+    conn.close()
+    assert counts == [ROWS] * 3
+    assert last == (ROWS, f"Course {ROWS}", 3600)
+
+
+def test_reading_the_export_whole_does_not_fit_in_that_memory(big_export: Path) -> None:
+    """The limit means something: json.loads of the whole file, as import json used to read it, breaks it."""
+    code = ("import json, resource, sys\n"
+            f"resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT}))\n"
+            "data = json.loads(open(sys.argv[1], 'rb').read().decode('utf-8-sig'))\n")
+    result = subprocess.run([sys.executable, "-c", code, str(big_export)], capture_output=True)
+    assert result.returncode != 0
+    assert b"MemoryError" in result.stderr

@@ -122,23 +122,14 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
       peertrack import json peertrack-everything.json
       peertrack --db ~/new/peertrack.db import json peertrack-everything.json --yes
     """
-    import json
-
     from peertrack.output.records import records_count
     from peertrack.output.screen import say
     from peertrack.output.words import table_words
+    from peertrack.services.json_import import check_export, load_export
     from peertrack.storage import dump
 
     source = checked_file(file)
-    try:
-        data = json.loads(read_bytes(source, file).decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        raise InvalidInput("FILE", file.name, "give a file written by: peertrack export json",
-                           problem="is not a JSON file") from None
-    except RecursionError:
-        raise InvalidInput("FILE", file.name, "give a file written by: peertrack export json",
-                           problem="is nested too deeply to be a peertrack export") from None
-    tables = dump.tables_from(data, file.name)
+    export = check_export(source, file.name, lambda: read_bytes(source, file))
     path = top_options(ctx).db_path
     created = not path.exists()
     conn = None if created else open_db(ctx)
@@ -149,15 +140,13 @@ def import_json(ctx: typer.Context, file: JsonFile, yes: YesOption = False) -> N
                        "loaded into an empty one, so nothing was changed.",
                        "Load it into a new file with: peertrack --db NEW.db import json FILE, "
                        "or put a backup back with: peertrack restore FILE")
-    records_count(f"{file.name} holds:", [(name, len(rows)) for name, rows in tables.items()])
+    records_count(f"{file.name} holds:", export.counts)
     if not confirm(f"Load these records into {path}?", yes):
         say("Nothing was changed.")
         raise typer.Exit(1)
-    from peertrack.services.json_import import load_export
-
     conn = conn or open_db(ctx)
     try:
-        load_export(conn, path, tables, file.name, data.get("sequences"))
+        load_export(conn, path, export)
     except PeertrackError:
         if created:
             _remove_new_database(conn, path)

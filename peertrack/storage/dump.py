@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from peertrack.domain.errors import InvalidInput
@@ -18,7 +18,8 @@ from peertrack.storage.database import SCHEMA_VERSION, newer_schema, reading
 
 FORMAT = "peertrack"
 _INTERNAL = ("_sqlite_migrations",)
-_ACCEPTED = "give a file written by: peertrack export json"
+_BATCH = 500  # rows written in one statement as an export is loaded
+ACCEPTED = "give a file written by: peertrack export json"
 
 
 def document_text(conn: sqlite3.Connection | None, exported: str, counts: dict[str, int]) -> Iterator[str]:
@@ -101,72 +102,89 @@ def is_fresh(conn: sqlite3.Connection) -> bool:
 
 
 def tables_from(data: object, source: str) -> dict[str, list[dict[str, Any]]]:
-    """The tables of a peertrack JSON export, checked for shape; anything else is refused."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput("FILE", source, _ACCEPTED, problem="is not a peertrack export")
-    schema = data.get("schema")
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise InvalidInput("FILE", source, _ACCEPTED, problem="does not say which version of peertrack wrote it")
-    if schema > SCHEMA_VERSION:
-        raise newer_schema(source, schema, "nothing was imported")
+    """The tables of a peertrack JSON export read whole, checked for shape; anything else is refused."""
+    if not isinstance(data, dict):
+        raise InvalidInput("FILE", source, ACCEPTED, problem="is not a peertrack export")
     tables = data.get("tables")
-    damaged = InvalidInput("FILE", source, "export it again with: peertrack export json",
-                           problem="is damaged or incomplete")
-    if not isinstance(tables, dict):
-        raise damaged
-    numbers = data.get("sequences", {})
-    if not isinstance(numbers, dict) or not all(
-            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_RECORD_NUMBER for n in numbers.values()):
-        raise damaged
-    for rows in tables.values():
-        if not isinstance(rows, list):
-            raise damaged
-        for row in rows:
-            if not isinstance(row, dict) or not all(_is_value(value) for value in row.values()):
-                raise damaged
+    damaged = not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(row, dict) and all(is_value(value) for value in row.values())
+                                       for row in rows) for rows in tables.values())
+    schema = checked_header(data, source, damaged)
+    assert isinstance(tables, dict)
     if schema < SCHEMA_VERSION:
         return _upgraded(tables, schema, source)
     return tables
 
 
+def checked_header(header: dict[str, Any], source: str, damaged: bool) -> int:
+    """The schema an export's header names, checked in the order a reader meets the problems; `damaged`
+    says its tables were of the wrong shape, which is told only once the header itself is sound."""
+    if header.get("format") != FORMAT:
+        raise InvalidInput("FILE", source, ACCEPTED, problem="is not a peertrack export")
+    schema = header.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise InvalidInput("FILE", source, ACCEPTED, problem="does not say which version of peertrack wrote it")
+    if schema > SCHEMA_VERSION:
+        raise newer_schema(source, schema, "nothing was imported")
+    numbers = header.get("sequences", {})
+    if damaged or not isinstance(numbers, dict) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_RECORD_NUMBER for n in numbers.values()):
+        raise InvalidInput("FILE", source, "export it again with: peertrack export json",
+                           problem="is damaged or incomplete")
+    return schema
+
+
 def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]], source: str,
                 numbers: dict[str, int] | None = None) -> None:
     """Put every row of an export into a fresh database; call it inside one transaction."""
+    chosen = [name for name in table_order(conn) if name in tables]
+    load_records(conn, list(tables), ((name, row) for name in chosen for row in tables[name]), source, numbers)
+
+
+def load_records(conn: sqlite3.Connection, names: list[str], records: Iterable[tuple[str, dict[str, Any]]],
+                 source: str, numbers: dict[str, int] | None = None) -> None:
+    """Put an export's records into a fresh database as they are read; call it inside one transaction.
+
+    `names` are the tables the export holds; `records` gives (table, row) in any order, each
+    checked as it goes in, so a bad one anywhere undoes the whole transaction.
+    """
     order = table_order(conn)
-    for name in tables:
+    for name in names:
         if name not in order:
             raise InvalidInput("FILE", source, "export it again with this version of peertrack",
                                problem=f'holds a kind of record ("{name}") this version of peertrack does not know')
     # Checked at the commit, so rows that refer to each other may come in any order.
     conn.execute("PRAGMA defer_foreign_keys = ON")
-    chosen = [name for name in order if name in tables]
+    chosen = [name for name in order if name in names]
     # Only the rows every new database starts with can be here (see is_fresh); the export's own replace them.
     for name in reversed(chosen):
         conn.execute(f"DELETE FROM {_quote(name)}")
-    for name in chosen:
-        known = set(_columns(conn, name))
-        unknown = sorted({column for row in tables[name] for column in row} - known)
-        if unknown:
+    from peertrack.storage.schema_check import declared_types, row_problem
+
+    known: dict[str, tuple[set[str], dict[str, str]]] = {}
+    counted: dict[str, int] = {}
+    batch: list[list[object]] = []
+    batch_of: tuple[str, tuple[str, ...]] = ("", ())
+    for name, row in records:
+        if name not in known:
+            known[name] = set(_columns(conn, name)), declared_types(conn, name)
+        columns, declared = known[name]
+        if not columns.issuperset(row):
+            unknown = sorted(column for column in row if column not in columns)
             raise InvalidInput("FILE", source, "export it again with this version of peertrack",
                                problem=f'holds a detail ("{name}.{unknown[0]}") this version does not know')
-        from peertrack.storage.schema_check import declared_types, rows_problem
-
-        problem = rows_problem(name, [{column: _sql_value(value) for column, value in row.items()}
-                                      for row in tables[name]], declared_types(conn, name))
+        values = row if dict not in set(map(type, row.values())) else {
+            column: _sql_value(value) for column, value in row.items()}
+        counted[name] = counted.get(name, 0) + 1
+        problem = row_problem(name, counted[name], values, declared)
         if problem is not None:
             raise InvalidInput("FILE", source, "export it again from the database it came from",
                                problem=f"holds a value peertrack cannot use ({problem})")
-        for row in tables[name]:
-            columns = list(row)
-            try:
-                conn.execute(
-                    f"INSERT INTO {_quote(name)} ({', '.join(_quote(c) for c in columns)})"
-                    f" VALUES ({', '.join('?' * len(columns))})",
-                    [_sql_value(row[column]) for column in columns],
-                )
-            except sqlite3.IntegrityError as error:
-                raise InvalidInput("FILE", source, "export it again from the database it came from",
-                                   problem=f'holds records that do not fit together ("{name}": {error})') from None
+        if batch_of != (name, tuple(values)) or len(batch) >= _BATCH:
+            _insert(conn, batch_of, batch, source)
+            batch, batch_of = [], (name, tuple(values))
+        batch.append(list(values.values()))
+    _insert(conn, batch_of, batch, source)
     broken = conn.execute("PRAGMA foreign_key_check").fetchone()
     if broken:
         raise InvalidInput("FILE", source, "export it again from the database it came from",
@@ -176,6 +194,20 @@ def load_tables(conn: sqlite3.Connection, tables: dict[str, list[dict[str, Any]]
             updated = conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", (seq, name))
             if not updated.rowcount:
                 conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (name, seq))
+
+
+def _insert(conn: sqlite3.Connection, into: tuple[str, tuple[str, ...]], rows: list[list[object]],
+            source: str) -> None:
+    """Rows of one table with the same columns, in one statement."""
+    if not rows:
+        return
+    name, columns = into
+    try:
+        conn.executemany(f"INSERT INTO {_quote(name)} ({', '.join(_quote(c) for c in columns)})"
+                         f" VALUES ({', '.join('?' * len(columns))})", rows)
+    except sqlite3.IntegrityError as error:
+        raise InvalidInput("FILE", source, "export it again from the database it came from",
+                           problem=f'holds records that do not fit together ("{name}": {error})') from None
 
 
 # Schemas 1 to 4 only added tables and columns, and not in the order of their names: an export from
@@ -261,7 +293,7 @@ def _sql_value(value: object) -> object:
     return value
 
 
-def _is_value(value: object) -> bool:
+def is_value(value: object) -> bool:
     if isinstance(value, dict):
         if set(value) != {"base64"} or not isinstance(value["base64"], str):
             return False

@@ -64,13 +64,12 @@ def value_problems(conn: sqlite3.Connection, limit: int = 1) -> list[str]:
     return found
 
 
-def rows_problem(table: str, rows: list[dict], declared: dict[str, str]) -> str | None:
-    """The first value in rows about to be imported that no command could use, or None."""
-    for number, row in enumerate(rows, start=1):
-        for name, value in row.items():
-            why = value_problem(name, declared.get(name, ""), value)
-            if why is not None:
-                return f'{table} record {number}, {name} {shown(value)} {why}'
+def row_problem(table: str, number: int, row: dict, declared: dict[str, str]) -> str | None:
+    """The first value in a row about to be imported (the table's `number`th) that no command could use, or None."""
+    for name, value in row.items():
+        why = value_problem(name, declared.get(name, ""), value)
+        if why is not None:
+            return f'{table} record {number}, {name} {shown(value)} {why}'
     return None
 
 

@@ -12,8 +12,9 @@ It builds a small database (3 certifications, 250 courses, 6 reminders) and a la
 interleaved with `python -c pass` of the same interpreter (F, the floor), and prints medians,
 ratios to F and whether each target is met. Last, it builds a database of 1,000,000 courses
 straight through SQLite and writes it out with export json, export csv and ceu list --json,
-reporting each command's peak memory (from the operating system) against 100 MiB and its time
-per row. It only reads and prints: never a test in CI.
+loads the export into a new file with import json, reporting each command's peak memory (from
+the operating system) against 100 MiB and its time per course; and imports a CSV of 100,000
+courses into it and into an empty file, comparing their peak memory. It only reads and prints: never a test in CI.
 """
 
 from __future__ import annotations
@@ -131,7 +132,8 @@ def peak(args: list[str], env: dict) -> dict:
 
 
 def streaming_rows(folder: Path, count: int, env_base: dict, limit_mib: int = 100) -> None:
-    """export json, export csv and ceu list --json over `count` courses: peak memory and time per row."""
+    """export json, export csv, ceu list --json and import json over `count` courses: peak memory and time per
+    course; then import csv of 100,000 rows into that database and into an empty one: their peak memory."""
     print(f"Building a database of {count:,} courses ...", flush=True)
     env = build_huge(folder, count, env_base)
     pt = peertrack_command()
@@ -144,6 +146,26 @@ def streaming_rows(folder: Path, count: int, env_base: dict, limit_mib: int = 10
         verdict = f"peak <= {limit_mib} MiB: {'met' if mib <= limit_mib else 'NOT met'}"
         per_row = found["seconds"] / count * 1e6
         print(f"{label:44} {mib:5.1f} MiB {found['seconds']:6.1f} s {per_row:6.1f} µs  {verdict}")
+    export = folder / "huge.json"
+    run(pt + ["export", "json", "-o", str(export)], env)
+    found = peak(pt + ["--db", str(folder / "loaded.db"), "import", "json", str(export), "--yes"], env)
+    mib, per_row = found["kib"] / 1024, found["seconds"] / count * 1e6
+    verdict = f"peak <= {limit_mib} MiB: {'met' if mib <= limit_mib else 'NOT met'}"
+    print(f"{'peertrack import json (into a new file)':44} {mib:5.1f} MiB {found['seconds']:6.1f} s "
+          f"{per_row:6.1f} µs  {verdict}")
+    export.unlink()
+    sheet, rows = folder / "import-huge.csv", 100_000
+    write_courses_csv(sheet, rows, seed=13, newest=dt.date(2025, 12, 31), span_days=3650)
+    into = {}
+    for label, target in (("an empty file", folder / "empty.db"), (f"the {count:,}-course file", None)):
+        chosen = env if target is None else {**env, "PEERTRACK_DB": str(target)}
+        into[label] = peak(pt + ["import", "csv", str(sheet), "--yes"], chosen)
+        mib, seconds = into[label]["kib"] / 1024, into[label]["seconds"]
+        print(f"{'peertrack import csv (' + format(rows, ',') + ' rows) into ' + label:62} {mib:5.1f} MiB "
+              f"{seconds:6.1f} s")
+    empty, huge = (found["kib"] for found in into.values())
+    print(f"import csv, peak into {count:,} courses over into none: {huge / empty:.2f} x "
+          f"({'met' if huge <= empty * 1.1 else 'NOT met'}: the size of the database should not matter)")
 
 
 def measure(label: str, args: list[str], env: dict, floor: list[str], runs: int, prepare=None) -> dict:
