@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.deadlines import all_deadlines, is_notice
-from peertrack.domain.models import Certification, Deadline, Progress
+from peertrack.domain.models import Certification, Deadline, LateStanding, Progress
 from peertrack.domain.needs import needed_words
 from peertrack.domain.record_types import dataclass
 
@@ -24,6 +24,7 @@ class Attention:
     ref: str  # a certification id, a deadline's number or key, a reminder's number
     date: dt.date | None = None
     next_step: str | None = None  # "remove-cert": the view adds the command that does it, for `ref`
+    late: LateStanding | None = None  # a certification past expiry: its board's late stage, with dates and fee
 
     def days(self, today: dt.date) -> int | None:
         return None if self.date is None else (self.date - today).days
@@ -37,8 +38,7 @@ def gather(progresses: Iterable[Progress], stored: Iterable[Deadline], today: dt
     "trouble": they are kind nudges, not deadlines, so they never make `due` exit 1."""
     progresses = list(progresses)
     late = late or {}
-    items = [item for p in progresses
-             if (item := _for_certification(p, soon_days, late.get(p.cert.id, ()))) is not None]
+    items = [item for p in progresses if (item := _for_certification(p, soon_days)) is not None]
     flagged = {item.ref for item in items}
     lapsed = {p.cert.id for p in progresses if p.level == "lapsed"}
     certs: list[Certification] = [p.cert for p in progresses]
@@ -54,26 +54,23 @@ def needs_action(items: Iterable[Attention]) -> bool:
     return any(item.level in TROUBLE for item in items)
 
 
-def _for_certification(p: Progress, soon_days: int = 90, late: Sequence = ()) -> Attention | None:
+def _for_certification(p: Progress, soon_days: int = 90) -> Attention | None:
     if p.level not in ("overdue", "lapsed", "urgent", "behind", "due-soon"):
         return None
     if p.level == "behind" and p.days_left > soon_days:
         return None  # the dashboard says so; `due` is for the last stretch
     cert = p.cert
-    stage = None
-    if late and p.level in ("overdue", "lapsed"):
-        from peertrack.domain.late_stages import late_words
-
-        stage = late_words(cert.expires, late, p.today)
-    if stage:
+    if p.late is not None and p.late.now is not None:
         # The board's own late stages say what this day means: a free grace period, a fee, inactive.
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
-                         f"expired {fmt.days_from_now(p.days_left)}; {stage}", cert.id, cert.expires)
+                         f"expired {fmt.days_from_now(p.days_left)}; {p.late.words}", cert.id, cert.expires,
+                         late=p.late)
     if p.level == "lapsed":
         # Still trouble: it needs reinstating, or removing if you let it go.
+        ended = f"{p.late.words}; " if p.late is not None else ""
         return Attention("certification", "overdue", f"{cert.name} ({cert.id})",
-                         f"lapsed: contact {cert.body or 'your certifying body'} about reinstating it, or remove it",
-                         cert.id, cert.expires, next_step="remove-cert")
+                         f"lapsed: {ended}contact {cert.body or 'your certifying body'} about reinstating it, "
+                         "or remove it", cert.id, cert.expires, next_step="remove-cert", late=p.late)
     if p.level == "overdue":
         detail = f"expired {fmt.days_from_now(p.days_left)}: renew it or contact {cert.body or 'your certifying body'}"
     else:

@@ -5,23 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from peertrack.domain.record_types import dataclass
-from peertrack.domain.templates import LateStage
-
-ENDED = ("inactive", "lapsed", "reinstatement")  # stages in which the certification no longer stands
-
-
-@dataclass(frozen=True)
-class StageNow:
-    """The late stage a day falls in: from `starts` to `ends` (both included; None: no end)."""
-
-    stage: LateStage
-    starts: dt.date
-    ends: dt.date | None
-
-    @property
-    def ended(self) -> bool:
-        return self.stage.stage in ENDED
+from peertrack.domain.models import ENDED, LateStage, LateStanding, Progress, StageNow
+from peertrack.domain.record_types import replace
 
 
 def stage_end(expires: dt.date, stage: LateStage) -> dt.date | None:
@@ -89,6 +74,31 @@ def grace_days(expires: dt.date, stages: Sequence[LateStage]) -> int | None:
 def _month_days(year: int, month: int) -> int:
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day
+
+
+def late_standing(expires: dt.date, stages: Sequence[LateStage], today: dt.date) -> LateStanding | None:
+    """The late standing on `today`; None on or before expiry, or when the board sets no stages."""
+    if not stages or today <= expires:
+        return None
+    found = stages_after(expires, stages)
+    now = stage_on(expires, stages, today)
+    if now is None:
+        from peertrack.domain.formatting import day
+
+        last = found[-1]  # it has an end: a stage with none would still hold today
+        ended = last.ends or expires
+        return LateStanding(None, (), "lapsed", f"the board's last late stage ended on {day(ended)}")
+    later = tuple(stage for stage in found if stage.starts > now.starts)
+    return LateStanding(now, later, "lapsed" if now.ended else "overdue", late_words(expires, stages, today) or "")
+
+
+def with_late_standing(item: Progress, stages: Sequence[LateStage]) -> Progress:
+    """`item` with its board's late standing, whose level wins over plain grace days: the stages are
+    worked out from today's expiry, so they follow a renewal or an edited expiry."""
+    standing = late_standing(item.cert.expires, stages, item.today)
+    if standing is None:
+        return item
+    return replace(item, level=standing.level, late=standing)
 
 
 def late_words(expires: dt.date, stages: Sequence[LateStage], today: dt.date) -> str | None:

@@ -152,6 +152,52 @@ class CapUse:
         return self.logged_seconds - self.counted_seconds if self.logged_seconds > self.cap_seconds else 0
 
 
+@dataclass(frozen=True)
+class LateStage:
+    """One stage after expiry: a free grace period, a late-fee window, inactive, lapsed, reinstatement.
+
+    A stage lasts until a day of the year after expiry (`until_date`, "MM-DD"), or for a number of
+    days or months after expiry; the last stage has no end.
+    """
+
+    stage: str
+    until_date: str | None = None
+    until_days: int | None = None
+    until_months: int | None = None
+    fee: int | None = None  # whole dollars; None: not known
+
+
+ENDED = ("inactive", "lapsed", "reinstatement")  # late stages in which the certification no longer stands
+
+
+@dataclass(frozen=True)
+class StageNow:
+    """The late stage a day falls in: from `starts` to `ends` (both included; None: no end)."""
+
+    stage: LateStage
+    starts: dt.date
+    ends: dt.date | None
+
+    @property
+    def ended(self) -> bool:
+        return self.stage.stage in ENDED
+
+
+@dataclass(frozen=True)
+class LateStanding:
+    """Where a certification past its expiry stands among its board's late stages, for `status` and `due`.
+
+    `now` is the stage today falls in (None once the last stage with an end is over); `later` the
+    stages still to come, each with its dates. `level` is "overdue" while a late renewal still keeps
+    the certification, "lapsed" once it is inactive, lapsed or past every stage.
+    """
+
+    now: StageNow | None
+    later: tuple[StageNow, ...]
+    level: str
+    words: str
+
+
 @dataclass
 class Progress:
     """Where one certification stands on a given day: the dashboard's facts."""
@@ -174,6 +220,7 @@ class Progress:
     expected_seconds: int = 0  # where a straight line through the cycle is today
     behind: str | None = None  # why the level is behind: "schedule" or "pace"
     exact: bool = True  # False only when the best choice could not be proven best (see allocation.py)
+    late: LateStanding | None = None  # past expiry, where the board's late stages stand (late_stages.py)
 
     @property
     def any_kind_seconds(self) -> int:

@@ -123,8 +123,15 @@ def todo_sentence(item: Progress) -> str:
     """One certification's to-do in a sentence: what, by when, at what pace."""
     cert = item.cert
     body = cert.body or "your certifying body"
+    late = item.late
+    if late is not None and late.now is not None and late.now.ended:
+        return f"It is {late.words}: contact {body}."
+    if late is not None and late.now is not None:
+        return (f"It expired {fmt.days_from_now(item.days_left)}; {late.words}. Renew it with {body}, then record "
+                f"it with: peertrack cert renew {cert.id}")
     if item.level == "lapsed":
-        return f"It has lapsed: contact {body} about reinstating it."
+        ended = f" ({late.words})" if late is not None else ""
+        return f"It has lapsed{ended}: contact {body} about reinstating it."
     if item.days_left < 0:
         return (f"It expired {fmt.days_from_now(item.days_left)}: renew it with {body}, then record it with: "
                 f"peertrack cert renew {cert.id}")

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from peertrack.domain.errors import NotFound
-from peertrack.domain.models import Requirement
+from peertrack.domain.models import LateStage, Requirement
 from peertrack.domain.record_types import dataclass, field
 from peertrack.domain.states import NATIONAL, state_code
 
@@ -22,21 +22,6 @@ class Source:
     url: str
     quote: str | None = None
     supports: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LateStage:
-    """One stage after expiry: a free grace period, a late-fee window, inactive, lapsed, reinstatement.
-
-    A stage lasts until a day of the year after expiry (`until_date`, "MM-DD"), or for a number of
-    days or months after expiry; the last stage has no end.
-    """
-
-    stage: str
-    until_date: str | None = None
-    until_days: int | None = None
-    until_months: int | None = None
-    fee: int | None = None  # whole dollars; None: not known
 
 
 @dataclass(frozen=True)

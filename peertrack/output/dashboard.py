@@ -109,11 +109,20 @@ def progress_block(item: Progress, plain: bool) -> Group:
 def _outlook(item: Progress) -> list[tuple[str, str]]:
     """What to do next, in a sentence or two."""
     cert = item.cert
+    body = cert.body or "your certifying body"
+    late = item.late
+    if late is not None and late.now is not None:
+        stage = late.words[0].upper() + late.words[1:] + "."
+        if late.now.ended:
+            again = "reactivating" if late.now.stage.stage == "inactive" else "reinstating"
+            return [(f"  {stage} Contact {body} about {again} it.", "red")]
+        return [(f"  This certification has expired, but it can still be renewed late. {stage}", "red"),
+                (f"  Renew it with {body}, then record it with: peertrack cert renew {cert.id}", "red")]
     if item.level == "lapsed":
-        return [(f"  This certification has lapsed. Contact {cert.body or 'your certifying body'} "
-                 "about reinstating it.", "red")]
+        ended = f": {late.words}" if late is not None else ""
+        return [(f"  This certification has lapsed{ended}. Contact {body} about reinstating it.", "red")]
     if item.days_left < 0:
-        return [(f"  This certification has expired. Renew it with {cert.body or 'your certifying body'}, "
+        return [(f"  This certification has expired. Renew it with {body}, "
                  f"then record it with: peertrack cert renew {cert.id}", "red")]
     if not item.missing_seconds:
         return [("  All the hours this cycle needs are in. Well done.", "green")]

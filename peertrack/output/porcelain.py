@@ -91,6 +91,7 @@ def progress(item: Progress) -> dict:
         "hours_missing_of_any_kind": hours_number(item.any_kind_seconds),
         "hours_expected_by_now": hours_number(item.expected_seconds),
         "level": item.level,
+        "late_stage": late_stage(item.late),
         "behind_because": item.behind,
         "choice_proven_best": item.exact,
         "course_count": item.course_count,
@@ -107,6 +108,20 @@ def progress(item: Progress) -> dict:
         ],
     })
     return data
+
+
+def late_stage(late) -> dict | None:
+    """A LateStanding: the board's late stage today, with its days and fee, and the stages still to come;
+    "stage" is null once the last stage with an end is over."""
+    if late is None:
+        return None
+
+    def one(found) -> dict:
+        return {"stage": found.stage.stage, "starts": found.starts.isoformat(),
+                "ends": found.ends.isoformat() if found.ends else None, "fee": found.stage.fee}
+
+    now = one(late.now) if late.now is not None else {"stage": None, "starts": None, "ends": None, "fee": None}
+    return now | {"words": late.words, "later": [one(found) for found in late.later]}
 
 
 def past_cycle(item: Progress) -> dict:
@@ -155,6 +170,7 @@ def attention(item, today) -> dict:
     return {
         "kind": item.kind, "level": item.level, "title": item.title, "detail": attention_detail(item), "ref": item.ref,
         "date": item.date.isoformat() if item.date else None, "days_left": item.days(today),
+        "late_stage": late_stage(item.late),
     }
 
 

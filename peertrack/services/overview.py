@@ -36,13 +36,15 @@ def load_settings(conn: sqlite3.Connection | None) -> Settings:
 
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
+    from peertrack.domain.late_stages import with_late_standing
     from peertrack.domain.requirements import progress
-    from peertrack.services.board_rules import templates_of
+    from peertrack.services.board_rules import late_stages
 
     settings = load_settings(conn)
-    templates_of(certs)  # each certification's template, read now in one go rather than one at a time
+    late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
     items = [
-        progress(cert, _counted_courses(conn, cert), today, settings.soon_days, settings.urgent_days)
+        with_late_standing(progress(cert, _counted_courses(conn, cert), today, settings.soon_days,
+                                    settings.urgent_days), late.get(cert.id, ()))
         for cert in certs
     ]
     return endorsements_under_parents(items)
