@@ -64,9 +64,11 @@ def test_the_order_of_the_courses_never_decides():
     assert one.cap_logged == (16,) and one.cap_counted == (10,)
 
 
-def test_provider_rules_match_a_name_inside():
-    choice = best_choice([Piece(6, None, None, "GMHCN Atlanta")], [Rule("min", "provider", "gmhcn", 6)], 12)
-    assert choice.minimum_counted == (6,) and choice.missing == 6
+def test_provider_rules_match_one_provider_exactly():
+    # "GMHCN approved vendor" is another provider; spelling aside ("GMHCN."), "gmhcn" is the same one.
+    pieces = [Piece(6, None, None, "GMHCN approved vendor"), Piece(2, None, None, "GMHCN."), Piece(1, None, None, None)]
+    choice = best_choice(pieces, [Rule("min", "provider", "gmhcn", 6)], 12)
+    assert choice.minimum_counted == (2,) and choice.minimum_missing == (4,) and choice.missing == 4
 
 
 def brute_force(pieces, rules, required, carried):

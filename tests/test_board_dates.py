@@ -7,8 +7,7 @@ import pytest
 from peertrack.domain.anchored_cycles import fixed_ends_after, shaped_dates
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.late_stages import grace_days, last_day_to_renew, stage_end, stage_on
-from peertrack.domain.renewal_tasks import task_deadlines
-from peertrack.domain.templates import CycleShape, LateStage, find_template
+from peertrack.domain.templates import CycleShape, LateStage
 
 D = dt.date
 TODAY = D(2026, 11, 2)
@@ -155,17 +154,6 @@ def test_texas_stages_and_a_stage_with_no_day_left():
                  LateStage("lapsed"))
     assert [s.stage.stage for s in __import__("peertrack.domain.late_stages", fromlist=["x"]).stages_after(
         D(2026, 12, 31), backwards)] == ["grace", "lapsed"]
-
-
-def test_renewal_tasks_are_due_by_expiry_or_their_own_day():
-    tx = find_template("tx-peer")
-    found = {d.title: d.due for d in task_deadlines(tx, "tx", "TX peer", D(2027, 6, 30))}
-    assert found == {"Pay the renewal fee ($60): TX peer": D(2027, 6, 30),
-                     "Background check (DPS or IdentoGO): TX peer": D(2027, 5, 31),
-                     "Sign the ethical standards: TX peer": D(2027, 6, 30)}
-    ny = task_deadlines(find_template("ny-crpa"), "ny", "CRPA", D(2027, 6, 30), submit_days=45)
-    assert [(d.due, d.cert_id) for d in ny] == [(D(2027, 5, 16), "ny")]  # by the application's due day
-    assert task_deadlines(None, "x", "X", D(2027, 1, 1)) == []
 
 
 @pytest.mark.parametrize(("day", "words"), [

@@ -24,7 +24,6 @@ from peertrack.services.overview import load_settings, progress_of
 from peertrack.storage.certs import delete_cert, insert_cert, load_cert, load_certs, load_cycles, update_cert
 from peertrack.storage.courses import credited_courses
 from peertrack.storage.database import transaction
-from peertrack.storage.deadlines import insert_deadline
 from peertrack.storage.safety_copies import keep_copy
 from peertrack.storage.settings import save_setting
 
@@ -137,12 +136,10 @@ def add(
         endorsement_of=endorsement_of, body=body, number=number, issued=issued,
     ), day_first=reads_day_first(ctx))
     note = board_dates_note(found, today, cycle=cycle, expires=expires, issued=issued, day_first=reads_day_first(ctx))
-    tasks = task_deadlines(found, cert.id, cert.name, cert.expires, cert.submit_days)
+    tasks = task_deadlines(found, cert)
     conn = open_db(ctx)
     with transaction(conn):
         insert_cert(conn, cert)
-        for task in tasks:
-            insert_deadline(conn, task)
         if work_rules:
             from peertrack.storage import work as work_store
 
@@ -163,8 +160,9 @@ def add(
     if by_hand:
         say("Keep track of these yourself (peertrack does not count them yet): " + "; ".join(by_hand) + ".")
     if tasks:
-        say("Renewal tasks added as deadlines (mark each done with: peertrack deadline done NUMBER): "
-            + "; ".join(task.title for task in tasks) + ".")
+        say("Renewal tasks, due by the certification's dates and moving with them: "
+            + "; ".join(f"{task.title} ({task.key})" for task in tasks)
+            + f". Mark one done with: peertrack deadline done {tasks[0].key}")
     if template:
         from peertrack.domain.templates import CONFIRM
 
@@ -408,11 +406,14 @@ def renew(
     from peertrack.services.renewal import renew as renew_cert
 
     keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
-    tasks = _next_tasks(item.cert, new_cycle)
-    renew_cert(conn, item.cert, renewed_on, new_cycle, tasks)
+    renew_cert(conn, item.cert, renewed_on, new_cycle)
     renewed(item.cert, new_cycle)
+    from peertrack.services.board_rules import renewal_tasks
+
+    tasks = renewal_tasks(conn, [load_cert(conn, item.cert.id)])
     if tasks:
-        say("Renewal tasks for the new cycle added as deadlines: " + "; ".join(task.title for task in tasks) + ".")
+        say("The renewal tasks start again for the new cycle: " + "; ".join(
+            f"{task.title}, by {fmt.day(task.due)}" for task in tasks) + ".")
 
 
 @app.command("rm")
@@ -440,7 +441,10 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
         current = load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
         # Its expiry and renewal dates leave the calendar too: the next calendar file cancels them.
-        remember_removed(db, certification_keys(current, derived_deadlines(current)))
+        from peertrack.services.board_rules import renewal_tasks
+
+        tasks = renewal_tasks(db, [current], include_done=True)
+        remember_removed(db, certification_keys(current, derived_deadlines(current) + tasks))
         delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
             save_setting(db, "default-cert", None)
@@ -464,21 +468,6 @@ def _board_fixes_the_dates(cert) -> bool:
     except NotFound:
         return False
     return template.calendar_year or template.shape.fixed_month is not None
-
-
-def _next_tasks(cert, new_cycle):
-    """The renewal tasks of the certification's template, due again for the new cycle."""
-    if not cert.template:
-        return []
-    from peertrack.domain.errors import NotFound
-    from peertrack.domain.renewal_tasks import task_deadlines
-    from peertrack.domain.templates import find_template
-
-    try:
-        template = find_template(cert.template)
-    except NotFound:
-        return []  # a template file that is gone: the holder adds any tasks themselves
-    return task_deadlines(template, cert.id, cert.name, new_cycle.ends, cert.submit_days)
 
 
 def _cycle_history(conn, cert, today):

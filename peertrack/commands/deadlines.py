@@ -30,7 +30,8 @@ from peertrack.storage.deadlines import (
 app = typer.Typer(help="Add, list, tick off and remove deadlines: fees, applications, checks.",
                   no_args_is_help=True)
 
-DeadlineArgument = Annotated[str, typer.Argument(help="The deadline's number, shown by deadline list.",
+DeadlineArgument = Annotated[str, typer.Argument(help="The deadline's number (or a renewal task's name, such as "
+                                                      "tx-peer:task:fee), shown by deadline list.",
                                                  show_default=False, autocompletion=completers.deadline_ids)]
 
 
@@ -85,11 +86,13 @@ def list_(
 
     today = clock.today()
     conn = open_existing(ctx)
-    stored = load_deadlines(conn, include_done=all_) if conn else []
-    certs = load_certs(conn) if conn else []
-    from peertrack.services.board_rules import late_stages
+    from peertrack.domain.deadlines import is_task
+    from peertrack.services.board_rules import late_stages, renewal_tasks
 
-    found = [d for d in all_deadlines(stored, certs, late_stages(certs)) if all_ or d.id is not None or d.due >= today]
+    certs = load_certs(conn) if conn else []
+    stored = load_deadlines(conn, include_done=all_) + renewal_tasks(conn, certs, include_done=all_) if conn else []
+    found = [d for d in all_deadlines(stored, certs, late_stages(certs))
+             if all_ or d.id is not None or is_task(d) or d.due >= today]
     if json:
         from peertrack.output import porcelain
 
@@ -107,17 +110,27 @@ def done(
     on: Annotated[Optional[str], typer.Option("--on", help="When you did it. Default: today.",
                                               show_default=False)] = None,
 ) -> None:
-    """Tick off a deadline you have met.
+    """Tick off a deadline you have met, or a renewal task of the current cycle.
 
     \b
     Examples:
       peertrack deadline done 3
       peertrack deadline done 3 --on yesterday
+      peertrack deadline done tx-peer:task:fee
     """
+    from peertrack.domain.renewal_tasks import split_task_key
     from peertrack.output.screen import say
 
     today = clock.today()
     done_on = parse_date(on, "--on", today, day_first=reads_day_first(ctx)) if on else today
+    task = split_task_key(number)
+    if task is not None:
+        from peertrack.domain.errors import unknown_cert
+        from peertrack.services.board_rules import mark_task_done
+
+        marked = mark_task_done(open_db(ctx, unknown_cert(task[0], [])), number, done_on)
+        say(f"✓ Done for this cycle: {marked.title}. It comes back when you renew.")
+        return
     conn = open_db(ctx, _no_deadline(number))
     with transaction(conn):
         deadline_id = _number(number)
@@ -159,6 +172,12 @@ def _no_deadline(text: str) -> Exception:
 def _number(text: str) -> int:
     if text.strip().isascii() and text.strip().isdigit() and int(text) <= LARGEST_ROW_NUMBER:
         return int(text)
+    from peertrack.domain.renewal_tasks import split_task_key
+
+    if split_task_key(text) is not None:
+        raise InvalidInput("NUMBER", text, "renewal tasks come from the certification's template and cannot be "
+                           f"removed; mark it done with: peertrack deadline done {text.strip()}",
+                           problem="is a renewal task, not a deadline you added")
     if ":" in text:
         raise InvalidInput("NUMBER", text, "this date follows from the certification: change it with "
                            "peertrack cert edit, or move it on with peertrack cert renew",

@@ -38,6 +38,8 @@ import math
 from collections import deque, namedtuple
 from itertools import combinations
 
+from peertrack.domain.providers import same_provider
+
 SEARCH_LIMIT = 200_000
 INFINITE = 1 << 62
 
@@ -74,8 +76,9 @@ def matches(rule: Rule, piece: Piece) -> bool:
     if value is None:
         return False
     if rule.dimension == "provider":
-        # Providers are written many ways ("GMHCN", "GMHCN Atlanta"): the rule's name inside is enough.
-        return rule.value.casefold() in value.casefold()
+        # One provider, exactly: "GMHCN approved vendor" is not "GMHCN". Its other names are made the
+        # rule's name before this (domain/providers.py, from the template).
+        return same_provider(rule.value, value)
     return value.casefold() == rule.value.casefold()
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from peertrack.domain import formatting as fmt
-from peertrack.domain.deadlines import all_deadlines, is_notice
+from peertrack.domain.deadlines import all_deadlines, is_notice, is_task
 from peertrack.domain.models import Certification, Deadline, LateStanding, Progress
 from peertrack.domain.needs import needed_words
 from peertrack.domain.record_types import dataclass
@@ -88,7 +88,7 @@ def _for_deadline(d: Deadline, today: dt.date, within_days: int, final_days: int
     if d.key and d.key.endswith(":expires") and d.cert_id in flagged:
         return None  # the certification's own line already says so
     if days < 0:
-        if d.key and not d.key.endswith(":submit"):
+        if d.key and not d.key.endswith(":submit") and not is_task(d):
             return None  # a window that has opened, or an expiry the certification line covers
         return Attention("deadline", "overdue", d.title, f"was due {fmt.days_from_now(days)}", ref, d.due)
     if days > within_days:

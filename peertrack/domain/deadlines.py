@@ -48,6 +48,13 @@ def all_deadlines(stored: Iterable[Deadline], certs: Iterable[Certification],
     return sorted(merged, key=lambda d: (d.due, d.id or 0, d.key or ""))
 
 
+def is_task(deadline: Deadline) -> bool:
+    """A renewal task from the template (a fee, references...): worked out from the dates, yet a to-do to mark done."""
+    from peertrack.domain.renewal_tasks import TASK_MARK
+
+    return bool(deadline.key and TASK_MARK in deadline.key)
+
+
 def is_notice(deadline: Deadline) -> bool:
     """A date that opens something (a renewal window) rather than one that must be met."""
     return bool(deadline.key and deadline.key.endswith(":opens"))

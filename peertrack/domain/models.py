@@ -198,6 +198,16 @@ class LateStanding:
     words: str
 
 
+@dataclass(frozen=True)
+class NotApproved:
+    """Hours that do not count because their courses carry no approval number, for a board that counts
+    only approved courses: one provider's (None: courses with no provider), with the course numbers."""
+
+    provider: str | None
+    seconds: int
+    course_ids: tuple[int, ...] = ()
+
+
 @dataclass
 class Progress:
     """Where one certification stands on a given day: the dashboard's facts."""
@@ -221,6 +231,7 @@ class Progress:
     behind: str | None = None  # why the level is behind: "schedule" or "pace"
     exact: bool = True  # False only when the best choice could not be proven best (see allocation.py)
     late: LateStanding | None = None  # past expiry, where the board's late stages stand (late_stages.py)
+    not_approved: tuple[NotApproved, ...] = ()  # courses left out: the board counts only approved ones
 
     @property
     def any_kind_seconds(self) -> int:

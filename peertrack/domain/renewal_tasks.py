@@ -1,11 +1,12 @@
 """Renewal tasks beside CE (a fee, a background check, references, the code of ethics, a supervisor's
-sign-off) as deadlines tied to a cycle's expiry, made again for each new cycle."""
+sign-off) as deadlines worked out from the certification's current dates; only "done" is stored."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
-from peertrack.domain.models import Deadline
+from peertrack.domain.models import Certification, Deadline
 from peertrack.domain.templates import Task, Template
 
 
@@ -19,20 +20,50 @@ def task_title(task: Task, cert_name: str) -> str:
     return f"{task.title}{' (' + ', '.join(extra) + ')' if extra else ''}: {cert_name}"
 
 
-def task_deadlines(template: Template | None, cert_id: str, cert_name: str, expires: dt.date,
-                   submit_days: int | None = None) -> list[Deadline]:
-    """The template's renewal tasks for a cycle ending on `expires`.
+def keyed_tasks(tasks: Sequence[Task]) -> list[tuple[str, Task]]:
+    """Each task with the key that names it within its certification: its kind ("fee"), numbered
+    from the second of a kind on ("fee-2")."""
+    seen: dict[str, int] = {}
+    found = []
+    for task in tasks:
+        seen[task.kind] = seen.get(task.kind, 0) + 1
+        found.append((task.kind if seen[task.kind] == 1 else f"{task.kind}-{seen[task.kind]}", task))
+    return found
+
+
+def task_deadlines(template: Template | None, cert: Certification,
+                   done: Mapping[str, dt.date] | None = None) -> list[Deadline]:
+    """The template's renewal tasks for the certification's current cycle, worked out from its dates
+    today, so they follow a renewal or an edited expiry; `done` holds the days tasks of this cycle
+    were marked done (by task key).
 
     Each is due `days_before` expiry when the board says so; otherwise by the day the application is due
     (`submit_days` before expiry), or by expiry itself.
     """
     if template is None:
         return []
-    by_default = expires - dt.timedelta(days=submit_days or 0)
-    return [Deadline(task_title(task, cert_name),
+    done = done or {}
+    expires = cert.expires
+    by_default = expires - dt.timedelta(days=cert.submit_days or 0)
+    return [Deadline(task_title(task, cert.name),
                      expires - dt.timedelta(days=task.days_before) if task.days_before is not None else by_default,
-                     cert_id, note=f"A renewal task from the {template.id} template.")
-            for task in template.tasks]
+                     cert.id, note=f"A renewal task from the {template.id} template.",
+                     done_on=done.get(key), key=task_deadline_key(cert.id, key))
+            for key, task in keyed_tasks(template.tasks)]
+
+
+def task_deadline_key(cert_id: str, task_key: str) -> str:
+    """ "tx-peer:task:fee": how `deadline list` shows a renewal task and `deadline done` takes it."""
+    return f"{cert_id}{TASK_MARK}{task_key}"
+
+
+TASK_MARK = ":task:"
+
+
+def split_task_key(text: str) -> tuple[str, str] | None:
+    """("tx-peer", "fee") from "tx-peer:task:fee"; None for text that names no renewal task."""
+    cert_id, mark, task = text.strip().lower().partition(TASK_MARK)
+    return (cert_id, task) if mark and cert_id and task else None
 
 
 def _word(n: int) -> str:

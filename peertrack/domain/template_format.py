@@ -17,7 +17,8 @@ STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
     "id", "name", "body", "state", "region", "status", "unconfirmed", "checked", "cycle", "first_cycle", "hours",
     "rules", "carry_over_hours", "opens_days", "submit_days", "grace_days", "late", "tasks", "counts", "once_ever",
-    "once_over_cycles", "unique_hours_with", "endorsement", "facts", "sources", "work", "entry",
+    "once_over_cycles", "unique_hours_with", "approved_providers_only", "endorsement", "facts", "sources", "work",
+    "entry",
 }
 CYCLE_KEYS = {"months", "calendar_year", "choices", "fixed", "from_month_start", "to_month_end", "same_parity_as_issue"}
 FIRST_KEYS = {"starts", "prorated_after", "waived_within_months"}
@@ -96,7 +97,7 @@ class _Reader:
         first = self.obj("first_cycle", FIRST_KEYS)
         months = self.whole(cycle, "months", "cycle.months", low=1, high=120)
         calendar_year = self.flag(cycle, "calendar_year", "cycle.calendar_year")
-        rules, labels = self.rules()
+        rules, labels, aliases = self.rules()
         return Template(
             id=ident, name=self.required_text("name"), body=self.text("body"), region=self.region(),
             months=12 if calendar_year else months, calendar_year=calendar_year, month_choices=self.choices(cycle),
@@ -109,6 +110,8 @@ class _Reader:
             counts=self.counts(), once_ever=self.flag(item, "once_ever", "once_ever"),
             once_over_cycles=self.once_over_cycles(),
             unique_hours_with=tuple(s.lower() for s in self.strings("unique_hours_with")),
+            provider_aliases=aliases,
+            approved_only=self.flag(item, "approved_providers_only", "approved_providers_only"),
             endorsement=self.flag(item, "endorsement", "endorsement"), work=self.work_and_entry("work"),
             entry=self.work_and_entry("entry"),
         )
@@ -265,11 +268,11 @@ class _Reader:
                                                    low=1, high=120),
         )
 
-    def rules(self) -> tuple[tuple[Requirement, ...], dict[str, str]]:
+    def rules(self) -> tuple[tuple[Requirement, ...], dict[str, str], dict[str, tuple[str, ...]]]:
         raw = self.item.get("rules") or []
         if not isinstance(raw, list):
             raise self.fail("rules", raw, 'give a list like [{"kind": "min", "value": "ethics", "hours": 6}]')
-        rules, labels = [], {}
+        rules, labels, aliases = [], {}, {}
         for number, rule in enumerate(raw, start=1):
             field = f"rules[{number}]"
             if not isinstance(rule, dict):
@@ -289,7 +292,14 @@ class _Reader:
             rules.append(Requirement(value, seconds, kind, dimension))
             if isinstance(rule.get("label"), str):
                 labels[value] = rule["label"]
-        return tuple(rules), labels
+            if "aliases" in rule:
+                others = rule["aliases"]
+                if dimension != "provider" or not isinstance(others, list) or not others or not all(
+                        isinstance(other, str) and other.strip() for other in others):
+                    raise self.fail(f"{field}.aliases", others, "give a provider rule's other names as a list, "
+                                    'like ["Georgia Mental Health Consumer Network"]')
+                aliases[value] = tuple(other.strip() for other in others)
+        return tuple(rules), labels, aliases
 
     def sources(self) -> tuple[Source, ...]:
         found = []

@@ -93,6 +93,9 @@ class Template:
     once_ever: bool = False  # a training counts once, even when repeated in a later cycle
     once_over_cycles: tuple[tuple[str, int, int | None], ...] = ()  # (topic, hours, every N years; None: once)
     unique_hours_with: tuple[str, ...] = ()  # no course counts for both this and these templates
+    # A provider rule's other names: {"GMHCN": ("Georgia Mental Health Consumer Network",)}. Only these count.
+    provider_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    approved_only: bool = False  # only courses with an approval number count
     endorsement: bool = False
     work: tuple = ()  # rules on service and supervision each cycle (domain.work_rules.WorkRule)
     entry: tuple = ()  # what working toward it needs before applying (domain.pursuits.EntryRule)

@@ -102,6 +102,14 @@ def progress_block(item: Progress, plain: bool) -> Group:
             lines.append(Text(f"{indent}    ! {fmt.hours(cap.uncounted_seconds)} of your "
                               f"{fmt.hours(cap.logged_seconds)} {rule_name(cap.name, cap.dimension)} hours do not "
                               f"count: at most {fmt.hours(cap.cap_seconds)} count", style="yellow"))
+    if item.not_approved:
+        from peertrack.domain.providers import approval_hint, not_approved_words
+
+        lines.extend(Text(f"{indent}    ! {not_approved_words(left_out, cert.id)}", style="yellow")
+                     for left_out in item.not_approved)
+        hint = approval_hint(item.not_approved)
+        if hint:
+            lines.append(Text(f"{indent}      {hint}"))
     lines.extend(Text(indent + line, style=style) for line, style in _outlook(item))
     return Group(*lines)
 
@@ -134,7 +142,8 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
         recent = fmt.hours_words(item.recent_seconds_per_month)
         required = cert.cycle.required_seconds
         if not item.recent_seconds_per_month:
-            lines.append(("  No hours logged in the last 6 months: a course soon would help.", "yellow"))
+            logged = "that count " if item.not_approved else ""  # some were logged, but do not count
+            lines.append((f"  No hours {logged}logged in the last 6 months: a course soon would help.", "yellow"))
         elif item.projected_seconds >= required and all(c.met for c in item.categories):
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
                           "there in time.", "green"))

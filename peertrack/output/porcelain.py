@@ -73,6 +73,8 @@ def certification(cert: Certification) -> dict:
 
 
 def progress(item: Progress) -> dict:
+    from peertrack.domain.providers import not_approved_words
+
     data = certification(item.cert)
     data.update({
         "days_left": item.days_left,
@@ -99,6 +101,11 @@ def progress(item: Progress) -> dict:
             {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_seconds),
              "earned": hours_number(c.earned_seconds), "met": c.met}
             for c in item.categories
+        ],
+        "not_approved": [
+            {"provider": left_out.provider, "hours": hours_number(left_out.seconds),
+             "courses": list(left_out.course_ids), "words": not_approved_words(left_out, item.cert.id)}
+            for left_out in item.not_approved
         ],
         "uncounted": [
             {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds),
@@ -152,6 +159,8 @@ def template(t) -> dict:
         "tasks": [{"kind": k.kind, "title": k.title, "fee": k.fee, "days_before": k.days_before, "count": k.count}
                   for k in t.tasks],
         "trainings": [{"what": c.what, "count": c.count, "category": c.category} for c in t.counts],
+        "provider_aliases": {name: list(others) for name, others in t.provider_aliases.items()},
+        "approved_providers_only": t.approved_only,
         "facts": list(t.facts),
         "sources": [{"url": s.url, "quote": s.quote, "supports": list(s.supports)} for s in t.sources],
         "origin": t.origin,

@@ -1,10 +1,11 @@
-"""The rules a certification's template adds beside what is stored: its board's late stages."""
+"""The rules a certification's template adds beside what is stored: its board's late stages, renewal tasks
+and provider rules (other names of a provider; only approved courses count)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peertrack.domain.models import Certification
+from peertrack.domain.models import Certification, Course, Deadline, NotApproved
 
 
 def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
@@ -19,6 +20,65 @@ def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
     templates = templates_of(certs)
     return {cert.id: templates[cert.template].late for cert in certs
             if cert.template in templates and templates[cert.template].late}
+
+
+def provider_rules(conn, cert: Certification, courses: list[Course]) -> tuple[list[Course], tuple[NotApproved, ...]]:
+    """The courses as the template's provider rules see them: a provider's other names become the name
+    its rule uses; for a board that counts only approved courses, those without an approval number are
+    left out, and returned by provider so `status` can say so."""
+    template = templates_of([cert]).get(cert.template) if cert.template and courses else None
+    if template is None:
+        return courses, ()
+    from peertrack.domain.providers import is_approved, known_as, not_approved
+
+    if template.provider_aliases:
+        courses = known_as(courses, template.provider_aliases)
+    if not template.approved_only:
+        return courses, ()
+    from peertrack.domain.record_types import replace
+    from peertrack.storage.approvals import approval_numbers
+
+    numbers = approval_numbers(conn, [course.id for course in courses if course.id is not None])
+    courses = [replace(course, approval_no=numbers.get(course.id or 0)) for course in courses]
+    return [course for course in courses if is_approved(course)], not_approved(courses, cert.id)
+
+
+def renewal_tasks(conn, certs: Iterable[Certification], *, include_done: bool = False) -> list[Deadline]:
+    """Each certification's renewal tasks for its current cycle, from its template and its dates today
+    (so they follow renewals and edited expiries); those marked done only when asked."""
+    from peertrack.domain.renewal_tasks import task_deadlines
+    from peertrack.storage.task_marks import load_task_marks
+
+    certs = [cert for cert in certs if cert.template]
+    templates = templates_of(certs) if certs else {}
+    certs = [cert for cert in certs if cert.template in templates and templates[cert.template].tasks]
+    if not certs:
+        return []
+    marks = load_task_marks(conn)
+    return [task for cert in certs for task in task_deadlines(templates[cert.template], cert, marks.get(cert.id))
+            if include_done or task.done_on is None]
+
+
+def mark_task_done(conn, text: str, on) -> Deadline:
+    """Mark a renewal task ("tx-peer:task:fee") of its certification's current cycle done, in one transaction."""
+    from peertrack.domain.errors import InvalidInput
+    from peertrack.domain.renewal_tasks import keyed_tasks, split_task_key, task_deadlines
+    from peertrack.storage.certs import load_cert
+    from peertrack.storage.database import transaction
+    from peertrack.storage.task_marks import mark_task_done as mark
+
+    cert_id, key = split_task_key(text) or ("", "")
+    with transaction(conn):
+        cert = load_cert(conn, cert_id)
+        template = templates_of([cert]).get(cert.template or "")
+        keys = [found for found, _ in keyed_tasks(template.tasks)] if template else []
+        if key not in keys:
+            names = ", ".join(f"{cert.id}:task:{found}" for found in keys)
+            raise InvalidInput("NUMBER", text, f"the renewal tasks of {cert.id} are {names}" if names else
+                               f"{cert.id} has no renewal tasks from a template; see your deadlines with: "
+                               "peertrack deadline list", problem="is not a renewal task of this certification")
+        mark(conn, cert.id, key, on)
+    return next(task for task in task_deadlines(template, cert) if task.key and task.key.endswith(f":task:{key}"))
 
 
 def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:

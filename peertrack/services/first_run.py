@@ -1,4 +1,4 @@
-"""Saving what a first run gathered: every certification, its renewal tasks and rules, and the reminders, at once."""
+"""Saving what a first run gathered: every certification, its rules, and the reminders, at once."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ from peertrack.domain.errors import Conflict
 from peertrack.domain.first_run import Plan
 from peertrack.storage.certs import insert_cert, load_certs
 from peertrack.storage.database import transaction
-from peertrack.storage.deadlines import insert_deadline
 from peertrack.storage.reminders import find_reminder_titled, insert_reminder
 
 
 def save_plan(conn: sqlite3.Connection, plan: Plan) -> None:
     """One transaction: all of it is saved, or none. Ids are checked again inside it, in case another
     command added one while the questions were being answered."""
-    from peertrack.domain.renewal_tasks import task_deadlines
     from peertrack.storage import work as work_store
 
     with transaction(conn):
@@ -26,8 +24,6 @@ def save_plan(conn: sqlite3.Connection, plan: Plan) -> None:
                 raise Conflict(f'A certification with the id "{cert.id}" was added while you answered. '
                                "Nothing was saved.", hint="Run peertrack init again and choose another id.")
             insert_cert(conn, cert)
-            for task in task_deadlines(chosen.template, cert.id, cert.name, cert.expires, cert.submit_days):
-                insert_deadline(conn, task)
             work = getattr(chosen.template, "work", ())
             if work:
                 work_store.replace_work_rules(conn, cert.id, list(work))

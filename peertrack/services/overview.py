@@ -37,16 +37,19 @@ def load_settings(conn: sqlite3.Connection | None) -> Settings:
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
     from peertrack.domain.late_stages import with_late_standing
+    from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
-    from peertrack.services.board_rules import late_stages
+    from peertrack.services.board_rules import late_stages, provider_rules
 
     settings = load_settings(conn)
     late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
-    items = [
-        with_late_standing(progress(cert, _counted_courses(conn, cert), today, settings.soon_days,
-                                    settings.urgent_days), late.get(cert.id, ()))
-        for cert in certs
-    ]
+    items = []
+    for cert in certs:
+        courses, not_approved = provider_rules(conn, cert, _counted_courses(conn, cert))
+        item = progress(cert, courses, today, settings.soon_days, settings.urgent_days)
+        if not_approved:
+            item = replace(item, not_approved=not_approved)
+        items.append(with_late_standing(item, late.get(cert.id, ())))
     return endorsements_under_parents(items)
 
 

@@ -102,10 +102,10 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
 
     horizon = today + dt.timedelta(days=load_settings(conn).soon_days)
     shown = {item.cert.id for item in items}
-    from peertrack.services.board_rules import late_stages
+    from peertrack.services.board_rules import late_stages, renewal_tasks
 
     certs = [item.cert for item in items]
-    found = all_deadlines(load_deadlines(conn, until=horizon), certs, late_stages(certs))
+    found = all_deadlines(load_deadlines(conn, until=horizon) + renewal_tasks(conn, certs), certs, late_stages(certs))
     return [d for d in found if today <= d.due <= horizon and not (d.key or "").endswith(":expires")
             and (d.cert_id is None or d.cert_id in shown)]
 
@@ -118,8 +118,9 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
     window = window if window is not None else settings.urgent_days
     certs = load_certs(conn) if conn else []
     progresses = progress_of(conn, certs, today) if conn else []
-    stored = load_deadlines(conn) if conn else []
-    from peertrack.services.board_rules import late_stages
+    from peertrack.services.board_rules import late_stages, renewal_tasks
+
+    stored = load_deadlines(conn) + renewal_tasks(conn, certs) if conn else []
 
     items = gather(progresses, stored, today, window, settings.final_days, due_reminders(conn, today),
                    settings.soon_days, late_stages(certs))

@@ -373,3 +373,45 @@ def renewal_day_starts(db: Database) -> None:
             db.execute("INSERT INTO ceu_credits (ceu_id, cert_id) SELECT c.id, ? FROM ceus c"
                        " WHERE c.date >= ? AND c.date < ? AND NOT EXISTS (SELECT 1 FROM ceu_credits k"
                        " WHERE k.ceu_id = c.id)", (after[1], before[3], after[2]))
+
+
+@steps(name="0013-renewal-task-marks")
+def renewal_task_marks(db: Database) -> None:
+    """Renewal tasks are worked out from the certification's dates; only the day each was done is kept.
+
+    They were stored as deadlines made when a certification was added or renewed, so they stayed
+    behind when its expiry was edited. A stored task its template still names becomes a mark on
+    its cycle (the first cycle ending on or after its due day), when done; then the row goes. A row
+    whose template or task is gone stays as a deadline of the holder's own: nothing is lost.
+    """
+    db.execute(
+        """CREATE TABLE task_marks (
+            cycle_id INTEGER NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+            task TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            PRIMARY KEY (cycle_id, task)
+        )"""
+    )
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.renewal_tasks import keyed_tasks
+    from peertrack.domain.templates import find_template
+
+    rows = db.execute(
+        "SELECT d.id, d.title, d.due, d.done_on, d.cert_id, c.template FROM deadlines d"
+        " JOIN certifications c ON c.id = d.cert_id WHERE c.template IS NOT NULL"
+        " AND d.note = 'A renewal task from the ' || c.template || ' template.'").fetchall()
+    for number, title, due, done_on, cert_id, template_id in rows:
+        try:
+            tasks = keyed_tasks(find_template(template_id).tasks)
+        except PeertrackError:
+            continue
+        # Titles were "the task's title (its fee, how many): the certification's name".
+        key = next((key for key, task in tasks if title.startswith((task.title + ":", task.title + " ("))), None)
+        cycles = db.execute("SELECT id, ends FROM cycles WHERE cert_id = ? ORDER BY ends", (cert_id,)).fetchall()
+        if key is None or not cycles:
+            continue
+        cycle = next((cycle_id for cycle_id, ends in cycles if ends >= due), cycles[-1][0])  # ISO dates as text
+        if done_on:
+            db.execute("INSERT OR IGNORE INTO task_marks (cycle_id, task, done_on) VALUES (?, ?, ?)",
+                       (cycle, key, done_on))
+        db.execute("DELETE FROM deadlines WHERE id = ?", (number,))
