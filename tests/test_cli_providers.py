@@ -11,7 +11,10 @@ def test_only_approved_courses_count_for_ny_crpa(ok):
     ok("cert", "add", "--template", "ny-crpa", "--expires", "2027-06-30")
     ok("log-ceu", "Ethics in peer work", "--hours", "4", "--category", "ethics", "--provider", "NY Certification Board",
        "--approval-no", "NYCB-0042", "--date", "2026-03-01")
-    ok("log-ceu", "Boundaries", "--hours", "2", "--provider", "Acme Training", "--date", "2026-04-01")
+    logged = ok("log-ceu", "Boundaries", "--hours", "2", "--provider", "Acme Training", "--date", "2026-04-01")
+    assert ("Note: ny-crpa counts only courses from approved providers, and this course has no approval number, so "
+            "it does not count there. If it was approved, add the number with: peertrack ceu edit 2 --approval-no "
+            "NUMBER") in " ".join(logged.stderr.split())
     ok("log-ceu", "Wellness", "--hours", "1", "--provider", "ACME training", "--date", "2026-05-01")
     ok("log-ceu", "Reading", "--hours", "1.5", "--date", "2026-05-02")
     cert = cert_json(ok)
@@ -37,6 +40,7 @@ def test_a_board_that_takes_any_provider_counts_them_all(ok):
     ok("log-ceu", "Boundaries", "--hours", "2", "--provider", "Acme Training", "--date", "2026-04-01")
     cert = cert_json(ok)
     assert (cert["hours_earned"], cert["not_approved"]) == (2, [])
+    assert "approval" not in ok("log-ceu", "More", "--hours", "1", "--date", "2026-04-02").stderr
 
 
 def test_georgia_counts_gmhcn_by_its_names_but_not_an_approved_vendor(ok):

@@ -160,6 +160,11 @@ def log_ceu(
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates)
     _warn_category_words(course, certs)
+    from peertrack.domain.providers import left_out_note
+
+    note = left_out_note(course_id, items)
+    if note:
+        typer.echo(note, err=True)
 
 
 @app.command("list")

@@ -67,3 +67,15 @@ def approval_hint(left_out: Sequence[NotApproved]) -> str | None:
     first = next((found.course_ids[0] for found in left_out if found.course_ids), None)
     return None if first is None else (f"If a course was approved, add its approval number: "
                                        f"peertrack ceu edit {first} --approval-no NUMBER")
+
+
+def left_out_note(course_id: int, items: Iterable) -> str | None:
+    """What log-ceu adds when the new course does not count somewhere for want of an approval number."""
+    certs = [item.cert.id for item in items if any(course_id in left.course_ids for left in item.not_approved)]
+    if not certs:
+        return None
+    from peertrack.domain.formatting import joined
+
+    return (f"Note: {joined(certs)} {'counts' if len(certs) == 1 else 'count'} only courses from approved "
+            "providers, and this course has no approval number, so it does not count there. If it was approved, "
+            f"add the number with: peertrack ceu edit {course_id} --approval-no NUMBER")
