@@ -96,3 +96,26 @@ def test_tasks_stored_by_an_older_version_become_marks(ok, db_path):
     assert conn.execute("SELECT y.ends, m.task, m.done_on FROM task_marks m JOIN cycles y ON y.id = m.cycle_id"
                         " ORDER BY y.ends").fetchall() == [("2027-06-30", "fee", "2026-10-01"),
                                                            ("2029-06-30", "fee", "2026-11-02")]
+
+
+def test_an_older_export_with_stored_tasks_imports_as_marks(ok, run, tmp_path):
+    ok("cert", "add", "--template", "tx-peer", "--expires", "2027-06-30")
+    path = tmp_path / "all.json"
+    ok("export", "json", "-o", str(path))
+    data = json.loads(path.read_text())
+    data["schema"] = 10  # as the version before marks wrote it: the tasks were deadlines
+    del data["tables"]["task_marks"]
+    data["tables"]["deadlines"] = [
+        {"id": 1, "title": f"Pay the renewal fee ($60): {TX}", "due": "2027-06-30", "cert_id": "tx-peer",
+         "note": NOTE, "done_on": "2026-10-01", "created_at": "2026-10-01T00:00:00"},
+        {"id": 2, "title": "Renew CPR card", "due": "2027-01-15", "cert_id": None, "note": None, "done_on": None,
+         "created_at": "2026-10-01T00:00:00"}]
+    path.write_text(json.dumps(data))
+    other = str(tmp_path / "other.db")
+    imported = run("--db", other, "import", "json", str(path), "--yes")
+    assert imported.exit_code == 0, imported.stderr
+    assert "1 deadline, 1 renewal task done" in imported.stdout + imported.stderr
+    found = json.loads(ok("--db", other, "deadline", "list", "--all", "--json").stdout)
+    assert [(d["id"], d["title"]) for d in found if d["id"] is not None] == [(2, "Renew CPR card")]
+    assert {d["key"]: d["done_on"] for d in found if d["key"] and ":task:" in d["key"]} == {
+        "tx-peer:task:fee": "2026-10-01", "tx-peer:task:background-check": None, "tx-peer:task:code-of-ethics": None}

@@ -24,11 +24,12 @@ _TABLE_WORDS = {
     "certifications": "certifications", "ceus": "courses", "cycles": "renewal cycles",
     "requirements": "requirements", "ceu_allocations": "course categories", "ceu_credits": "course credits",
     "attachments": "certificate files", "deadlines": "deadlines", "reminders": "wellness reminders",
-    "reminder_log": "reminder log entries", "settings": "settings",
+    "reminder_log": "reminder log entries", "settings": "settings", "task_marks": "renewal tasks done",
 }
 
 
-_ONE_WORDS = {"ceu_allocations": "course category", "reminder_log": "reminder log entry"}
+_ONE_WORDS = {"ceu_allocations": "course category", "reminder_log": "reminder log entry",
+              "task_marks": "renewal task done"}
 
 
 def attention_detail(item: Attention) -> str:
