@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
-from fractions import Fraction
 from pathlib import Path
 
 from peertrack.domain.errors import PeertrackError, did_you_mean
 from peertrack.domain.models import Requirement
 from peertrack.domain.states import NAMES, state_name
 from peertrack.domain.templates import STATUSES, CycleShape, LateStage, Source, Task, Template, TrainingCount
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
@@ -160,7 +163,11 @@ class _Reader:
 
     def number(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> Fraction | None:
         value = self._checked_number(holder, key, field, False, low, high)
-        return None if value is None else Fraction(str(value))
+        if value is None:
+            return None
+        from fractions import Fraction  # here: few templates have such numbers, and every start reads templates
+
+        return Fraction(str(value))
 
     def whole(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> int | None:
         value = self._checked_number(holder, key, field, True, low, high)

@@ -28,14 +28,25 @@ class SafeConsole(Console):
     def render_str(self, text: str, *args, **kwargs) -> Text:
         return super().render_str(escaped(text), *args, **kwargs)
 
+    _escaping = False  # true while the outermost render runs: what it yields is checked once, there
+
     def render(self, renderable, options=None):
+        if self._escaping:
+            return super().render(renderable, options)  # a part of a table or panel: the outermost call checks it
+        return self._escaped(renderable, options)
+
+    def _escaped(self, renderable, options):
         from rich.segment import Segment
 
-        for segment in super().render(renderable, options):
-            if segment.control is None and segment.text != escaped(segment.text):
-                yield Segment(escaped(segment.text), segment.style)
-            else:
-                yield segment
+        self._escaping = True
+        try:
+            for segment in super().render(renderable, options):
+                if segment.control is None and segment.text != escaped(segment.text):
+                    yield Segment(escaped(segment.text), segment.style)
+                else:
+                    yield segment
+        finally:
+            self._escaping = False
 
 
 def make_console(stderr: bool = False) -> Console:
