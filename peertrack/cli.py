@@ -1,7 +1,7 @@
 """The program's entry point: a fast lane for what people run many times a day, else the command tree.
 
-`peertrack --version`, `peertrack --help`, `peertrack`, `status` and `due` with their everyday
-options are answered without loading the command-line parser, which costs more than the work
+`peertrack --version`, `peertrack --help`, `peertrack`, `status`, `due` and `cert list` with their
+everyday options are answered without loading the command-line parser, which costs more than the work
 itself. Anything else, Tab completion included, goes to the full command tree, which handles
 every form of them too.
 """
@@ -14,6 +14,7 @@ import sys
 FAST = {
     "status": {"--cert": "cert", "-c": "cert", "--json": "json", "--missing": "missing"},
     "due": {"--within": "within", "--json": "json", "--quiet": "quiet", "-q": "quiet"},
+    "cert list": {"--json": "json"},
 }
 FLAGS = {"json", "quiet", "missing"}
 COMPLETE_VAR = "_PEERTRACK_COMPLETE"  # set by the shell completion scripts (see commands/completions.py)
@@ -82,6 +83,8 @@ def fast_lane(args: list[str]) -> Plan | None:
         else:
             break
     command, rest = (args[0], args[1:]) if args else ("status", [])
+    if rest and f"{command} {rest[0]}" in FAST:  # a command of a group: cert list
+        command, rest = f"{command} {rest[0]}", rest[1:]
     known = FAST.get(command)
     if known is None:
         return None
@@ -138,12 +141,15 @@ def run_fast(plan: Plan) -> int:
 
         if command == "due":
             return daily.show_due(path, **options)
+        if command == "cert list":
+            daily.show_cert_list(path, **options)
+            return 0
         daily.show_status(path, **options)
         return 0
     except (Exception, KeyboardInterrupt) as error:  # noqa: BLE001 - the last guard before a traceback
         from peertrack.commands.failures import explain, point_to_help
 
-        point_to_help(error, [command])
+        point_to_help(error, command.split())
         code, words = explain(error, path, commits_before)
         sys.stderr.write(words + "\n")
         return code

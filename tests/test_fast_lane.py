@@ -19,16 +19,19 @@ from peertrack.cli import fast_lane
     (["--plain"], (None, "status", {}, True)),
     (["--plain", "--db", "x.db", "status"], ("x.db", "status", {}, True)),
     (["--db", "x.db", "--plain", "due", "-q"], ("x.db", "due", {"quiet": True}, True)),
+    (["cert", "list", "--json"], (None, "cert list", {"json": True}, False)),
+    (["cert", "list", "--db", "x.db"], ("x.db", "cert list", {}, False)),
 ])
 def test_everyday_forms_take_the_fast_lane(args, expected):
     assert fast_lane(args) == expected
 
 
 @pytest.mark.parametrize("args", [
-    ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "list"],
+    ["--help"], ["status", "--help"], ["due", "--within"], ["due", "--json", "--json"], ["cert", "show"],
     ["due", "--json=yes"], ["status", "--cert", "--json"], ["--db"], ["due", "extra"], ["log-ceu", "x"],
     ["--plain", "--plain"], ["--db", "a", "--db", "b"], ["status", "--plain", "--plain"], ["status", "--history"],
-    ["status", "--svg", "x.svg"], ["--plain", "cert", "list"], ["status", "--missing", "--missing"],
+    ["status", "--svg", "x.svg"], ["--plain", "cert", "show"], ["status", "--missing", "--missing"],
+    ["cert", "--json", "list"], ["cert", "list", "--json", "--json"], ["cert", "list", "extra"], ["cert"],
 ])
 def test_anything_else_goes_to_the_full_command_tree(args):
     assert fast_lane(args) is None
@@ -39,6 +42,7 @@ def test_anything_else_goes_to_the_full_command_tree(args):
     ["status", "--missing"], ["status", "--missing", "--json", "--cert", "ca-pss"],
     ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
     ["--plain"], ["--plain", "status", "--cert", "ca-pss"], ["--plain", "due"],
+    ["cert", "list"], ["cert", "list", "--json"], ["--plain", "cert", "list"], ["cert", "list", "--plain"],
 ])
 def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, process, args):
     make_cert(require=["ethics=6"])
@@ -69,3 +73,11 @@ def test_peertracks_own_data_folder_is_checked_too(ok, tmp_path, monkeypatch):
     assert "other people" not in ok("status").stderr
     folder.chmod(0o755)
     assert 'chmod 700' in ok("status").stderr
+
+
+@pytest.mark.parametrize("args", [["cert", "list"], ["cert", "list", "--json"], ["due"], ["status", "--json"]])
+def test_before_the_first_record_both_say_the_same(run, process, db_path, args):
+    fast = process(*args)
+    full = run(*args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
+    assert not db_path.exists()  # reading never creates the file

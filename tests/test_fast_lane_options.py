@@ -17,12 +17,15 @@ from peertrack.cli import FAST, FLAGS, fast_lane
 from peertrack.commands.app import app, load_command
 
 # Options the fast lane leaves to the full command tree on purpose: they draw pictures or history.
-LEFT_TO_THE_TREE = {"status": {"--history", "--svg", "--html"}, "due": set()}
+LEFT_TO_THE_TREE = {"status": {"--history", "--svg", "--html"}, "due": set(), "cert list": set()}
 
 
 def _typer_table(command: str) -> dict[str, tuple[str, bool]]:
     """Every spelling of every option of `command`, as Typer defines it: name -> (destination, is a flag)."""
-    found = load_command(command)
+    words = command.split()
+    found = load_command(words[0])
+    for word in words[1:]:
+        found = found.commands[word]
     return {spelling: (param.name, bool(getattr(param, "is_flag", False)))
             for param in found.params if param.param_type_name == "option"
             for spelling in [*param.opts, *param.secondary_opts]}
@@ -36,7 +39,7 @@ def test_every_fast_option_is_spelt_and_stored_as_typer_defines_it() -> None:
                         if spelling not in LEFT_TO_THE_TREE[command]}, command
 
 
-def test_the_fast_lane_answers_only_status_and_due() -> None:
+def test_the_fast_lane_answers_only_status_due_and_cert_list() -> None:
     assert set(FAST) == set(LEFT_TO_THE_TREE)
 
 
@@ -54,6 +57,14 @@ def typer_reading(args: list[str]):
             name, command = "status", load_command("status")  # peertrack on its own shows the dashboard
         assert name is not None and command is not None
         sub = command.make_context(name, rest, parent=top)
+        while hasattr(command, "commands"):  # a group: cert list
+            rest = [*sub._protected_args, *sub.args]
+            if not rest:
+                return "answered"  # a group on its own shows its help
+            word, command, rest = command.resolve_command(sub, rest)
+            assert word is not None and command is not None
+            name = f"{name} {word}"
+            sub = command.make_context(word, rest, parent=sub)
     except UsageError:
         return "refused"
     except typer.Exit:
@@ -86,6 +97,9 @@ EDGES = [
     ["--db=", "due"], ["--db", "x.db", "--db", "y.db"], ["--db"], ["due", "--db"], ["due", "--db", "x.db"],
     ["due", "--db=x.db", "-q"], ["--plain", "--plain"], ["--plain=1"], ["status", "--plain"], ["-c", "x"],
     ["--json"], ["-q"], [""], ["Status"], ["due", "--plain", "--db", "--plain"], ["--db", "--plain", "due"],
+    ["cert", "list"], ["cert", "list", "--json"], ["cert", "list", "--json="], ["cert", "list", "--", "x"],
+    ["cert", "--json", "list"], ["cert", "list", "--cert", "x"], ["cert", "list", "-q"], ["cert", "list", "list"],
+    ["cert"], ["cert", "show"], ["cert", "lists"], ["status", "list"], ["cert", "list", "--db", "x.db"],
 ]
 
 
@@ -100,15 +114,18 @@ def test_the_fast_lane_takes_only_what_the_tree_reads_the_same(args: list[str]) 
     (["status", "-cca-pss"], (None, "status", {"cert": "ca-pss"}, False)),
     (["due", "--json="], "refused"), (["due", "-q="], "refused"), (["status", "--cert=", "ID"], "refused"),
     (["status", "-c"], "refused"), (["due", "--help"], "answered"),
+    (["cert", "list", "--json"], (None, "cert list", {"json": True}, False)), (["cert", "--json", "list"], "refused"),
+    (["cert", "list", "x"], "refused"), (["--plain", "cert", "list"], (None, "cert list", {}, True)),
 ])
 def test_the_tree_reads_the_edge_forms_as_click_does(args, reading) -> None:
     assert typer_reading(args) == reading  # the yardstick itself, worked out by hand
 
 
-HEADS = [[], ["status"], ["due"], ["--plain"], ["--db", "x.db", "status"], ["due", "--plain"], ["cert"]]
+HEADS = [[], ["status"], ["due"], ["--plain"], ["--db", "x.db", "status"], ["due", "--plain"], ["cert"],
+         ["cert", "list"], ["--plain", "cert", "list"]]
 WORDS = ["status", "due", "--cert", "-c", "--cert=", "--cert=x", "-c=x", "-cx", "x", "--json", "--json=",
          "--json=1", "-q", "-q=", "-qq", "--quiet", "--within", "--within=", "--within=2w", "2w", "--missing",
-         "--history", "--", "-", "--db", "--db=x.db", "--plain", "--nope", "", "--help", "cert"]
+         "--history", "--", "-", "--db", "--db=x.db", "--plain", "--nope", "", "--help", "cert", "list"]
 
 
 @settings(max_examples=300, deadline=None)

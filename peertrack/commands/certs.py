@@ -12,7 +12,6 @@ from peertrack.commands.common import (
     cert_or_default,
     confirm,
     open_db,
-    open_existing,
     reads_day_first,
     remove_after_asking,
     top_options,
@@ -21,7 +20,7 @@ from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.parsing import parse_date
 from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
-from peertrack.storage.certs import delete_cert, insert_cert, load_cert, load_certs, load_cycles, update_cert
+from peertrack.storage.certs import delete_cert, insert_cert, load_cert, load_cycles, update_cert
 from peertrack.storage.courses import credited_courses
 from peertrack.storage.database import transaction
 from peertrack.storage.safety_copies import keep_copy
@@ -225,16 +224,9 @@ def list_(ctx: typer.Context, json: JsonOption = False) -> None:
       peertrack cert list
       peertrack cert list --json
     """
-    conn = open_existing(ctx)
-    items = progress_of(conn, load_certs(conn), clock.today()) if conn is not None else []
-    if json:
-        from peertrack.output import porcelain
+    from peertrack.commands.views import show_cert_list
 
-        porcelain.emit([porcelain.progress(item) for item in items])
-        return
-    from peertrack.output.certs import certs_table
-
-    certs_table(items, load_settings(conn).date_format)
+    show_cert_list(top_options(ctx).db_path, json)
 
 
 @app.command("show")

@@ -1,4 +1,4 @@
-"""The views people open many times a day, `status` and `due`: callable from the command tree or the fast lane.
+"""The views people open many times a day, `status`, `due` and `cert list`: for the command tree and the fast lane.
 
 The data comes from services.standing, the printing from output; this module only joins them.
 """
@@ -98,3 +98,20 @@ def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet
 
         due.lines(items, window)
     return 1 if trouble else 0
+
+
+def show_cert_list(db_path: Path, json: bool = False) -> None:
+    """Every certification with its expiry, hours and level, in a table (or JSON)."""
+    from peertrack.services.overview import load_settings, progress_of
+    from peertrack.storage.certs import load_certs
+
+    with existing(db_path) as conn:
+        items = progress_of(conn, load_certs(conn), clock.today()) if conn is not None else []
+        if json:
+            from peertrack.output import porcelain
+
+            porcelain.emit([porcelain.progress(item) for item in items])
+            return
+        from peertrack.output.certs import certs_table
+
+        certs_table(items, load_settings(conn).date_format)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
@@ -17,6 +18,7 @@ def midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day)
 
 
+@lru_cache(maxsize=256)  # a reminder's rule is read several times a run (due, next, nearest); reading it is slow
 def _compiled(rule: str, starts: dt.date, until: dt.date | None) -> rrule:
     compiled = rrulestr(rule, dtstart=midnight(starts), cache=True)
     if until is not None and "COUNT=" not in rule:
