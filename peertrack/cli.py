@@ -1,9 +1,10 @@
 """The program's entry point: a fast lane for what people run many times a day, else the command tree.
 
-`peertrack --version`, `peertrack --help`, `peertrack`, `status`, `due` and `cert list` with their
-everyday options are answered without loading the command-line parser, which costs more than the work
-itself. Anything else, Tab completion included, goes to the full command tree, which handles
-every form of them too.
+`peertrack --version`, `peertrack --help`, `peertrack`, `status`, `due`, `cert list` and
+`export csv` with their everyday options are answered without loading the command-line parser,
+which costs more than the work itself. Anything else, Tab completion included, goes to the full
+command tree, which handles every form of them too. The option table below is held to the
+command tree's own definitions by tests/test_fast_lane_options.py.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ FAST = {
     "status": {"--cert": "cert", "-c": "cert", "--json": "json", "--missing": "missing"},
     "due": {"--within": "within", "--json": "json", "--quiet": "quiet", "-q": "quiet"},
     "cert list": {"--json": "json"},
+    "export csv": {"--cert": "cert", "-c": "cert", "--cycle": "cycle", "--output": "output", "-o": "output",
+                   "--notes": "notes"},
 }
-FLAGS = {"json", "quiet", "missing"}
+FLAGS = {"json", "quiet", "missing", "notes"}
 COMPLETE_VAR = "_PEERTRACK_COMPLETE"  # set by the shell completion scripts (see commands/completions.py)
 
 # What the fast lane will do: (the --db given or None, the command, its options, whether --plain was given).
@@ -104,7 +107,15 @@ def fast_lane(args: list[str]) -> Plan | None:
             options[key], rest = rest[1], rest[2:]
         else:
             return None  # a missing value, or one that looks like an option: the full parser words or reads it
+    if "output" in options and not _writable_name(options["output"]):
+        return None
     return db, command, options, plain
+
+
+def _writable_name(value: str) -> bool:
+    """Whether the full parser takes `value` as a file to write: not a folder, nor a file that is there
+    but cannot be read. An empty name it reads its own way, so that is left to it too."""
+    return bool(value) and not os.path.isdir(value) and (not os.path.exists(value) or os.access(value, os.R_OK))
 
 
 def _split(token: str) -> tuple[str, bool, str]:
@@ -143,6 +154,12 @@ def run_fast(plan: Plan) -> int:
             return daily.show_due(path, **options)
         if command == "cert list":
             daily.show_cert_list(path, **options)
+            return 0
+        if command == "export csv":
+            from pathlib import Path
+
+            output = options.pop("output", None)  # a Path, as Typer hands it to the command
+            daily.export_csv(path, **options, output=Path(output) if output is not None else None)
             return 0
         daily.show_status(path, **options)
         return 0

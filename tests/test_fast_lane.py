@@ -21,6 +21,8 @@ from peertrack.cli import fast_lane
     (["--db", "x.db", "--plain", "due", "-q"], ("x.db", "due", {"quiet": True}, True)),
     (["cert", "list", "--json"], (None, "cert list", {"json": True}, False)),
     (["cert", "list", "--db", "x.db"], ("x.db", "cert list", {}, False)),
+    (["export", "csv", "--cert", "ca-pss"], (None, "export csv", {"cert": "ca-pss"}, False)),
+    (["export", "csv", "-c", "ca-pss", "--notes"], (None, "export csv", {"cert": "ca-pss", "notes": True}, False)),
 ])
 def test_everyday_forms_take_the_fast_lane(args, expected):
     assert fast_lane(args) == expected
@@ -43,6 +45,9 @@ def test_anything_else_goes_to_the_full_command_tree(args):
     ["due"], ["due", "--json"], ["due", "--within", "6m"], ["due", "--within", "soon"], ["due", "--quiet"],
     ["--plain"], ["--plain", "status", "--cert", "ca-pss"], ["--plain", "due"],
     ["cert", "list"], ["cert", "list", "--json"], ["--plain", "cert", "list"], ["cert", "list", "--plain"],
+    ["export", "csv"], ["export", "csv", "--cert", "ca-pss"], ["export", "csv", "--notes", "-c", "ga-cps"],
+    ["export", "csv", "--cert", "ca-pss", "--cycle", "previous"], ["export", "csv", "--cert", "nope"],
+    ["export", "csv", "--cycle", "current"], ["export", "csv", "--cycle", "soon", "-c", "ca-pss"],
 ])
 def test_the_fast_lane_and_the_command_tree_agree(run, ok, make_cert, process, args):
     make_cert(require=["ethics=6"])
@@ -75,9 +80,23 @@ def test_peertracks_own_data_folder_is_checked_too(ok, tmp_path, monkeypatch):
     assert 'chmod 700' in ok("status").stderr
 
 
-@pytest.mark.parametrize("args", [["cert", "list"], ["cert", "list", "--json"], ["due"], ["status", "--json"]])
+@pytest.mark.parametrize("args", [["cert", "list"], ["cert", "list", "--json"], ["due"], ["status", "--json"],
+                                  ["export", "csv"], ["export", "csv", "--cert", "ca-pss"]])
 def test_before_the_first_record_both_say_the_same(run, process, db_path, args):
     fast = process(*args)
     full = run(*args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
     assert not db_path.exists()  # reading never creates the file
+
+
+def test_export_into_a_file_is_the_same_either_way(run, process, make_cert, ok, tmp_path):
+    make_cert()
+    ok("log-ceu", "Ethics in practice", "--hours", "2", "--category", "ethics", "--date", "2026-10-01")
+    fast, full = tmp_path / "fast.csv", tmp_path / "full.csv"
+    assert fast_lane(["export", "csv", "-c", "ca-pss", "-o", str(fast)]) is not None
+    by_fast = process("export", "csv", "-c", "ca-pss", "-o", str(fast))
+    by_tree = run("export", "csv", "-c", "ca-pss", "-o", str(full))
+    assert (by_fast.returncode, by_fast.stdout) == (by_tree.exit_code, by_tree.stdout) == (0, "")
+    assert by_fast.stderr.replace("fast.csv", "full.csv") == by_tree.stderr
+    assert fast.read_bytes() == full.read_bytes()
+    assert fast.read_bytes().startswith("\ufeffDate,Title".encode())

@@ -17,7 +17,7 @@ from peertrack.cli import FAST, FLAGS, fast_lane
 from peertrack.commands.app import app, load_command
 
 # Options the fast lane leaves to the full command tree on purpose: they draw pictures or history.
-LEFT_TO_THE_TREE = {"status": {"--history", "--svg", "--html"}, "due": set(), "cert list": set()}
+LEFT_TO_THE_TREE = {"status": {"--history", "--svg", "--html"}, "due": set(), "cert list": set(), "export csv": set()}
 
 
 def _typer_table(command: str) -> dict[str, tuple[str, bool]]:
@@ -39,7 +39,7 @@ def test_every_fast_option_is_spelt_and_stored_as_typer_defines_it() -> None:
                         if spelling not in LEFT_TO_THE_TREE[command]}, command
 
 
-def test_the_fast_lane_answers_only_status_due_and_cert_list() -> None:
+def test_the_fast_lane_answers_only_what_it_lists() -> None:
     assert set(FAST) == set(LEFT_TO_THE_TREE)
 
 
@@ -100,6 +100,12 @@ EDGES = [
     ["cert", "list"], ["cert", "list", "--json"], ["cert", "list", "--json="], ["cert", "list", "--", "x"],
     ["cert", "--json", "list"], ["cert", "list", "--cert", "x"], ["cert", "list", "-q"], ["cert", "list", "list"],
     ["cert"], ["cert", "show"], ["cert", "lists"], ["status", "list"], ["cert", "list", "--db", "x.db"],
+    ["export", "csv"], ["export", "csv", "--cert", "ca-pss"], ["export", "csv", "-c=x"], ["export", "csv", "-o", "."],
+    ["export", "csv", "-o", ""], ["export", "csv", "--output=out.csv"], ["export", "csv", "-oout.csv"],
+    ["export", "csv", "--notes"], ["export", "csv", "--notes=1"], ["export", "csv", "--cycle", "previous", "-c", "x"],
+    ["export", "csv", "--cycle="], ["export", "--cert", "x", "csv"], ["export"], ["export", "csv", "-o"],
+    ["export", "csv", "-o", "x.csv", "-o", "y.csv"], ["export", "json"], ["export", "csv", "--output", "tests"],
+    ["export", "csv", "extra"], ["--db", "x.db", "export", "csv", "--plain", "-o", "-"],
 ]
 
 
@@ -116,16 +122,20 @@ def test_the_fast_lane_takes_only_what_the_tree_reads_the_same(args: list[str]) 
     (["status", "-c"], "refused"), (["due", "--help"], "answered"),
     (["cert", "list", "--json"], (None, "cert list", {"json": True}, False)), (["cert", "--json", "list"], "refused"),
     (["cert", "list", "x"], "refused"), (["--plain", "cert", "list"], (None, "cert list", {}, True)),
+    (["export", "csv", "-o", "."], "refused"), (["export", "csv", "--output", "tests"], "refused"),
+    (["export", "csv", "-o", "new.csv", "--notes"],
+     (None, "export csv", {"output": "new.csv", "notes": True}, False)),
 ])
 def test_the_tree_reads_the_edge_forms_as_click_does(args, reading) -> None:
     assert typer_reading(args) == reading  # the yardstick itself, worked out by hand
 
 
 HEADS = [[], ["status"], ["due"], ["--plain"], ["--db", "x.db", "status"], ["due", "--plain"], ["cert"],
-         ["cert", "list"], ["--plain", "cert", "list"]]
+         ["cert", "list"], ["--plain", "cert", "list"], ["export", "csv"], ["export"]]
 WORDS = ["status", "due", "--cert", "-c", "--cert=", "--cert=x", "-c=x", "-cx", "x", "--json", "--json=",
          "--json=1", "-q", "-q=", "-qq", "--quiet", "--within", "--within=", "--within=2w", "2w", "--missing",
-         "--history", "--", "-", "--db", "--db=x.db", "--plain", "--nope", "", "--help", "cert", "list"]
+         "--history", "--", "-", "--db", "--db=x.db", "--plain", "--nope", "", "--help", "cert", "list", "csv",
+         "-o", ".", "--notes", "--output=x.csv", "--cycle", "previous"]
 
 
 @settings(max_examples=300, deadline=None)

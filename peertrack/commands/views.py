@@ -1,4 +1,4 @@
-"""The views people open many times a day, `status`, `due` and `cert list`: for the command tree and the fast lane.
+"""What people run many times a day (status, due, cert list, export csv): for the command tree and the fast lane.
 
 The data comes from services.standing, the printing from output; this module only joins them.
 """
@@ -115,3 +115,44 @@ def show_cert_list(db_path: Path, json: bool = False) -> None:
         from peertrack.output.certs import certs_table
 
         certs_table(items, load_settings(conn).date_format)
+
+
+def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None, output: Path | None = None,
+               notes: bool = False) -> None:
+    """The courses as CSV, one row each, into `output` or onto the screen; with `cert`, the hours it credits."""
+    import sys
+
+    from peertrack.domain.requirements import as_credited
+    from peertrack.exchange import csv_export as exports
+    from peertrack.services.course_selection import course_filters
+    from peertrack.storage.courses import stream_courses
+    from peertrack.storage.database import reading
+
+    credited = cert.strip().lower() if cert else None
+    with existing(db_path) as conn:
+        filters = course_filters(conn, clock.today(), cert=cert, cycle=cycle or ("current" if cert else "all"))
+        written = [0]
+
+        def courses():
+            """Courses as they are read, one moment of the database, counted as they go out."""
+            if conn is None or filters is None:
+                return
+            with reading(conn):
+                for course in stream_courses(conn, **filters, with_credits=bool(cert)):
+                    written[0] += 1
+                    # With --cert: the hours this certifying body credits, which is what its own records will show.
+                    yield as_credited(course, credited) if credited else course
+
+        lines = exports.csv_lines(courses(), notes=notes)
+        if output is None:
+            for line in lines:
+                sys.stdout.write(line)
+            return
+        import itertools
+
+        from peertrack.domain.formatting import counted
+        from peertrack.output.screen import say
+        from peertrack.storage.files import write_whole_chunks
+
+        write_whole_chunks(output, itertools.chain(["\ufeff"], lines))  # the mark makes Excel read UTF-8 names right
+        say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
