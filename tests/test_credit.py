@@ -153,6 +153,48 @@ def test_courses_from_a_json_export_count_toward_a_certification_added_after(ok,
     assert data["certifications"][0]["hours_earned"] == 2
 
 
+def test_a_course_counted_for_one_certification_counts_for_one_added_later(ok, make_cert, status_json):
+    """The course was logged when only ca-pss existed; ga-cps, added after, covers its date too."""
+    make_cert()
+    ok("log-ceu", "Peer ethics", "--hours", "2", "--date", "2026-10-01")
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2026-12-31", cycle="1y", hours="12")
+    earned = {c["id"]: c["hours_earned"] for c in status_json()["certifications"]}
+    assert earned == {"ca-pss": 2, "ga-cps": 2}
+    assert json.loads(ok("ceu", "show", "1", "--json").stdout)["certs"] == ["ca-pss", "ga-cps"]
+
+
+def test_a_course_chosen_for_one_certification_stays_with_it(ok, make_cert, status_json):
+    make_cert()
+    ok("log-ceu", "Medi-Cal law", "--hours", "2", "--date", "2026-10-01", "--cert", "ca-pss")
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2026-12-31", cycle="1y", hours="12")
+    earned = {c["id"]: c["hours_earned"] for c in status_json()["certifications"]}
+    assert earned == {"ca-pss": 2, "ga-cps": 0}
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")  # a choice outlives renewals too
+    assert json.loads(ok("ceu", "show", "1", "--json").stdout)["certs"] == ["ca-pss"]
+
+
+def test_a_course_can_count_toward_none_and_go_back_to_its_dates(ok, make_cert, status_json):
+    make_cert()
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2026-12-31", cycle="1y", hours="12")
+    ok("log-ceu", "Peer ethics", "--hours", "2", "--date", "2026-10-01")
+    result = ok("ceu", "edit", "1", "--cert", "none")
+    assert "Counts toward" in result.stdout and "no certification" in result.stdout
+    assert {c["id"]: c["hours_earned"] for c in status_json()["certifications"]} == {"ca-pss": 0, "ga-cps": 0}
+    ok("ceu", "edit", "1", "--title", "Peer ethics, part 1")  # other changes keep the choice
+    assert json.loads(ok("ceu", "show", "1", "--json").stdout)["certs"] == []
+    ok("ceu", "edit", "1", "--cert", "auto")
+    assert {c["id"]: c["hours_earned"] for c in status_json()["certifications"]} == {"ca-pss": 2, "ga-cps": 2}
+
+
+def test_none_or_auto_with_a_certification_is_refused(run, make_cert, snapshot):
+    make_cert()
+    before = snapshot()
+    result = run("log-ceu", "Peer ethics", "--hours", "2", "--cert", "none", "--cert", "ca-pss")
+    assert result.exit_code == 2
+    assert "--cert" in result.stderr and "on its own" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot() == before
+
+
 def test_a_schema_4_database_counts_the_course_after_its_early_renewal(ok, db_path, status_json):
     """The fixture's ca-pss was renewed on 1 Jun 2025; a 2-hour ethics course of 15 Jun 2025 counted nowhere."""
     import shutil
@@ -165,7 +207,33 @@ def test_a_schema_4_database_counts_the_course_after_its_early_renewal(ok, db_pa
     assert (item["cycle_start"], item["hours_earned"]) == ("2025-06-01", 23.75)
     assert [(c["name"], c["earned"]) for c in item["categories"]] == [("ethics", 4)]
     course = json.loads(ok("ceu", "show", "4", "--json").stdout)
-    assert course["certs"] == ["ca-pss"]
+    assert course["certs"] == ["ca-pss", "soar"]  # soar's cycle, added later, covers 15 Jun 2025 too
+
+
+def test_a_schema_4_database_keeps_every_choice_and_counts_the_rest_by_date(ok, db_path):
+    """Each course's old links against what was chosen by itself on the day it was logged.
+
+    ca-pss (added 1 Jul 2023): windows 1 Jul 2023 - 31 May 2025 and 1 Jun 2025 - 30 Jun 2027.
+    ga-cps (added 15 Jan 2026): 2026. soar (added 2 Apr 2026): 2 Jun 2025 - 1 Jun 2027.
+    Courses 7 (ga-cps only, logged when ca-pss covered it too), 8 (15 of its 20 hours for ca-pss) and 9
+    (ca-pss only, logged when ga-cps covered it) were choices; every other one counts by its date.
+    """
+    import shutil
+    from pathlib import Path
+
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-4.db", db_path)
+    courses = {c["id"]: c for c in json.loads(ok("ceu", "list", "--json").stdout)}
+    assert {number: courses[number]["certs"] for number in courses} == {
+        1: ["ca-pss"], 2: ["ca-pss"], 3: ["ca-pss"], 4: ["ca-pss", "soar"], 5: ["ca-pss", "soar"],
+        6: ["ca-pss", "ga-cps", "soar"], 7: ["ga-cps"], 8: ["ca-pss", "ga-cps"], 9: ["ca-pss"],
+        10: ["ca-pss", "ga-cps", "soar"]}
+    assert [c["hours"] for c in courses[8]["credits"]] == [15, 20]  # 15 hours for ca-pss, its own 20 for ga-cps
+    # A certification added now counts every course counted by date, and none that was a choice.
+    ok("cert", "add", "NY CPS", "--id", "ny-cps", "--expires", "2027-12-31",
+       "--cycle", "5y", "--hours", "28")  # one cycle: 1 Jan 2023 to 31 Dec 2027
+    courses = {c["id"]: c for c in json.loads(ok("ceu", "list", "--json").stdout)}
+    assert [n for n in courses if "ny-cps" in courses[n]["certs"]] == [1, 2, 3, 4, 5, 6, 10]
 
 
 def test_editing_the_hours_says_which_cycles_change_and_keeps_past_ones(ok, make_cert, monkeypatch):

@@ -418,8 +418,8 @@ def test_a_failure_while_adding_adds_nothing(run, make_cert, snapshot, monkeypat
     before = snapshot()
     real = insert_courses
 
-    def failing(conn, courses, credits=None):
-        real(conn, courses[:2], credits[:2])  # some rows are in when Ctrl-C comes
+    def failing(conn, courses):
+        real(conn, courses[:2])  # some rows are in when Ctrl-C comes
         raise KeyboardInterrupt
 
     monkeypatch.setattr("peertrack.services.course_import.insert_courses", failing)

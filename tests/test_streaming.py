@@ -35,14 +35,15 @@ CSV_LIMIT = 64 * 1024 * 1024
 
 
 def _build(path: Path, count: int) -> None:
-    """A database of `count` courses, each in one category and credited to one certification, written by SQL."""
+    """A database of `count` courses, each in one category and chosen for one certification, written by SQL."""
     connect(path).close()  # the schema, made the way peertrack makes it
     conn = sqlite3.connect(path)
     made = "2026-01-01T00:00:00+00:00"
     conn.execute("INSERT INTO certifications (id, name, cycle_months, required_seconds, created_at)"
                  " VALUES ('ca-pss', 'Medi-Cal Peer Support Specialist', 24, 72000, ?)", (made,))
     conn.executemany(
-        "INSERT INTO ceus (id, date, title, provider, seconds, format, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ceus (id, date, title, provider, seconds, format, credit_chosen, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
         ((i, f"{2000 + i % 26}-{1 + i % 12:02d}-{1 + i % 28:02d}", f"Course {i}", "NAMI", 3600 + (i % 8) * 900,
           "online", made) for i in range(1, count + 1)))
     conn.execute("INSERT INTO ceu_allocations SELECT id, 'ethics', seconds FROM ceus")

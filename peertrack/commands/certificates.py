@@ -249,12 +249,11 @@ def import_certificates(
 def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[str]) -> list[FolderRow]:
     """Log every row with its file in one transaction, checking again inside it that no file is kept yet."""
     from peertrack.commands.common import top_options
-    from peertrack.domain.certifications import crediting_by_default
     from peertrack.domain.record_types import replace
     from peertrack.services.certificate_files import keep_certificate
     from peertrack.storage.attachments import courses_with_file
     from peertrack.storage.certs import load_certs
-    from peertrack.storage.courses import insert_course
+    from peertrack.storage.courses import insert_course, load_course
     from peertrack.storage.database import transaction
 
     added = []
@@ -264,10 +263,10 @@ def add_rows(ctx: typer.Context, conn, rows: list[FolderRow], given_certs: list[
         for row in sorted(rows, key=lambda row: (row.read.date, row.name)):
             if courses_with_file(conn, row.sha256):
                 continue  # kept by another command since the preview
-            certs = named if named is not None else crediting_by_default(everyone, row.read.date)
-            course = replace(row.read, cert_ids=tuple(c.id for c in certs))
+            course = row.read if named is None else replace(
+                row.read, credit_chosen=True, cert_ids=tuple(c.id for c in named))
             course_id = insert_course(conn, course)
-            course = replace(course, id=course_id)
+            course = load_course(conn, course_id)
             keep_certificate(conn, top_options(ctx).db_path, course_id, row.path)
             added.append(replace(row, course=course))
     return added

@@ -43,7 +43,8 @@ CategoriesOption = Annotated[Optional[list[str]], typer.Option(
     show_default=False, autocompletion=completers.categories)]
 CertsOption = Annotated[Optional[list[str]], typer.Option(
     "--cert", "-c", help="A certification it counts toward, as ID or ID=HOURS when that body credits other "
-    "hours; repeat for more. Default: every one whose current cycle includes its date.", show_default=False,
+    "hours; repeat for more. Default (or --cert auto): every one with a cycle that includes its date, "
+    "also those added or renewed later. --cert none: it counts toward none.", show_default=False,
     autocompletion=completers.cert_ids)]
 ProviderOption = Annotated[Optional[str], typer.Option("--provider", help="Who gave the course.", show_default=False)]
 FormatOption = Annotated[Optional[str], typer.Option(
@@ -140,10 +141,10 @@ def log_ceu(
             refuse_same_file(conn, certificate_file, force)
         if not force:
             _refuse_duplicate(conn, course, dates)
-        certs, overrides = _crediting_certs(conn, course, cert)
-        course = replace(course, cert_ids=tuple(c.id for c in certs), overrides=overrides)
+        course = _credit_chosen(conn, course, cert)
         course_id = insert_course(conn, course)
-        course = replace(course, id=course_id)
+        course = load_course(conn, course_id)
+        certs = _reported_certs(conn, course)
         if certificate is not None:
             kept, _ = keep_certificate(conn, top_options(ctx).db_path, course_id, certificate_file)
     items = progress_of(conn, certs, today)
@@ -293,10 +294,12 @@ def edit(
             approval_no=approval_no if approval_no is not None else old.approval_no,
             note=note if note is not None else old.note,
         )
-        certs, overrides = _crediting_certs(conn, course, cert) if cert else (
-            [c for c in load_certs(conn) if c.id in old.cert_ids], old.overrides)
-        course = replace(course, id=old.id, cert_ids=tuple(c.id for c in certs), overrides=overrides)
+        course = replace(course, id=old.id, credit_chosen=old.credit_chosen, cert_ids=old.cert_ids,
+                                     overrides=old.overrides)
+        course = _credit_chosen(conn, course, cert) if cert else course
         update_course(conn, course)
+        course = load_course(conn, course_id)
+        certs = _reported_certs(conn, course)
     from peertrack.output.courses import course_detail
     from peertrack.output.screen import say
 
@@ -345,30 +348,41 @@ def _course_from_options(today, day_first: bool, *, title, hours, date, provider
     )
 
 
-def _crediting_certs(conn, course: Course, given: Optional[list[str]]):
-    """The certifications a course counts toward, and any hours they credit differently.
+def _credit_chosen(conn, course: Course, given: Optional[list[str]]) -> Course:
+    """The course with the certifications it counts toward, as named with --cert.
 
-    Named with --cert (ID, or ID=HOURS when that body credits other hours than the
-    course's own); otherwise every certification whose current cycle includes the date,
-    or has already ended before it (the course counts once that certification is renewed).
+    ID, or ID=HOURS when that body credits other hours than the course's own; `none` for no
+    certification; nothing or `auto` for the default: worked out from the dates whenever it is read,
+    so a certification added or renewed later counts it too.
     """
-    certs = load_certs(conn)
-    if not given:
-        from peertrack.domain.certifications import crediting_by_default
-
-        return crediting_by_default(certs, course.date), ()
-    by_id = {c.id: c for c in certs}
-    chosen, overrides = [], []
+    words = {text.strip().lower() for text in given or []}
+    if not given or words == {"auto"}:
+        return replace(course, credit_chosen=False, cert_ids=(), overrides=())
+    if words == {"none"}:
+        return replace(course, credit_chosen=True, cert_ids=(), overrides=())
+    by_id = {c.id: c for c in load_certs(conn)}
+    chosen: list[str] = []
+    overrides = []
     for text in given:
         cert_id, sep, amount = text.partition("=")
         cert_id = cert_id.strip().lower()
+        if cert_id in ("auto", "none"):
+            raise InvalidInput("--cert", text, f"give --cert {cert_id} on its own, or name certifications",
+                               problem="cannot go with other certifications")
         if cert_id not in by_id:
             raise unknown_cert(conn, cert_id)
-        if by_id[cert_id] not in chosen:
-            chosen.append(by_id[cert_id])
+        if cert_id not in chosen:
+            chosen.append(cert_id)
         if sep:
             overrides.append((cert_id, parse_hours(amount, "--cert", allow_zero=True, limit=1000 * HOUR)))
-    return chosen, tuple(sorted(overrides))
+    return replace(course, credit_chosen=True, cert_ids=tuple(chosen), overrides=tuple(sorted(overrides)))
+
+
+def _reported_certs(conn, course: Course) -> list:
+    """The certifications to tell about after a course is saved: those it counts toward, and, for a course
+    counted by its date, those whose current cycle ended before it (it counts once they are renewed)."""
+    return [cert for cert in load_certs(conn)
+            if cert.id in course.cert_ids or (not course.credit_chosen and cert.cycle.ends < course.date)]
 
 
 def _refuse_duplicate(conn, course: Course, dates: str) -> None:

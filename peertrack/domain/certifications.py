@@ -191,15 +191,6 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
     )
 
 
-def crediting_by_default(certs: list[Certification], day: dt.date) -> list[Certification]:
-    """The certifications a course dated `day` counts toward when none is named.
-
-    Every one whose current cycle includes the day, or has ended before it: such a course
-    counts toward the next cycle once the renewal is recorded.
-    """
-    return [cert for cert in certs if cert.cycle.starts <= day]
-
-
 def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
     """The cycle that follows `item`'s current one, with any extra hours the rules let it carry.
 

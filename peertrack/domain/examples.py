@@ -42,7 +42,7 @@ def courses(today: dt.date) -> list[Course]:
     return [
         Course(date=today - dt.timedelta(days=ago), title=title, provider=provider, seconds=minutes * 60,
                format=form, allocations=tuple(Allocation(name, minutes * 60) for name in categories),
-               cert_ids=tuple(cert_ids))
+               cert_ids=tuple(cert_ids), credit_chosen=True)
         for ago, title, provider, minutes, form, categories, cert_ids in rows
     ]
 

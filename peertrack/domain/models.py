@@ -95,6 +95,9 @@ class Course:
     id: int | None = None
     # Certifications that credit a different number of hours than the course's own: (cert id, seconds).
     overrides: tuple[tuple[str, int], ...] = ()
+    # True when the holder named the certifications it counts toward (cert_ids, exactly); False when it
+    # counts toward every certification with a cycle covering its date, worked out when read.
+    credit_chosen: bool = False
 
     def credited_seconds(self, cert_id: str) -> int:
         return dict(self.overrides).get(cert_id, self.seconds)

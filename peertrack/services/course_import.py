@@ -11,12 +11,14 @@ from peertrack.storage.database import transaction
 
 
 def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[str, ...] | None) -> list[Course]:
-    """Add the courses not recorded yet, crediting the certifications `named` (None: the usual ones).
+    """Add the courses not recorded yet, counting toward the certifications `named`
+    (None: those whose cycles include each one's date, worked out when read).
 
     Everything is looked at again inside the write: two imports at once add each course only
     once, and a certification removed while the person was asked is noticed, not crashed on.
     """
-    from peertrack.domain.certifications import crediting_by_default
+    import dataclasses
+
     from peertrack.exchange.csv_import import course_key
 
     with transaction(conn):
@@ -29,7 +31,7 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
         # In date order: the numbers then follow the dates, and the date index grows at its end.
         added = sorted((course for course in courses if course_key(course) not in present),
                        key=lambda course: course.date)
-        insert_courses(conn, added, [
-            named if named is not None else tuple(c.id for c in crediting_by_default(everyone, course.date))
-            for course in added])
+        if named is not None:
+            added = [dataclasses.replace(course, credit_chosen=True, cert_ids=named) for course in added]
+        insert_courses(conn, added)
     return added

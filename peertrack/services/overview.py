@@ -63,9 +63,10 @@ def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
     if not counts_once_ever(cert):
         return courses
     from peertrack.domain.once_ever import first_times
+    from peertrack.storage.courses import credit_spans
 
-    before = cert.cycle.starts - dt.timedelta(days=1)
-    return first_times(courses, credited_courses(conn, cert.id, dt.date.min, before))
+    first = credit_spans(conn)[cert.id][0]  # the earlier cycles: a course before the first counted toward none
+    return first_times(courses, credited_courses(conn, cert.id, first, cert.cycle.starts - dt.timedelta(days=1)))
 
 
 def endorsements_under_parents(items: list[Progress]) -> list[Progress]:

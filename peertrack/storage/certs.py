@@ -127,17 +127,6 @@ def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle) -> None:
         (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_seconds,
          cycle.carried_seconds, iso(cycle.closed_on)),
     )
-    _credit_waiting_courses(conn, cert_id, cycle.starts, cycle.ends)
-
-
-def _credit_waiting_courses(conn: sqlite3.Connection, cert_id: str, starts: dt.date, ends: dt.date) -> None:
-    """Courses that count toward no certification and fall in a new cycle count toward it from now on:
-    a course logged before its certification was added, or dated before an early renewal was recorded."""
-    conn.execute(
-        "INSERT INTO ceu_credits (ceu_id, cert_id) SELECT c.id, ? FROM ceus c WHERE c.date BETWEEN ? AND ?"
-        " AND NOT EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id)",
-        (cert_id, starts.isoformat(), ends.isoformat()),
-    )
 
 
 def close_cycle(conn: sqlite3.Connection, cycle: Cycle, closed_on: dt.date) -> None:
@@ -185,5 +174,7 @@ def _write_requirements(conn: sqlite3.Connection, cert: Certification) -> None:
 
 
 def delete_cert(conn: sqlite3.Connection, cert_id: str) -> None:
+    """Remove a certification with its cycles and rules. A course the holder chose for it alone keeps
+    that choice, and so counts toward no other certification."""
     conn.execute("UPDATE certifications SET endorsement_of = NULL WHERE endorsement_of = ?", (cert_id,))
     conn.execute("DELETE FROM certifications WHERE id = ?", (cert_id,))

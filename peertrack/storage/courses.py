@@ -11,37 +11,32 @@ from peertrack.domain.models import Allocation, Course
 from peertrack.storage.database import new_id, now
 
 _BATCH = 500  # courses read at a time when they stream
-_COURSE_COLUMNS = "c.id, c.date, c.title, c.seconds, c.provider, c.format, c.approval_no, c.note"
+_COURSE_COLUMNS = "c.id, c.date, c.title, c.seconds, c.provider, c.format, c.approval_no, c.note, c.credit_chosen"
 
 
 def insert_course(conn: sqlite3.Connection, course: Course) -> int:
     cursor = conn.execute(
-        "INSERT INTO ceus (date, title, provider, seconds, format, approval_no, note, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ceus (date, title, provider, seconds, format, approval_no, note, credit_chosen, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
-         course.approval_no, course.note, now()),
+         course.approval_no, course.note, course.credit_chosen, now()),
     )
     course_id = new_id(cursor)
     _write_course_links(conn, course_id, course)
     return course_id
 
 
-def insert_courses(conn: sqlite3.Connection, courses: list[Course],
-                   credits: list[tuple[str, ...]] | None = None) -> list[int]:
-    """Many courses at once (an import): numbered in order, after the highest number ever given.
-
-    `credits`, when given, names each course's certifications in place of its own cert_ids.
-    """
-    credits = credits if credits is not None else [c.cert_ids for c in courses]
+def insert_courses(conn: sqlite3.Connection, courses: list[Course]) -> list[int]:
+    """Many courses at once (an import): numbered in order, after the highest number ever given."""
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'ceus'").fetchone()
     first = max(row[0] if row else 0, conn.execute("SELECT coalesce(max(id), 0) FROM ceus").fetchone()[0]) + 1
     ids = list(range(first, first + len(courses)))
     stamp = now()
     conn.executemany(
-        "INSERT INTO ceus (id, date, title, provider, seconds, format, approval_no, note, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(course_id, c.date.isoformat(), c.title, c.provider, c.seconds, c.format, c.approval_no, c.note, stamp)
-         for course_id, c in zip(ids, courses, strict=True)],
+        "INSERT INTO ceus (id, date, title, provider, seconds, format, approval_no, note, credit_chosen,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(course_id, c.date.isoformat(), c.title, c.provider, c.seconds, c.format, c.approval_no, c.note,
+          c.credit_chosen, stamp) for course_id, c in zip(ids, courses, strict=True)],
     )
     conn.executemany(
         "INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, ?, ?)",
@@ -51,7 +46,7 @@ def insert_courses(conn: sqlite3.Connection, courses: list[Course],
     conn.executemany(
         "INSERT INTO ceu_credits (ceu_id, cert_id, seconds) VALUES (?, ?, ?)",
         [(course_id, cert_id, dict(c.overrides).get(cert_id) if c.overrides else None)
-         for course_id, c, cert_ids in zip(ids, courses, credits, strict=True) for cert_id in cert_ids],
+         for course_id, c in zip(ids, courses, strict=True) if c.credit_chosen for cert_id in c.cert_ids],
     )
     return ids
 
@@ -78,9 +73,9 @@ def recorded_keys(conn: sqlite3.Connection, keys: Iterable[tuple[dt.date, str, i
 def update_course(conn: sqlite3.Connection, course: Course) -> None:
     conn.execute(
         "UPDATE ceus SET date = ?, title = ?, provider = ?, seconds = ?, format = ?, approval_no = ?,"
-        " note = ? WHERE id = ?",
+        " note = ?, credit_chosen = ? WHERE id = ?",
         (course.date.isoformat(), course.title, course.provider, course.seconds, course.format,
-         course.approval_no, course.note, course.id),
+         course.approval_no, course.note, course.credit_chosen, course.id),
     )
     assert course.id is not None, "only a stored course can be changed"
     conn.execute("DELETE FROM ceu_allocations WHERE ceu_id = ?", (course.id,))
@@ -89,10 +84,14 @@ def update_course(conn: sqlite3.Connection, course: Course) -> None:
 
 
 def _write_course_links(conn: sqlite3.Connection, course_id: int, course: Course) -> None:
+    """The course's categories, and the certifications it counts toward when the holder chose them:
+    otherwise those are worked out from the dates when read, and nothing about them is stored."""
     conn.executemany(
         "INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, ?, ?)",
         [(course_id, a.category, a.seconds) for a in course.allocations],
     )
+    if not course.credit_chosen:
+        return
     overrides = dict(course.overrides)
     conn.executemany(
         "INSERT INTO ceu_credits (ceu_id, cert_id, seconds) VALUES (?, ?, ?)",
@@ -127,7 +126,7 @@ def stream_courses(conn: sqlite3.Connection, *, cert_id: str | None = None, star
 
     Run it inside storage.reading(conn) when the rows must all come from one moment.
     """
-    where, params = _filters(cert_id, start, end, category, title)
+    where, params = _filters(conn, cert_id, start, end, category, title)
     return _courses(conn, where, params, with_credits)
 
 
@@ -135,7 +134,7 @@ def newest_courses(conn: sqlite3.Connection, count: int, *, cert_id: str | None 
                    start: dt.date | None = None, end: dt.date | None = None,
                    category: str | None = None) -> tuple[list[Course], int, int]:
     """The newest `count` matching courses (oldest first), with how many match and their seconds in all."""
-    where, params = _filters(cert_id, start, end, category, None)
+    where, params = _filters(conn, cert_id, start, end, category, None)
     condition = f" WHERE {where}" if where else ""
     matching, seconds = conn.execute(f"SELECT count(*), coalesce(sum(c.seconds), 0) FROM ceus c{condition}",
                                      params).fetchone()
@@ -143,12 +142,14 @@ def newest_courses(conn: sqlite3.Connection, count: int, *, cert_id: str | None 
     return list(_courses(conn, page, [*params, count])), matching, seconds
 
 
-def _filters(cert_id: str | None, start: dt.date | None, end: dt.date | None, category: str | None,
-             title: str | None) -> tuple[str, list]:
-    where, params = [], []
+def _filters(conn: sqlite3.Connection, cert_id: str | None, start: dt.date | None, end: dt.date | None,
+             category: str | None, title: str | None) -> tuple[str, list]:
+    where: list[str] = []
+    params: list = []
     if cert_id is not None:
-        where.append("EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
-        params.append(cert_id)
+        first, last = credit_spans(conn).get(cert_id, (dt.date.max, dt.date.min))
+        where.append(f"({_COUNTS_TOWARD})")
+        params += [first.isoformat(), last.isoformat(), cert_id]
     if start is not None:
         where.append("c.date >= ?")
         params.append(start.isoformat())
@@ -164,8 +165,33 @@ def _filters(cert_id: str | None, start: dt.date | None, end: dt.date | None, ca
     return " AND ".join(where), params
 
 
+# A course counts toward a certification when the holder chose it for that one, or chose none and
+# its date falls within the certification's cycles (the two dates, then the certification's id).
+_COUNTS_TOWARD = ("(c.credit_chosen = 0 AND c.date BETWEEN ? AND ?)"
+                  " OR EXISTS (SELECT 1 FROM ceu_credits k WHERE k.ceu_id = c.id AND k.cert_id = ?)")
+
+
+def credit_spans(conn: sqlite3.Connection) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each certification's first and last day that a course, by its date alone, counts toward it:
+    from the first day of its first cycle to the last day of its current one (domain/credit.py)."""
+    from peertrack.domain.credit import credit_windows
+    from peertrack.domain.models import Cycle
+
+    cycles: dict[str, list[Cycle]] = {}
+    for cert_id, cycle_id, starts, ends in conn.execute("SELECT cert_id, id, starts, ends FROM cycles"):
+        cycles.setdefault(cert_id, []).append(
+            Cycle(id=cycle_id, starts=dt.date.fromisoformat(starts), ends=dt.date.fromisoformat(ends),
+                  required_seconds=0))
+    spans = {}
+    for cert_id, own in cycles.items():
+        windows = credit_windows(own)
+        spans[cert_id] = (windows[0].starts, windows[-1].ends)
+    return spans
+
+
 def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end: dt.date) -> list[Course]:
-    """The courses credited to one certification between two dates, with only what progress needs.
+    """The courses that count toward one certification between two dates (a window of its cycles, from
+    domain/credit.py), with only what progress needs.
 
     The dashboard's query: it walks the date index, so its cost follows the courses inside
     the cycle, not a whole history of them.
@@ -173,9 +199,9 @@ def credited_courses(conn: sqlite3.Connection, cert_id: str, start: dt.date, end
     rows = conn.execute(
         "SELECT c.id, c.date, c.title, c.seconds, c.format, c.provider, k.seconds AS credited,"
         " a.category, a.seconds AS share"
-        " FROM ceus c CROSS JOIN ceu_credits k ON k.ceu_id = c.id AND k.cert_id = ?"
+        " FROM ceus c LEFT JOIN ceu_credits k ON k.ceu_id = c.id AND k.cert_id = ?"
         " LEFT JOIN ceu_allocations a ON a.ceu_id = c.id"
-        " WHERE c.date BETWEEN ? AND ? ORDER BY c.date, c.id",
+        " WHERE c.date BETWEEN ? AND ? AND (c.credit_chosen = 0 OR k.ceu_id IS NOT NULL) ORDER BY c.date, c.id",
         (cert_id, start.isoformat(), end.isoformat()),
     )
     courses: list[Course] = []
@@ -212,12 +238,14 @@ def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: b
     come in two plain queries, so memory stays that of one batch at any size.
     """
     condition = f" WHERE {where}" if where else ""
+    spans = credit_spans(conn) if with_credits else {}
     rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM ceus c{condition} ORDER BY c.date, c.id", params)
     while batch := rows.fetchmany(_BATCH):
-        yield from _with_links(conn, batch, with_credits)
+        yield from _with_links(conn, batch, with_credits, spans)
 
 
-def _with_links(conn: sqlite3.Connection, batch: list, with_credits: bool) -> Iterator[Course]:
+def _with_links(conn: sqlite3.Connection, batch: list, with_credits: bool,
+                spans: dict[str, tuple[dt.date, dt.date]]) -> Iterator[Course]:
     ids = [row[0] for row in batch]
     chosen = ", ".join("?" * len(ids))
     shares: dict[int, list[Allocation]] = {}
@@ -231,10 +259,13 @@ def _with_links(conn: sqlite3.Connection, batch: list, with_credits: bool) -> It
             " ORDER BY ceu_id, cert_id", ids):
         credits.setdefault(ceu_id, []).append((cert_id, seconds))
     none: list = []
-    for course_id, day, title, seconds, provider, form, approval_no, note in batch:
+    for course_id, day, title, seconds, provider, form, approval_no, note, chosen in batch:
+        date = dt.date.fromisoformat(day)
+        by_date = [(cert, None) for cert, (first, last) in sorted(spans.items()) if first <= date <= last]
+        links = credits.get(course_id, none) if chosen else by_date
         yield Course(
-            id=course_id, date=dt.date.fromisoformat(day), title=title, seconds=seconds, provider=provider,
+            id=course_id, date=date, title=title, seconds=seconds, provider=provider,
             format=form, approval_no=approval_no, note=note, allocations=tuple(shares.get(course_id, none)),
-            cert_ids=tuple(cert for cert, _ in credits.get(course_id, none)),
-            overrides=tuple((cert, amount) for cert, amount in credits.get(course_id, none) if amount is not None),
+            cert_ids=tuple(cert for cert, _ in links), credit_chosen=bool(chosen),
+            overrides=tuple((cert, amount) for cert, amount in links if amount is not None),
         )

@@ -109,6 +109,7 @@ def build_huge(folder: Path, count: int, env_base: dict) -> dict:
           1800 * (1 + i % 6), "online", made) for i in range(count)))
     conn.execute("INSERT INTO ceu_allocations SELECT id, 'ethics', seconds FROM ceus")
     conn.execute("INSERT INTO ceu_credits SELECT id, 'ca-pss', NULL FROM ceus")
+    conn.execute("UPDATE ceus SET credit_chosen = 1")  # chosen for ca-pss, though dated before its cycle
     conn.commit()
     conn.close()
     return env
