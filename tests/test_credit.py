@@ -245,3 +245,68 @@ def test_editing_the_hours_says_which_cycles_change_and_keeps_past_ones(ok, make
             "after it: 0 hours each. Past cycles keep their own") in result.stderr
     cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
     assert [c["hours_required"] for c in cycles] == [10, 0]
+
+
+def test_a_cycle_can_have_its_own_hours_and_the_next_starts_with_the_usual(ok, make_cert, status_json):
+    """No CE owed in the exam year: the current cycle alone gets 0 hours and no minimum."""
+    make_cert(expires="2026-12-31", cycle="1y", hours="10", require=["ethics=2"])
+    result = ok("cert", "edit", "ca-pss", "--cycle", "current", "--hours", "0", "--no-require")
+    assert "Changed the current cycle" in result.stderr and "0 hours of CE; no minimums or caps" in result.stderr
+    assert "a new cycle starts with 10 hours of CE: at least 2 ethics." in " ".join(result.stderr.split())
+    item = status_json()["certifications"][0]
+    assert (item["hours_required"], item["requirements"], item["level"]) == (0, [], "ok")
+    assert item["next_cycles"]["hours_required"] == 10 and item["next_cycles"]["rules"][0]["hours"] == 2
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")
+    item = status_json()["certifications"][0]
+    assert (item["hours_required"], [r["hours"] for r in item["requirements"]]) == (10, [2])
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [(c["hours_required"], len(c["rules"])) for c in cycles] == [(0, 0), (10, 1)]
+
+
+def test_the_previous_cycle_can_be_given_its_own_rules(ok, make_cert):
+    make_cert(expires="2026-12-31", cycle="1y", hours="10")
+    ok("log-ceu", "Ethics", "--hours", "3", "--date", "2026-06-01", "--category", "ethics")
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")
+    ok("cert", "edit", "ca-pss", "--cycle", "previous", "--hours", "8", "--require", "ethics=4")
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    # The past cycle: 3 of 8 hours, 1 ethics hour short of 4 (5 missing in all); the current one keeps 10, no rule.
+    assert [(c["hours_required"], c["hours_earned"], c["hours_missing"], [r["name"] for r in c["rules"]])
+            for c in cycles] == [(8, 3, 5, ["ethics"]), (10, 0, 10, [])]
+    shown = ok("cert", "show", "ca-pss", "--cycles").stdout
+    assert "ethics" in shown and "none" in shown
+
+
+def test_rules_changed_for_every_cycle_leave_past_cycles_alone(ok, make_cert):
+    make_cert(expires="2026-12-31", cycle="1y", hours="10", require=["ethics=2"])
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")
+    ok("cert", "edit", "ca-pss", "--require", "ethics=3", "--hours", "12")
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [(c["hours_required"], [r["hours"] for r in c["rules"]]) for c in cycles] == [(10, [2]), (12, [3])]
+    data = json.loads(ok("cert", "show", "ca-pss", "--json").stdout)
+    assert data["next_cycles"] == {"hours_required": 12, "rules": data["requirements"]}
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--cycle", "previous", "--hours", "5"], "has only its current cycle"),
+    (["--cycle", "current", "--hours", "5", "--name", "Other"], "--name"),
+    (["--cycle", "current"], "changes nothing on its own"),
+    (["--cycle", "current", "--require", "service=10"], "service or supervision"),
+])
+def test_a_cycle_edit_that_cannot_be_done_changes_nothing(run, make_cert, snapshot, args, words):
+    make_cert()
+    before = snapshot()
+    result = run("cert", "edit", "ca-pss", *args)
+    assert result.exit_code == 2, result.stderr
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert snapshot() == before
+
+
+def test_a_schema_4_database_gives_each_cycle_its_certifications_rules(ok, db_path):
+    import shutil
+    from pathlib import Path
+
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-4.db", db_path)
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [[(r["kind"], r["name"], r["hours"]) for r in c["rules"]] for c in cycles] == [
+        [("min", "ethics", 6), ("max", "online", 10)]] * 2

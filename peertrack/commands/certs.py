@@ -294,8 +294,10 @@ def edit(
                                                    show_default=False)] = None,
     hours: Annotated[Optional[str], typer.Option("--hours", help="CE hours required in each cycle.",
                                                  show_default=False)] = None,
-    cycle: Annotated[Optional[str], typer.Option("--cycle", help="A new cycle length: 1y, 2y, 3y, 18m.",
-                                                 show_default=False)] = None,
+    cycle: Annotated[Optional[str], typer.Option(
+        "--cycle", help="A new cycle length: 1y, 2y, 3y, 18m. Or current or previous: give that cycle alone "
+        "its own --hours, --require or --cap (a first cycle with other rules); the others keep theirs.",
+        show_default=False)] = None,
     require: RequireOption = None,
     no_require: Annotated[bool, typer.Option("--no-require", help="Remove every minimum.")] = False,
     cap: CapOption = None,
@@ -315,13 +317,16 @@ def edit(
 
     --require and --cap replace the old minimums or caps (rules on service and
     supervision replace the old ones of those). An empty value ("") clears
-    a text detail, and 0 days clears a renewal window.
+    a text detail, and 0 days clears a renewal window. Hours and rules apply
+    to the current cycle and every one after it; past cycles keep their own.
+    With --cycle current (or previous) they change that cycle only.
 
     \b
     Examples:
       peertrack cert edit ca-pss --number PSS-99881
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
+      peertrack cert edit mt-cbrs --cycle current --hours 10
     """
     from peertrack.domain.certifications import edited_certification
     from peertrack.domain.work_rules import split_requires
@@ -329,6 +334,14 @@ def edit(
     work_rules, require = split_requires(require or [])
     today = clock.today()
     conn = open_db(ctx, unknown_cert(cert_id, []))
+    if cycle is not None and cycle.strip().lower() in ("current", "previous"):
+        others = {"--name": name, "--new-id": new_id, "--expires": expires, "--carry-over": carry_over,
+                  "--opens-days": opens_days, "--submit-days": submit_days, "--grace-days": grace_days,
+                  "--endorsement-of": endorsement_of, "--body": body, "--number": number, "--issued": issued,
+                  "--require (service or supervision)": work_rules or None}
+        _edit_one_cycle(conn, cert_id.strip().lower(), cycle.strip().lower(), hours, require, no_require, cap,
+                        no_cap, [option for option, value in others.items() if value is not None])
+        return
     with transaction(conn):
         old = load_cert(conn, cert_id.strip().lower())
         cert = edited_certification(
@@ -354,6 +367,26 @@ def edit(
         say(f"The hours now apply to the current cycle ({fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}) "
             f"and to every cycle after it: {fmt.hours_words(cert.required_seconds)} each. Past cycles keep their "
             f"own: peertrack cert show {cert.id} --cycles")
+
+
+def _edit_one_cycle(conn, cert_id: str, which: str, hours, require, no_require: bool, cap, no_cap: bool,
+                    others: list[str]) -> None:
+    from peertrack.domain.certifications import MAX_CYCLE_SECONDS
+    from peertrack.domain.parsing import parse_hours
+    from peertrack.output.certs import cycle_changed
+    from peertrack.services.cycle_rules import change_cycle
+
+    if others:
+        raise InvalidInput(others[0], "", f"with --cycle {which} give only --hours, --require, --cap, --no-require "
+                           f"or --no-cap; change the rest with another peertrack cert edit {cert_id}",
+                           problem=f"cannot go with --cycle {which}")
+    if hours is None and not require and not no_require and not cap and not no_cap:
+        raise InvalidInput("--cycle", which, "give what that cycle needs, like --hours 10 or --require ethics=3",
+                           problem="changes nothing on its own")
+    seconds = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS) if hours is not None else None
+    cert, cycle, rules = change_cycle(conn, cert_id, which, hours=seconds, require=require or None,
+                                      no_require=no_require, cap=cap or None, no_cap=no_cap)
+    cycle_changed(cert, cycle, rules, which)
 
 
 @app.command("renew")
@@ -466,10 +499,12 @@ def _cycle_history(conn, cert, today):
     """Every cycle of a certification with its own progress, oldest first."""
     from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
+    from peertrack.storage.certs import cycle_rules
 
+    rules = cycle_rules(conn, cert.id)
     history = []
     for cycle in load_cycles(conn, cert.id):
-        as_then = replace(cert, cycle=cycle)
+        as_then = replace(cert, cycle=cycle, requirements=rules.get(cycle.id or 0, ()), next_requirements=None)
         courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history

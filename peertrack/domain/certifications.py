@@ -94,11 +94,14 @@ def build_certification(today: dt.date, given: CertInput, day_first: bool = Fals
                                "them, like --hours 10", problem="is missing")
         required = template.hours if template.hours is not None else required  # later years: the full hours
     rules = _rules(given.require, "min", template) + _rules(given.cap, "max", template)
+    # A first cycle the board waives owes no minimum either; the rules start with the next one.
+    first_rules = tuple(r for r in rules if r.kind == "max") if first_required == 0 < required else rules
     starts = dates.starts if dates else first_cycle_start(expires_on, months, issued_on)
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
         body=body if body is not None else (template.body if template else None),
-        number=number, issued=issued_on, cycle_months=months, required_seconds=required, requirements=rules,
+        number=number, issued=issued_on, cycle_months=months, required_seconds=required, requirements=first_rules,
+        next_requirements=rules if first_rules != rules else None,
         cycle=Cycle(starts=starts, ends=expires_on, required_seconds=first_required),
         anchor_day=anchor_day_of(expires_on),
         carry_over_seconds=_carry(carry_over) if carry_over is not None else (
@@ -168,9 +171,9 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         changes["cycle_months"] = parse_cycle(cycle)
     if hours is not None:
         changes["required_seconds"] = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS)
-    minimums = old.minimums if require is None and not no_require else _rules(require, "min", None)
-    caps = old.caps if cap is None and not no_cap else _rules(cap, "max", None)
-    changes["requirements"] = minimums + caps
+    changes["requirements"] = edited_rules(old.requirements, require, no_require, cap, no_cap)
+    if require is not None or no_require or cap is not None or no_cap:
+        changes["next_requirements"] = None  # the new rules hold for this cycle and every one after it
     if carry_over is not None:
         changes["carry_over_seconds"] = _carry(carry_over)
     for key, value in (("opens_days", opens_days), ("submit_days", submit_days), ("grace_days", grace_days)):
@@ -219,6 +222,14 @@ def _expiry(expires, today: dt.date, template, day_first: bool) -> dt.date:
     if template and template.calendar_year:
         return dt.date(today.year, 12, 31)
     raise InvalidInput("--expires", "", "give the date it expires, like --expires 2027-06-30", problem="is missing")
+
+
+def edited_rules(old: tuple[Requirement, ...], require, no_require: bool, cap, no_cap: bool) -> tuple[Requirement, ...]:
+    """`old` minimums and caps with those given (--require, --cap) in place of their kind, or removed."""
+    minimums = tuple(r for r in old if r.kind == "min") if require is None and not no_require else \
+        _rules(require, "min", None)
+    caps = tuple(r for r in old if r.kind == "max") if cap is None and not no_cap else _rules(cap, "max", None)
+    return minimums + caps
 
 
 def _rules(texts, kind: str, template) -> tuple[Requirement, ...]:

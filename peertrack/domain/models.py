@@ -57,6 +57,13 @@ class Certification:
     grace_days: int | None = None  # after expiry, this many days to renew late before it lapses
     endorsement_of: str | None = None
     template: str | None = None
+    # `requirements` are the rules of `cycle`; these are the ones a new cycle starts with (None: the same).
+    next_requirements: tuple[Requirement, ...] | None = None
+
+    @property
+    def rules_ahead(self) -> tuple[Requirement, ...]:
+        """The minimums and caps the next cycle starts with."""
+        return self.requirements if self.next_requirements is None else self.next_requirements
 
     @property
     def expires(self) -> dt.date:

@@ -37,9 +37,6 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
     What counts is the holder's best legal choice under the caps (domain/allocation.py): every
     number the views show (hours counted, missing, minimums, caps, pace, level) is read from it.
     """
-    if cert.cycle.required_seconds == 0 < cert.required_seconds and cert.minimums:
-        # A cycle the board waived (certified just before a fixed renewal date): no minimum is owed either.
-        cert = replace(cert, requirements=cert.caps)
     counted_courses = sorted((c for c in courses if cert.cycle.contains(c.date)), key=lambda c: (c.date, c.id or 0))
     pieces = [piece for course in counted_courses for piece in pieces_of(course, cert.id)]
     rules = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds) for r in cert.requirements]

@@ -46,6 +46,14 @@ def category_line(rules) -> str | None:
     return ", ".join(f"'{w}'" for w in words) + " (a course counts toward a rule only under its word)"
 
 
+def _rules_ahead(cert: Certification) -> str | None:
+    """What a new cycle starts with, when this cycle has rules of its own; None when they are the same."""
+    if cert.required_seconds == cert.cycle.required_seconds and cert.next_requirements is None:
+        return None
+    rules = "; ".join(rule_text(r) for r in cert.rules_ahead) or "no minimums or caps"
+    return f"{fmt.hours_words(cert.required_seconds)} of CE; {rules} (this cycle has its own)"
+
+
 def cert_detail(item: Progress) -> None:
     console = make_console()
     cert = item.cert
@@ -63,6 +71,7 @@ def cert_detail(item: Progress) -> None:
         ("Current cycle", f"{fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}"),
         ("Hours a cycle", fmt.hours(cert.cycle.required_seconds)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
+        ("Next cycles", _rules_ahead(cert)),
         ("Category words", category_line(cert.requirements)),
         ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
@@ -84,14 +93,27 @@ def cycle_history(history: list[Progress], dates: str = "iso") -> None:
     console.print()
     console.print(Text("Cycles", style="bold"))
     table = make_table(console)
-    for column in ("From", "To", "Hours", "Renewed on"):
-        table.add_column(column)
+    for column in ("From", "To", "Hours", "Rules", "Renewed on"):
+        table.add_column(column, overflow="fold")
     for item in history:
         cycle = item.cert.cycle
         table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
                       f"{fmt.hours(item.earned_seconds)} of {fmt.hours(cycle.required_seconds)}",
+                      "; ".join(rule_text(r) for r in item.cert.requirements) or "none",
                       fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
     console.print(table)
+
+
+def cycle_changed(cert: Certification, cycle: Cycle, rules, which: str) -> None:
+    """What giving one cycle its own hours and rules did, and what stays."""
+    text = Text(f"✓ Changed the {which} cycle ", style="green")
+    text.append(f"of {cert.name} ({cert.id})", style="bold")
+    text.append(f", {fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}: {fmt.hours_words(cycle.required_seconds)} "
+                f"of CE; {'; '.join(rule_text(r) for r in rules) or 'no minimums or caps'}.")
+    make_console(stderr=True).print(text)
+    say(f"Other cycles keep their own; a new cycle starts with {fmt.hours_words(cert.required_seconds)} of CE: "
+        f"{'; '.join(rule_text(r) for r in cert.rules_ahead) or 'no minimums or caps'}. "
+        f"See them all with: peertrack cert show {cert.id} --cycles")
 
 
 def renewed(cert: Certification, cycle: Cycle) -> None:

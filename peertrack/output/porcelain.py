@@ -63,6 +63,8 @@ def certification(cert: Certification) -> dict:
         "hours_required": hours_number(cert.cycle.required_seconds),
         "requirements": [requirement(r) for r in cert.minimums],
         "caps": [requirement(r) for r in cert.caps],
+        "next_cycles": {"hours_required": hours_number(cert.required_seconds),
+                        "rules": [requirement(r) for r in cert.rules_ahead]},
         "carry_over_hours": hours_number(cert.carry_over_seconds) if cert.carry_over_seconds else 0,
         "renewal_opens_days": cert.opens_days,
         "application_due_days": cert.submit_days,
@@ -140,6 +142,8 @@ def past_cycle(item: Progress) -> dict:
         "hours_required": hours_number(cycle.required_seconds),
         "hours_earned": hours_number(item.earned_seconds),
         "hours_carried_over": hours_number(cycle.carried_seconds),
+        "rules": [requirement(r) for r in item.cert.requirements],
+        "hours_missing": hours_number(item.missing_seconds),
     }
 
 

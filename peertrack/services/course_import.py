@@ -17,8 +17,7 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
     Everything is looked at again inside the write: two imports at once add each course only
     once, and a certification removed while the person was asked is noticed, not crashed on.
     """
-    import dataclasses
-
+    from peertrack.domain.record_types import replace
     from peertrack.exchange.csv_import import course_key
 
     with transaction(conn):
@@ -32,6 +31,6 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
         added = sorted((course for course in courses if course_key(course) not in present),
                        key=lambda course: course.date)
         if named is not None:
-            added = [dataclasses.replace(course, credit_chosen=True, cert_ids=named) for course in added]
+            added = [replace(course, credit_chosen=True, cert_ids=named) for course in added]
         insert_courses(conn, added)
     return added

@@ -23,4 +23,4 @@ def renew(conn: sqlite3.Connection, cert: Certification, renewed_on: dt.date, ne
             raise Conflict(f"{cert.name} ({cert.id}) was renewed by another peertrack while you were deciding, "
                            "so nothing was changed.", f"See its cycles with: peertrack cert show {cert.id} --cycles")
         close_cycle(conn, cert.cycle, renewed_on)
-        insert_cycle(conn, cert.id, new_cycle)
+        insert_cycle(conn, cert.id, new_cycle, now.rules_ahead)

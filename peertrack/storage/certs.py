@@ -26,16 +26,33 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
         " FROM certifications c JOIN cycles y ON y.cert_id = c.id AND y.closed_on IS NULL"
         " ORDER BY y.ends, c.id"
     ).fetchall()
-    requirements: dict[str, list[Requirement]] = {}
-    for req in conn.execute("SELECT cert_id, kind, dimension, value, seconds FROM requirements ORDER BY id"):
-        requirements.setdefault(req["cert_id"], []).append(
-            Requirement(req["value"], req["seconds"], req["kind"], req["dimension"]))
+    ahead: dict[str, list[Requirement]] = {}  # each certification's own rules, for the cycles to come
+    in_force: dict[int, list[Requirement]] = {}  # each cycle's
+    for req in conn.execute("SELECT cert_id, cycle_id, kind, dimension, value, seconds FROM requirements"
+                            " WHERE cycle_id IS NULL OR cycle_id IN (SELECT id FROM cycles WHERE closed_on IS NULL)"
+                            " ORDER BY id"):
+        rule = Requirement(req["value"], req["seconds"], req["kind"], req["dimension"])
+        if req["cycle_id"] is None:
+            ahead.setdefault(req["cert_id"], []).append(rule)
+        else:
+            in_force.setdefault(req["cycle_id"], []).append(rule)
     history: dict[str, list[Cycle]] = {}
     for row in conn.execute("SELECT cert_id, id AS cycle_id, starts, ends, required_seconds AS cycle_seconds,"
                             " closed_on, carried_seconds FROM cycles"):
         history.setdefault(row["cert_id"], []).append(_cycle_from(row))
-    return [_current_window(_cert_from(row, requirements.get(row["id"], [])), history.get(row["id"], []))
+    return [_current_window(_cert_from(row, in_force.get(row["cycle_id"], []), ahead.get(row["id"], [])),
+                            history.get(row["id"], []))
             for row in rows]
+
+
+def cycle_rules(conn: sqlite3.Connection, cert_id: str) -> dict[int, tuple[Requirement, ...]]:
+    """The minimums and caps in force for each cycle of a certification, by the cycle's number."""
+    rules: dict[int, list[Requirement]] = {}
+    for cycle_id, kind, dimension, value, seconds in conn.execute(
+            "SELECT cycle_id, kind, dimension, value, seconds FROM requirements"
+            " WHERE cert_id = ? AND cycle_id IS NOT NULL ORDER BY id", (cert_id,)):
+        rules.setdefault(cycle_id, []).append(Requirement(value, seconds, kind, dimension))
+    return {cycle_id: tuple(own) for cycle_id, own in rules.items()}
 
 
 def _current_window(cert: Certification, cycles: list[Cycle]) -> Certification:
@@ -81,7 +98,7 @@ def _cycle_from(row: sqlite3.Row) -> Cycle:
     )
 
 
-def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certification:
+def _cert_from(row: sqlite3.Row, requirements: list[Requirement], ahead: list[Requirement]) -> Certification:
     return Certification(
         id=row["id"],
         name=row["name"],
@@ -92,6 +109,7 @@ def _cert_from(row: sqlite3.Row, requirements: list[Requirement]) -> Certificati
         required_seconds=row["required_seconds"],
         cycle=_cycle_from(row),
         requirements=tuple(requirements),
+        next_requirements=tuple(ahead) if ahead != requirements else None,
         anchor_day=row["anchor_day"],
         carry_over_seconds=row["carry_over_seconds"],
         opens_days=row["opens_days"],
@@ -116,17 +134,27 @@ def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
         f"INSERT INTO certifications ({columns}, created_at) VALUES ({', '.join('?' * len(_CERT_COLUMNS))}, ?)",
         _values(cert) + (now(),),
     )
-    insert_cycle(conn, cert.id, cert.cycle)
-    _write_requirements(conn, cert)
+    insert_cycle(conn, cert.id, cert.cycle, cert.requirements)
+    _write_requirements(conn, cert.id, None, cert.rules_ahead)
 
 
-def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle) -> None:
-    conn.execute(
+def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle, rules: tuple[Requirement, ...]) -> None:
+    """A new cycle, with the minimums and caps in force for it."""
+    cursor = conn.execute(
         "INSERT INTO cycles (cert_id, starts, ends, required_seconds, carried_seconds, closed_on)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_seconds,
          cycle.carried_seconds, iso(cycle.closed_on)),
     )
+    _write_requirements(conn, cert_id, cursor.lastrowid, rules)
+
+
+def update_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle, rules: tuple[Requirement, ...]) -> None:
+    """One cycle's own hours and rules, changed; the certification's and other cycles' stay."""
+    conn.execute("UPDATE cycles SET required_seconds = ? WHERE id = ? AND cert_id = ?",
+                 (cycle.required_seconds, cycle.id, cert_id))
+    conn.execute("DELETE FROM requirements WHERE cycle_id = ?", (cycle.id,))
+    _write_requirements(conn, cert_id, cycle.id, rules)
 
 
 def close_cycle(conn: sqlite3.Connection, cycle: Cycle, closed_on: dt.date) -> None:
@@ -145,8 +173,10 @@ def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> N
         (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_seconds,
          cert.cycle.carried_seconds, cert.cycle.id),
     )
-    conn.execute("DELETE FROM requirements WHERE cert_id = ?", (cert.id,))
-    _write_requirements(conn, cert)
+    conn.execute("DELETE FROM requirements WHERE cert_id = ? AND (cycle_id IS NULL OR cycle_id = ?)",
+                 (cert.id, cert.cycle.id))
+    _write_requirements(conn, cert.id, cert.cycle.id, cert.requirements)
+    _write_requirements(conn, cert.id, None, cert.rules_ahead)
 
 
 def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:
@@ -166,10 +196,12 @@ def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:
                                   problem="is itself an endorsement")
 
 
-def _write_requirements(conn: sqlite3.Connection, cert: Certification) -> None:
+def _write_requirements(conn: sqlite3.Connection, cert_id: str, cycle_id: int | None,
+                        rules: tuple[Requirement, ...]) -> None:
+    """Rules of one cycle, or (no cycle) the certification's own, which each new cycle starts with."""
     conn.executemany(
-        "INSERT INTO requirements (cert_id, kind, dimension, value, seconds) VALUES (?, ?, ?, ?, ?)",
-        [(cert.id, req.kind, req.dimension, req.value, req.seconds) for req in cert.requirements],
+        "INSERT INTO requirements (cert_id, cycle_id, kind, dimension, value, seconds) VALUES (?, ?, ?, ?, ?, ?)",
+        [(cert_id, cycle_id, req.kind, req.dimension, req.value, req.seconds) for req in rules],
     )
 
 

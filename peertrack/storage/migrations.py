@@ -456,3 +456,19 @@ def credit_from_dates(db: Database) -> None:
             chosen.append((ceu_id,))
     db.conn.executemany("UPDATE ceus SET credit_chosen = 1 WHERE id = ?", chosen)
     db.execute("DELETE FROM ceu_credits WHERE ceu_id IN (SELECT id FROM ceus WHERE credit_chosen = 0)")
+
+
+@steps(name="0015-rules-per-cycle")
+def rules_per_cycle(db: Database) -> None:
+    """Each cycle keeps the minimums and caps in force for it; a certification's own rules (no cycle)
+    are the ones a new cycle starts with. Every cycle so far gets a copy of its certification's rules,
+    which is how each was counted until now: a cycle the board waived (no hours where the certification
+    asks for some) owed no minimum, so it keeps only the caps."""
+    db.execute("ALTER TABLE requirements ADD COLUMN cycle_id INTEGER REFERENCES cycles(id) ON DELETE CASCADE")
+    db.execute("INSERT INTO requirements (cert_id, kind, dimension, value, seconds, cycle_id)"
+               " SELECT r.cert_id, r.kind, r.dimension, r.value, r.seconds, y.id"
+               " FROM requirements r JOIN cycles y ON y.cert_id = r.cert_id"
+               " JOIN certifications c ON c.id = r.cert_id WHERE r.cycle_id IS NULL"
+               " AND NOT (r.kind = 'min' AND y.required_seconds = 0 AND c.required_seconds > 0)"
+               " ORDER BY y.id, r.id")
+    db.execute("CREATE INDEX requirements_cycle ON requirements(cycle_id)")
