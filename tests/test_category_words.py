@@ -51,28 +51,69 @@ def test_note_words():
     assert unmatched_note("Recovery", "pa-cps", PA_CPS, 4, LABELS) == (
         "Note: 'Recovery' counts toward no minimum of pa-cps; its minimums are 'peer support' (24 hours) and "
         "'ethics' (3 hours). Did you mean 'peer support'? Change it with: "
-        'peertrack ceu edit 4 --category "peer support"')
+        'peertrack ceu edit 4 --category "peer support" (or count your word as one of them: '
+        'peertrack cert edit pa-cps --alias "Recovery=peer support")')
     assert unmatched_note("wellness", "x", PA_CPS[1:], 7, only_word=False) == (
         "Note: 'wellness' counts toward no minimum of x; its minimum is 'ethics' (3 hours). "
-        "Change it with: peertrack ceu edit 7 --category ...")
+        "Change it with: peertrack ceu edit 7 --category ... (or count your word as one of them: "
+        'peertrack cert edit x --alias "wellness=ethics")')
     assert unmatched_note("ETHICS", "pa-cps", PA_CPS, 4) is None
     # Only caps on categories: no minimum to miss, no note.
     assert unmatched_note("wellness", "x", (Requirement("general", HOUR, "max"),), 1) is None
 
 
-def test_log_ceu_notes_a_label_word(ok):
+def test_aliases_from_labels():
+    from peertrack.domain.category_words import aliases_from_labels
+
+    assert aliases_from_labels(PA_CPS, LABELS) == (("peer support and recovery", "peer support"),
+                                                   ("recovery", "peer support"))
+    assert aliases_from_labels((Requirement("ethics", 6 * HOUR),), {"ethics": "law and ethics"}) == (
+        ("law and ethics", "ethics"), ("law", "ethics"))
+    assert aliases_from_labels((Requirement("ethics", 6 * HOUR),), {"ethics": "IC&RC PR Code of Ethics"}) == (
+        ("ic&rc pr code of ethics", "ethics"),)  # split at commas and "and" only
+    provider = (Requirement("GMHCN", 6 * HOUR, "min", "provider"),)
+    assert aliases_from_labels(provider, {"GMHCN": "GMHCN-sponsored"}) == ()
+
+
+def test_check_word_counts_an_alias():
+    check = check_word("Recovery", PA_CPS, aliases={"recovery": "peer support"})
+    assert (check.counts_toward, check.meant) == ("peer support", None)
+
+
+def test_a_word_of_a_templates_label_counts(ok, status_json):
+    """PA CPS: 24 hours "in peer support and recovery"; a course filed under "recovery" counts toward it."""
     ok("cert", "add", "--template", "pa-cps", "--issued", "2025-06-01", "--expires", "2027-05-31")
     result = ok("log-ceu", "WRAP refresher", "--hours", "3", "--date", "2026-10-01", "--category", "recovery")
-    assert ("Note: 'recovery' counts toward no minimum of pa-cps; its minimums are 'peer support' (24 hours) "
-            "and 'ethics' (3 hours). Did you mean 'peer support'? Change it with: "
-            'peertrack ceu edit 1 --category "peer support"') in result.stderr
-    assert "Note: 'recovery'" not in result.stdout
-    edited = ok("ceu", "edit", "1", "--category", "peer support")
-    assert "counts toward no minimum" not in edited.stderr
-    shown = ok("cert", "show", "pa-cps")
-    assert ("Category words   'peer support', 'ethics' (a course counts toward a rule only under its word)"
-            in shown.stdout)
-    assert json.loads(ok("cert", "show", "pa-cps", "--json").stdout)["category_words"] == ["peer support", "ethics"]
+    assert "counts toward no minimum" not in result.stderr
+    item = status_json()["certifications"][0]
+    assert [(c["name"], c["earned"]) for c in item["categories"]] == [("peer support", 3), ("ethics", 0)]
+    shown = " ".join(ok("cert", "show", "pa-cps").stdout.split())
+    assert ("Category words 'peer support' (or 'peer support and recovery', 'recovery'), 'ethics' "
+            "(a course counts toward a rule only under one of its words)") in shown
+    data = json.loads(ok("cert", "show", "pa-cps", "--json").stdout)
+    assert data["category_words"] == ["peer support", "ethics"]
+    assert data["category_aliases"] == {"peer support and recovery": "peer support", "recovery": "peer support"}
+
+
+def test_a_holder_maps_their_own_word(ok, make_cert, status_json, run, snapshot):
+    make_cert(require="peer support=10")
+    result = ok("log-ceu", "Peer work day", "--hours", "4", "--date", "2026-10-01", "--category", "Peer Work")
+    assert "Note: 'peer work' counts toward no minimum of ca-pss" in result.stderr
+    assert 'peertrack cert edit ca-pss --alias "peer work=peer support"' in result.stderr
+    assert status_json()["certifications"][0]["categories"][0]["earned"] == 0
+    ok("cert", "edit", "ca-pss", "--alias", "peer work=Peer Support")
+    assert status_json()["certifications"][0]["categories"][0]["earned"] == 4
+    assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["category_aliases"] == {
+        "peer work": "peer support"}
+    before = snapshot()
+    for bad, words in ((["--alias", "wellness=self care"], "names 'self care', which no rule of ca-pss has"),
+                       (["--alias", "PEER SUPPORT=peer support"], "is already one of its rules' categories"),
+                       (["--alias", "wellness"], "YOUR-WORD=CATEGORY")):
+        refused = run("cert", "edit", "ca-pss", *bad)
+        assert refused.exit_code == 2 and words in refused.stderr and "Traceback" not in refused.stderr
+    assert snapshot() == before
+    ok("cert", "edit", "ca-pss", "--alias", "peer work=")
+    assert status_json()["certifications"][0]["categories"][0]["earned"] == 0
 
 
 def test_ceu_edit_notes_a_misspelt_word_and_split_courses_get_dots(ok, make_cert):
@@ -90,3 +131,36 @@ def test_no_note_without_category_minimums(ok, make_cert):
     assert "counts toward no minimum" not in result.stderr
     assert "Category words" not in ok("cert", "show", "ca-pss").stdout
     assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["category_words"] == []
+
+
+def test_a_certification_from_a_template_before_this_schema_gets_its_label_words(ok, db_path):
+    """The fixture's ca-pss, as if added from the Medi-Cal template: its "law and ethics" label gives two words."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-4.db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE certifications SET template = 'ca-medi-cal-pss' WHERE id = 'ca-pss'")
+    conn.close()
+    data = json.loads(ok("cert", "show", "ca-pss", "--json").stdout)
+    assert data["category_aliases"] == {"law and ethics": "ethics", "law": "ethics"}
+    assert json.loads(ok("cert", "show", "ga-cps", "--json").stdout)["category_aliases"] == {}
+
+
+def test_import_csv_notes_each_word_that_counts_toward_no_minimum(ok, make_cert, tmp_path):
+    make_cert(require=["ethics=3", "peer support=10"])
+    sheet = tmp_path / "log.csv"
+    sheet.write_text("Date,Title,Hours,Category\n2026-09-01,Boundaries,1.5,Ethic\n2026-09-02,Law,1,ethic\n"
+                     "2026-09-03,WRAP,2,wellness\n2026-09-04,Peer ethics,2,Ethics\n2024-01-01,Old,3,wellness\n")
+    result = ok("import", "csv", str(sheet), "--yes")
+    notes = [line for line in result.stderr.splitlines() if line.startswith("Note:")]
+    assert notes == [
+        "Note: 2 courses filed under 'ethic' count toward no minimum of ca-pss; its minimums are 'ethics' (3 hours) "
+        "and 'peer support' (10 hours). Did you mean 'ethics'? Count them with: peertrack cert edit ca-pss "
+        '--alias "ethic=ethics"',
+        # The 2024 course is before the current cycle: it counts toward no minimum of this one anyway.
+        "Note: 1 course filed under 'wellness' counts toward no minimum of ca-pss; its minimums are 'ethics' "
+        "(3 hours) and 'peer support' (10 hours). Count it with: peertrack cert edit ca-pss "
+        '--alias "wellness=ethics"']

@@ -271,6 +271,7 @@ def show(
         from peertrack.domain.category_words import category_words
 
         data["category_words"] = category_words(item.cert.requirements)
+        data["category_aliases"] = dict(item.cert.category_aliases)
         porcelain.emit(data)
         return
     from peertrack.output.certs import cert_detail, cycle_history
@@ -312,6 +313,9 @@ def edit(
                                                   show_default=False)] = None,
     issued: Annotated[Optional[str], typer.Option("--issued", help="When you were first certified.",
                                                   show_default=False)] = None,
+    alias: Annotated[Optional[list[str]], typer.Option(
+        "--alias", help='A word of yours that counts as one of its categories, WORD=CATEGORY, like '
+        'recovery="peer support"; WORD= stops it. Repeat for more.', show_default=False)] = None,
 ) -> None:
     """Change a certification: only the details you give change.
 
@@ -327,6 +331,7 @@ def edit(
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
       peertrack cert edit mt-cbrs --cycle current --hours 10
+      peertrack cert edit pa-cps --alias recovery="peer support"
     """
     from peertrack.domain.certifications import edited_certification
     from peertrack.domain.work_rules import split_requires
@@ -338,6 +343,7 @@ def edit(
         others = {"--name": name, "--new-id": new_id, "--expires": expires, "--carry-over": carry_over,
                   "--opens-days": opens_days, "--submit-days": submit_days, "--grace-days": grace_days,
                   "--endorsement-of": endorsement_of, "--body": body, "--number": number, "--issued": issued,
+                  "--alias": alias or None,
                   "--require (service or supervision)": work_rules or None}
         _edit_one_cycle(conn, cert_id.strip().lower(), cycle.strip().lower(), hours, require, no_require, cap,
                         no_cap, [option for option, value in others.items() if value is not None])
@@ -348,7 +354,7 @@ def edit(
             old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require or None,
             no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
             submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
-            number=number, issued=issued, day_first=load_settings(conn).day_first,
+            number=number, issued=issued, alias=alias, day_first=load_settings(conn).day_first,
         )
         update_cert(conn, old.id, cert)
         if work_rules or no_require:

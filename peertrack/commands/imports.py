@@ -101,6 +101,7 @@ def import_csv(
 
     count = formatting.counted(len(added), "course")
     say(f"✓ Added {count}, {formatting.hours_words(sum(course.seconds for course in added))}.")
+    _category_notes(conn, added, tuple(c.id for c in certs) if certs else None)
     if plan.unreadable:
         one = len(plan.unreadable) == 1
         left = formatting.counted(len(plan.unreadable), "row") + (" could not be read and was" if one
@@ -108,6 +109,18 @@ def import_csv(
         say(f"{left} left out: fix {'it' if one else 'them'} in the file and import it again; "
             "the courses added now will be skipped then.")
     say("See where you stand with: peertrack status")
+
+
+def _category_notes(conn, added, named) -> None:
+    """A note for each category word of the added courses that counts toward no minimum of a certification."""
+    from peertrack.domain.category_words import imported_notes
+    from peertrack.domain.terminal_text import escaped
+    from peertrack.services.board_rules import template_labels
+    from peertrack.storage.certs import load_certs
+
+    certs = load_certs(conn)
+    for note in imported_notes(added, certs, named, template_labels(certs)):
+        typer.echo(escaped(note), err=True)
 
 
 @import_app.command("json")

@@ -111,7 +111,16 @@ def build_certification(today: dt.date, given: CertInput, day_first: bool = Fals
         grace_days=grace_days if grace_days is not None else _template_grace(template, expires_on),
         endorsement_of=parse_slug(endorsement_of, "--endorsement-of") if endorsement_of else None,
         template=template.id if template else None,
+        category_aliases=_label_words(rules, template),
     )
+
+
+def _label_words(rules: tuple[Requirement, ...], template) -> tuple[tuple[str, str], ...]:
+    if template is None or not template.labels:
+        return ()
+    from peertrack.domain.category_words import aliases_from_labels
+
+    return aliases_from_labels(rules, template.labels)
 
 
 def board_dates_note(template, today: dt.date, *, cycle, expires, issued, day_first: bool = False) -> str | None:
@@ -154,9 +163,11 @@ def _template_grace(template, expires: dt.date) -> int | None:
 
 def edited_certification(old: Certification, today: dt.date, *, name, new_id, expires, hours, cycle, require,
                          no_require, cap, no_cap, carry_over, opens_days, submit_days, grace_days, endorsement_of,
-                         body, number, issued, day_first: bool = False) -> Certification:
+                         body, number, issued, alias=None, day_first: bool = False) -> Certification:
     """`old` with only the details given changed; the current cycle follows a new expiry or length."""
     changes: dict = {}
+    if alias:
+        changes["category_aliases"] = edited_aliases(old, alias)
     if name is not None:
         changes["name"] = parse_text(name, "--name")
     if new_id is not None:
@@ -222,6 +233,31 @@ def _expiry(expires, today: dt.date, template, day_first: bool) -> dt.date:
     if template and template.calendar_year:
         return dt.date(today.year, 12, 31)
     raise InvalidInput("--expires", "", "give the date it expires, like --expires 2027-06-30", problem="is missing")
+
+
+def edited_aliases(cert: Certification, texts: list[str]) -> tuple[tuple[str, str], ...]:
+    """The certification's words for its categories with each WORD=CATEGORY given added (WORD= removes one)."""
+    from peertrack.domain.category_words import category_words, folded
+
+    own = {folded(word): word for word in category_words(cert.requirements + cert.rules_ahead)}
+    found = dict(cert.category_aliases)
+    for text in texts:
+        word, sep, category = (part.strip() for part in text.partition("="))
+        if not sep or not word:
+            raise InvalidInput("--alias", text, 'give YOUR-WORD=CATEGORY, like --alias recovery="peer support"',
+                               problem="is not a word and a category")
+        if folded(word) in own:
+            raise InvalidInput("--alias", text, f"'{own[folded(word)]}' is already one of its rules' categories",
+                               problem="needs no other word")
+        if not category:
+            found.pop(" ".join(word.split()).lower(), None)
+            continue
+        if folded(category) not in own:
+            listed = ", ".join(f"'{w}'" for w in own.values()) or "none yet: add one with --require"
+            raise InvalidInput("--alias", text, f"name one of its rules' categories: {listed}",
+                               problem=f"names '{category}', which no rule of {cert.id} has")
+        found[" ".join(word.split()).lower()] = own[folded(category)]
+    return tuple(sorted(found.items()))
 
 
 def edited_rules(old: tuple[Requirement, ...], require, no_require: bool, cap, no_cap: bool) -> tuple[Requirement, ...]:

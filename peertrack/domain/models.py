@@ -59,6 +59,8 @@ class Certification:
     template: str | None = None
     # `requirements` are the rules of `cycle`; these are the ones a new cycle starts with (None: the same).
     next_requirements: tuple[Requirement, ...] | None = None
+    # Words of the holder's (or of a template's longer label) that count as a rule's category: (word, category).
+    category_aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def rules_ahead(self) -> tuple[Requirement, ...]:

@@ -39,6 +39,11 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
     """
     counted_courses = sorted((c for c in courses if cert.cycle.contains(c.date)), key=lambda c: (c.date, c.id or 0))
     pieces = [piece for course in counted_courses for piece in pieces_of(course, cert.id)]
+    if cert.category_aliases:  # a course under a word the certification counts as a rule's category
+        from peertrack.domain.category_words import counted_category
+
+        aliases = dict(cert.category_aliases)
+        pieces = [replace(piece, category=counted_category(piece.category, aliases)) for piece in pieces]
     rules = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds) for r in cert.requirements]
     required, carried = cert.cycle.required_seconds, cert.cycle.carried_seconds
     choice = allocation.best_choice([allocation.Piece(p.seconds, p.category, p.format, p.provider) for p in pieces],

@@ -36,14 +36,19 @@ def certs_table(items: list[Progress], dates: str = "iso") -> None:
     console.print(table)
 
 
-def category_line(rules) -> str | None:
-    """The category words a course must be filed under to count toward the rules, or None when no rule has one."""
+def category_line(cert: Certification) -> str | None:
+    """The category words a course must be filed under to count toward the rules (with the other words
+    the certification counts as each), or None when no rule has one."""
     from peertrack.domain.category_words import category_words
 
-    words = category_words(rules)
+    words = category_words(cert.requirements)
     if not words:
         return None
-    return ", ".join(f"'{w}'" for w in words) + " (a course counts toward a rule only under its word)"
+    also: dict[str, list[str]] = {}
+    for word, category in cert.category_aliases:
+        also.setdefault(category, []).append(word)
+    shown = [f"'{w}'" + (" (or " + ", ".join(f"'{a}'" for a in also[w]) + ")" if w in also else "") for w in words]
+    return ", ".join(shown) + " (a course counts toward a rule only under one of its words)"
 
 
 def _rules_ahead(cert: Certification) -> str | None:
@@ -72,7 +77,7 @@ def cert_detail(item: Progress) -> None:
         ("Hours a cycle", fmt.hours(cert.cycle.required_seconds)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
         ("Next cycles", _rules_ahead(cert)),
-        ("Category words", category_line(cert.requirements)),
+        ("Category words", category_line(cert)),
         ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
         ("Application due", f"{cert.submit_days} days before expiry" if cert.submit_days else None),

@@ -25,6 +25,7 @@ _TABLE_WORDS = {
     "requirements": "requirements", "ceu_allocations": "course categories", "ceu_credits": "course credits",
     "attachments": "certificate files", "deadlines": "deadlines", "reminders": "wellness reminders",
     "reminder_log": "reminder log entries", "settings": "settings", "task_marks": "renewal tasks done",
+    "category_aliases": "category words",
 }
 
 

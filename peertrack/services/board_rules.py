@@ -100,6 +100,13 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
     return found
 
 
+def template_labels(certs: Iterable[Certification]) -> dict[str, dict[str, str]]:
+    """Each certification's template's longer rule labels (by id), for proposing what a word meant."""
+    certs = [cert for cert in certs if cert.template]
+    templates = _templates() if certs else {}
+    return {cert.id: templates[cert.template].labels for cert in certs if cert.template in templates}
+
+
 def counts_once_ever(cert: Certification) -> bool:
     """Whether the certification's board counts each training only once ever (its template says so)."""
     templates = templates_of([cert])

@@ -16,7 +16,7 @@ from peertrack.storage.files import private_folder, whole_file
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 # Records that belong to a certification or a course; a summary counts their owners instead.
-_PARTS = ("certifications", "ceus", "cycles", "requirements", "ceu_allocations", "ceu_credits")
+_PARTS = ("certifications", "ceus", "cycles", "requirements", "ceu_allocations", "ceu_credits", "category_aliases")
 
 
 def write_backup(conn: sqlite3.Connection, target: Path) -> None:

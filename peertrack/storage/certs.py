@@ -8,6 +8,7 @@ import sqlite3
 from peertrack.domain import errors
 from peertrack.domain.errors import Conflict, NotFound
 from peertrack.domain.models import Certification, Cycle, Requirement
+from peertrack.domain.record_types import replace
 from peertrack.storage.database import iso, now
 
 _CERT_COLUMNS = ("id", "name", "body", "number", "issued", "cycle_months", "required_seconds", "anchor_day",
@@ -40,7 +41,11 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
     for row in conn.execute("SELECT cert_id, id AS cycle_id, starts, ends, required_seconds AS cycle_seconds,"
                             " closed_on, carried_seconds FROM cycles"):
         history.setdefault(row["cert_id"], []).append(_cycle_from(row))
-    return [_current_window(_cert_from(row, in_force.get(row["cycle_id"], []), ahead.get(row["id"], [])),
+    aliases: dict[str, list[tuple[str, str]]] = {}
+    for cert_id, word, category in conn.execute("SELECT cert_id, word, category FROM category_aliases ORDER BY word"):
+        aliases.setdefault(cert_id, []).append((word, category))
+    return [_current_window(replace(_cert_from(row, in_force.get(row["cycle_id"], []), ahead.get(row["id"], [])),
+                                    category_aliases=tuple(aliases.get(row["id"], ()))),
                             history.get(row["id"], []))
             for row in rows]
 
@@ -136,6 +141,13 @@ def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
     )
     insert_cycle(conn, cert.id, cert.cycle, cert.requirements)
     _write_requirements(conn, cert.id, None, cert.rules_ahead)
+    _write_aliases(conn, cert)
+
+
+def _write_aliases(conn: sqlite3.Connection, cert: Certification) -> None:
+    conn.execute("DELETE FROM category_aliases WHERE cert_id = ?", (cert.id,))
+    conn.executemany("INSERT INTO category_aliases (cert_id, word, category) VALUES (?, ?, ?)",
+                     [(cert.id, word, category) for word, category in cert.category_aliases])
 
 
 def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle, rules: tuple[Requirement, ...]) -> None:
@@ -177,6 +189,7 @@ def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> N
                  (cert.id, cert.cycle.id))
     _write_requirements(conn, cert.id, cert.cycle.id, cert.requirements)
     _write_requirements(conn, cert.id, None, cert.rules_ahead)
+    _write_aliases(conn, cert)
 
 
 def _check_parent(conn: sqlite3.Connection, cert: Certification) -> None:

@@ -472,3 +472,31 @@ def rules_per_cycle(db: Database) -> None:
                " AND NOT (r.kind = 'min' AND y.required_seconds = 0 AND c.required_seconds > 0)"
                " ORDER BY y.id, r.id")
     db.execute("CREATE INDEX requirements_cycle ON requirements(cycle_id)")
+
+
+@steps(name="0013-category-aliases")
+def category_aliases(db: Database) -> None:
+    """Words a certification counts as one of its rules' categories: the holder's own, and the words of a
+    template's longer label ("recovery", of "peer support and recovery"), kept for certifications
+    already added from a template, as a new one gets them."""
+    from peertrack.domain.category_words import aliases_from_labels
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.models import Requirement
+    from peertrack.domain.templates import find_template
+
+    db.execute("""CREATE TABLE category_aliases (
+        cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
+        word TEXT NOT NULL,
+        category TEXT NOT NULL,
+        PRIMARY KEY (cert_id, word)
+    )""")
+    for cert_id, template_id in db.execute(
+            "SELECT id, template FROM certifications WHERE template IS NOT NULL").fetchall():
+        try:
+            labels = find_template(template_id).labels
+        except PeertrackError:
+            continue  # a template since removed or unreadable: the rule words alone
+        rules = [Requirement(value, seconds, kind, dimension) for kind, dimension, value, seconds in db.execute(
+            "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ?", (cert_id,)).fetchall()]
+        db.conn.executemany("INSERT OR IGNORE INTO category_aliases (cert_id, word, category) VALUES (?, ?, ?)",
+                            [(cert_id, word, category) for word, category in aliases_from_labels(rules, labels)])
