@@ -103,7 +103,7 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
 def template_labels(certs: Iterable[Certification]) -> dict[str, dict[str, str]]:
     """Each certification's template's longer rule labels (by id), for proposing what a word meant."""
     certs = [cert for cert in certs if cert.template]
-    templates = _templates() if certs else {}
+    templates = templates_of(certs)
     return {cert.id: templates[cert.template].labels for cert in certs if cert.template in templates}
 
 
