@@ -43,8 +43,9 @@ def test_each_course_is_one_training_whatever_its_hours_and_only_inside_the_cycl
 
 def test_words_for_what_is_kept_by_hand():
     assert plural("CE class", 2) == "2 CE classes" and plural("peer ethics training", 1) == "1 peer ethics training"
-    assert rules_kept_by_hand(find_template("wa-cps")) == ["3 hours of suicide prevention once every 6 years",
-                                                           "2 hours of health equity once every 4 years"]
+    assert rules_kept_by_hand(find_template("wa-cps")) == []  # both windows cover a 2-year cycle: counted
+    assert rules_kept_by_hand(find_template("wa-cps"), cycle_months=60) == [
+        "2 hours of health equity once every 4 years"]  # 4 years is shorter than a 5-year cycle
     assert rules_kept_by_hand(find_template("id-cpss")) == ["no course counts for both this and id-cfsp"]
     assert rules_kept_by_hand(find_template("ga-cps")) == []  # its count of trainings is counted
 

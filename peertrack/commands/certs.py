@@ -153,9 +153,13 @@ def add(
         say("Also needed each cycle: " + "; ".join(rule_words(rule) for rule in work_rules) + ".")
     if note:
         say(note)
-    from peertrack.domain.renewal_tasks import rules_kept_by_hand
+    from peertrack.domain.renewal_tasks import rules_kept_by_hand, topics_over_cycles
 
-    by_hand = rules_kept_by_hand(found)
+    over_cycles = topics_over_cycles(found, cert.cycle_months)
+    if over_cycles:
+        say("Counted across your cycles (the hours already taken in each window count): "
+            + "; ".join(over_cycles) + ".")
+    by_hand = rules_kept_by_hand(found, cert.cycle_months)
     if by_hand:
         say("Keep track of these yourself (peertrack does not count them yet): " + "; ".join(by_hand) + ".")
     if tasks:

@@ -78,15 +78,28 @@ def plural(what: str, count: int) -> str:
     return f"{count} {what}{'es' if what.endswith(('s', 'sh', 'ch', 'x')) else 's'}"
 
 
-def rules_kept_by_hand(template: Template | None) -> list[str]:
-    """The template's rules that hours alone cannot check yet, in words, for the holder to track themselves."""
+def rules_kept_by_hand(template: Template | None, cycle_months: int | None = None) -> list[str]:
+    """The template's rules that hours alone cannot check yet, in words, for the holder to track themselves:
+    a topic due once over a window shorter than the cycle (domain/topic_windows.py), unique hours."""
     if template is None:
         return []
     from peertrack.domain.formatting import hours_words
 
+    months = cycle_months or template.months or 0
     found = []
     for value, seconds, years in template.once_over_cycles:
-        found.append(f"{hours_words(seconds)} of {value} " + (f"once every {years} years" if years else "once ever"))
+        if years is not None and 12 * years < months:
+            found.append(f"{hours_words(seconds)} of {value} once every {years} years")
     if template.unique_hours_with:
         found.append("no course counts for both this and " + ", ".join(template.unique_hours_with))
     return found
+
+
+def topics_over_cycles(template: Template | None, cycle_months: int) -> list[str]:
+    """The template's topics due once over several cycles that peertrack counts, in words."""
+    if template is None:
+        return []
+    from peertrack.domain.formatting import hours_words
+
+    return [f"{hours_words(seconds)} of {value} " + (f"once every {years} years" if years else "once")
+            for value, seconds, years in template.once_over_cycles if years is None or 12 * years >= cycle_months]

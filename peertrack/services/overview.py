@@ -39,18 +39,38 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     from peertrack.domain.late_stages import with_late_standing
     from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
-    from peertrack.services.board_rules import late_stages, provider_rules
+    from peertrack.services.board_rules import late_stages, provider_rules, templates_of
 
     settings = load_settings(conn)
     late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
+    templates = templates_of(certs)
     items = []
     for cert in certs:
+        cert = _with_topics(conn, cert, templates)
         courses, not_approved = provider_rules(conn, cert, _counted_courses(conn, cert))
         item = progress(cert, courses, today, settings.soon_days, settings.urgent_days)
         if not_approved:
             item = replace(item, not_approved=not_approved)
         items.append(with_late_standing(item, late.get(cert.id, ())))
     return endorsements_under_parents(items)
+
+
+def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict) -> Certification:
+    """The certification with what its current cycle still owes of topics due once over several cycles
+    (domain/topic_windows.py), as minimums of the cycle."""
+    template = templates.get(cert.template) if cert.template else None
+    if template is None or not template.once_over_cycles:
+        return cert
+    from peertrack.domain.record_types import replace
+    from peertrack.domain.topic_windows import owed_minimums
+    from peertrack.storage.courses import credit_spans
+
+    first = credit_spans(conn)[cert.id][0]
+    earlier = credited_courses(conn, cert.id, first, cert.cycle.starts - dt.timedelta(days=1))
+    owed = owed_minimums(cert, template.once_over_cycles, earlier, first)
+    own = {(r.dimension, r.value.casefold()) for r in cert.requirements}
+    return replace(cert, requirements=cert.requirements + tuple(
+        r for r in owed if (r.dimension, r.value.casefold()) not in own))
 
 
 def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:

@@ -474,7 +474,7 @@ def rules_per_cycle(db: Database) -> None:
     db.execute("CREATE INDEX requirements_cycle ON requirements(cycle_id)")
 
 
-@steps(name="0013-category-aliases")
+@steps(name="0016-category-aliases")
 def category_aliases(db: Database) -> None:
     """Words a certification counts as one of its rules' categories: the holder's own, and the words of a
     template's longer label ("recovery", of "peer support and recovery"), kept for certifications
