@@ -46,7 +46,7 @@ def test_words_for_what_is_kept_by_hand():
     assert rules_kept_by_hand(find_template("wa-cps")) == []  # both windows cover a 2-year cycle: counted
     assert rules_kept_by_hand(find_template("wa-cps"), cycle_months=60) == [
         "2 hours of health equity once every 4 years"]  # 4 years is shorter than a 5-year cycle
-    assert rules_kept_by_hand(find_template("id-cpss")) == ["no course counts for both this and id-cfsp"]
+    assert rules_kept_by_hand(find_template("id-cpss")) == []  # unique hours are counted (test_unique_hours.py)
     assert rules_kept_by_hand(find_template("ga-cps")) == []  # its count of trainings is counted
 
 
@@ -63,9 +63,3 @@ def test_georgias_ethics_training_counts_in_show_and_due(ok, run, monkeypatch):
     ok("log-ceu", "Peer ethics", "--hours", "1", "--date", "2026-12-01", "--category", "ethics")
     assert json.loads(ok("cert", "show", "ga-cps", "--json").stdout)["trainings"][0]["done"] == 1
     assert not [i for i in json.loads(run("due", "--json").stdout)["items"] if i["ref"] == "ga-cps"]
-
-
-def test_what_peertrack_does_not_count_yet_is_said_when_adding(ok):
-    added = ok("cert", "add", "--template", "wa-cps", "--expires", "2027-06-30")
-    assert "Keep track of these yourself (peertrack does not count them yet): 3 hours of suicide prevention " \
-           "once every 6 years; 2 hours of health equity once every 4 years." in added.stderr

@@ -159,6 +159,10 @@ def add(
     if over_cycles:
         say("Counted across your cycles (the hours already taken in each window count): "
             + "; ".join(over_cycles) + ".")
+    if found is not None and found.unique_hours_with:
+        say("No course counts for both this and " + " or ".join(found.unique_hours_with) + ": when you hold both, "
+            "each course that could count toward both is counted for one, in the split that leaves the least "
+            "missing.")
     by_hand = rules_kept_by_hand(found, cert.cycle_months)
     if by_hand:
         say("Keep track of these yourself (peertrack does not count them yet): " + "; ".join(by_hand) + ".")

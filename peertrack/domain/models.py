@@ -244,6 +244,11 @@ class Progress:
     exact: bool = True  # False only when the best choice could not be proven best (see allocation.py)
     late: LateStanding | None = None  # past expiry, where the board's late stages stand (late_stages.py)
     not_approved: tuple[NotApproved, ...] = ()  # courses left out: the board counts only approved ones
+    # Another credential of the same body whose hours must be unique (domain/unique_hours.py), and the
+    # numbers of the courses counting toward both that were given to this one and to that one.
+    unique_with: str | None = None
+    shared_here: tuple[int, ...] = ()
+    shared_there: tuple[int, ...] = ()
 
     @property
     def any_kind_seconds(self) -> int:

@@ -172,3 +172,12 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
                        f"that includes {fmt.day(course.date)}. It will count toward a certification you add, or a "
                        "renewal you record, whose cycle includes that day."]
     return [first, "It counts toward:"] + [progress_line(item) for item in items]
+
+
+def unique_words(item: Progress) -> str:
+    """Which courses counting toward both of two credentials with unique hours are counted here, which there."""
+    def numbers(ids: tuple[int, ...]) -> str:
+        return "none" if not ids else ("course " if len(ids) == 1 else "courses ") + fmt.joined(str(n) for n in ids)
+
+    return (f"Unique hours with {item.unique_with}: of the courses that could count toward both, "
+            f"{numbers(item.shared_here)} count here, {numbers(item.shared_there)} there (the best split).")

@@ -80,7 +80,7 @@ def plural(what: str, count: int) -> str:
 
 def rules_kept_by_hand(template: Template | None, cycle_months: int | None = None) -> list[str]:
     """The template's rules that hours alone cannot check yet, in words, for the holder to track themselves:
-    a topic due once over a window shorter than the cycle (domain/topic_windows.py), unique hours."""
+    a topic due once over a window shorter than the cycle (domain/topic_windows.py)."""
     if template is None:
         return []
     from peertrack.domain.formatting import hours_words
@@ -90,8 +90,6 @@ def rules_kept_by_hand(template: Template | None, cycle_months: int | None = Non
     for value, seconds, years in template.once_over_cycles:
         if years is not None and 12 * years < months:
             found.append(f"{hours_words(seconds)} of {value} once every {years} years")
-    if template.unique_hours_with:
-        found.append("no course counts for both this and " + ", ".join(template.unique_hours_with))
     return found
 
 

@@ -110,6 +110,8 @@ def progress_block(item: Progress, plain: bool) -> Group:
         hint = approval_hint(item.not_approved)
         if hint:
             lines.append(Text(f"{indent}      {hint}"))
+    if item.unique_with and (item.shared_here or item.shared_there):
+        lines.append(Text(f"{indent}    {needs.unique_words(item)}"))
     lines.extend(Text(indent + line, style=style) for line, style in _outlook(item))
     return Group(*lines)
 

@@ -109,6 +109,9 @@ def progress(item: Progress) -> dict:
              "courses": list(left_out.course_ids), "words": not_approved_words(left_out, item.cert.id)}
             for left_out in item.not_approved
         ],
+        "unique_hours_with": None if not item.unique_with else {
+            "cert": item.unique_with, "shared_courses_here": list(item.shared_here),
+            "shared_courses_there": list(item.shared_there)},
         "uncounted": [
             {"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds),
              "logged": hours_number(c.logged_seconds), "counted": hours_number(c.counted_seconds),

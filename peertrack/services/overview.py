@@ -44,15 +44,58 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     settings = load_settings(conn)
     late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
     templates = templates_of(certs)
-    items = []
+    certs = [_with_topics(conn, cert, templates) for cert in certs]
+    courses, unapproved = {}, {}
     for cert in certs:
-        cert = _with_topics(conn, cert, templates)
-        courses, not_approved = provider_rules(conn, cert, _counted_courses(conn, cert))
-        item = progress(cert, courses, today, settings.soon_days, settings.urgent_days)
-        if not_approved:
-            item = replace(item, not_approved=not_approved)
-        items.append(with_late_standing(item, late.get(cert.id, ())))
-    return endorsements_under_parents(items)
+        courses[cert.id], unapproved[cert.id] = provider_rules(conn, cert, _counted_courses(conn, cert))
+    items = {cert.id: progress(cert, courses[cert.id], today, settings.soon_days, settings.urgent_days)
+             for cert in certs}
+    for first, second in _unique_pairs(conn, certs, templates):
+        if second.id not in courses:  # a partner not shown: its courses are needed all the same
+            second = _with_topics(conn, second, templates)
+            courses[second.id], _ = provider_rules(conn, second, _counted_courses(conn, second))
+        items[first.id], items[second.id] = _split(first, second, courses, today, settings)
+    shown = []
+    for cert in certs:
+        item = replace(items[cert.id], not_approved=unapproved[cert.id]) if unapproved[cert.id] else items[cert.id]
+        shown.append(with_late_standing(item, late.get(cert.id, ())))
+    return endorsements_under_parents(shown)
+
+
+def _unique_pairs(conn: sqlite3.Connection, shown: list[Certification], templates: dict) -> list[tuple]:
+    """Pairs of `shown` certifications that may not count the same course (their templates say so)."""
+    from peertrack.storage.certs import load_certs
+
+    wanted = {cert.id: templates[cert.template].unique_hours_with for cert in shown
+              if cert.template in templates and templates[cert.template].unique_hours_with}
+    if not wanted:
+        return []
+    pairs: list[tuple] = []
+    held = load_certs(conn)
+    for cert in shown:
+        for other in held:
+            if cert.id in wanted and other.template in wanted[cert.id] and other.id != cert.id \
+                    and (other.id, cert.id) not in [(a.id, b.id) for a, b in pairs]:
+                pairs.append((cert, other))
+    return pairs
+
+
+def _split(first: Certification, second: Certification, courses: dict, today: dt.date, settings) -> tuple:
+    """Both certifications' progress with each course that counts toward both given to one only."""
+    from peertrack.domain.record_types import replace
+    from peertrack.domain.requirements import progress
+    from peertrack.domain.unique_hours import split_shared
+
+    def reckon(mine: list, theirs: list) -> tuple:
+        return (progress(first, mine, today, settings.soon_days, settings.urgent_days),
+                progress(second, theirs, today, settings.soon_days, settings.urgent_days))
+
+    here, there = courses[first.id], courses[second.id]
+    one, two, given, proven = split_shared(here, there, reckon)
+    shared = sorted({c.id for c in here} & {c.id for c in there})
+    rest = tuple(n for n in shared if n not in given)
+    return (replace(one, unique_with=second.id, shared_here=given, shared_there=rest, exact=one.exact and proven),
+            replace(two, unique_with=first.id, shared_here=rest, shared_there=given, exact=two.exact and proven))
 
 
 def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict) -> Certification:
