@@ -6,12 +6,12 @@ import datetime as dt
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from peertrack.domain.credit import credit_windows, cycle_of
 from peertrack.domain.cycles import cycle_start, first_cycle_start, next_cycle
-from peertrack.domain.models import Cycle
+from peertrack.domain.models import HOUR, Cycle
 
 D = dt.date
 
@@ -310,3 +310,59 @@ def test_a_schema_4_database_gives_each_cycle_its_certifications_rules(ok, db_pa
     cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
     assert [[(r["kind"], r["name"], r["hours"]) for r in c["rules"]] for c in cycles] == [
         [("min", "ethics", 6), ("max", "online", 10)]] * 2
+
+
+@st.composite
+def histories(draw):
+    """A certification's cycles (a first one, then renewals, some early) and courses around them, some chosen."""
+    first_end = draw(st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2025, 12, 31)))
+    cycles = [Cycle(starts=first_end - dt.timedelta(days=364), ends=first_end, required_seconds=HOUR)]
+    for _ in range(draw(st.integers(0, 3))):
+        last = cycles[-1]
+        early = draw(st.integers(0, 40))  # days before the expiry the renewal was recorded; 0: none early
+        starts = last.ends + dt.timedelta(days=1) - dt.timedelta(days=early)
+        cycles.append(Cycle(starts=max(starts, last.starts + dt.timedelta(days=1)),
+                            ends=last.ends + dt.timedelta(days=365), required_seconds=HOUR))
+    span = (cycles[0].starts - dt.timedelta(days=60), cycles[-1].ends + dt.timedelta(days=60))
+    courses = draw(st.lists(st.tuples(st.dates(min_value=span[0], max_value=span[1]), st.booleans(),
+                                      st.booleans()), max_size=25))
+    return cycles, courses
+
+
+@given(histories())
+@settings(max_examples=60, deadline=None)
+def test_the_database_counts_each_course_where_the_dates_say(tmp_path_factory, history):
+    """What storage reads (SQL over dates and choices) against a brute force over the credit windows."""
+    from peertrack.domain.models import Certification, Course
+    from peertrack.domain.record_types import replace
+    from peertrack.storage.certs import close_cycle, insert_cert, insert_cycle, load_cycles
+    from peertrack.storage.courses import credited_courses, find_courses, insert_course
+    from peertrack.storage.database import connect, transaction
+
+    cycles, courses = history
+    conn = connect(tmp_path_factory.mktemp("db") / "p.db")
+    with transaction(conn):
+        insert_cert(conn, Certification(id="a", name="A", cycle_months=12, required_seconds=HOUR, cycle=cycles[0]))
+        insert_cert(conn, Certification(id="b", name="B", cycle_months=12, required_seconds=HOUR,
+                                        cycle=Cycle(starts=dt.date(2020, 1, 1), ends=dt.date(2030, 1, 1),
+                                                    required_seconds=HOUR)))
+        for before, after in zip(cycles, cycles[1:], strict=False):
+            close_cycle(conn, replace(before, id=load_cycles(conn, "a")[-1].id), after.starts)
+            insert_cycle(conn, "a", after, ())
+        for number, (day, chosen, for_a) in enumerate(courses, start=1):
+            insert_course(conn, Course(date=day, title=f"c{number}", seconds=HOUR, credit_chosen=chosen,
+                                       cert_ids=("a",) if chosen and for_a else ("b",) if chosen else ()))
+    windows = credit_windows(cycles)
+
+    def counts(number: int, window) -> bool:
+        day, chosen, for_a = courses[number - 1]
+        return (for_a if chosen else True) and window.starts <= day <= window.ends
+    for window in load_cycles(conn, "a"):
+        got = [c.id for c in credited_courses(conn, "a", window.starts, window.ends)]
+        expected = [n for n in range(1, len(courses) + 1) if counts(n, window)]
+        assert sorted(got) == expected
+    assert [(w.starts, w.ends) for w in load_cycles(conn, "a")] == [(w.starts, w.ends) for w in windows]
+    listed = sorted(c.id for c in find_courses(conn, cert_id="a"))
+    assert listed == [n for n in range(1, len(courses) + 1)
+                      if courses[n - 1][1] and courses[n - 1][2] or any(counts(n, w) for w in windows)]
+    conn.close()
