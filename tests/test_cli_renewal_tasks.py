@@ -105,6 +105,10 @@ def test_an_older_export_with_stored_tasks_imports_as_marks(ok, run, tmp_path):
     data = json.loads(path.read_text())
     data["schema"] = 10  # as the version before marks wrote it: the tasks were deadlines
     del data["tables"]["task_marks"]
+    del data["tables"]["category_aliases"]  # and what later versions added
+    data["tables"]["requirements"] = [{k: v for k, v in row.items() if k != "cycle_id"}
+                                      for row in data["tables"]["requirements"] if row["cycle_id"] is None]
+    data["tables"]["ceus"] = [{k: v for k, v in row.items() if k != "credit_chosen"} for row in data["tables"]["ceus"]]
     data["tables"]["deadlines"] = [
         {"id": 1, "title": f"Pay the renewal fee ($60): {TX}", "due": "2027-06-30", "cert_id": "tx-peer",
          "note": NOTE, "done_on": "2026-10-01", "created_at": "2026-10-01T00:00:00"},
@@ -114,7 +118,7 @@ def test_an_older_export_with_stored_tasks_imports_as_marks(ok, run, tmp_path):
     other = str(tmp_path / "other.db")
     imported = run("--db", other, "import", "json", str(path), "--yes")
     assert imported.exit_code == 0, imported.stderr
-    assert "1 deadline, 1 renewal task done" in imported.stdout + imported.stderr
+    assert "1 deadline," in imported.stdout and "1 renewal task done" in imported.stdout
     found = json.loads(ok("--db", other, "deadline", "list", "--all", "--json").stdout)
     assert [(d["id"], d["title"]) for d in found if d["id"] is not None] == [(2, "Renew CPR card")]
     assert {d["key"]: d["done_on"] for d in found if d["key"] and ":task:" in d["key"]} == {
