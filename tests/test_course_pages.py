@@ -82,3 +82,25 @@ def test_the_page_follows_the_filters(courses_53, ok, monkeypatch) -> None:
 def test_an_empty_list_on_a_screen(ok, monkeypatch) -> None:
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
     ok("ceu", "list")  # no database yet: nothing to show, and no error
+
+
+@pytest.mark.parametrize("screen", [True, False])
+def test_every_course_is_drawn_a_piece_at_a_time_and_reads_as_one_table(courses_53, ok, monkeypatch, screen):
+    from peertrack.output import long_table
+
+    if screen:
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    whole = ok("ceu", "list", "--all").stdout  # 53 rows: one piece of 500
+    monkeypatch.setattr(long_table, "PIECE", 10)
+    pieces = ok("ceu", "list", "--all").stdout  # six pieces, the last of 3
+    assert pieces == whole
+    assert [n for n in range(1, 54) if f"Course {n:03d}" in pieces] == list(range(1, 54))
+    assert pieces.count("Title") == 1  # one header
+    assert "53 courses, 53.5 hours in all." in pieces
+
+
+def test_every_course_follows_the_filters(courses_53, ok) -> None:
+    result = ok("ceu", "list", "--from", "2026-02-10", "--to", "2026-02-12")  # courses 40 to 42
+    assert [n for n in range(1, 54) if f"Course {n:03d}" in result.stdout] == [40, 41, 42]
+    assert "3 courses, 3 hours in all." in result.stdout
+    assert "No courses match." in ok("ceu", "list", "--from", "2027-01-01", "--all").stdout

@@ -34,11 +34,11 @@ _LAYOUTS = [{"indent": 2, "ensure_ascii": False}, {}, {"separators": (",", ":")}
 
 
 @settings(max_examples=150, deadline=None)
-@given(tables=_TABLES, layout=st.sampled_from(_LAYOUTS), chunk=st.integers(1, 40))
-def test_any_layout_read_in_any_chunks_gives_what_reading_whole_gives(tables, layout, chunk, tmp_path_factory,
-                                                                       monkeypatch_module):
+@given(tables=_TABLES, layout=st.sampled_from(_LAYOUTS), chunk=st.integers(1, 40), exported=_VALUE)
+def test_any_layout_read_in_any_chunks_gives_what_reading_whole_gives(tables, layout, chunk, exported,
+                                                                       tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setattr(export_file, "_CHUNK", chunk)  # values and escapes cut across chunks
-    document = {"format": "peertrack", "schema": SCHEMA_VERSION, "exported": "2026-11-02T10:00:00+00:00",
+    document = {"format": "peertrack", "schema": SCHEMA_VERSION, "exported": exported,  # "1.5e-07" cut anywhere
                 "tables": tables, "sequences": {"ceus": 7}}
     path = tmp_path_factory.mktemp("layout") / "all.json"
     path.write_text(json.dumps(document, **layout), encoding="utf-8")

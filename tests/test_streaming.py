@@ -98,6 +98,33 @@ def test_ceu_list_json_of_200000_courses_fits_in_a_small_memory(big: dict[str, s
     assert courses[-1]["title"] == "Course 199835" and courses[-1]["credits"] == [{"cert": "ca-pss", "hours": 1.75}]
 
 
+# A table costs far more per row than JSON or CSV (each cell is laid out), so fewer rows show it:
+# drawn a piece at a time, 20,000 courses need under 60 MiB; as one table of them all, over 120 MiB.
+TABLE_ROWS = 20_000
+TABLE_LIMIT = 80 * 1024 * 1024
+_ONE_TABLE_OF_ALL = (  # how ceu list drew every course before: all of them in a list, then in one table
+    "import peertrack.output.courses as views\n"
+    "views.every_course_table = lambda courses, count, seconds, dates: views.courses_table(list(courses()), seconds,"
+    " dates)\n")
+
+
+def test_ceu_list_sent_to_a_program_draws_every_course_in_a_small_memory(tmp_path: Path) -> None:
+    _build(tmp_path / "table.db", TABLE_ROWS)
+    env = {**os.environ, "PEERTRACK_DB": str(tmp_path / "table.db"), "PEERTRACK_TODAY": "2026-11-02",
+           "PEERTRACK_CONFIG_DIR": str(tmp_path / "config")}
+    result = _limited("ceu", "list", env=env, limit=TABLE_LIMIT)  # not a terminal: every course, a plain table
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 1 + TABLE_ROWS + 1  # the header, a line for each course, the totals
+    # The newest is 2025-12-28, i = 19,655 (i + 1 a multiple of 1,092, as above); 19,655 % 8 == 7: 2.75 hours.
+    assert lines[-2].split() == ["19655", "2025-12-28", "Course", "19655", "NAMI", "2.75", "ethics", "ca-pss"]
+    assert lines[-1] == "20000 courses, 37500 hours in all."  # 2,500 of each of 8 lengths: 1 to 2.75 hours
+
+    control = _limited("ceu", "list", env=env, limit=TABLE_LIMIT, before=_ONE_TABLE_OF_ALL)
+    assert control.returncode != 0
+    assert b"MemoryError" in control.stderr
+
+
 def test_the_memory_limit_is_one_that_holding_every_row_breaks(big: dict[str, str]) -> None:
     """The limit means something: reading every course into a list at once does not fit under it."""
     code = ("import resource, sys\n"

@@ -196,7 +196,7 @@ def list_(
       peertrack ceu list --cert ca-pss --cycle current
       peertrack ceu list --from 2026-01-01 --category ethics --json
     """
-    from peertrack.commands.selection import course_filters, select_courses
+    from peertrack.commands.selection import course_filters
 
     if json:
         from peertrack.output import porcelain
@@ -211,22 +211,20 @@ def list_(
             porcelain.emit_each(porcelain.course(course) for course in stream_courses(conn, **filters))
         return
     from peertrack.commands.common import open_existing
-    from peertrack.output.courses import courses_table
+    from peertrack.output.courses import courses_table, every_course_table
     from peertrack.output.screen import make_console
-
-    dates = load_settings(open_existing(ctx)).date_format
-    if all_ or not make_console().is_terminal:
-        courses = select_courses(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
-        courses_table(courses, sum(course.seconds for course in courses), dates)
-        return
-    from peertrack.storage.courses import newest_courses
+    from peertrack.storage.courses import course_totals, newest_courses, stream_courses
     from peertrack.storage.database import reading
 
+    dates = load_settings(open_existing(ctx)).date_format
     conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     if conn is None:
         courses_table([], 0, dates)
         return
-    with reading(conn):
+    with reading(conn):  # the totals and every row from one moment
+        if all_ or not make_console().is_terminal:
+            every_course_table(lambda: stream_courses(conn, **filters), *course_totals(conn, **filters), dates)
+            return
         page, matching, seconds = newest_courses(conn, PAGE, **filters)
     courses_table(page, seconds, dates, matching=matching)
 

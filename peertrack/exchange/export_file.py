@@ -166,7 +166,7 @@ class _Text:
                                    problem="is nested too deeply to be a peertrack export") from None
             except ValueError:  # a whole number of thousands of digits
                 raise _not_json(self.source) from None
-            if end == len(self.text) and not self.ended:  # a number may go on in the next chunk
+            if len(self.text) - end < 8 and not self.ended:  # a number may go on in the next chunk: "1." "5"
                 self._longer()
                 continue
             self.at = end

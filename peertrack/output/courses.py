@@ -13,8 +13,15 @@ from peertrack.output.words import file_size
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from rich.console import Console
+
     from peertrack.domain.models import Course
     from peertrack.domain.transfer import Attachment
+
+
+_COLUMNS = ("No.", "Date", "Title", "Provider", "Hours", "Category", "Counts toward")
 
 
 def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
@@ -24,20 +31,46 @@ def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
     if not courses:
         console.print("No courses match.")
         return
-    table = make_table(console)
-    add_columns(table, ("No.", "Date", "Title", "Provider", "Hours", "Category", "Counts toward"),
-                right=("No.", "Hours"))
+    table = _table(console)
     for course in courses:
-        table.add_row(str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
-                      fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "",
-                      credits_text(course))
+        table.add_row(*_cells(course, dates))
     console.print(table)
-    count = fmt.counted(len(courses) if matching is None else matching, "course")
-    console.print(f"{count}, {fmt.hours_words(total_seconds)} in all.")
+    _totals(console, len(courses) if matching is None else matching, total_seconds)
     hidden = 0 if matching is None else matching - len(courses)
     if hidden:
         say(f"Showing the newest {len(courses)}; {fmt.counted(hidden, 'older course')} not shown. "
             "See them all with: peertrack ceu list --all")
+
+
+def every_course_table(courses: Callable[[], Iterable[Course]], count: int, total_seconds: int,
+                       dates: str = "iso") -> None:
+    """Every course as one table, however many: drawn a piece at a time, so never all held at once.
+
+    `courses` is read twice (see long_table); read both times inside one storage.reading.
+    """
+    console = make_console()
+    if not count:
+        console.print("No courses match.")
+        return
+    from peertrack.output.long_table import long_table
+
+    long_table(console, lambda: _table(console), lambda: (_cells(course, dates) for course in courses()))
+    _totals(console, count, total_seconds)
+
+
+def _table(console: Console) -> Table:
+    table = make_table(console)
+    add_columns(table, _COLUMNS, right=("No.", "Hours"))
+    return table
+
+
+def _cells(course: Course, dates: str) -> tuple[str, ...]:
+    return (str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
+            fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "", credits_text(course))
+
+
+def _totals(console: Console, count: int, total_seconds: int) -> None:
+    console.print(f"{fmt.counted(count, 'course')}, {fmt.hours_words(total_seconds)} in all.")
 
 
 def credits_text(course: Course) -> str:

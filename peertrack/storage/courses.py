@@ -136,10 +136,19 @@ def newest_courses(conn: sqlite3.Connection, count: int, *, cert_id: str | None 
     """The newest `count` matching courses (oldest first), with how many match and their seconds in all."""
     where, params = _filters(conn, cert_id, start, end, category, None)
     condition = f" WHERE {where}" if where else ""
-    matching, seconds = conn.execute(f"SELECT count(*), coalesce(sum(c.seconds), 0) FROM ceus c{condition}",
-                                     params).fetchone()
+    matching, seconds = course_totals(conn, cert_id=cert_id, start=start, end=end, category=category)
     page = f"c.id IN (SELECT c.id FROM ceus c{condition} ORDER BY c.date DESC, c.id DESC LIMIT ?)"
     return list(_courses(conn, page, [*params, count])), matching, seconds
+
+
+def course_totals(conn: sqlite3.Connection, *, cert_id: str | None = None, start: dt.date | None = None,
+                  end: dt.date | None = None, category: str | None = None) -> tuple[int, int]:
+    """How many courses match, and their seconds in all."""
+    where, params = _filters(conn, cert_id, start, end, category, None)
+    condition = f" WHERE {where}" if where else ""
+    matching, seconds = conn.execute(f"SELECT count(*), coalesce(sum(c.seconds), 0) FROM ceus c{condition}",
+                                     params).fetchone()
+    return matching, seconds
 
 
 def _filters(conn: sqlite3.Connection, cert_id: str | None, start: dt.date | None, end: dt.date | None,

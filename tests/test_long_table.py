@@ -1,0 +1,75 @@
+"""A long table drawn a piece at a time reads exactly as the same table drawn whole."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pytest
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from peertrack.output import long_table
+
+
+def _make(boxed: bool) -> Table:
+    table = Table(box=box.SIMPLE_HEAD if boxed else None, header_style="bold", pad_edge=False)
+    for name in ("No.", "Title", "Provider", "Hours"):
+        table.add_column(name, justify="right" if name in ("No.", "Hours") else "left", overflow="fold")
+    return table
+
+
+def _rows(count: int) -> list[tuple[str, ...]]:
+    pick = random.Random(count)
+    words = ["Trauma-Informed", "Care", "WRAP", "ethics", "Motivational", "Interviewing", "a", "שלום", "🌱", "Café"]
+    return [(str(n), " ".join(pick.choice(words) for _ in range(pick.randint(1, 9))),
+             pick.choice(["", "CalMHSA", "National Alliance on Mental Illness"]), f"{pick.randint(1, 40) / 4:g}")
+            for n in range(1, count + 1)]
+
+
+def _console(width: int, colour: bool) -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    return Console(file=out, width=width, color_system="truecolor" if colour else None, force_terminal=colour,
+                   highlight=False, markup=False, emoji=False, safe_box=True, soft_wrap=True), out
+
+
+@pytest.mark.parametrize("count", [1, 3, 4, 5, 12])  # pieces of 4: less than one, one, one and one more, three
+@pytest.mark.parametrize("width", [200, 60, 30, 12])  # roomy, then titles folded, then every column squeezed
+@pytest.mark.parametrize("boxed, colour", [(False, False), (True, True)])  # as when piped, as on a screen
+def test_pieces_line_up_exactly_as_one_table(monkeypatch, count, width, boxed, colour):
+    monkeypatch.setattr(long_table, "PIECE", 4)
+    rows = _rows(count)
+    whole, expected = _console(width, colour)
+    table = _make(boxed)
+    for cells in rows:
+        table.add_row(*cells)
+    whole.print(table)
+    pieces, drawn = _console(width, colour)
+    long_table.long_table(pieces, lambda: _make(boxed), lambda: iter(rows))
+    assert drawn.getvalue() == expected.getvalue()
+
+
+def test_rows_are_read_twice_and_never_held_all_at_once(monkeypatch):
+    monkeypatch.setattr(long_table, "PIECE", 3)
+    rows = _rows(10)
+    readings: list[int] = []
+    held = []
+
+    def each():
+        readings.append(0)
+        for cells in rows:
+            readings[-1] += 1
+            yield cells
+
+    console, _ = _console(80, False)
+    original = Table.add_row
+
+    def counting(self, *cells, **options):
+        held.append(len(self.rows) + 1)
+        return original(self, *cells, **options)
+
+    monkeypatch.setattr(Table, "add_row", counting)
+    long_table.long_table(console, lambda: _make(False), each)
+    assert readings == [10, 10]
+    assert max(held) == 3  # a table never holds more than a piece (the sample holds two rows)
