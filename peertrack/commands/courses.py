@@ -395,15 +395,18 @@ def _refuse_duplicate(conn, course: Course, dates: str) -> None:
 
 def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
     from peertrack.domain.formatting import bare_day
-    from peertrack.output.screen import say
 
     day = bare_day(course.date, dates)
     for cert in certs:
+        if cert.cycle.contains(course.date):
+            continue
+        from peertrack.output.screen import say  # only for a note: the screen costs more to load than a course
+
         if course.date > cert.cycle.ends:
             say(f"Note: {day} is after the current cycle of {cert.id} ended "
                 f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
                 f"record your renewal with: peertrack cert renew {cert.id}")
-        elif not cert.cycle.contains(course.date):
+        else:
             say(f"Note: {day} is outside the current cycle of {cert.id} "
                 f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
                 "so it does not count toward this cycle.")

@@ -48,6 +48,11 @@ _HINT = "The template file format is described in the README (Sharing your board
 def parse_templates(text: str, origin: str, only: Collection[str] | None = None) -> list[Template]:
     """Every template in a file's text, or those whose id is in `only` (the others are not read);
     the first problem found is one clear error naming the field."""
+    return templates_in(decoded(text, origin), origin, only)
+
+
+def decoded(text: str, origin: str) -> dict:
+    """A template file's text read as JSON, with its list of templates at the top."""
     try:
         data = json.loads(text)
     except ValueError as error:
@@ -56,6 +61,11 @@ def parse_templates(text: str, origin: str, only: Collection[str] | None = None)
     if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
         raise TemplateFileError(f'The template file {origin} needs a list called "templates" at its top, like '
                                 '{"templates": [{"id": "county-peer", "name": "County Peer Specialist"}]}.', _HINT)
+    return data
+
+
+def templates_in(data: dict, origin: str, only: Collection[str] | None = None) -> list[Template]:
+    """The templates of a decoded template file, or those whose id is in `only`."""
     found, seen = [], set()
     for number, item in enumerate(data["templates"], start=1):
         if only is not None and not (isinstance(item, dict) and str(item.get("id", "")).lower() in only):

@@ -131,12 +131,17 @@ def builtin_text() -> str:
     return peertrack.__spec__.loader.get_data(where).decode("utf-8")  # type: ignore[union-attr]
 
 
+_BUILTIN: list[dict] = []  # the built-in templates' file, read once a run: it is part of the program
+
+
 def load_templates(only: Collection[str] | None = None) -> list[Template]:
     """The built-in templates, then the holder's own (which replace a built-in of the same id);
     with `only`, just the templates with those ids, the other built-in ones left unread."""
-    from peertrack.domain.template_format import parse_templates, read_template_file
+    from peertrack.domain.template_format import decoded, read_template_file, templates_in
 
-    found = {t.id: t for t in parse_templates(builtin_text(), "built in", only)}
+    if not _BUILTIN:
+        _BUILTIN.append(decoded(builtin_text(), "built in"))
+    found = {t.id: t for t in templates_in(_BUILTIN[0], "built in", only)}
     folder = user_template_folder()
     if folder.is_dir():
         for path in sorted(folder.glob("*.json")):
