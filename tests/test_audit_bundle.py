@@ -216,3 +216,15 @@ def test_an_audit_with_no_records_yet_says_so_and_creates_nothing(run, db_path, 
     assert result.stderr.startswith('Error: There is no certification with the id "ca-pss".')
     assert "peertrack cert add" in result.stderr and "went wrong" not in result.stderr
     assert not db_path.exists() and not (tmp_path / "audit.zip").exists()
+
+
+def test_a_past_cycle_is_summed_up_by_its_own_rules(ok, make_cert, tmp_path):
+    """Renewed here, then the past cycle given its own rules: 5 hours, no minimum. Its one course of 5 hours
+    meets them, so the summary the body reads must say so, not "10 required, 3 of ethics"."""
+    make_cert(expires="2026-10-31", cycle="1y", hours="10", require=["ethics=3"])
+    ok("log-ceu", "Recovery planning", "--hours", "5", "--date", "2026-03-01")
+    ok("cert", "renew", "ca-pss", "--on", "2026-10-31", "--yes")
+    ok("cert", "edit", "ca-pss", "--cycle", "previous", "--hours", "5", "--no-require")
+    summary = bundle_of(ok, tmp_path, "--cycle", "previous").read(f"{FOLDER}/summary.txt").decode()
+    assert "Hours required:     5" in summary, summary
+    assert "ethics" not in summary and "more" not in summary

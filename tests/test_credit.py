@@ -186,6 +186,14 @@ def test_a_course_can_count_toward_none_and_go_back_to_its_dates(ok, make_cert, 
     assert {c["id"]: c["hours_earned"] for c in status_json()["certifications"]} == {"ca-pss": 2, "ga-cps": 2}
 
 
+def test_a_course_logged_for_no_certification_says_so(ok, make_cert, status_json):
+    make_cert()
+    logged = ok("log-ceu", "Personal reading", "--hours", "2", "--date", "2026-10-01", "--cert", "none")
+    assert ("It counts toward no certification, as you chose. To count it by its date again: "
+            "peertrack ceu edit 1 --cert auto") in logged.stderr
+    assert status_json()["certifications"][0]["hours_earned"] == 0
+
+
 def test_none_or_auto_with_a_certification_is_refused(run, make_cert, snapshot):
     make_cert()
     before = snapshot()
@@ -366,3 +374,76 @@ def test_the_database_counts_each_course_where_the_dates_say(tmp_path_factory, h
     assert listed == [n for n in range(1, len(courses) + 1)
                       if courses[n - 1][1] and courses[n - 1][2] or any(counts(n, w) for w in windows)]
     conn.close()
+
+
+def test_migrating_keeps_counting_by_date_what_was_counted_by_date(ok, db_path):
+    """Two courses the old version linked by itself, added to the schema-4 fixture as it would have.
+
+    ga (a calendar year, renewed on 15 Nov 2026 for 2027): a course of 18 Nov 2026 logged on 20 Nov was
+    linked to the certifications whose open cycle had started by its date (ca-pss, ga-cps, soar, aw), not to ga,
+    whose open cycle began 1 Jan 2027. aw (expired 31 Oct 2026, not renewed yet): a course of 20 Nov
+    2026 was linked to it, waiting for the renewal. Both were counted by date, so both still are: the
+    first now counts toward ga's 2026 too, the second toward aw once it is renewed.
+    """
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    db_path.parent.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema-4.db", db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.executescript("""
+            INSERT INTO certifications (id, name, cycle_months, required_minutes, created_at, template)
+                VALUES ('ga', 'GA CPS', 12, 720, '2026-01-05T10:00:00+00:00', 'ga-cps'),
+                       ('aw', 'Awaiting', 12, 600, '2026-01-05T10:00:00+00:00', NULL);
+            INSERT INTO cycles (cert_id, starts, ends, required_minutes, closed_on)
+                VALUES ('ga', '2026-01-01', '2026-12-31', 720, '2026-11-15'),
+                       ('ga', '2027-01-01', '2027-12-31', 720, NULL),
+                       ('aw', '2025-11-01', '2026-10-31', 600, NULL);
+            INSERT INTO ceus (id, date, title, minutes, created_at)
+                VALUES (11, '2026-11-18', 'After the early renewal', 60, '2026-11-20T10:00:00+00:00'),
+                       (12, '2026-11-20', 'Waiting for the renewal', 60, '2026-11-21T10:00:00+00:00');
+            INSERT INTO ceu_credits (ceu_id, cert_id) VALUES (11, 'ca-pss'), (11, 'ga-cps'), (11, 'soar'),
+                (11, 'aw'), (12, 'ca-pss'), (12, 'ga-cps'), (12, 'soar'), (12, 'aw');
+        """)
+    conn.close()
+    courses = {c["id"]: c for c in json.loads(ok("ceu", "list", "--json").stdout)}
+    assert courses[11]["certs"] == courses[12]["certs"] == ["ca-pss", "ga", "ga-cps", "soar"]
+    assert courses[7]["certs"] == ["ga-cps"]  # a choice stays one
+    ok("cert", "renew", "aw", "--on", "2026-11-01", "--yes")
+    courses = {c["id"]: c for c in json.loads(ok("ceu", "list", "--json").stdout)}
+    assert courses[11]["certs"] == courses[12]["certs"] == ["aw", "ca-pss", "ga", "ga-cps", "soar"]
+
+
+def test_other_edits_keep_a_cycles_own_hours_and_rules(ok, make_cert):
+    make_cert(expires="2027-06-30", cycle="2y", hours="20", require=["ethics=6"], cap=["online=10"])
+    ok("cert", "edit", "ca-pss", "--cycle", "current", "--hours", "5", "--require", "ethics=2")
+    ok("cert", "edit", "ca-pss", "--number", "X1")
+    ok("cert", "edit", "ca-pss", "--cap", "online=8")  # caps for this cycle and the next; minimums stay each's own
+    data = json.loads(ok("cert", "show", "ca-pss", "--json").stdout)
+    assert (data["hours_required"], [(r["name"], r["hours"]) for r in data["requirements"]],
+            [(r["name"], r["hours"]) for r in data["caps"]]) == (5, [("ethics", 2)], [("online", 8)])
+    assert data["next_cycles"] == {"hours_required": 20, "rules": [
+        {"kind": "min", "dimension": "category", "name": "ethics", "category": "ethics", "hours": 6},
+        {"kind": "max", "dimension": "format", "name": "online", "category": "online", "hours": 8}]}
+
+
+def test_a_waived_first_cycle_stays_waived_when_the_caps_change(ok):
+    """Nebraska: certified within a year of the fixed renewal day, no CE is owed in the first cycle."""
+    ok("cert", "add", "--template", "ne-cpss", "--id", "ne", "--issued", "2026-10-01")
+    before = json.loads(ok("cert", "show", "ne", "--json").stdout)
+    ok("cert", "edit", "ne", "--cap", "online=5")
+    after = json.loads(ok("cert", "show", "ne", "--json").stdout)
+    assert (before["hours_required"], after["hours_required"], after["requirements"]) == (0, 0, [])
+    assert after["next_cycles"]["hours_required"] == before["next_cycles"]["hours_required"] > 0
+    assert [r["name"] for r in after["next_cycles"]["rules"] if r["kind"] == "min"] == [
+        r["name"] for r in before["next_cycles"]["rules"] if r["kind"] == "min"] != []
+
+
+def test_a_renewal_on_the_expiry_day_leaves_that_day_to_the_old_cycle(ok, make_cert, status_json):
+    make_cert(expires="2026-10-31", cycle="1y", hours="10")
+    ok("log-ceu", "Last-day course", "--hours", "2", "--date", "2026-10-31")
+    ok("cert", "renew", "ca-pss", "--on", "2026-10-31", "--yes")
+    cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
+    assert [(c["starts"], c["ends"], c["hours_earned"]) for c in cycles] == [
+        ("2025-11-01", "2026-10-31", 2), ("2026-11-01", "2027-10-31", 0)]

@@ -85,3 +85,20 @@ def test_a_topic_not_yet_taken_is_on_the_to_do_list(ok):
     data = json.loads(ok("status", "--json").stdout)["certifications"][0]
     assert {c["name"]: c["required"] for c in data["categories"]} == {
         "peer support": 14, "ethics": 2, "suicide prevention": 3, "health equity": 2}
+
+
+def test_a_topic_taken_before_the_first_cycle_on_record_counts_since_the_issue_day(ok, status_json):
+    """Certified in 2019; the 6-year window of the expiry 30 Jun 2027 opens 1 Jul 2021: a 2024 course meets it."""
+    ok("cert", "add", "--template", "wa-cps", "--expires", "2027-06-30", "--issued", "2019-07-01")
+    ok("log-ceu", "QPR", "--hours", "3", "--date", "2024-07-01", "--category", "suicide prevention")
+    names = [c["name"] for c in status_json()["certifications"][0]["categories"]]
+    assert "suicide prevention" not in names and "health equity" in names
+
+
+def test_a_topic_word_is_a_category_word(ok):
+    ok("cert", "add", "--template", "wa-cps", "--expires", "2027-06-30")
+    logged = ok("log-ceu", "QPR", "--hours", "3", "--date", "2026-10-01", "--category", "suicide prevention")
+    assert "counts toward no minimum" not in logged.stderr
+    ok("cert", "edit", "wa-cps", "--alias", "qpr=suicide prevention")
+    assert "counts toward no minimum" not in ok("log-ceu", "QPR again", "--hours", "1", "--date", "2026-10-02",
+                                                "--category", "QPR").stderr

@@ -362,7 +362,8 @@ def edit(
             old, today, name=name, new_id=new_id, expires=expires, hours=hours, cycle=cycle, require=require or None,
             no_require=no_require, cap=cap, no_cap=no_cap, carry_over=carry_over, opens_days=opens_days,
             submit_days=submit_days, grace_days=grace_days, endorsement_of=endorsement_of, body=body,
-            number=number, issued=issued, alias=alias, day_first=load_settings(conn).day_first,
+            number=number, issued=issued, alias=alias, topics=_topic_words(old),
+            day_first=load_settings(conn).day_first,
         )
         update_cert(conn, old.id, cert)
         if work_rules or no_require:
@@ -381,6 +382,12 @@ def edit(
         say(f"The hours now apply to the current cycle ({fmt.day(cert.cycle.starts)} to {fmt.day(cert.cycle.ends)}) "
             f"and to every cycle after it: {fmt.hours_words(cert.required_seconds)} each. Past cycles keep their "
             f"own: peertrack cert show {cert.id} --cycles")
+
+
+def _topic_words(cert) -> tuple[str, ...]:
+    from peertrack.services.board_rules import topic_rules
+
+    return tuple(rule.value for rule in topic_rules([cert]).get(cert.id, ()))
 
 
 def _edit_one_cycle(conn, cert_id: str, which: str, hours, require, no_require: bool, cap, no_cap: bool,
@@ -511,14 +518,12 @@ def _board_fixes_the_dates(cert) -> bool:
 
 def _cycle_history(conn, cert, today):
     """Every cycle of a certification with its own progress, oldest first."""
-    from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
-    from peertrack.storage.certs import cycle_rules
+    from peertrack.storage.certs import in_cycle
 
-    rules = cycle_rules(conn, cert.id)
     history = []
     for cycle in load_cycles(conn, cert.id):
-        as_then = replace(cert, cycle=cycle, requirements=rules.get(cycle.id or 0, ()), next_requirements=None)
+        as_then = in_cycle(conn, cert, cycle)
         courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
         history.append(progress(as_then, courses, today))
     return history

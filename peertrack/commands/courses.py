@@ -416,13 +416,14 @@ def _warn_category_words(course: Course, certs) -> None:
     """A note on stderr for each category of the course that counts toward no minimum of a certification."""
     from peertrack.domain.category_words import unmatched_note
     from peertrack.domain.terminal_text import escaped
-    from peertrack.services.board_rules import template_labels
+    from peertrack.services.board_rules import template_labels, topic_rules
 
-    labels_of = template_labels(certs)
+    labels_of, topics = template_labels(certs), topic_rules(certs)
     for cert in certs:
         labels = labels_of.get(cert.id, {})
         for part in course.allocations:
-            note = unmatched_note(part.category, cert.id, cert.requirements, course.id or 0, labels,
+            note = unmatched_note(part.category, cert.id, cert.requirements + topics.get(cert.id, ()),
+                                  course.id or 0, labels,
                                   only_word=len(course.allocations) == 1, aliases=dict(cert.category_aliases))
             if note:
                 typer.echo(escaped(note), err=True)

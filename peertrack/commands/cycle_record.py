@@ -42,7 +42,7 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
     from peertrack.services.overview import progress_of
     from peertrack.storage import file_store as attachments
     from peertrack.storage.attachments import attachments_by_course
-    from peertrack.storage.certs import load_cert
+    from peertrack.storage.certs import in_cycle, load_cert, load_cycles
     from peertrack.storage.settings import load_settings
 
     today = clock.today()
@@ -63,9 +63,12 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
     window = cycle_window(conn, chosen, which)
     item = None
     if window is not None:
-        measured = chosen if which == "current" else replace(chosen, cycle=replace(
-            chosen.cycle, starts=window[0], ends=window[1], required_seconds=chosen.required_seconds, id=None,
-            carried_seconds=0))
+        recorded = [cycle for cycle in load_cycles(conn, chosen.id) if (cycle.starts, cycle.ends) == window]
+        # A past cycle on record is judged by its own hours and rules; one worked out (before any renewal
+        # here) by the certification's.
+        measured = chosen if which == "current" else in_cycle(conn, chosen, recorded[-1]) if recorded else \
+            replace(chosen, cycle=replace(chosen.cycle, starts=window[0], ends=window[1],
+                                          required_seconds=chosen.required_seconds, id=None, carried_seconds=0))
         item = progress_of(conn, [measured], today)[0]
     folder = attachments.folder_for(top_options(ctx).db_path)
     kept = attachments_by_course(conn)

@@ -114,11 +114,15 @@ def import_csv(
 def _category_notes(conn, added, named) -> None:
     """A note for each category word of the added courses that counts toward no minimum of a certification."""
     from peertrack.domain.category_words import imported_notes
+    from peertrack.domain.record_types import replace
     from peertrack.domain.terminal_text import escaped
-    from peertrack.services.board_rules import template_labels
+    from peertrack.services.board_rules import template_labels, topic_rules
     from peertrack.storage.certs import load_certs
 
     certs = load_certs(conn)
+    topics = topic_rules(certs)  # words of topics due over several cycles count as well
+    certs = [replace(cert, requirements=cert.requirements + topics[cert.id]) if cert.id in topics else cert
+             for cert in certs]
     for note in imported_notes(added, certs, named, template_labels(certs)):
         typer.echo(escaped(note), err=True)
 

@@ -163,11 +163,15 @@ def _template_grace(template, expires: dt.date) -> int | None:
 
 def edited_certification(old: Certification, today: dt.date, *, name, new_id, expires, hours, cycle, require,
                          no_require, cap, no_cap, carry_over, opens_days, submit_days, grace_days, endorsement_of,
-                         body, number, issued, alias=None, day_first: bool = False) -> Certification:
-    """`old` with only the details given changed; the current cycle follows a new expiry or length."""
+                         body, number, issued, alias=None, topics: tuple[str, ...] = (),
+                         day_first: bool = False) -> Certification:
+    """`old` with only the details given changed; the current cycle follows a new expiry or length.
+
+    `topics` are the words of the topics its board asks for over several cycles (topic_windows.py),
+    which an --alias may name as well as its rules' categories."""
     changes: dict = {}
     if alias:
-        changes["category_aliases"] = edited_aliases(old, alias)
+        changes["category_aliases"] = edited_aliases(old, alias, topics)
     if name is not None:
         changes["name"] = parse_text(name, "--name")
     if new_id is not None:
@@ -182,9 +186,11 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         changes["cycle_months"] = parse_cycle(cycle)
     if hours is not None:
         changes["required_seconds"] = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS)
+    # The rules given change this cycle's and those new cycles start with, each keeping its own of
+    # the kind not given; hours given apply to both too. Nothing else touches a cycle's own rules.
     changes["requirements"] = edited_rules(old.requirements, require, no_require, cap, no_cap)
-    if require is not None or no_require or cap is not None or no_cap:
-        changes["next_requirements"] = None  # the new rules hold for this cycle and every one after it
+    ahead = edited_rules(old.rules_ahead, require, no_require, cap, no_cap)
+    changes["next_requirements"] = ahead if ahead != changes["requirements"] else None
     if carry_over is not None:
         changes["carry_over_seconds"] = _carry(carry_over)
     for key, value in (("opens_days", opens_days), ("submit_days", submit_days), ("grace_days", grace_days)):
@@ -201,21 +207,22 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         cert,
         anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
         cycle=replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
-                                  required_seconds=cert.required_seconds),
+                      required_seconds=cert.required_seconds if hours is not None else cert.cycle.required_seconds),
     )
 
 
 def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
     """The cycle that follows `item`'s current one, with any extra hours the rules let it carry.
 
-    Renewed early, the new cycle starts on the renewal day (courses from then on count toward it);
-    it still ends a whole cycle after the old expiry.
+    Renewed early (before the expiry day), the new cycle starts on the renewal day (courses from then
+    on count toward it); it still ends a whole cycle after the old expiry. Renewed on the expiry day
+    or later, the old cycle keeps every one of its days.
     """
     cert = item.cert
     own = item.earned_seconds - item.carried_seconds
     carried = carry_over(own, cert.cycle.required_seconds, cert.carry_over_seconds)
     following = next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
-    if renewed_on is not None and cert.cycle.starts < renewed_on < following.starts:
+    if renewed_on is not None and cert.cycle.starts < renewed_on < min(cert.cycle.ends, following.starts):
         following = replace(following, starts=renewed_on)
     return following
 
@@ -235,11 +242,11 @@ def _expiry(expires, today: dt.date, template, day_first: bool) -> dt.date:
     raise InvalidInput("--expires", "", "give the date it expires, like --expires 2027-06-30", problem="is missing")
 
 
-def edited_aliases(cert: Certification, texts: list[str]) -> tuple[tuple[str, str], ...]:
+def edited_aliases(cert: Certification, texts: list[str], topics: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """The certification's words for its categories with each WORD=CATEGORY given added (WORD= removes one)."""
     from peertrack.domain.category_words import category_words, folded
 
-    own = {folded(word): word for word in category_words(cert.requirements + cert.rules_ahead)}
+    own = {folded(word): word for word in [*category_words(cert.requirements + cert.rules_ahead), *topics]}
     found = dict(cert.category_aliases)
     for text in texts:
         word, sep, category = (part.strip() for part in text.partition("="))

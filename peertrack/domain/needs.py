@@ -167,6 +167,9 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
              f"{fmt.day(course.date)}")
     if course.allocations:
         first += f" ({fmt.category_text(course)})"
+    if course.credit_chosen and not course.cert_ids:
+        return [first, "It counts toward no certification, as you chose. To count it by its date again: "
+                       f"peertrack ceu edit {course.id} --cert auto"]
     if not items:
         return [first, "It counts toward no certification now: none of your certifications has a current cycle "
                        f"that includes {fmt.day(course.date)}. It will count toward a certification you add, or a "

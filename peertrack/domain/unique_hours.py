@@ -15,7 +15,7 @@ from itertools import product
 
 from peertrack.domain.models import Course, Progress
 
-SEARCH_LIMIT = 10  # shared courses tried every way: 2**10 choices, each a progress of both
+SEARCH_LIMIT = 8  # shared courses tried every way: 2**8 choices, each a progress of both
 
 
 def split_shared(here: list[Course], there: list[Course], reckon: Callable[[list[Course], list[Course]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from peertrack.domain.models import Certification, Course, Deadline, NotApproved
+from peertrack.domain.models import Certification, Course, Deadline, NotApproved, Requirement
 
 
 def late_stages(certs: Iterable[Certification]) -> dict[str, tuple]:
@@ -98,6 +98,14 @@ def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
         courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
         found[cert.id] = count_progress(template.counts, courses, cert.cycle)
     return found
+
+
+def topic_rules(certs: Iterable[Certification]) -> dict[str, tuple[Requirement, ...]]:
+    """Each certification's topics due once over several cycles (by id), as the minimums they are at most."""
+    certs = [cert for cert in certs if cert.template]
+    templates = templates_of(certs)
+    return {cert.id: tuple(Requirement(word, seconds) for word, seconds, _ in templates[cert.template].once_over_cycles)
+            for cert in certs if cert.template in templates and templates[cert.template].once_over_cycles}
 
 
 def template_labels(certs: Iterable[Certification]) -> dict[str, dict[str, str]]:

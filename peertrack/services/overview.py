@@ -71,7 +71,8 @@ def _unique_pairs(conn: sqlite3.Connection, shown: list[Certification], template
     if not wanted:
         return []
     pairs: list[tuple] = []
-    held = load_certs(conn)
+    ready = {cert.id: cert for cert in shown}  # those shown already carry their topics
+    held = [ready.get(cert.id, cert) for cert in load_certs(conn)]
     for cert in shown:
         for other in held:
             if cert.id in wanted and other.template in wanted[cert.id] and other.id != cert.id \
@@ -105,11 +106,15 @@ def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict)
     if template is None or not template.once_over_cycles:
         return cert
     from peertrack.domain.record_types import replace
-    from peertrack.domain.topic_windows import owed_minimums
+    from peertrack.domain.topic_windows import owed_minimums, window_start
     from peertrack.storage.courses import credit_spans
 
+    # Certified since the issue day: a topic's window may reach back before the first cycle on record here.
     first = credit_spans(conn)[cert.id][0]
-    earlier = credited_courses(conn, cert.id, first, cert.cycle.starts - dt.timedelta(days=1))
+    first = min(first, cert.issued) if cert.issued else first
+    earliest = min(window_start(cert.expires, years, first) for _, _, years in template.once_over_cycles)
+    earlier = credited_courses(conn, cert.id, earliest, cert.cycle.starts - dt.timedelta(days=1)) \
+        if earliest < cert.cycle.starts else []
     owed = owed_minimums(cert, template.once_over_cycles, earlier, first)
     own = {(r.dimension, r.value.casefold()) for r in cert.requirements}
     return replace(cert, requirements=cert.requirements + tuple(

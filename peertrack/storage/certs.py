@@ -50,6 +50,12 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
             for row in rows]
 
 
+def in_cycle(conn: sqlite3.Connection, cert: Certification, cycle: Cycle) -> Certification:
+    """The certification as it stood in one of its cycles (from load_cycles): that cycle, with its own rules."""
+    return replace(cert, cycle=cycle, requirements=cycle_rules(conn, cert.id).get(cycle.id or 0, ()),
+                   next_requirements=None)
+
+
 def cycle_rules(conn: sqlite3.Connection, cert_id: str) -> dict[int, tuple[Requirement, ...]]:
     """The minimums and caps in force for each cycle of a certification, by the cycle's number."""
     rules: dict[int, list[Requirement]] = {}

@@ -422,10 +422,11 @@ def credit_from_dates(db: Database) -> None:
     """Which certifications a course counts toward is worked out from dates when read; only choices are kept.
 
     A course counted by its date gets `credit_chosen = 0` and loses its stored links, so a
-    certification added later, or a renewal, counts it too. A course keeps its links, as a choice,
-    when they cannot be what peertrack chose by itself on the day it was logged: another number of
-    hours for a certification, a certification that already covered its date left out, or one that
-    does not cover its date named.
+    certification added later, or a renewal, counts it too. Until now a course logged without
+    --cert was linked to every certification then added whose open cycle had started by its date,
+    and later to one added for it when it had no link at all. A course whose links are those (and
+    perhaps some that cover its date now) was counted by date; any other, or one with other hours
+    for a certification, was a choice, and keeps its links exactly.
     """
     import datetime as dt
 
@@ -435,24 +436,33 @@ def credit_from_dates(db: Database) -> None:
     db.execute("ALTER TABLE ceus ADD COLUMN credit_chosen INTEGER NOT NULL DEFAULT 0"
                " CHECK (credit_chosen IN (0, 1))")
     added = {cert_id: stamp for cert_id, stamp in db.execute("SELECT id, created_at FROM certifications")}
-    cycles: dict[str, list[Cycle]] = {}
-    for cycle_id, cert_id, starts, ends in db.execute("SELECT id, cert_id, starts, ends FROM cycles").fetchall():
-        cycles.setdefault(cert_id, []).append(Cycle(id=cycle_id, starts=dt.date.fromisoformat(starts),
-                                                    ends=dt.date.fromisoformat(ends), required_seconds=0))
-    windows = {cert_id: credit_windows(own) for cert_id, own in cycles.items()}
+    cycles: dict[str, list[tuple[str, str, str | None]]] = {}
+    for cert_id, starts, ends, closed_on in db.execute(
+            "SELECT cert_id, starts, ends, closed_on FROM cycles ORDER BY cert_id, starts, ends").fetchall():
+        cycles.setdefault(cert_id, []).append((starts, ends, closed_on))
+    windows = {cert_id: credit_windows([Cycle(starts=dt.date.fromisoformat(starts), ends=dt.date.fromisoformat(ends),
+                                              required_seconds=0) for starts, ends, _ in own])
+               for cert_id, own in cycles.items()}
+
+    def open_then(cert_id: str, day: str) -> str:
+        """The first day of the cycle open on `day`: the newest one whose predecessor was renewed by then."""
+        own = cycles[cert_id]
+        found = own[0][0]
+        for before, after in zip(own, own[1:], strict=False):
+            if before[2] is not None and before[2] <= day:  # ISO dates compare as text
+                found = after[0]
+        return found
+
     links: dict[int, dict[str, int | None]] = {}
     for ceu_id, cert_id, seconds in db.execute("SELECT ceu_id, cert_id, seconds FROM ceu_credits").fetchall():
         links.setdefault(ceu_id, {})[cert_id] = seconds
     chosen = []
     for ceu_id, day, logged in db.execute("SELECT id, date, created_at FROM ceus").fetchall():
-        date, own = dt.date.fromisoformat(day), links.get(ceu_id, {})
+        own = links.get(ceu_id, {})
+        date = dt.date.fromisoformat(day)
         covering = {cert_id for cert_id, spans in windows.items() if spans[0].starts <= date <= spans[-1].ends}
-        # What was chosen by itself then: each certification already added whose cycle current on that
-        # day (the newest one started by then) had started on or before the course's date.
-        then = {cert_id for cert_id in covering if added[cert_id] <= logged
-                and max((w.starts for w in windows[cert_id] if w.starts.isoformat() <= logged[:10]),
-                        default=dt.date.max) <= date}
-        if any(seconds is not None for seconds in own.values()) or not then <= set(own) <= covering:
+        then = {cert_id for cert_id in cycles if added[cert_id] <= logged and open_then(cert_id, logged[:10]) <= day}
+        if any(seconds is not None for seconds in own.values()) or not then <= set(own) <= then | covering:
             chosen.append((ceu_id,))
     db.conn.executemany("UPDATE ceus SET credit_chosen = 1 WHERE id = ?", chosen)
     db.execute("DELETE FROM ceu_credits WHERE ceu_id IN (SELECT id FROM ceus WHERE credit_chosen = 0)")
