@@ -85,6 +85,11 @@ def test_a_topic_not_yet_taken_is_on_the_to_do_list(ok):
     data = json.loads(ok("status", "--json").stdout)["certifications"][0]
     assert {c["name"]: c["required"] for c in data["categories"]} == {
         "peer support": 14, "ethics": 2, "suicide prevention": 3, "health equity": 2}
+    assert [r["name"] for r in data["requirements"]] == ["peer support", "ethics"]  # the cycle's own rules
+    assert [(r["name"], r["hours"]) for r in data["topics_owed"]] == [("suicide prevention", 3), ("health equity", 2)]
+    assert [r["name"] for r in data["next_cycles"]["rules"]] == ["peer support", "ethics"]
+    shown = " ".join(ok("cert", "show", "wa-cps").stdout.split())
+    assert "Owed over cycles at least 3 suicide prevention; at least 2 health equity (due once over" in shown
 
 
 def test_a_topic_taken_before_the_first_cycle_on_record_counts_since_the_issue_day(ok, status_json):

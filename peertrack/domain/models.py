@@ -61,6 +61,8 @@ class Certification:
     next_requirements: tuple[Requirement, ...] | None = None
     # Words of the holder's (or of a template's longer label) that count as a rule's category: (word, category).
     category_aliases: tuple[tuple[str, str], ...] = ()
+    # Of topics due once over several cycles, the hours this cycle still owes, as minimums (topic_windows.py).
+    topics_owed: tuple[Requirement, ...] = ()
 
     @property
     def rules_ahead(self) -> tuple[Requirement, ...]:

@@ -44,13 +44,15 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
 
         aliases = dict(cert.category_aliases)
         pieces = [replace(piece, category=counted_category(piece.category, aliases)) for piece in pieces]
-    rules = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds) for r in cert.requirements]
+    in_force = cert.requirements + cert.topics_owed
+    rules = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds) for r in in_force]
     required, carried = cert.cycle.required_seconds, cert.cycle.carried_seconds
     choice = allocation.best_choice([allocation.Piece(p.seconds, p.category, p.format, p.provider) for p in pieces],
                          rules, required, carried)
     counted = [replace(p, seconds=x) for p, x in zip(pieces, choice.counted, strict=True) if x]
     categories = tuple(CategoryProgress(req.value, req.seconds, got, req.dimension)
-                       for req, got in zip(cert.minimums, choice.minimum_counted, strict=True))
+                       for req, got in zip([r for r in in_force if r.kind == "min"], choice.minimum_counted,
+                                           strict=True))
     missing = choice.missing
     days_left = (cert.expires - today).days
     recent = recent_seconds_per_month(counted, cert.cycle.starts, today)

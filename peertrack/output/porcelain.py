@@ -63,6 +63,7 @@ def certification(cert: Certification) -> dict:
         "hours_required": hours_number(cert.cycle.required_seconds),
         "requirements": [requirement(r) for r in cert.minimums],
         "caps": [requirement(r) for r in cert.caps],
+        "topics_owed": [requirement(r) for r in cert.topics_owed],
         "next_cycles": {"hours_required": hours_number(cert.required_seconds),
                         "rules": [requirement(r) for r in cert.rules_ahead]},
         "carry_over_hours": hours_number(cert.carry_over_seconds) if cert.carry_over_seconds else 0,

@@ -117,8 +117,7 @@ def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict)
         if earliest < cert.cycle.starts else []
     owed = owed_minimums(cert, template.once_over_cycles, earlier, first)
     own = {(r.dimension, r.value.casefold()) for r in cert.requirements}
-    return replace(cert, requirements=cert.requirements + tuple(
-        r for r in owed if (r.dimension, r.value.casefold()) not in own))
+    return replace(cert, topics_owed=tuple(r for r in owed if (r.dimension, r.value.casefold()) not in own))
 
 
 def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
