@@ -418,9 +418,9 @@ def test_import_certificates_from_a_folder_that_is_not_one(run, tmp_path, db_pat
 
 @pytest.fixture
 def terminal(monkeypatch):
-    from peertrack.commands import certificates
+    from peertrack.commands import certificate_reading
 
-    monkeypatch.setattr(certificates, "at_a_terminal", lambda: True)
+    monkeypatch.setattr(certificate_reading, "at_a_terminal", lambda: True)
 
 
 def test_at_a_terminal_a_sure_reading_is_confirmed_once(run, make_cert, db_path, tmp_path, terminal):

@@ -115,7 +115,7 @@ def add(
     from peertrack.domain.work_rules import split_requires
 
     if in_progress:
-        from peertrack.commands.pursuits import add_in_progress, refuse_held_details
+        from peertrack.commands.in_progress import add_in_progress, refuse_held_details
 
         refuse_held_details(expires=expires, number=number, issued=issued)
         add_in_progress(ctx, name=name, cert_id=cert_id, template=find_template(template) if template else None,
@@ -474,7 +474,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
     from peertrack.output.screen import say
 
     conn = open_db(ctx, unknown_cert(cert_id, []))
-    from peertrack.commands.pursuits import remove_in_progress
+    from peertrack.commands.in_progress import remove_in_progress
 
     if remove_in_progress(ctx, conn, cert_id.strip().lower(), yes):
         return

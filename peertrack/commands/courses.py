@@ -101,7 +101,7 @@ def log_ceu(
         if certificate is not None:
             raise InvalidInput("--certificate", certificate, "give the file once, with --from",
                                problem="cannot go with --from")
-        from peertrack.commands.certificates import read_proposal, settle
+        from peertrack.commands.certificate_reading import read_proposal, settle
         from peertrack.storage.file_store import check_file
 
         source = check_file(from_, "--from")
@@ -136,7 +136,7 @@ def log_ceu(
     dates = load_settings(conn).date_format
     with transaction(conn):
         if from_ is not None:
-            from peertrack.commands.certificates import refuse_same_file
+            from peertrack.commands.certificate_reading import refuse_same_file
 
             refuse_same_file(conn, certificate_file, force)
         if not force:
