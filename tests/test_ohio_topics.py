@@ -12,7 +12,7 @@ import pytest
 from peertrack.domain.certifications import CertInput, build_certification
 from peertrack.domain.models import Allocation, Course
 from peertrack.domain.requirements import progress
-from peertrack.domain.templates import find_template
+from peertrack.storage.template_files import find_template
 
 D = dt.date
 H = 3600

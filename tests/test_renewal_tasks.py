@@ -6,7 +6,8 @@ import pytest
 
 from peertrack.domain.models import Certification, Cycle
 from peertrack.domain.renewal_tasks import keyed_tasks, split_task_key, task_deadlines
-from peertrack.domain.templates import Task, find_template
+from peertrack.domain.templates import Task
+from peertrack.storage.template_files import find_template
 
 D = dt.date
 

@@ -8,7 +8,8 @@ import pytest
 from peertrack.domain.late_stages import grace_days
 from peertrack.domain.states import state_code
 from peertrack.domain.template_evidence import spelled, unsupported
-from peertrack.domain.templates import STATUSES, load_templates, search_templates, templates_for_state
+from peertrack.domain.templates import STATUSES, search_templates, templates_for_state
+from peertrack.storage.template_files import load_templates
 
 RAW = json.loads(resources.files("peertrack").joinpath("data/templates.json").read_text(encoding="utf-8"))
 BY_ID = {t.id: t for t in load_templates()}
@@ -95,12 +96,12 @@ def test_state_code(text, code):
 
 
 def test_a_states_templates_then_the_national_ones():
-    found = [t.id for t in templates_for_state("pa")]
+    found = [t.id for t in templates_for_state("pa", load_templates())]
     assert found[:2] == ["pa-cps", "pa-crs"]
     assert set(found[2:]) == {"icrc-pr", "naadac-ncprss", "ncps", "nff-cfps"}
-    assert [t.id for t in templates_for_state("Georgia")][:2] == ["ga-cares", "ga-cps"]
-    assert templates_for_state("nowhere") == []
-    assert {t.state for t in templates_for_state("national")} == {"US"}
+    assert [t.id for t in templates_for_state("Georgia", load_templates())][:2] == ["ga-cares", "ga-cps"]
+    assert templates_for_state("nowhere", load_templates()) == []
+    assert {t.state for t in templates_for_state("national", load_templates())} == {"US"}
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -112,10 +113,10 @@ def test_a_states_templates_then_the_national_ones():
     (["no-such-words"], set()),
 ])
 def test_search_by_state_or_words(words, expected):
-    assert {t.id for t in search_templates(words)} == expected
+    assert {t.id for t in search_templates(words, load_templates())} == expected
 
 
 def test_search_by_a_word_matches_names_and_bodies():
-    found = search_templates(["recovery"])
+    found = search_templates(["recovery"], load_templates())
     assert len(found) > 10
     assert all("recovery" in t.words().casefold() for t in found)

@@ -7,8 +7,9 @@ import pytest
 
 from peertrack.domain.models import Allocation, Course, Cycle
 from peertrack.domain.renewal_tasks import plural, rules_kept_by_hand
-from peertrack.domain.templates import TrainingCount, find_template
+from peertrack.domain.templates import TrainingCount
 from peertrack.domain.training_counts import count_progress, is_training
+from peertrack.storage.template_files import find_template
 
 D = dt.date
 ETHICS = TrainingCount("peer ethics training", 1, "ethics")

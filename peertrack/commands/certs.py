@@ -111,8 +111,8 @@ def add(
       peertrack cert add "SOAR endorsement" --id soar --endorsement-of ca-pss --expires 2027-06-30 --hours 0
     """
     from peertrack.domain.certifications import CertInput, build_certification
-    from peertrack.domain.templates import find_template
     from peertrack.domain.work_rules import split_requires
+    from peertrack.storage.template_files import find_template
 
     if in_progress:
         from peertrack.commands.in_progress import add_in_progress, refuse_held_details
@@ -203,7 +203,8 @@ def templates(
       peertrack cert templates --check county-peer.json
       peertrack cert add --template ga-cps --number CPS-1234
     """
-    from peertrack.domain.templates import load_templates, search_templates, user_template_folder
+    from peertrack.domain.templates import search_templates
+    from peertrack.storage.template_files import load_templates, user_template_folder
 
     if check is not None:
         from peertrack.domain.template_format import read_template_file
@@ -507,7 +508,7 @@ def _board_fixes_the_dates(cert) -> bool:
     if not cert.template:
         return False
     from peertrack.domain.errors import NotFound
-    from peertrack.domain.templates import find_template
+    from peertrack.storage.template_files import find_template
 
     try:
         template = find_template(cert.template)

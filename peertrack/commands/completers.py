@@ -45,7 +45,7 @@ def categories(ctx: typer.Context, incomplete: str) -> Offer:
 
 def template_ids(incomplete: str) -> Offer:
     try:
-        from peertrack.domain.templates import load_templates
+        from peertrack.storage.template_files import load_templates
 
         return [(template.id, template.name) for template in load_templates()]
     except Exception:  # noqa: BLE001 - a Tab press must never print an error

@@ -84,6 +84,6 @@ def template_of(template_id: Optional[str]):
     """The template a certification in progress was added with, or None."""
     if template_id is None:
         return None
-    from peertrack.domain.templates import find_template
+    from peertrack.storage.template_files import find_template
 
     return find_template(template_id)

@@ -42,7 +42,7 @@ def init(ctx: typer.Context) -> None:
       peertrack init
       peertrack cert add --template ca-medi-cal-pss --number PSS-01234 --expires 2027-06-30
     """
-    from peertrack.domain.templates import load_templates
+    from peertrack.storage.template_files import load_templates
 
     today = clock.today()
     conn = open_existing(ctx)

@@ -1,12 +1,9 @@
-"""Certification templates: the built-in renewal rules, the holder's own template files, and finding them."""
+"""Certification templates: what one says (a board's renewal rules), and finding some among them.
+
+Reading them, built in or the holder's own files, is storage/template_files.py."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Collection
-from pathlib import Path
-
-from peertrack.domain.errors import NotFound
 from peertrack.domain.models import LateStage, Requirement
 from peertrack.domain.record_types import dataclass, field
 from peertrack.domain.states import NATIONAL, state_code
@@ -112,54 +109,7 @@ class Template:
         return " ".join(filter(None, (self.id, self.name, self.body, self.region, self.state)))
 
 
-def user_template_folder() -> Path:
-    """Where a holder keeps their own template files (*.json) to share with co-workers."""
-    chosen = os.environ.get("PEERTRACK_CONFIG_DIR")
-    if chosen:
-        return Path(chosen).expanduser() / "templates"
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("peertrack", appauthor=False)) / "templates"
-
-
-def builtin_text() -> str:
-    """The built-in templates' file, read through the package's own loader (as importlib.resources
-    would, without the start-up cost of importing it)."""
-    import peertrack
-
-    where = os.path.join(os.path.dirname(peertrack.__file__ or ""), "data", "templates.json")
-    return peertrack.__spec__.loader.get_data(where).decode("utf-8")  # type: ignore[union-attr]
-
-
-_BUILTIN: list[dict] = []  # the built-in templates' file, read once a run: it is part of the program
-
-
-def load_templates(only: Collection[str] | None = None) -> list[Template]:
-    """The built-in templates, then the holder's own (which replace a built-in of the same id);
-    with `only`, just the templates with those ids, the other built-in ones left unread."""
-    from peertrack.domain.template_format import decoded, read_template_file, templates_in
-
-    if not _BUILTIN:
-        _BUILTIN.append(decoded(builtin_text(), "built in"))
-    found = {t.id: t for t in templates_in(_BUILTIN[0], "built in", only)}
-    folder = user_template_folder()
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.json")):
-            for template in read_template_file(path):
-                if only is None or template.id in only:
-                    found[template.id] = template
-    return list(found.values())
-
-
-def find_template(template_id: str) -> Template:
-    wanted = template_id.strip().lower()
-    for template in load_templates({wanted}):
-        return template
-    raise NotFound("template", template_id, [t.id for t in load_templates()],
-                   hint="See them all with: peertrack cert templates")
-
-
-def templates_for_state(state: str, templates: list[Template] | None = None) -> list[Template]:
+def templates_for_state(state: str, templates: list[Template]) -> list[Template]:
     """A state's templates (by code or name), then the national bodies' ones that anyone may hold.
 
     Empty for text that names no state. The national ones come last, so a state's own board is offered first.
@@ -167,15 +117,15 @@ def templates_for_state(state: str, templates: list[Template] | None = None) -> 
     code = state_code(state)
     if code is None:
         return []
-    found = templates if templates is not None else load_templates()
+    found = templates
     own = [t for t in found if t.state == code]
     national = [t for t in found if t.state == NATIONAL and code != NATIONAL]
     return own + national
 
 
-def search_templates(words: list[str], templates: list[Template] | None = None) -> list[Template]:
+def search_templates(words: list[str], templates: list[Template]) -> list[Template]:
     """Templates matching every word: a state ("PA", "Texas", "national") or words in the name, body or facts."""
-    found = templates if templates is not None else load_templates()
+    found = templates
     text = " ".join(words).strip()
     if not text:
         return list(found)

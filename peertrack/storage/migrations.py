@@ -354,7 +354,7 @@ def renewal_day_starts(db: Database) -> None:
     and that day counted toward neither. Boards that fix every cycle's days keep them.
     """
     from peertrack.domain.errors import NotFound
-    from peertrack.domain.templates import find_template
+    from peertrack.storage.template_files import find_template
 
     fixed: dict[str, bool] = {}
     for cert_id, template in db.execute("SELECT id, template FROM certifications").fetchall():
@@ -394,7 +394,7 @@ def renewal_task_marks(db: Database) -> None:
     )
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.renewal_tasks import keyed_tasks
-    from peertrack.domain.templates import find_template
+    from peertrack.storage.template_files import find_template
 
     rows = db.execute(
         "SELECT d.id, d.title, d.due, d.done_on, d.cert_id, c.template FROM deadlines d"
@@ -492,7 +492,7 @@ def category_aliases(db: Database) -> None:
     from peertrack.domain.category_words import aliases_from_labels
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.models import Requirement
-    from peertrack.domain.templates import find_template
+    from peertrack.storage.template_files import find_template
 
     db.execute("""CREATE TABLE category_aliases (
         cert_id TEXT NOT NULL REFERENCES certifications(id) ON DELETE CASCADE ON UPDATE CASCADE,
