@@ -143,16 +143,21 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
                     # With --cert: the hours this certifying body credits, which is what its own records will show.
                     yield as_credited(course, credited) if credited else course
 
-        lines = exports.csv_lines(courses(), notes=notes)
-        if output is None:
-            for line in lines:
-                sys.stdout.write(line)
-            return
-        import itertools
+        rows = courses()
+        try:
+            lines = exports.csv_lines(rows, notes=notes)
+            if output is None:
+                for line in lines:
+                    sys.stdout.write(line)
+                return
+            import itertools
 
-        from peertrack.domain.formatting import counted
-        from peertrack.output.screen import say
-        from peertrack.storage.files import write_whole_chunks
+            from peertrack.domain.formatting import counted
+            from peertrack.output.screen import say
+            from peertrack.storage.files import write_whole_chunks
 
-        write_whole_chunks(output, itertools.chain(["\ufeff"], lines))  # the mark makes Excel read UTF-8 names right
-        say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
+            # The mark makes Excel read UTF-8 names right.
+            write_whole_chunks(output, itertools.chain(["\ufeff"], lines))
+            say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
+        finally:
+            rows.close()  # a read cut short (a closed pipe) ends while the database is still open
