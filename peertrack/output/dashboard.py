@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.console import Console, Group
-from rich.progress_bar import ProgressBar
-from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
@@ -75,6 +73,9 @@ def progress_block(item: Progress, plain: bool) -> Group:
     if required and plain:
         lines.append(Text(f"{indent}  Hours: {needs.hours_of(item)}"))
     elif required:
+        from rich.progress_bar import ProgressBar  # here: plain output draws no bar
+        from rich.table import Table
+
         bar = Table.grid(padding=(0, 1))
         # What counts toward what is required: never full while anything is missing.
         bar.add_row(

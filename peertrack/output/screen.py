@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.domain.terminal_text import escaped
 from peertrack.output import look
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from rich.table import Table
 
 LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "behind": "dark_orange", "urgent": "bold red",
                  "overdue": "bold red", "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
@@ -75,6 +78,8 @@ def level_text(level: str) -> Text:
 
 
 def make_table(console: Console) -> Table:
+    from rich.table import Table  # here: the views that draw no table do not load it
+
     if is_plain(console):
         return Table(box=None, header_style="bold", pad_edge=False)
     from rich import box
