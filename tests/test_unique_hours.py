@@ -71,3 +71,20 @@ def test_a_dual_holder_in_idaho_sees_each_course_counted_once(ok, status_json):
             "here, courses 1, 3 and 5 there (the best split).") in shown
     alone = json.loads(ok("cert", "show", "id-cfsp", "--json").stdout)
     assert (alone["hours_earned"], alone["unique_hours_with"]["shared_courses_here"]) == (10, [1, 3, 5])
+
+
+def test_the_audit_lists_only_the_courses_counted_for_that_credential(ok, tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    ok("cert", "add", "--template", "id-cpss", "--expires", "2027-06-30")
+    ok("cert", "add", "--template", "id-cfsp", "--expires", "2027-06-30")
+    ok("log-ceu", "Ethics one", "--hours", "1", "--date", "2026-08-01", "--category", "ethics")
+    ok("log-ceu", "Ethics two", "--hours", "1", "--date", "2026-08-15", "--category", "ethics")
+    target = tmp_path / "audit.zip"
+    ok("export", "audit", "--cert", "id-cpss", "-o", str(target))
+    archive = zipfile.ZipFile(target)
+    name = next(n for n in archive.namelist() if n.endswith("courses.csv"))
+    rows = list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
+    assert [row["Title"] for row in rows] == ["Ethics two"]  # the first went to id-cfsp (see status)

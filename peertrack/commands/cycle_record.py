@@ -70,6 +70,8 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
             replace(chosen, cycle=replace(chosen.cycle, starts=window[0], ends=window[1],
                                           required_seconds=chosen.required_seconds, id=None, carried_seconds=0))
         item = progress_of(conn, [measured], today)[0]
+        if item.shared_there:  # unique hours: a course given to the other credential is reported there only
+            courses = [course for course in courses if course.id not in item.shared_there]
     folder = attachments.folder_for(top_options(ctx).db_path)
     kept = attachments_by_course(conn)
     certificates: list[Certificate] = []

@@ -50,10 +50,8 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
         courses[cert.id], unapproved[cert.id] = provider_rules(conn, cert, _counted_courses(conn, cert))
     items = {cert.id: progress(cert, courses[cert.id], today, settings.soon_days, settings.urgent_days)
              for cert in certs}
-    for first, second in _unique_pairs(conn, certs, templates):
-        if second.id not in courses:  # a partner not shown: its courses are needed all the same
-            second = _with_topics(conn, second, templates)
-            courses[second.id], _ = provider_rules(conn, second, _counted_courses(conn, second))
+    for pair in _unique_pairs(conn, certs, templates):
+        first, second = (_partner(conn, cert, courses, templates) for cert in pair)
         items[first.id], items[second.id] = _split(first, second, courses, today, settings)
     shown = []
     for cert in certs:
@@ -76,9 +74,19 @@ def _unique_pairs(conn: sqlite3.Connection, shown: list[Certification], template
     for cert in shown:
         for other in held:
             if cert.id in wanted and other.template in wanted[cert.id] and other.id != cert.id \
-                    and (other.id, cert.id) not in [(a.id, b.id) for a, b in pairs]:
-                pairs.append((cert, other))
+                    and {cert.id, other.id} not in [{a.id, b.id} for a, b in pairs]:
+                pairs.append((cert, other) if cert.id < other.id else (other, cert))  # one split, however shown
     return pairs
+
+
+def _partner(conn: sqlite3.Connection, cert: Certification, courses: dict, templates: dict) -> Certification:
+    """A certification of a unique-hours pair; one not shown gets its topics and courses all the same."""
+    if cert.id not in courses:
+        from peertrack.services.board_rules import provider_rules
+
+        cert = _with_topics(conn, cert, templates)
+        courses[cert.id], _ = provider_rules(conn, cert, _counted_courses(conn, cert))
+    return cert
 
 
 def _split(first: Certification, second: Certification, courses: dict, today: dt.date, settings) -> tuple:
