@@ -101,7 +101,8 @@ def test_a_holder_maps_their_own_word(ok, make_cert, status_json, run, snapshot)
     assert "Note: 'peer work' counts toward no minimum of ca-pss" in result.stderr
     assert 'peertrack cert edit ca-pss --alias "peer work=peer support"' in result.stderr
     assert status_json()["certifications"][0]["categories"][0]["earned"] == 0
-    ok("cert", "edit", "ca-pss", "--alias", "peer work=Peer Support")
+    changed = ok("cert", "edit", "ca-pss", "--alias", "peer work=Peer Support")
+    assert "Your words it counts as its categories: 'peer work' as 'peer support'." in changed.stderr
     assert status_json()["certifications"][0]["categories"][0]["earned"] == 4
     assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["category_aliases"] == {
         "peer work": "peer support"}

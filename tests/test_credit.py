@@ -447,3 +447,12 @@ def test_a_renewal_on_the_expiry_day_leaves_that_day_to_the_old_cycle(ok, make_c
     cycles = json.loads(ok("cert", "show", "ca-pss", "--cycles", "--json").stdout)["cycles"]
     assert [(c["starts"], c["ends"], c["hours_earned"]) for c in cycles] == [
         ("2025-11-01", "2026-10-31", 2), ("2026-11-01", "2027-10-31", 0)]
+
+
+def test_a_course_for_an_earlier_cycle_is_not_shown_as_this_cycles_progress(ok, make_cert):
+    make_cert(expires="2026-12-31", cycle="1y", hours="10")
+    ok("cert", "renew", "ca-pss", "--on", "2026-11-01", "--yes")  # the new cycle begins 1 Nov 2026
+    logged = " ".join(ok("log-ceu", "Late entry", "--hours", "2", "--date", "2026-06-01").stderr.split())
+    assert "It counts toward no current cycle (see the note below)." in logged and "It counts toward:" not in logged
+    assert ("Note: 2026-06-01 is before the current cycle of ca-pss began (2026-11-01), so it counts toward an "
+            "earlier one: peertrack cert show ca-pss --cycles") in logged

@@ -376,6 +376,12 @@ def edit(
     from peertrack.output.certs import cert_summary
 
     cert_summary(cert, "Changed")
+    if alias:
+        from peertrack.output.screen import say
+
+        words = "; ".join(f"'{word}' as '{category}'" for word, category in cert.category_aliases)
+        say(f"Your words it counts as its categories: {words}." if words else
+            "It counts no words of yours as its categories now.")
     if hours is not None and cert.required_seconds != old.required_seconds:
         from peertrack.domain import formatting as fmt
         from peertrack.output.screen import say

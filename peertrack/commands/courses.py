@@ -147,7 +147,7 @@ def log_ceu(
         certs = _reported_certs(conn, course)
         if certificate is not None:
             kept, _ = keep_certificate(conn, top_options(ctx).db_path, course_id, certificate_file)
-    items = progress_of(conn, certs, today)
+    items = progress_of(conn, [cert for cert in certs if cert.cycle.contains(course.date)], today)
     if json:
         from peertrack.output import porcelain
 
@@ -406,6 +406,10 @@ def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
             say(f"Note: {day} is after the current cycle of {cert.id} ended "
                 f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
                 f"record your renewal with: peertrack cert renew {cert.id}")
+        elif cert.id in course.cert_ids:
+            say(f"Note: {day} is before the current cycle of {cert.id} began "
+                f"({bare_day(cert.cycle.starts, dates)}), so it counts toward an earlier one: "
+                f"peertrack cert show {cert.id} --cycles")
         else:
             say(f"Note: {day} is outside the current cycle of {cert.id} "
                 f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "

@@ -15,7 +15,7 @@ from peertrack.domain import formatting as fmt
 from peertrack.domain.models import CategoryProgress, Course, Progress
 
 # The order a person acts on: what is already late, then what is pressing, then the rest.
-ACT_ORDER = ("lapsed", "overdue", "urgent", "behind", "due-soon", "ok")
+ACT_ORDER = ("lapsed", "overdue", "urgent", "due-soon", "behind", "ok")  # a near date before a slow pace
 
 
 def share(item: Progress) -> int:
@@ -48,8 +48,9 @@ def behind_words(item: Progress) -> str | None:
     from peertrack.domain.requirements import REALISTIC_HOURS_A_MONTH
 
     if item.behind == "schedule":
-        return (f"Behind: {fmt.hours(item.toward_seconds)} hours count, under half of the "
-                f"{fmt.hours(item.expected_seconds)} a steady pace through the cycle would have by now.")
+        about = round(item.expected_seconds / 900) * 900  # to the quarter hour: a guide, not a count
+        return (f"Behind: {fmt.hours(item.toward_seconds)} hours count so far; a steady pace through the cycle "
+                f"would have about {fmt.hours(about)} by now, and you have under half of that.")
     if item.behind == "pace":
         pace = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
         return f"Behind: {pace} is more than a month can be counted on to give ({REALISTIC_HOURS_A_MONTH} hours)."
@@ -170,6 +171,8 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
     if course.credit_chosen and not course.cert_ids:
         return [first, "It counts toward no certification, as you chose. To count it by its date again: "
                        f"peertrack ceu edit {course.id} --cert auto"]
+    if not items and course.cert_ids:
+        return [first, "It counts toward no current cycle (see the note below)."]
     if not items:
         return [first, "It counts toward no certification now: none of your certifications has a current cycle "
                        f"that includes {fmt.day(course.date)}. It will count toward a certification you add, or a "
