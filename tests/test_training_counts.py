@@ -64,3 +64,15 @@ def test_georgias_ethics_training_counts_in_show_and_due(ok, run, monkeypatch):
     ok("log-ceu", "Peer ethics", "--hours", "1", "--date", "2026-12-01", "--category", "ethics")
     assert json.loads(ok("cert", "show", "ga-cps", "--json").stdout)["trainings"][0]["done"] == 1
     assert not [i for i in json.loads(run("due", "--json").stdout)["items"] if i["ref"] == "ga-cps"]
+
+
+def test_a_count_of_trainings_is_on_the_dashboard_the_to_do_list_and_json(ok):
+    """Georgia: one peer ethics training a year, besides the hours; none taken yet."""
+    ok("cert", "add", "--template", "ga-cps", "--expires", "2026-12-31")
+    shown = " ".join(ok("status").stdout.split())
+    assert "✗ peer ethics training: 0 of 1 this cycle" in shown
+    assert "Also needed: 1 peer ethics training." in shown
+    todo = " ".join(ok("status", "--missing").stdout.split())
+    assert "Also: 1 peer ethics training this cycle." in todo
+    data = json.loads(ok("status", "--json").stdout)["certifications"][0]
+    assert data["trainings"] == [{"what": "peer ethics training", "required": 1, "done": 0}]

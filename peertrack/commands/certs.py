@@ -273,10 +273,6 @@ def show(
         data = porcelain.progress(item)
         data["work"] = work_json.cert_work(work) if work else None
         data["cycles"] = [porcelain.past_cycle(entry) for entry in history]
-        from peertrack.services.board_rules import training_counts
-
-        data["trainings"] = [{"what": t.what, "required": t.required, "done": t.done}
-                             for t in training_counts(conn, [item.cert]).get(item.cert.id, [])]
         from peertrack.domain.category_words import category_words
 
         data["category_words"] = category_words(item.cert.requirements)

@@ -159,7 +159,7 @@ def log_ceu(
         typer.echo(escaped("\n".join(recorded_lines(course, items))), err=True)
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
-    _warn_outside_cycle(course, certs, dates)
+    _warn_outside_cycle(course, certs, dates, _covered(conn, course))
     _warn_category_words(course, certs)
     from peertrack.domain.providers import left_out_note
 
@@ -393,7 +393,14 @@ def _refuse_duplicate(conn, course: Course, dates: str) -> None:
         )
 
 
-def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
+def _covered(conn, course: Course) -> set[str]:
+    """The certifications with a cycle on record (current or past) that includes the course's date."""
+    from peertrack.storage.courses import credit_spans
+
+    return {cert_id for cert_id, (first, last) in credit_spans(conn).items() if first <= course.date <= last}
+
+
+def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str]) -> None:
     from peertrack.domain.formatting import bare_day
 
     day = bare_day(course.date, dates)
@@ -406,7 +413,7 @@ def _warn_outside_cycle(course: Course, certs, dates: str) -> None:
             say(f"Note: {day} is after the current cycle of {cert.id} ended "
                 f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
                 f"record your renewal with: peertrack cert renew {cert.id}")
-        elif cert.id in course.cert_ids:
+        elif cert.id in course.cert_ids and cert.id in covered:
             say(f"Note: {day} is before the current cycle of {cert.id} began "
                 f"({bare_day(cert.cycle.starts, dates)}), so it counts toward an earlier one: "
                 f"peertrack cert show {cert.id} --cycles")

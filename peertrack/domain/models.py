@@ -251,6 +251,8 @@ class Progress:
     unique_with: str | None = None
     shared_here: tuple[int, ...] = ()
     shared_there: tuple[int, ...] = ()
+    # Counts of trainings its board asks for besides hours (training_counts.CountProgress), this cycle.
+    trainings: tuple = ()
 
     @property
     def any_kind_seconds(self) -> int:

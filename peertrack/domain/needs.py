@@ -187,3 +187,11 @@ def unique_words(item: Progress) -> str:
 
     return (f"Unique hours with {item.unique_with}: of the courses that could count toward both, "
             f"{numbers(item.shared_here)} count here, {numbers(item.shared_there)} there (the best split).")
+
+
+def trainings_words(item: Progress) -> str:
+    """The trainings still needed this cycle, counted, not in hours: "1 peer ethics training"; "" for none."""
+    from peertrack.domain.renewal_tasks import plural
+
+    missing = [plural(t.what, t.missing) for t in item.trainings if t.missing]
+    return fmt.joined(missing) if missing else ""

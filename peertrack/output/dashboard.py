@@ -93,6 +93,11 @@ def progress_block(item: Progress, plain: bool) -> Group:
         if not category.met:
             line.append(f", {fmt.hours_words(category.missing_seconds)} to go")
         lines.append(line)
+    for training in item.trainings:  # counts of trainings, beside the hours
+        mark, style = ("✓", "green") if not training.missing else ("✗", "red")
+        line = Text(f"{indent}    {mark} ", style=style)
+        line.append(f"{training.what}: {training.done} of {training.required} this cycle")
+        lines.append(line)
     beyond = needs.beyond_words(item)
     if beyond:
         lines.append(Text(f"{indent}    {beyond}"))
@@ -135,9 +140,14 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
     if item.days_left < 0:
         return [(f"  This certification has expired. Renew it with {body}, "
                  f"then record it with: peertrack cert renew {cert.id}", "red")]
+    trainings = needs.trainings_words(item)
+    if not item.missing_seconds and trainings:
+        return [(f"  All the hours this cycle needs are in; still needed: {trainings}.", "yellow")]
     if not item.missing_seconds:
         return [("  All the hours this cycle needs are in. Well done.", "green")]
     lines = [("  " + needs.still_needed(item), "")]
+    if trainings:
+        lines.append((f"  Also needed: {trainings}.", ""))
     behind = needs.behind_words(item)
     if behind:
         lines.append(("  " + behind, LEVEL_COLOURS["behind"]))

@@ -110,6 +110,7 @@ def progress(item: Progress) -> dict:
              "courses": list(left_out.course_ids), "words": not_approved_words(left_out, item.cert.id)}
             for left_out in item.not_approved
         ],
+        "trainings": [{"what": t.what, "required": t.required, "done": t.done} for t in item.trainings],
         "unique_hours_with": None if not item.unique_with else {
             "cert": item.unique_with, "shared_courses_here": list(item.shared_here),
             "shared_courses_there": list(item.shared_there)},

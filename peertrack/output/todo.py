@@ -66,6 +66,9 @@ def todo(items: list[Progress], today: dt.date, work: list | None = None) -> Non
     for item in needs.act_order(items):
         name = f"{item.cert.name} ({item.cert.id})"
         work_level, also = work_needs(work, item.cert.id, today)
+        trainings = needs.trainings_words(item)
+        if trainings:
+            also = [f"{trainings} this cycle", *also]
         if not item.missing_seconds and item.days_left >= 0 and not also:
             done.append(name)
             continue
@@ -92,6 +95,7 @@ def todo_json(items: list[Progress], today: dt.date, work: list | None = None) -
             "full_caps": [{"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds)}
                           for c in full_caps(item)],
             "todo": needs.todo_sentence(item),
+            "trainings": [{"what": t.what, "required": t.required, "done": t.done} for t in item.trainings],
             "work_level": work_needs(work, item.cert.id, today)[0],
             "work_todo": work_needs(work, item.cert.id, today)[1],
         }

@@ -39,7 +39,7 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     from peertrack.domain.late_stages import with_late_standing
     from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
-    from peertrack.services.board_rules import late_stages, provider_rules, templates_of
+    from peertrack.services.board_rules import late_stages, provider_rules, templates_of, training_counts
 
     settings = load_settings(conn)
     late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
@@ -53,9 +53,12 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     for pair in _unique_pairs(conn, certs, templates):
         first, second = (_partner(conn, cert, courses, templates) for cert in pair)
         items[first.id], items[second.id] = _split(first, second, courses, today, settings)
+    counts = training_counts(conn, certs)
     shown = []
     for cert in certs:
         item = replace(items[cert.id], not_approved=unapproved[cert.id]) if unapproved[cert.id] else items[cert.id]
+        if cert.id in counts:
+            item = replace(item, trainings=tuple(counts[cert.id]))
         shown.append(with_late_standing(item, late.get(cert.id, ())))
     return endorsements_under_parents(shown)
 

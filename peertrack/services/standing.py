@@ -127,9 +127,8 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
     if conn is not None:
         from peertrack.domain.attention import ORDER
         from peertrack.domain.training_counts import count_attention
-        from peertrack.services.board_rules import training_counts
-
-        items += count_attention(progresses, training_counts(conn, certs), settings.soon_days, settings.urgent_days)
+        items += count_attention(progresses, {p.cert.id: list(p.trainings) for p in progresses if p.trainings},
+                                 settings.soon_days, settings.urgent_days)
         items.sort(key=lambda item: (ORDER.index(item.level), item.date or today))
     work = _work(conn, certs, today)
     if work:
