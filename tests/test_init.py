@@ -120,3 +120,13 @@ def test_the_day_first_setting_reads_the_expiry_day_first(run, ok):
     result = run("init", input=answers("PA", "1", "", "", "30/06/2027", "", "yes"))
     assert result.exit_code == 0, result.stderr
     assert certs(ok) == [("pa-cps", None, "2027-06-30")]
+
+
+def test_a_board_whose_first_cycle_follows_the_exam_asks_when_you_were_certified(run, ok):
+    """Georgia: CE starts on 1 January after the exam year. Certified 1 May 2026, nothing is owed in 2026."""
+    result = run("init", input=answers("GA", "2", "", "", "2026-05-01", "", "", "yes"))
+    assert result.exit_code == 0, result.stderr
+    assert "When were you first certified (like 2026-05-01; Enter if before your last renewal)" in result.stderr
+    assert "When does it expire (like 2027-06-30) [2027-12-31]" in result.stderr  # offered from the board's dates
+    data = json.loads(ok("status", "--json").stdout)["certifications"][0]
+    assert (data["id"], data["cycle_start"], data["level"]) == ("ga-cps", "2027-01-01", "ok")

@@ -166,7 +166,23 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
     cert_id = _ask("A short id you will type for it (letters, digits, dashes)",
                    lambda text: _free_id(text, taken), default=default_id, why=WHY_ID)
     number = _prompt("Your certificate number (Enter to skip)")
+    issued = None
+    shape = template.shape if template is not None else None
+    if shape is not None and (shape.first_starts_january_after_issue or shape.first_prorated_after
+                              or shape.first_waived_within_months):
+        # This board's first cycle depends on when you were certified: without it, a new holder would
+        # be told they owe hours their board does not ask for yet.
+        issued = _ask("When were you first certified (like 2026-05-01; Enter if before your last renewal)",
+                      lambda text: parse_date(text, "The date", today, day_first=day_first), default="",
+                      required=False) or None
     default_expiry = f"{today.year}-12-31" if template is not None and template.calendar_year else None
+    if issued:  # the board's dates from the day of certification: the expiry they give is offered
+        try:
+            default_expiry = build_certification(today, CertInput(
+                name=name, cert_id=cert_id, template=template, hours=hours or "0", cycle=cycle, issued=issued),
+                day_first=day_first).expires.isoformat()
+        except InvalidInput:
+            pass  # the expiry is asked without a default
     expires = _ask("When does it expire (like 2027-06-30)",
                    lambda text: parse_date(text, "The date", today, day_first=day_first),
                    default=default_expiry, why=WHY_EXPIRY)
@@ -174,10 +190,14 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
         try:
             cert = build_certification(today, CertInput(
                 name=name, cert_id=cert_id, template=template, expires=expires, hours=hours, cycle=cycle,
-                number=number or None), day_first=day_first)
+                number=number or None, issued=issued), day_first=day_first)
             return Chosen(cert, template)
         except InvalidInput as problem:  # an expiry the board's dates do not allow, say: ask that again
             _tell(f"Sorry, that did not work. {problem.message}")
+            if problem.field == "--hours":  # a pro-rated first year whose hours the board's page does not give
+                hours = _ask("How many CE hours does your first cycle need (like 10)",
+                             lambda text: parse_hours(text, "The hours", allow_zero=True, limit=None))
+                continue
             expires = _ask("When does it expire (like 2027-06-30)",
                            lambda text: parse_date(text, "The date", today, day_first=day_first), why=WHY_EXPIRY)
 
