@@ -255,3 +255,13 @@ def test_the_to_do_list_puts_a_near_expiry_before_a_slow_pace(ok, make_cert):
     ok("log-ceu", "Some hours", "--hours", "10", "--date", "2026-10-01", "--cert", "near")
     todo = ok("status", "--missing").stdout
     assert todo.index("(near)") < todo.index("(far)")
+
+
+def test_log_ceu_says_why_a_course_did_not_move_the_count(ok, make_cert):
+    """6 of the 12 must come from GMHCN: 7.5 hours from others are earned, but only 6 count toward the 12."""
+    make_cert(expires="2026-12-31", cycle="1y", hours="12", require=["provider:GMHCN=6"])
+    ok("log-ceu", "Other training", "--hours", "6", "--date", "2026-04-01", "--provider", "NAMI")
+    logged = " ".join(ok("log-ceu", "WRAP refresher", "--hours", "90 minutes", "--date", "2026-05-01",
+                         "--provider", "Copeland Center").stderr.split())
+    assert "ca-pss: 6 of 12 hours (50%)" in logged
+    assert "(7.5 hours earned; more count once the GMHCN minimum is met)" in logged

@@ -36,7 +36,7 @@ def beyond_words(item: Progress) -> str | None:
     """Why more hours are earned than count toward the requirement, when some are still missing."""
     if not item.missing_seconds or item.earned_seconds <= item.toward_seconds:
         return None
-    unmet = [rule_words(c) for c in item.categories if not c.met]
+    unmet = [c.name for c in item.categories if not c.met]  # "the ethics minimum", "the GMHCN minimum"
     rules = " and ".join(unmet)
     minimum = "minimum is" if len(unmet) == 1 else "minimums are"
     return (f"{fmt.hours_words(item.earned_seconds)} earned; {fmt.hours(item.toward_seconds)} of them count toward "
@@ -57,8 +57,9 @@ def behind_words(item: Progress) -> str | None:
     return None
 
 
-def rule_words(category: CategoryProgress) -> str:
-    return f"from {category.name}" if category.dimension == "provider" else category.name
+def hours_name(category: CategoryProgress) -> str:
+    """ "ethics hours", "hours from GMHCN"."""
+    return f"hours from {category.name}" if category.dimension == "provider" else f"{category.name} hours"
 
 
 class Need(namedtuple("Need", "seconds name dimension", defaults=(None, None))):
@@ -152,6 +153,11 @@ def act_order(items: list[Progress]) -> list[Progress]:
 def progress_line(item: Progress) -> str:
     """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
     line = f"  {item.cert.id}: {hours_of(item)}, {fmt.LEVEL_WORDS[item.level]}"
+    unmet = [c.name for c in item.categories if not c.met]
+    if item.missing_seconds and item.earned_seconds > item.toward_seconds and unmet:  # why a course may not move it
+        minimum = "minimum is" if len(unmet) == 1 else "minimums are"
+        line += (f" ({fmt.hours_words(item.earned_seconds)} earned; more count once the {' and '.join(unmet)} "
+                 f"{minimum} met)")
     if item.missing_seconds and item.days_left >= 0:
         needed = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
         line += f"; {fmt.hours_words(item.missing_seconds)} to go, {needed}"

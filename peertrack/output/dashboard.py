@@ -161,9 +161,9 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), the hours will be "
                           "there in time.", "green"))
         elif item.projected_seconds >= required:
-            unmet = " and ".join(needs.rule_words(c) for c in item.categories if not c.met)
+            unmet = " and ".join(needs.hours_name(c) for c in item.categories if not c.met)
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
-                          f"{fmt.hours(item.projected_seconds)} hours by then; the {unmet} hours need courses "
+                          f"{fmt.hours(item.projected_seconds)} hours by then; the {unmet} need courses "
                           "of their own.", "yellow"))
         else:
             lines.append((f"  At your pace of the last 6 months (about {recent} a month), you would have about "
