@@ -95,3 +95,11 @@ def test_one_course_to_import_is_asked_about_in_the_singular(run, make_cert, tmp
 
 def test_a_one_day_window_is_a_day(ok):
     assert ok("due", "--within", "1d").stdout == "✓ Nothing needs your attention in the next 1 day.\n"
+
+
+def test_the_first_part_of_one_id_is_offered():
+    from peertrack.domain.errors import did_you_mean
+
+    assert did_you_mean("PA", ["pa-cps", "ga-cps"]) == "pa-cps"
+    assert did_you_mean("pa", ["pa-cps", "pa-crs"]) is None  # two begin so: no guessing
+    assert did_you_mean("p", ["pa-cps"]) is None  # a part, not a letter

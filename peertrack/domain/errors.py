@@ -110,11 +110,13 @@ def did_you_mean(given: str, known: list[str]) -> str | None:
     if not ranked:
         return None
     best, name = ranked[0]
-    if best > max(1, len(wanted) // 3):
-        return None
-    if len(ranked) > 1 and ranked[1][0] - best < (1 if best <= 1 else 2):
-        return None
-    return name
+    close = best <= max(1, len(wanted) // 3) and not (len(ranked) > 1 and ranked[1][0] - best < (1 if best <= 1
+                                                                                             else 2))
+    if close:
+        return name
+    # The first part of one id alone ("pa" for "pa-cps"), when no other id begins so.
+    starting = [known_name for _, known_name in ranked if known_name.lower().startswith(wanted + "-")]
+    return starting[0] if len(starting) == 1 else None
 
 
 def edit_distance(first: str, second: str) -> int:
