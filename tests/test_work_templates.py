@@ -98,6 +98,7 @@ def test_the_missing_list_never_hides_service_or_supervision(ok):
     # Maine: July to September had no co-supervision; October to December still needs one.
     assert ("✗ overdue  Certified Intentional Peer Support Specialist (CIPSS) (me-cipss)\n"
             "  Every CE hour this cycle needs is in.\n"
+            "  Also: 2 CE classes this cycle.\n"  # Maine counts two classes a year, whatever their hours
             "  Also: 69 hours of peer service by Wed 30 Jun 2027, about 9 hours a month.\n"
             "  Also: 1 supervision session a quarter: none logged for Jul–Sep 2026: tell your supervisor or "
             "certifying body.\n"
