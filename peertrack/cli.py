@@ -168,5 +168,6 @@ def run_fast(plan: Plan) -> int:
 
         point_to_help(error, command.split())
         code, words = explain(error, path, commits_before)
-        sys.stderr.write(words + "\n")
+        if words:
+            sys.stderr.write(words + "\n")
         return code

@@ -108,3 +108,25 @@ def test_the_previous_cycle_is_the_one_on_record(ok, make_cert, monkeypatch):
     ok("cert", "renew", "ca-pss")
     previous = ok("export", "csv", "--cert", "ca-pss", "--cycle", "previous").stdout
     assert "In the first cycle" in previous and "Before certification" not in previous
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(ok, make_cert, tmp_path, db_path):
+    """`peertrack export csv | head -1`: the rest goes nowhere, with no error and no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    make_cert()
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("Date,Title,Hours\n" + "".join(f"2026-0{1 + i % 9}-1{i % 9},A rather long course title {i},1\n"
+                                                     for i in range(4000)))
+    ok("import", "csv", str(sheet), "--yes")
+    env = {**os.environ, "PEERTRACK_DB": str(db_path)}
+    for command in (["export", "csv"], ["ceu", "list", "--json"]):
+        process = subprocess.Popen([sys.executable, "-m", "peertrack", *command], env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as head does once it has its line
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""

@@ -177,7 +177,8 @@ class PeertrackGroup(TyperGroup):
             point_to_help(error, _command_words(ctx.meta.get(TYPED, [])))
 
             code, words = explain(error, top_options(ctx).db_path, commits_before)
-            typer.echo(words, err=True)
+            if words:
+                typer.echo(words, err=True)
             raise typer.Exit(code) from None
 
 

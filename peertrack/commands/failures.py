@@ -37,6 +37,14 @@ def explain(error: BaseException, db_path: Path, commits_before: int) -> tuple[i
     saved = commit_count() > commits_before
     if isinstance(error, OUTPUT_ERRORS) and saved:
         return 0, "Saved. (peertrack could not show the rest of its answer on this screen.)"
+    if isinstance(error, BrokenPipeError):
+        # The program reading the answer stopped early (`| head`): as every command-line tool does,
+        # stop quietly. What is still to be written goes nowhere, so leaving cannot fail again.
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0, ""
     if isinstance(error, InvalidInput) and error.field in OPTIONS:
         error.named(OPTIONS[error.field])
     if isinstance(error, PeertrackError) and error.hint is None and error.topic in NEXT_STEPS:
