@@ -109,6 +109,8 @@ def test_files_are_private_and_loose_permissions_are_pointed_out(ok, make_cert, 
     db_path.chmod(0o644)
     warned = ok("status").stderr
     assert "other people on this computer can read" in warned and "chmod 600" in warned
+    for command in (["ceu", "list"], ["ceu", "list", "--json"], ["export", "csv"]):
+        assert ok(*command).stderr.count("other people on this computer can read") == 1, command  # said once
 
 
 def test_nothing_reaches_the_network(ok, make_cert, monkeypatch, tmp_path):

@@ -210,14 +210,13 @@ def list_(
         with reading(conn):  # every course as it is read, all from one moment
             porcelain.emit_each(porcelain.course(course) for course in stream_courses(conn, **filters))
         return
-    from peertrack.commands.common import open_existing
     from peertrack.output.courses import courses_table, every_course_table
     from peertrack.output.screen import make_console
     from peertrack.storage.courses import course_totals, newest_courses, stream_courses
     from peertrack.storage.database import reading
 
-    dates = load_settings(open_existing(ctx)).date_format
     conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
+    dates = load_settings(conn).date_format  # the file opened once: its warnings said once
     if conn is None:
         courses_table([], 0, dates)
         return
