@@ -128,5 +128,9 @@ def test_a_board_whose_first_cycle_follows_the_exam_asks_when_you_were_certified
     assert result.exit_code == 0, result.stderr
     assert "When were you first certified (like 2026-05-01; Enter if before your last renewal)" in result.stderr
     assert "When does it expire (like 2027-06-30) [2027-12-31]" in result.stderr  # offered from the board's dates
+    assert "this cycle begins Fri 1 Jan 2027" in result.stderr
+    logged = " ".join(ok("log-ceu", "Peer ethics", "--hours", "2", "--date", "2026-10-01").stderr.split())
+    assert ("Note: 2026-10-01 is outside the current cycle of ga-cps (2027-01-01 to 2027-12-31), so it does not "
+            "count toward this cycle.") in logged
     data = json.loads(ok("status", "--json").stdout)["certifications"][0]
     assert (data["id"], data["cycle_start"], data["level"]) == ("ga-cps", "2027-01-01", "ok")

@@ -377,9 +377,10 @@ def _credit_chosen(conn, course: Course, given: Optional[list[str]]) -> Course:
 
 def _reported_certs(conn, course: Course) -> list:
     """The certifications to tell about after a course is saved: those it counts toward, and, for a course
-    counted by its date, those whose current cycle ended before it (it counts once they are renewed)."""
+    counted by its date, those whose current cycle does not include it (a note says why it does not count,
+    or that it will once they are renewed)."""
     return [cert for cert in load_certs(conn)
-            if cert.id in course.cert_ids or (not course.credit_chosen and cert.cycle.ends < course.date)]
+            if cert.id in course.cert_ids or (not course.credit_chosen and not cert.cycle.contains(course.date))]
 
 
 def _refuse_duplicate(conn, course: Course, dates: str) -> None:

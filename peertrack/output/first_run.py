@@ -17,7 +17,8 @@ def summary_lines(plan: Plan, today: dt.date) -> list[str]:
         lines.append(f"  {number}. {cert.name} ({cert.id})" + (f", certificate number {cert.number}"
                                                               if cert.number else ""))
         rules = "".join(f", {rule_text(rule)}" for rule in cert.requirements)
-        lines.append(f"     expires {fmt.day_with_distance(cert.cycle.ends, today)}; this cycle began "
+        began = "began" if cert.cycle.starts <= today else "begins"  # a first cycle may start next January
+        lines.append(f"     expires {fmt.day_with_distance(cert.cycle.ends, today)}; this cycle {began} "
                      f"{fmt.day(cert.cycle.starts)} and needs {fmt.hours_words(cert.cycle.required_seconds)} "
                      f"of CE{rules}")
     if len(plan.certs) > 1:
