@@ -106,7 +106,8 @@ def cycle_history(history: list[Progress], dates: str = "iso") -> None:
         cycle = item.cert.cycle
         table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
                       f"{fmt.hours(item.toward_seconds)} of {fmt.hours(cycle.required_seconds)}"
-                      + (f", {fmt.hours(item.missing_seconds)} short" if item.missing_seconds else ""),
+                      + (f", {fmt.hours(item.missing_seconds)} {'short' if cycle.closed_on else 'to go'}"
+                         if item.missing_seconds else ""),
                       "; ".join(rule_text(r) for r in item.cert.requirements) or "none",
                       fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
     console.print(table)
