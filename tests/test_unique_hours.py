@@ -88,3 +88,13 @@ def test_the_audit_lists_only_the_courses_counted_for_that_credential(ok, tmp_pa
     name = next(n for n in archive.namelist() if n.endswith("courses.csv"))
     rows = list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
     assert [row["Title"] for row in rows] == ["Ethics two"]  # the first went to id-cfsp (see status)
+
+
+def test_export_csv_for_one_credential_lists_only_its_courses(ok):
+    ok("cert", "add", "--template", "id-cpss", "--expires", "2027-06-30")
+    ok("cert", "add", "--template", "id-cfsp", "--expires", "2027-06-30")
+    ok("log-ceu", "Ethics one", "--hours", "1", "--date", "2026-08-01", "--category", "ethics")
+    ok("log-ceu", "Ethics two", "--hours", "1", "--date", "2026-08-15", "--category", "ethics")
+    for cert_id, title in (("id-cfsp", "Ethics one"), ("id-cpss", "Ethics two")):
+        lines = ok("export", "csv", "--cert", cert_id).stdout.splitlines()
+        assert [line.split(",")[1] for line in lines[1:]] == [title]  # as status split them

@@ -138,7 +138,10 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
             if conn is None or filters is None:
                 return
             with reading(conn):
+                elsewhere = _given_to_partner(conn, credited) if credited else set()
                 for course in stream_courses(conn, **filters, with_credits=bool(cert)):
+                    if course.id in elsewhere:
+                        continue  # unique hours: this course is reported to the other credential's body
                     written[0] += 1
                     # With --cert: the hours this certifying body credits, which is what its own records will show.
                     yield as_credited(course, credited) if credited else course
@@ -161,3 +164,10 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
             say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
         finally:
             rows.close()  # a read cut short (a closed pipe) ends while the database is still open
+
+
+def _given_to_partner(conn, cert_id: str) -> set[int]:
+    from peertrack.services.overview import given_to_partner
+    from peertrack.storage.certs import load_cert
+
+    return given_to_partner(conn, load_cert(conn, cert_id), clock.today())

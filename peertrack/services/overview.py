@@ -63,6 +63,17 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     return endorsements_under_parents(shown)
 
 
+def given_to_partner(conn: sqlite3.Connection, cert: Certification, today: dt.date) -> set[int]:
+    """The courses a certification with unique hours leaves to its partner (domain/unique_hours.py): they
+    are reported to the partner's body, not this one's. Empty for every other certification."""
+    from peertrack.services.board_rules import templates_of
+
+    template = templates_of([cert]).get(cert.template) if cert.template else None
+    if template is None or not template.unique_hours_with:
+        return set()
+    return set(progress_of(conn, [cert], today)[0].shared_there)
+
+
 def _unique_pairs(conn: sqlite3.Connection, shown: list[Certification], templates: dict) -> list[tuple]:
     """Pairs of `shown` certifications that may not count the same course (their templates say so)."""
     from peertrack.storage.certs import load_certs
