@@ -165,3 +165,9 @@ def test_import_csv_notes_each_word_that_counts_toward_no_minimum(ok, make_cert,
         "Note: 1 course filed under 'wellness' counts toward no minimum of ca-pss; its minimums are 'ethics' "
         "(3 hours) and 'peer support' (10 hours). Count it with: peertrack cert edit ca-pss "
         '--alias "wellness=ethics"']
+
+
+def test_no_category_note_for_a_certification_the_course_does_not_count_toward(ok):
+    ok("cert", "add", "--template", "pa-cps", "--issued", "2025-06-01", "--expires", "2027-05-31")
+    logged = ok("log-ceu", "Long ago", "--hours", "1", "--category", "general", "--date", "2019-06-01").stderr
+    assert "counts toward no minimum" not in logged and "outside the current cycle of pa-cps" in logged

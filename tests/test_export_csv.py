@@ -122,7 +122,8 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(ok, make_cert, tmp_pa
                                                      for i in range(4000)))
     ok("import", "csv", str(sheet), "--yes")
     env = {**os.environ, "PEERTRACK_DB": str(db_path)}
-    for command in (["export", "csv"], ["ceu", "list", "--json"]):
+    for command in (["export", "csv"], ["ceu", "list", "--json"], ["export", "json"], ["ceu", "list", "--all"],
+                    ["ceu", "list"]):
         process = subprocess.Popen([sys.executable, "-m", "peertrack", *command], env=env,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert process.stdout is not None and process.stderr is not None

@@ -107,3 +107,25 @@ def test_a_topic_word_is_a_category_word(ok):
     ok("cert", "edit", "wa-cps", "--alias", "qpr=suicide prevention")
     assert "counts toward no minimum" not in ok("log-ceu", "QPR again", "--hours", "1", "--date", "2026-10-02",
                                                 "--category", "QPR").stderr
+
+
+def test_a_past_cycle_is_not_judged_by_what_the_current_one_owes(ok):
+    """Health equity taken in 2021 covered 2023-24 (4 years back from 31 Dec 2024); the current cycle,
+    ending 31 Dec 2026, owes it again. The 2023-24 cycle met everything: 30 of 30, not 2 short."""
+    ok("cert", "add", "--template", "wa-cps", "--expires", "2022-12-31")
+    for title, day, hours, category in (("Equity", "2021-06-01", "2", "health equity"),
+                                        ("QPR", "2021-07-01", "3", "suicide prevention"),
+                                        ("Peer work", "2021-08-01", "14", "peer support"),
+                                        ("Ethics", "2021-09-01", "2", "ethics"),
+                                        ("More", "2021-10-01", "9", "general"),
+                                        ("Peer work 2", "2023-03-01", "14", "peer support"),
+                                        ("Ethics 2", "2023-04-01", "2", "ethics"),
+                                        ("More 2", "2023-05-01", "14", "general")):
+        ok("log-ceu", title, "--hours", hours, "--date", day, "--category", category, "--cert", "wa-cps")
+        if day == "2021-10-01":
+            ok("cert", "renew", "wa-cps", "--on", "2022-12-31", "--yes")
+    ok("cert", "renew", "wa-cps", "--on", "2024-12-31", "--yes")
+    cycles = json.loads(ok("cert", "show", "wa-cps", "--cycles", "--json").stdout)
+    assert [(c["starts"], c["hours_missing"]) for c in cycles["cycles"][:2]] == [
+        ("2021-01-01", 0), ("2023-01-01", 0)]
+    assert [r["name"] for r in cycles["topics_owed"]] == ["health equity"]

@@ -160,7 +160,7 @@ def log_ceu(
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates, _covered(conn, course))
-    _warn_category_words(course, certs)
+    _warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
     from peertrack.domain.providers import left_out_note
 
     note = left_out_note(course_id, items)
@@ -302,7 +302,7 @@ def edit(
 
     say(f"✓ Changed course {course.id}.")
     course_detail(course)
-    _warn_category_words(course, certs)
+    _warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
 
 
 @app.command("rm")

@@ -100,8 +100,11 @@ def json_(
     counts: dict[str, int] = {}
     chunks = dump.document_text(conn, exported, counts)
     if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
+        try:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+        finally:
+            chunks.close()  # a read cut short (a closed pipe) ends while the database is still open
         return
     write_whole_chunks(output, chunks)
     shown = ", ".join(table_words(name, count) for name, count in counts.items()

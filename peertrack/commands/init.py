@@ -193,11 +193,13 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
                 number=number or None, issued=issued), day_first=day_first)
             return Chosen(cert, template)
         except InvalidInput as problem:  # an expiry the board's dates do not allow, say: ask that again
-            _tell(f"Sorry, that did not work. {problem.message}")
             if problem.field == "--hours":  # a pro-rated first year whose hours the board's page does not give
+                _tell("Certified that late in the year, your first cycle needs fewer hours, and your board's "
+                      "page does not say how many.")
                 hours = _ask("How many CE hours does your first cycle need (like 10)",
                              lambda text: parse_hours(text, "The hours", allow_zero=True, limit=None))
                 continue
+            _tell(f"Sorry, that did not work. {problem.message}")
             expires = _ask("When does it expire (like 2027-06-30)",
                            lambda text: parse_date(text, "The date", today, day_first=day_first), why=WHY_EXPIRY)
 

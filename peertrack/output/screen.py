@@ -31,6 +31,14 @@ class SafeConsole(Console):
     def render_str(self, text: str, *args, **kwargs) -> Text:
         return super().render_str(escaped(text), *args, **kwargs)
 
+    def on_broken_pipe(self) -> None:
+        """A program reading the answer stopped early (`| head`): stop quietly, as every command does."""
+        import os
+        import sys
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
     _escaping = False  # true while the outermost render runs: what it yields is checked once, there
 
     def render(self, renderable, options=None):

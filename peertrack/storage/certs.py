@@ -53,7 +53,7 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
 def in_cycle(conn: sqlite3.Connection, cert: Certification, cycle: Cycle) -> Certification:
     """The certification as it stood in one of its cycles (from load_cycles): that cycle, with its own rules."""
     return replace(cert, cycle=cycle, requirements=cycle_rules(conn, cert.id).get(cycle.id or 0, ()),
-                   next_requirements=None)
+                   next_requirements=None, topics_owed=())  # what the current cycle owes is not that cycle's
 
 
 def cycle_rules(conn: sqlite3.Connection, cert_id: str) -> dict[int, tuple[Requirement, ...]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
 from peertrack.domain.errors import InvalidInput
@@ -22,7 +22,8 @@ _BATCH = 500  # rows written in one statement as an export is loaded
 ACCEPTED = "give a file written by: peertrack export json"
 
 
-def document_text(conn: sqlite3.Connection | None, exported: str, counts: dict[str, int]) -> Iterator[str]:
+def document_text(conn: sqlite3.Connection | None, exported: str,
+                  counts: dict[str, int]) -> Generator[str, None, None]:
     """The whole database as the text of one JSON document, written a row at a time: never every row at once.
 
     All of it is read in one moment: never the credits of a course logged after its table was read.
