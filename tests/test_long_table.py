@@ -73,3 +73,35 @@ def test_rows_are_read_twice_and_never_held_all_at_once(monkeypatch):
     long_table.long_table(console, lambda: _make(False), each)
     assert readings == [10, 10]
     assert max(held) == 3  # a table never holds more than a piece (the sample holds two rows)
+
+
+@pytest.mark.parametrize("count", [1, 7, 40])
+def test_plain_lines_are_what_rich_draws_for_the_plain_table(capsys, count):
+    """The list sent to a file or a program, written without Rich, against Rich drawing the same table."""
+    from peertrack.output.plain_table import COURSE_COLUMNS, COURSE_RIGHT, PLAIN_WIDTH, write_plain
+    from peertrack.output.screen import add_columns
+
+    pick = random.Random(count)
+    words = ["Trauma-Informed", "Care", "WRAP", "ethics", "Motivational", "Interviewing", "a", "(2)", "x:1.5"]
+    rows = [(str(n), f"2026-0{pick.randint(1, 9)}-1{pick.randint(0, 9)}",
+             " ".join(pick.choice(words) for _ in range(pick.randint(1, 6))), pick.choice(["", "CalMHSA", "NAMI"]),
+             f"{pick.randint(1, 40) / 4:g}", pick.choice(["", "ethics", "ethics: 1, general: 0.5"]),
+             pick.choice(["", "ca-pss", "ca-pss (2 h), ga-cps"])) for n in range(1, count + 1)]
+    out = io.StringIO()
+    rich = Console(file=out, width=PLAIN_WIDTH, color_system=None, no_color=True, highlight=False, markup=False,
+                   emoji=False, safe_box=True, soft_wrap=True)
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    add_columns(table, COURSE_COLUMNS, right=COURSE_RIGHT)
+    for cells in rows:
+        table.add_row(*cells)
+    rich.print(table)
+    assert write_plain(COURSE_COLUMNS, COURSE_RIGHT, lambda: iter(rows))
+    assert capsys.readouterr().out == out.getvalue()
+
+
+@pytest.mark.parametrize("cell", ["שלום", "Café 🌱", "tab\there", "x" * 198])  # 1 + 2 + 198: wider than 200
+def test_what_only_rich_can_draw_is_left_to_it(capsys, cell):
+    from peertrack.output.plain_table import write_plain
+
+    assert not write_plain(("A", "B"), (), lambda: iter([("1", cell)]))
+    assert capsys.readouterr().out == ""  # nothing written: Rich draws it all

@@ -210,13 +210,16 @@ def list_(
         with reading(conn):  # every course as it is read, all from one moment
             porcelain.emit_each(porcelain.course(course) for course in stream_courses(conn, **filters))
         return
-    from peertrack.output.courses import courses_table, every_course_table
-    from peertrack.output.screen import make_console
     from peertrack.storage.courses import course_totals, newest_courses, stream_courses
     from peertrack.storage.database import reading
 
     conn, filters = course_filters(ctx, cert=cert, cycle=cycle, since=since, until=until, category=category)
     dates = load_settings(conn).date_format  # the file opened once: its warnings said once
+    if conn is not None and _plain_list(conn, filters, dates):
+        return
+    from peertrack.output.courses import courses_table, every_course_table
+    from peertrack.output.screen import make_console
+
     if conn is None:
         courses_table([], 0, dates)
         return
@@ -226,6 +229,28 @@ def list_(
             return
         page, matching, seconds = newest_courses(conn, PAGE, **filters)
     courses_table(page, seconds, dates, matching=matching)
+
+
+def _plain_list(conn, filters: dict, dates: str) -> bool:
+    """Every course as plain lines when the list goes to a file or another program and needs nothing
+    Rich alone can draw (output/plain_table.py); False, having written nothing, otherwise."""
+    from peertrack.output.plain_table import COURSE_COLUMNS, COURSE_RIGHT, course_cells, piped, write_plain
+
+    if not piped():
+        return False
+    import sys
+
+    from peertrack.domain import formatting as fmt
+    from peertrack.storage.courses import course_totals, stream_courses
+    from peertrack.storage.database import reading
+
+    with reading(conn):  # the totals and every row from one moment
+        count, seconds = course_totals(conn, **filters)
+        if not count or not write_plain(COURSE_COLUMNS, COURSE_RIGHT, lambda: (
+                course_cells(course, dates) for course in stream_courses(conn, **filters))):
+            return False
+    sys.stdout.write(f"{fmt.counted(count, 'course')}, {fmt.hours_words(seconds)} in all.\n")
+    return True
 
 
 @app.command("show")

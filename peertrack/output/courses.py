@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
+from peertrack.output.plain_table import COURSE_COLUMNS, COURSE_RIGHT, course_cells, credits_text
 from peertrack.output.screen import add_columns, make_console, make_table, say
 from peertrack.output.words import file_size
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from peertrack.domain.transfer import Attachment
 
 
-_COLUMNS = ("No.", "Date", "Title", "Provider", "Hours", "Category", "Counts toward")
 
 
 def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
@@ -33,7 +33,7 @@ def courses_table(courses: list[Course], total_seconds: int, dates: str = "iso",
         return
     table = _table(console)
     for course in courses:
-        table.add_row(*_cells(course, dates))
+        table.add_row(*course_cells(course, dates))
     console.print(table)
     _totals(console, len(courses) if matching is None else matching, total_seconds)
     hidden = 0 if matching is None else matching - len(courses)
@@ -54,29 +54,21 @@ def every_course_table(courses: Callable[[], Iterable[Course]], count: int, tota
         return
     from peertrack.output.long_table import long_table
 
-    long_table(console, lambda: _table(console), lambda: (_cells(course, dates) for course in courses()))
+    long_table(console, lambda: _table(console), lambda: (course_cells(course, dates) for course in courses()))
     _totals(console, count, total_seconds)
 
 
 def _table(console: Console) -> Table:
     table = make_table(console)
-    add_columns(table, _COLUMNS, right=("No.", "Hours"))
+    add_columns(table, COURSE_COLUMNS, right=COURSE_RIGHT)
     return table
 
 
-def _cells(course: Course, dates: str) -> tuple[str, ...]:
-    return (str(course.id), fmt.bare_day(course.date, dates), course.title, course.provider or "",
-            fmt.hours(course.seconds), fmt.category_text(course) if course.allocations else "", credits_text(course))
+
 
 
 def _totals(console: Console, count: int, total_seconds: int) -> None:
     console.print(f"{fmt.counted(count, 'course')}, {fmt.hours_words(total_seconds)} in all.")
-
-
-def credits_text(course: Course) -> str:
-    overrides = dict(course.overrides)
-    return ", ".join(f"{cert_id} ({fmt.hours(overrides[cert_id])} h)" if cert_id in overrides else cert_id
-                     for cert_id in course.cert_ids)
 
 
 def course_detail(course: Course) -> None:
