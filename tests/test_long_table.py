@@ -105,3 +105,21 @@ def test_what_only_rich_can_draw_is_left_to_it(capsys, cell):
 
     assert not write_plain(("A", "B"), (), lambda: iter([("1", cell)]))
     assert capsys.readouterr().out == ""  # nothing written: Rich draws it all
+
+
+def test_the_certification_list_into_a_program_reads_as_rich_draws_it(ok, make_cert, monkeypatch):
+    """cert list into a pipe: plain lines written directly, the same bytes as the screen library's table."""
+    import json as jsonlib
+
+    from peertrack.output import plain_table
+
+    make_cert()
+    make_cert("en", "Endorsement", expires="2027-06-30", endorsement_of="ca-pss")
+    make_cert("ga-cps", "Certified Peer Specialist", expires="2026-12-31", cycle="1y", hours="12")
+    ok("log-ceu", "Ethics", "--hours", "3", "--date", "2026-10-01")
+    monkeypatch.setattr(plain_table, "piped", lambda: True)
+    direct = ok("cert", "list").stdout
+    monkeypatch.setattr(plain_table, "write_plain", lambda *args, **kwargs: False)
+    assert ok("cert", "list").stdout == direct  # drawn by the screen library instead
+    assert "en      Endorsement (endorsement of ca-pss)" in direct
+    assert len(jsonlib.loads(ok("cert", "list", "--json").stdout)) == 3

@@ -112,9 +112,14 @@ def show_cert_list(db_path: Path, json: bool = False) -> None:
 
             porcelain.emit([porcelain.progress(item) for item in items])
             return
+        dates = load_settings(conn).date_format
+        from peertrack.output.plain_table import CERT_COLUMNS, cert_cells, piped, write_plain
+
+        if items and piped() and write_plain(CERT_COLUMNS, (), lambda: (cert_cells(item, dates) for item in items)):
+            return  # plain lines, without loading the screen library
         from peertrack.output.certs import certs_table
 
-        certs_table(items, load_settings(conn).date_format)
+        certs_table(items, dates)
 
 
 def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None, output: Path | None = None,

@@ -22,17 +22,16 @@ def certs_table(items: list[Progress], dates: str = "iso") -> None:
     if not items:
         console.print("You have no certifications yet. Add yours with: peertrack init")
         return
+    from peertrack.output.plain_table import CERT_COLUMNS, cert_cells
+
     table = make_table(console)
-    for column in ("Id", "Name", "Number", "Expires", "Hours", "Level"):
+    for column in CERT_COLUMNS:
         table.add_column(column, overflow="fold")
     for item in items:
-        cert = item.cert
-        name = cert.name
-        if cert.endorsement_of:
-            name = f"{cert.name} (endorsement of {cert.endorsement_of})" if is_plain(console) else f"  └ {cert.name}"
-        table.add_row(cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates),
-                      f"{fmt.hours(item.toward_seconds)} of {fmt.hours(cert.cycle.required_seconds)}",
-                      level_text(item.level))
+        cert_id, name, number, expires, hours, _ = cert_cells(item, dates)
+        if item.cert.endorsement_of and not is_plain(console):
+            name = f"  └ {item.cert.name}"  # under the certification it belongs to
+        table.add_row(cert_id, name, number, expires, hours, level_text(item.level))
     console.print(table)
 
 

@@ -1,8 +1,8 @@
-"""A course list as plain lines, for output that is not a terminal, written without loading Rich.
+"""Tables as plain lines, for output that is not a terminal, written without loading Rich.
 
 It writes exactly what Rich draws for the plain table (output.screen.make_table: no box, two
 spaces between columns, numbers aligned right, each cell padded to its column) when every cell is
-plain printable ASCII and the table fits the plain width unfolded. Anything else (a word in
+plain printable ASCII (or a level's symbol) and the table fits the plain width unfolded. Anything else (a word in
 another alphabet, an emoji, a control character, a table too wide) goes to Rich (long_table.py),
 which knows how wide each character is and how to fold. A test holds the two to the same bytes.
 """
@@ -16,6 +16,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from peertrack.domain import formatting as fmt
 
 PLAIN_WIDTH = 200  # as output.screen.make_console gives output that is not a terminal
+# The level words' symbols (formatting.LEVEL_WORDS): one cell each, as the screen library counts them.
+_ONE_CELL = frozenset("✓!↓‼✗•○")
 COURSE_COLUMNS = ("No.", "Date", "Title", "Provider", "Hours", "Category", "Counts toward")
 COURSE_RIGHT = ("No.", "Hours")
 _FORCED = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")  # what makes Rich draw as on a terminal
@@ -46,7 +48,7 @@ def write_plain(headers: Sequence[str], right: Collection[str], rows: Callable[[
     widths = [len(name) for name in headers]
     for cells in rows():
         for index, cell in enumerate(cells):
-            if not (cell.isascii() and cell.isprintable()):
+            if not (cell.isprintable() and (cell.isascii() or all(c.isascii() or c in _ONE_CELL for c in cell))):
                 return False
             widths[index] = max(widths[index], len(cell))
     if sum(widths) + 2 * (len(widths) - 1) > width:
@@ -62,3 +64,14 @@ def write_plain(headers: Sequence[str], right: Collection[str], rows: Callable[[
     for cells in rows():
         write(line(cells))
     return True
+
+
+CERT_COLUMNS = ("Id", "Name", "Number", "Expires", "Hours", "Level")
+
+
+def cert_cells(item, dates: str) -> tuple[str, ...]:
+    """One certification as the list's cells, as they read when the list is not on a terminal."""
+    cert = item.cert
+    name = f"{cert.name} (endorsement of {cert.endorsement_of})" if cert.endorsement_of else cert.name
+    hours = f"{fmt.hours(item.toward_seconds)} of {fmt.hours(cert.cycle.required_seconds)}"
+    return cert.id, name, cert.number or "", fmt.bare_day(cert.expires, dates), hours, fmt.LEVEL_WORDS[item.level]
