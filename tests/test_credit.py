@@ -186,6 +186,13 @@ def test_a_course_can_count_toward_none_and_go_back_to_its_dates(ok, make_cert, 
     assert {c["id"]: c["hours_earned"] for c in status_json()["certifications"]} == {"ca-pss": 2, "ga-cps": 2}
 
 
+def test_a_course_before_every_cycle_is_not_promised_a_renewal(ok, make_cert):
+    make_cert()  # its cycle: 1 Jul 2025 to 30 Jun 2027
+    logged = " ".join(ok("log-ceu", "Long ago", "--hours", "1", "--date", "2020-01-10").stderr.split())
+    assert ("It will count toward a certification you add whose cycle includes that day." in logged
+            and "renewal" not in logged)
+
+
 def test_a_course_logged_for_no_certification_says_so(ok, make_cert, status_json):
     make_cert()
     logged = ok("log-ceu", "Personal reading", "--hours", "2", "--date", "2026-10-01", "--cert", "none")

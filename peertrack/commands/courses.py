@@ -156,7 +156,8 @@ def log_ceu(
         from peertrack.domain.needs import recorded_lines
         from peertrack.domain.terminal_text import escaped
 
-        typer.echo(escaped("\n".join(recorded_lines(course, items))), err=True)
+        renewal_helps = any(cert.cycle.ends < course.date for cert in certs)
+        typer.echo(escaped("\n".join(recorded_lines(course, items, renewal_helps))), err=True)
     if certificate is not None:
         typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
     _warn_outside_cycle(course, certs, dates, _covered(conn, course))

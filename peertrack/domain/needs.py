@@ -168,8 +168,11 @@ def progress_line(item: Progress) -> str:
     return line
 
 
-def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
-    """What log-ceu says: the course as recorded, then where each certification it counts toward stands."""
+def recorded_lines(course: Course, items: list[Progress], renewal_helps: bool = True) -> list[str]:
+    """What log-ceu says: the course as recorded, then where each certification it counts toward stands.
+
+    `renewal_helps` is whether a certification's current cycle ended before the course's date, so that
+    recording its renewal would count it (a renewal never reaches back to a day before its cycle)."""
     first = (f"✓ Recorded course {course.id}: {course.title}, {fmt.hours_words(course.seconds)} on "
              f"{fmt.day(course.date)}")
     if course.allocations:
@@ -180,9 +183,10 @@ def recorded_lines(course: Course, items: list[Progress]) -> list[str]:
     if not items and course.cert_ids:
         return [first, "It counts toward no current cycle (see the note below)."]
     if not items:
+        later = ", or a renewal you record," if renewal_helps else ""
         return [first, "It counts toward no certification now: none of your certifications has a current cycle "
-                       f"that includes {fmt.day(course.date)}. It will count toward a certification you add, or a "
-                       "renewal you record, whose cycle includes that day."]
+                       f"that includes {fmt.day(course.date)}. It will count toward a certification you add{later} "
+                       "whose cycle includes that day."]
     return [first, "It counts toward:"] + [progress_line(item) for item in items]
 
 
