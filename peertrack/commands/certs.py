@@ -335,7 +335,7 @@ def edit(
       peertrack cert edit ca-pss --number PSS-99881
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
-      peertrack cert edit mt-cbrs --cycle current --hours 10
+      peertrack cert edit mt-cbhpss --cycle current --hours 10
       peertrack cert edit pa-cps --alias recovery="peer support"
     """
     from peertrack.domain.certifications import edited_certification
