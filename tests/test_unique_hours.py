@@ -98,3 +98,12 @@ def test_export_csv_for_one_credential_lists_only_its_courses(ok):
     for cert_id, title in (("id-cfsp", "Ethics one"), ("id-cpss", "Ethics two")):
         lines = ok("export", "csv", "--cert", cert_id).stdout.splitlines()
         assert [line.split(",")[1] for line in lines[1:]] == [title]  # as status split them
+
+
+def test_the_cycle_history_agrees_with_the_dashboard(ok):
+    ok("cert", "add", "--template", "id-cpss", "--expires", "2027-06-30")
+    ok("cert", "add", "--template", "id-cfsp", "--expires", "2027-06-30")
+    ok("log-ceu", "Ethics one", "--hours", "1", "--date", "2026-08-01", "--category", "ethics")
+    ok("log-ceu", "Ethics two", "--hours", "1", "--date", "2026-08-15", "--category", "ethics")
+    data = json.loads(ok("cert", "show", "id-cpss", "--cycles", "--json").stdout)
+    assert data["hours_earned"] == data["cycles"][-1]["hours_earned"] == 1  # one course each, not two here

@@ -262,7 +262,7 @@ def show(
     conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
     item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
-    history = _cycle_history(conn, item.cert, today) if cycles or json else []
+    history = _cycle_history(conn, item, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work
 
     standings = certs_work(conn, [item.cert], today)
@@ -519,14 +519,18 @@ def _board_fixes_the_dates(cert) -> bool:
     return template.calendar_year or template.shape.fixed_month is not None
 
 
-def _cycle_history(conn, cert, today):
-    """Every cycle of a certification with its own progress, oldest first."""
+def _cycle_history(conn, current, today):
+    """Every cycle of a certification with its own progress, oldest first; the current one as the
+    dashboard has it (`current`: its topics, trainings and any unique-hours split included)."""
     from peertrack.domain.requirements import progress
     from peertrack.storage.certs import in_cycle
 
+    cert = current.cert
     history = []
     for cycle in load_cycles(conn, cert.id):
-        as_then = in_cycle(conn, cert, cycle)
+        if cycle.id == cert.cycle.id:
+            history.append(current)
+            continue
         courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
-        history.append(progress(as_then, courses, today))
+        history.append(progress(in_cycle(conn, cert, cycle), courses, today))
     return history
