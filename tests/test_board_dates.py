@@ -94,7 +94,7 @@ def test_calendar_year_mistakes(shape, issued, expires, problem):
     (NC, None, D(2027, 3, 14), D(2025, 4, 1), D(2027, 3, 31)),  # due by the last day of the month
     (NC, None, D(2027, 2, 28), D(2025, 3, 1), D(2027, 2, 28)),
     (NC, None, D(2028, 2, 14), D(2026, 3, 1), D(2028, 2, 29)),
-    (NC, D(2025, 3, 14), None, D(2025, 4, 1), D(2027, 3, 31)),
+    (NC, D(2025, 3, 14), None, D(2025, 3, 14), D(2027, 3, 31)),  # a first cycle: from the certificate day
 ])
 def test_months_from_a_first_day_and_to_a_last_day(shape, issued, expires, starts, ends):
     found = shaped_dates(shape, 24, False, TODAY, issued, expires)

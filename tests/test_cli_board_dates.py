@@ -141,3 +141,14 @@ def test_the_late_stages_are_deadlines_of_the_cycle(ok):
          "ga-cps:late:late")]
     ok("cert", "renew", "ga-cps", "--yes")
     assert [d["due"] for d in deadlines(ok) if ":task:" not in d["key"]] == ["2027-12-31", "2028-01-15", "2028-01-31"]
+
+
+def test_north_carolina_counts_from_a_mid_month_certificate_date(ok, status_json):
+    """Certified 17 Mar 2025: renewal by 31 Mar 2027; the first cycle starts on the certificate day, so
+    a course of 20 Mar 2025 counts (training "after your last recertification date"); one of 10 Mar does not."""
+    ok("cert", "add", "--template", "nc-cpss", "--issued", "2025-03-17")
+    ok("log-ceu", "Before", "--hours", "6", "--date", "2025-03-10")
+    ok("log-ceu", "Just after", "--hours", "6", "--date", "2025-03-20")
+    ok("log-ceu", "Later", "--hours", "6", "--date", "2026-02-20")
+    item = status_json()["certifications"][0]
+    assert (item["cycle_start"], item["expires"], item["hours_earned"]) == ("2025-03-17", "2027-03-31", 12)

@@ -423,8 +423,10 @@ def renew(
 ) -> None:
     """Record that you renewed: close this cycle and start the next one.
 
-    The new cycle starts the day after this one ends and lasts as long. Extra hours
-    carry over only where your certification allows it (see --carry-over).
+    The new cycle starts the day after this one ends and lasts as long; renewed
+    early (before the expiry day), it starts on the day you renewed, so courses from
+    then on count toward it (boards whose every cycle has fixed dates keep theirs).
+    Extra hours carry over only where your certification allows it (see --carry-over).
 
     \b
     Examples:

@@ -159,9 +159,11 @@ def _roll(ends: dt.date, months: int, today: dt.date, month_ends: bool = False) 
 
 
 def _start(ends: dt.date, months: int, issued: dt.date | None) -> dt.date:
-    from peertrack.domain.cycles import cycle_start
+    """A cycle's first day; a first cycle issued in the month before starts on the issue day (NC: a
+    certificate of 17 Mar 2025 renews by 31 Mar 2027, and a course of 20 Mar 2025 counts)."""
+    from peertrack.domain.cycles import first_cycle_start
 
-    return cycle_start(ends, months, issued)
+    return first_cycle_start(ends, months, issued)
 
 
 def _fixed_day(year: int, shape: CycleShape) -> dt.date:
