@@ -45,3 +45,18 @@ def test_without_the_rule_a_repeated_training_counts(ok, status_json):
     ok("cert", "renew", "pa-cps", "--on", "2025-12-01", "--yes")
     ok("log-ceu", "Ethics for peers", "--hours", "6", "--date", "2026-02-01")
     assert status_json()["certifications"][0]["hours_earned"] == 6
+
+
+def test_nebraska_counts_the_same_program_once_a_cycle(ok, status_json):
+    """206 NAC 7: "Credit will not be received for the same continuing education program more than once per
+    biennial renewal period." Ethics in peer work twice (3 h each), 2 h more of ethics, 8 of peer support:
+    3 + 2 + 8 = 13 of 20, ethics 5 of 6. In the next cycle the same program counts again."""
+    ok("cert", "add", "--template", "ne-cpss", "--expires", "2027-09-01")
+    for title, day, hours, category in (("Ethics in peer work", "2026-01-10", "3", "ethics"),
+                                        ("Ethics in Peer Work", "2026-06-10", "3", "ethics"),
+                                        ("Boundaries", "2026-07-01", "2", "ethics"),
+                                        ("Peer support skills", "2026-08-01", "8", "peer support")):
+        ok("log-ceu", title, "--hours", hours, "--date", day, "--category", category, "--force")
+    item = status_json()["certifications"][0]
+    ethics = next(c for c in item["categories"] if c["name"] == "ethics")
+    assert (item["hours_earned"], item["hours_missing"], ethics["earned"]) == (13, 7, 5)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
     "id", "name", "body", "state", "region", "status", "unconfirmed", "checked", "cycle", "first_cycle", "hours",
-    "rules", "carry_over_hours", "opens_days", "submit_days", "grace_days", "late", "tasks", "counts", "once_ever",
+    "rules", "carry_over_hours", "opens_days", "submit_days", "grace_days", "late", "tasks", "counts", "once_ever", "once_per_cycle",
     "once_over_cycles", "unique_hours_with", "approved_providers_only", "endorsement", "facts", "sources", "work",
     "entry",
 }
@@ -121,6 +121,7 @@ class _Reader:
             checked=self.checked(), status=self.status(), origin=self.origin, state=self.state(),
             shape=self.shape(cycle, first, months), late=self.late(), tasks=self.tasks(),
             counts=self.counts(), once_ever=self.flag(item, "once_ever", "once_ever"),
+            once_per_cycle=self.flag(item, "once_per_cycle", "once_per_cycle"),
             once_over_cycles=self.once_over_cycles(),
             unique_hours_with=tuple(s.lower() for s in self.strings("unique_hours_with")),
             provider_aliases=aliases,

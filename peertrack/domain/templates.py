@@ -88,6 +88,7 @@ class Template:
     # Rule shapes recorded for the holder to see, which hours alone cannot express.
     counts: tuple[TrainingCount, ...] = ()  # so many trainings each cycle, not hours
     once_ever: bool = False  # a training counts once, even when repeated in a later cycle
+    once_per_cycle: bool = False  # the same program counts once in a cycle (NE), again in the next
     once_over_cycles: tuple[tuple[str, int, int | None], ...] = ()  # (topic, hours, every N years; None: once)
     unique_hours_with: tuple[str, ...] = ()  # no course counts for both this and these templates
     # A provider rule's other names: {"GMHCN": ("Georgia Mental Health Consumer Network",)}. Only these count.

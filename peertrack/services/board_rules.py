@@ -115,6 +115,12 @@ def template_labels(certs: Iterable[Certification]) -> dict[str, dict[str, str]]
     return {cert.id: templates[cert.template].labels for cert in certs if cert.template in templates}
 
 
+def counts_once_a_cycle(cert: Certification) -> bool:
+    """Whether the certification's board counts the same program only once in a cycle (its template says so)."""
+    templates = templates_of([cert])
+    return cert.template in templates and templates[cert.template].once_per_cycle
+
+
 def counts_once_ever(cert: Certification) -> bool:
     """Whether the certification's board counts each training only once ever (its template says so)."""
     templates = templates_of([cert])

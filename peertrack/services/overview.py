@@ -143,15 +143,16 @@ def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict)
 
 
 def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
-    """The courses of the current cycle; for a board that counts a training once ever, only first times."""
+    """The courses of the current cycle; for a board that counts a training once ever, only first times,
+    and for one that counts a program once a cycle, only its first time in this cycle."""
     courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
     if cert.template is None or not courses:
         return courses
-    from peertrack.services.board_rules import counts_once_ever
+    from peertrack.domain.once_ever import first_times
+    from peertrack.services.board_rules import counts_once_a_cycle, counts_once_ever
 
     if not counts_once_ever(cert):
-        return courses
-    from peertrack.domain.once_ever import first_times
+        return first_times(courses, []) if counts_once_a_cycle(cert) else courses
     from peertrack.storage.courses import credit_spans
 
     first = credit_spans(conn)[cert.id][0]  # the earlier cycles: a course before the first counted toward none
