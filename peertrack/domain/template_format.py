@@ -20,8 +20,8 @@ STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
     "id", "name", "body", "state", "region", "status", "unconfirmed", "checked", "cycle", "first_cycle", "hours",
     "rules", "carry_over_hours", "opens_days", "submit_days", "grace_days", "late", "tasks", "counts", "once_ever",
-    "once_per_cycle", "once_over_cycles", "unique_hours_with", "approved_providers_only", "endorsement", "facts", "sources", "work",
-    "entry",
+    "once_per_cycle", "once_over_cycles", "unique_hours_with", "approved_providers_only", "endorsement", "facts",
+    "sources", "work", "entry",
 }
 CYCLE_KEYS = {"months", "calendar_year", "choices", "fixed", "from_month_start", "to_month_end", "same_parity_as_issue"}
 FIRST_KEYS = {"starts", "prorated_after", "waived_within_months"}
