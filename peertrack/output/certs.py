@@ -76,8 +76,8 @@ def cert_detail(item: Progress) -> None:
         ("Hours a cycle", fmt.hours(cert.cycle.required_seconds)),
         ("Rules", "; ".join(rule_text(r) for r in cert.requirements)),
         ("Next cycles", _rules_ahead(cert)),
-        ("Owed over cycles", "; ".join(rule_text(r) for r in cert.topics_owed) + " (due once over several cycles: "
-         "hours taken earlier in the window count)" if cert.topics_owed else None),
+        ("Owed over cycles", "; ".join(rule_text(r) for r in cert.topics_owed) + " (due once every few years: "
+         "hours you took earlier in those years count)" if cert.topics_owed else None),
         ("Category words", category_line(cert)),
         ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),

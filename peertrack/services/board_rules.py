@@ -81,23 +81,15 @@ def mark_task_done(conn, text: str, on) -> Deadline:
     return next(task for task in task_deadlines(template, cert) if task.key and task.key.endswith(f":task:{key}"))
 
 
-def training_counts(conn, certs: Iterable[Certification]) -> dict[str, list]:
-    """Each certification's counts of trainings this cycle (by id), where its template counts trainings."""
+def training_counts(certs: Iterable[Certification], courses: dict[str, list[Course]]) -> dict[str, list]:
+    """Each certification's counts of trainings this cycle (by id), where its template counts trainings,
+    from the courses that count toward it (`courses`, by id: what its progress was worked out from)."""
     from peertrack.domain.training_counts import count_progress
-    from peertrack.storage.courses import credited_courses
 
     certs = [cert for cert in certs if cert.template]
-    if not certs:
-        return {}
-    templates = templates_of(certs)
-    found = {}
-    for cert in certs:
-        template = templates.get(cert.template) if cert.template else None
-        if template is None or not template.counts:
-            continue
-        courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
-        found[cert.id] = count_progress(template.counts, courses, cert.cycle)
-    return found
+    templates = templates_of(certs) if certs else {}
+    return {cert.id: count_progress(templates[cert.template].counts, courses.get(cert.id, []), cert.cycle)
+            for cert in certs if cert.template in templates and templates[cert.template].counts}
 
 
 def topic_rules(certs: Iterable[Certification]) -> dict[str, tuple[Requirement, ...]]:

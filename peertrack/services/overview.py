@@ -53,7 +53,7 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     for pair in _unique_pairs(conn, certs, templates):
         first, second = (_partner(conn, cert, courses, templates) for cert in pair)
         items[first.id], items[second.id] = _split(first, second, courses, today, settings)
-    counts = training_counts(conn, certs)
+    counts = training_counts(certs, courses)  # from the courses already read, not read again
     shown = []
     for cert in certs:
         item = replace(items[cert.id], not_approved=unapproved[cert.id]) if unapproved[cert.id] else items[cert.id]
