@@ -317,7 +317,8 @@ def test_reminders_and_their_log_never_reach_the_csv_export(ok, make_cert, tmp_p
 
 def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, capsys):
     from peertrack.output import porcelain
-    from peertrack.output.reminders import wellness_panel
+    from peertrack.output.dashboard import wellness_lines
+    from peertrack.output.lines import show
     from peertrack.services.overview import due_reminders
 
     ok("remind", "add", "Self-care hour", "--every", "week")
@@ -333,13 +334,13 @@ def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, ca
         "id": 1, "title": "Self-care hour", "every": "every week on Monday", "at": None, "due_since": "2026-11-02",
         "oldest_missed": "2026-11-02", "days_overdue": 9, "missed": 2, "words": "it's been 9 days"}
     capsys.readouterr()
-    wellness_panel(items, today)
+    show(wellness_lines(items, today))
     shown = capsys.readouterr().out
     assert "Wellness plan" in shown
     assert "Self-care hour: it's been 9 days" in shown and "(no. 1)" in shown
     assert shown.count("Daily check-in") == 1
     assert "peertrack remind done NUMBER" in shown
-    wellness_panel([], today)
+    show(wellness_lines([], today))
     assert capsys.readouterr().out == ""
 
 

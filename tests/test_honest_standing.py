@@ -106,10 +106,9 @@ def test_the_bar_is_never_full_while_ethics_hours_are_missing(ok, make_cert, sta
 
 
 def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
-    from rich.progress_bar import ProgressBar
-
     from peertrack.domain.requirements import progress
-    from peertrack.output.dashboard import progress_block
+    from peertrack.output.dashboard import progress_lines
+    from peertrack.output.lines import Bar
     from peertrack.services.overview import open_database
     from peertrack.storage.certs import load_cert
     from peertrack.storage.courses import credited_courses
@@ -120,9 +119,8 @@ def test_the_drawn_bar_stops_short_of_full(ok, make_cert, db_path):
     item = progress(cert, credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends),
                     dt.date(2026, 11, 2))
     conn.close()
-    bars = [cell for row in progress_block(item, plain=False).renderables if hasattr(row, "columns")
-            for column in row.columns for cell in column._cells if isinstance(cell, ProgressBar)]
-    assert [(bar.completed, bar.total) for bar in bars] == [(27 * 3600, 36 * 3600)]
+    bars = [block for block in progress_lines(item, plain=False) if isinstance(block, Bar)]
+    assert [(bar.done, bar.total) for bar in bars] == [(27 * 3600, 36 * 3600)]
 
 
 def test_the_pace_line_and_the_json_give_one_projection_never_below_the_hours_earned(ok, make_cert, status_json):

@@ -158,7 +158,7 @@ def test_the_checker_finds_a_circle_through_a_lazy_import(copy):
     assert circles(imports(copy)) == []
     words = copy / "output" / "words.py"
     words.write_text(words.read_text() + "\n\ndef _bad():\n    from peertrack.output.dashboard import show\n")
-    assert frozenset({"peertrack.output.words", "peertrack.output.dashboard"}) in circles(imports(copy))
+    assert any(circle >= {"peertrack.output.words", "peertrack.output.dashboard"} for circle in circles(imports(copy)))
 
 
 def test_circles_are_found_round_longer_loops_and_not_in_a_line():

@@ -24,8 +24,7 @@ def demo() -> None:
       PEERTRACK_TODAY=2027-05-01 peertrack demo
     """
     from peertrack.domain import examples as examples
-    from peertrack.output.dashboard import dashboard
-    from peertrack.output.reminders import wellness_panel
+    from peertrack.output import dashboard
     from peertrack.output.screen import say
     from peertrack.services.overview import due_reminders, progress_of
     from peertrack.services.standing import coming_up
@@ -43,8 +42,7 @@ def demo() -> None:
                     insert_deadline(conn, deadline)
                 _add_reminders(conn, today)
             items = progress_of(conn, load_certs(conn), today)
-            dashboard(items, today, coming_up(conn, items, today))
-            wellness_panel(due_reminders(conn, today), today)
+            dashboard.show(items, due_reminders(conn, today), coming_up(conn, items, today), [], today)
         finally:
             conn.close()
     say("\nThat was example data in a temporary file, now deleted; your own records were not touched.\n"

@@ -8,7 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
-from peertrack.output.dashboard import progress_block
+from peertrack.output.dashboard import progress_lines
+from peertrack.output.lines import show
 from peertrack.output.screen import is_plain, level_text, make_console, make_table, say
 from peertrack.output.words import rule_text
 
@@ -91,7 +92,7 @@ def cert_detail(item: Progress) -> None:
             table.add_row(label, Text(value))
     console.print(table)
     console.print()
-    console.print(progress_block(item, plain=is_plain(console)))
+    show(progress_lines(item, plain=is_plain(console)), console)
 
 
 def cycle_history(history: list[Progress], dates: str = "iso") -> None:

@@ -1,23 +1,30 @@
-"""The dashboard: each certification's hours, level and what to do next, deadlines coming up, the history chart."""
+"""The dashboard: each certification's hours, level and what to do next, deadlines coming up, the history chart,
+the wellness plan due.
+
+It is built as lines (output.lines), so plain output is written without loading the screen library.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Console, Group
-from rich.text import Text
-
 from peertrack.domain import formatting as fmt
 from peertrack.domain import needs
-from peertrack.output.screen import LEVEL_COLOURS, is_plain, level_text, make_console
-from peertrack.output.words import rule_name
+from peertrack.output.lines import Bar, Block, Line
+from peertrack.output.words import LEVEL_COLOURS, rule_name
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from peertrack.domain.models import Deadline, Progress
 
 
 def welcome() -> None:
+    from rich.text import Text
+
+    from peertrack.output.screen import make_console
+
     console = make_console()
     console.print(Text("Welcome to peertrack.", style="bold"))
     console.print("It keeps track of your peer support certifications, the continuing-education (CE) "
@@ -33,93 +40,84 @@ def welcome() -> None:
     console.print("  peertrack demo")
 
 
-def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None,
-              console: Console | None = None) -> None:
-    console = console or make_console()
-    console.print(Text(f"Your certifications on {fmt.day(today)}", style="bold"))
+def dashboard_lines(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None,
+                    plain: bool) -> list[Block]:
+    """Each certification's block, then the deadlines coming up; bars unless the output is `plain`."""
+    lines: list[Block] = [Line(f"Your certifications on {fmt.day(today)}", "bold")]
     if not items:
-        console.print("You have no certifications yet. Add yours with: peertrack init")
-        return
+        lines.append(Line("You have no certifications yet. Add yours with: peertrack init"))
+        return lines
     for item in items:
-        console.print()
-        console.print(progress_block(item, plain=is_plain(console)))
+        lines.append(Line())
+        lines.extend(progress_lines(item, plain))
     if deadlines:
-        console.print()
-        console.print(Text("Coming up", style="bold"))
-        for deadline in deadlines:
-            line = Text(f"  • {fmt.day_with_distance(deadline.due, today)}  ")
-            line.append(deadline.title)
-            console.print(line)
+        lines += [Line(), Line("Coming up", "bold")]
+        lines.extend(Line(f"  • {fmt.day_with_distance(deadline.due, today)}  ").add(deadline.title)
+                     for deadline in deadlines)
+    return lines
 
 
-def progress_block(item: Progress, plain: bool) -> Group:
+def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None) -> None:
+    from peertrack.output.lines import plain_output, show
+
+    show(dashboard_lines(items, today, deadlines, plain_output()))
+
+
+def progress_lines(item: Progress, plain: bool) -> list[Block]:
+    """One certification: its name, level, hours (a bar unless `plain`), rules, and what to do next."""
     cert = item.cert
     indent = "    " if cert.endorsement_of else ""
-    heading = Text(indent + cert.name, style="bold")
-    heading.append(f"  ({cert.id})", style="dim")
+    heading = Line(indent + cert.name, "bold").add(f"  ({cert.id})", "dim")
     if cert.number:
-        heading.append(f"  no. {cert.number}")
+        heading.add(f"  no. {cert.number}")
     if cert.endorsement_of:
-        heading.append(f"  endorsement of {cert.endorsement_of}", style="dim")
-    lines: list = [heading]
+        heading.add(f"  endorsement of {cert.endorsement_of}", "dim")
+    lines: list[Block] = [heading]
 
-    status = Text(indent + "  ")
-    status.append_text(level_text(item.level))
     verb = "expired" if item.days_left < 0 else "expires"
-    status.append(f"  {verb} {fmt.day_with_distance(cert.expires, item.today)}")
-    lines.append(status)
+    lines.append(Line(indent + "  ").add(fmt.LEVEL_WORDS[item.level], LEVEL_COLOURS[item.level])
+                 .add(f"  {verb} {fmt.day_with_distance(cert.expires, item.today)}"))
 
     required = cert.cycle.required_seconds
     if required and plain:
-        lines.append(Text(f"{indent}  Hours: {needs.hours_of(item)}"))
+        lines.append(Line(f"{indent}  Hours: {needs.hours_of(item)}"))
     elif required:
-        from rich.progress_bar import ProgressBar  # here: plain output draws no bar
-        from rich.table import Table
-
-        bar = Table.grid(padding=(0, 1))
-        # What counts toward what is required: never full while anything is missing.
-        bar.add_row(
-            Text(indent + "  Hours"),
-            ProgressBar(total=required, completed=item.toward_seconds, width=24,
-                        complete_style=LEVEL_COLOURS[item.level], finished_style="green"),
-            Text(needs.hours_of(item)),
-        )
-        lines.append(bar)
+        lines.append(Bar(Line(indent + "  Hours"), required, item.toward_seconds, 24, LEVEL_COLOURS[item.level],
+                         Line(needs.hours_of(item))))
     for category in item.categories:
         mark, style = ("✓", "green") if category.met else ("✗", "red")
-        line = Text(f"{indent}    {mark} ", style=style)
-        line.append(f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_seconds)} of "
-                    f"{fmt.hours_words(category.required_seconds)}")
+        line = Line(f"{indent}    {mark} ", style).add(
+            f"{rule_name(category.name, category.dimension)}: {fmt.hours(category.earned_seconds)} of "
+            f"{fmt.hours_words(category.required_seconds)}")
         if not category.met:
-            line.append(f", {fmt.hours_words(category.missing_seconds)} to go")
+            line.add(f", {fmt.hours_words(category.missing_seconds)} to go")
         lines.append(line)
     for training in item.trainings:  # counts of trainings, beside the hours
         mark, style = ("✓", "green") if not training.missing else ("✗", "red")
-        line = Text(f"{indent}    {mark} ", style=style)
-        line.append(f"{training.what}: {training.done} of {training.required} this cycle")
-        lines.append(line)
+        lines.append(Line(f"{indent}    {mark} ", style).add(
+            f"{training.what}: {training.done} of {training.required} this cycle"))
     beyond = needs.beyond_words(item)
     if beyond:
-        lines.append(Text(f"{indent}    {beyond}"))
+        lines.append(Line(f"{indent}    {beyond}"))
     if item.carried_seconds:
-        lines.append(Text(f"{indent}    + {fmt.hours_words(item.carried_seconds)} carried over from the last cycle"))
+        lines.append(Line(f"{indent}    + {fmt.hours_words(item.carried_seconds)} carried over from the last cycle"))
     for cap in item.caps:
         if cap.uncounted_seconds:
-            lines.append(Text(f"{indent}    ! {fmt.hours(cap.uncounted_seconds)} of your "
+            lines.append(Line(f"{indent}    ! {fmt.hours(cap.uncounted_seconds)} of your "
                               f"{fmt.hours(cap.logged_seconds)} {rule_name(cap.name, cap.dimension)} hours do not "
-                              f"count: at most {fmt.hours(cap.cap_seconds)} count", style="yellow"))
+                              f"count: at most {fmt.hours(cap.cap_seconds)} count", "yellow"))
     if item.not_approved:
         from peertrack.domain.providers import approval_hint, not_approved_words
 
-        lines.extend(Text(f"{indent}    ! {not_approved_words(left_out, cert.id)}", style="yellow")
+        lines.extend(Line(f"{indent}    ! {not_approved_words(left_out, cert.id)}", "yellow")
                      for left_out in item.not_approved)
         hint = approval_hint(item.not_approved)
         if hint:
-            lines.append(Text(f"{indent}      {hint}"))
+            lines.append(Line(f"{indent}      {hint}"))
     if item.unique_with and (item.shared_here or item.shared_there):
-        lines.append(Text(f"{indent}    {needs.unique_words(item)}"))
-    lines.extend(Text(indent + line, style=style) for line, style in _outlook(item))
-    return Group(*lines)
+        lines.append(Line(f"{indent}    {needs.unique_words(item)}"))
+    lines.extend(Line(indent + line, style) for line, style in _outlook(item))
+    return lines
 
 
 def _outlook(item: Progress) -> list[tuple[str, str]]:
@@ -175,53 +173,81 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
     return lines
 
 
+def wellness_lines(items, today: dt.date) -> list[Block]:
+    """The dashboard's "Wellness plan" panel, below the certifications.
+
+    `items` are DueReminder records (commands.common.due_reminders): each reminder due today or
+    overdue, once, in kind words. No lines when none is due.
+    """
+    if not items:
+        return []
+    from peertrack.domain.recurrence.words import due_words
+
+    return [Line(), Line("Wellness plan", "bold"), *(_due_line(item, due_words(item)) for item in items),
+            Line("  Done one? peertrack remind done NUMBER. Letting one go is fine too: "
+                 "peertrack remind skip NUMBER", "dim")]
+
+
+def _due_line(item, words: str) -> Line:
+    mark, style = ("•", "cyan") if item.days_overdue <= 0 else ("○", "yellow")
+    return (Line("  ").add(f"{mark} ", style).add(f"{item.reminder.title}: ", "bold").add(words, style)
+            .add(f"  (no. {item.reminder.id})", "dim"))
+
+
 HISTORY_BAR_WIDTH = 30
 
 
-def history_chart(histories, console: Console | None = None) -> None:
+def history_lines(histories, plain: bool) -> list[Block]:
     """CE hours month by month over each certification's current cycle (CycleHistory records).
 
     Each month reads as a label and a number first, then a bar, so it makes sense without
     colour and to a screen reader; plain output draws the bar with # for grep and pipes.
     """
-    console = console or make_console()
-    plain = is_plain(console)
+    lines: list[Block] = []
     for history in histories:
-        console.print()
-        heading = Text(f"CE hours by month: {history.name}", style="bold")
-        heading.append(f"  ({history.cert_id})", style="dim")
-        console.print(heading)
+        lines += [Line(), Line(f"CE hours by month: {history.name}", "bold").add(f"  ({history.cert_id})", "dim")]
         if not history.months:
-            console.print("  Its current cycle has not started yet.")
+            lines.append(Line("  Its current cycle has not started yet."))
             continue
         most = max(month.seconds for month in history.months)
         width = max(len(fmt.hours(month.seconds)) for month in history.months)
         for month in history.months:
-            line = Text(f"  {month.month:%b %Y}  {fmt.hours(month.seconds):>{width}}")
+            line = Line(f"  {month.month:%b %Y}  {fmt.hours(month.seconds):>{width}}")
             if month.seconds:
                 length = max(1, round(month.seconds * HISTORY_BAR_WIDTH / most))
-                line.append("  " + ("#" if plain else "█") * length, style="cyan")
-            console.print(line)
+                line.add("  " + ("#" if plain else "█") * length, "cyan")
+            lines.append(line)
         total = sum(month.seconds for month in history.months)
-        count = fmt.counted(len(history.months), "month")
-        console.print(f"  {fmt.hours_words(total)} logged in {count}.")
+        lines.append(Line(f"  {fmt.hours_words(total)} logged in {fmt.counted(len(history.months), 'month')}."))
+    return lines
 
 
 def show(items: list[Progress], reminders: list, coming: list[Deadline], histories: list, today: dt.date,
          console: Console | None = None, work: list | None = None, pursuits: list | None = None) -> None:
     """The whole `status` screen: the certifications, deadlines coming up, the history chart if asked, the
-    wellness plan (left out of a picture for someone else by passing no reminders)."""
-    from peertrack.output.reminders import wellness_panel
+    wellness plan (left out of a picture for someone else by passing no reminders).
 
-    dashboard(items, today, coming, console=console)
+    Written without the screen library when the output is plain and no console is given (a picture's is).
+    """
+    from peertrack.output import lines as output
+
+    if console is None:
+        plain = output.plain_output()
+    else:
+        from peertrack.output.screen import is_plain
+
+        plain = is_plain(console)
+    blocks = dashboard_lines(items, today, coming, plain)
     if work:
-        from peertrack.output.work_views import work_panel
+        from peertrack.output.work_lines import work_lines
 
-        work_panel(work, today, console=console)
-    if pursuits:
+        blocks += work_lines(work, today)
+    if pursuits:  # drawn by the screen library: what comes before them is written first
+        from peertrack.output.screen import make_console
         from peertrack.output.work_views import pursuits_panel
 
+        console = console or make_console()
+        output.show(blocks, console)
         pursuits_panel(pursuits, console=console)
-    if histories:
-        history_chart(histories, console=console)
-    wellness_panel(reminders, today, console=console)
+        blocks = []
+    output.show(blocks + history_lines(histories, plain) + wellness_lines(reminders, today), console)

@@ -1,4 +1,4 @@
-"""Wellness-plan reminders: the dashboard's panel, the list, what done/skip/snooze did, the log, the starters.
+"""Wellness-plan reminders: the list, what done/skip/snooze did, the log, the starters.
 
 Reminders are kind: one line per reminder however long it waited, and no red.
 """
@@ -7,40 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.console import Console
 from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.output.screen import add_columns, make_console, make_table
-
-
-def wellness_panel(items, today: dt.date, console: Console | None = None) -> None:
-    """The dashboard's "Wellness plan" panel, below the certifications.
-
-    `items` are DueReminder records (commands.common.due_reminders): each reminder due today or
-    overdue, once, in kind words. Prints nothing when none is due.
-    """
-    if not items:
-        return
-    from peertrack.domain.recurrence.words import due_words
-
-    console = console or make_console()
-    console.print()
-    console.print(Text("Wellness plan", style="bold"))
-    for item in items:
-        console.print(_due_line(item, due_words(item)))
-    console.print(Text("  Done one? peertrack remind done NUMBER. Letting one go is fine too: "
-                       "peertrack remind skip NUMBER", style="dim"))
-
-
-def _due_line(item, words: str) -> Text:
-    mark, style = ("•", "cyan") if item.days_overdue <= 0 else ("○", "yellow")
-    line = Text("  ")
-    line.append(f"{mark} ", style=style)
-    line.append(f"{item.reminder.title}: ", style="bold")
-    line.append(words, style=style)
-    line.append(f"  (no. {item.reminder.id})", style="dim")
-    return line
 
 
 def reminders_table(states, today: dt.date) -> None:

@@ -15,13 +15,12 @@ from rich.text import Text
 from peertrack.domain import formatting as fmt
 from peertrack.domain.terminal_text import escaped
 from peertrack.output import look
+from peertrack.output.words import LEVEL_COLOURS
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from rich.table import Table
 
-LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "behind": "dark_orange", "urgent": "bold red",
-                 "overdue": "bold red", "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
 
 
 class SafeConsole(Console):

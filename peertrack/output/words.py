@@ -1,4 +1,4 @@
-"""Plain words the views share: rules, table names, file sizes. No Rich here."""
+"""Plain words the views share: rules, table names, file sizes, the colour of each level. No Rich here."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at st
 if TYPE_CHECKING:
     from peertrack.domain.attention import Attention
     from peertrack.domain.models import Requirement
+
+# Each level's colour on a terminal; the level's word and symbol always come with it (formatting.LEVEL_WORDS).
+LEVEL_COLOURS = {"ok": "green", "due-soon": "yellow", "behind": "dark_orange", "urgent": "bold red",
+                 "overdue": "bold red", "lapsed": "red", "upcoming": "cyan", "wellness": "magenta"}
 
 
 def rule_name(value: str, dimension: str) -> str:

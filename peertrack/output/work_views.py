@@ -61,45 +61,12 @@ def _details(rows: list[tuple[str, str | None]]) -> None:
     make_console().print(table)
 
 
-def work_panel(items, today, console=None) -> None:
-    """Each certification's rules on service and supervision, beside its CE: levels, what is missing, the pace."""
-    from peertrack.output.screen import level_text
+def work_panel(items, today) -> None:
+    """Each certification's rules on service and supervision (output.work_lines)."""
+    from peertrack.output.lines import show
+    from peertrack.output.work_lines import work_lines
 
-    console = console or make_console()
-    for item in items:
-        console.print()
-        heading = Text(f"Service and supervision for {item.cert.id}  ", style="bold")
-        heading.append_text(level_text(item.level))
-        console.print(heading)
-        for rule in item.rules:
-            console.print(_rule_line(rule, today))
-
-
-def _rule_line(item, today) -> Text:
-    from peertrack.domain.work_rules import amount_words, period_name, rule_words
-    from peertrack.output.screen import LEVEL_COLOURS
-
-    rule = item.rule
-    mark, style = ("✓", "green") if not item.missing and not item.missed else ("✗", LEVEL_COLOURS[item.level])
-    line = Text(f"    {mark} ", style=style)
-    if rule.period == "cycle":
-        line.append(f"{rule_words(rule)}: {amount_words(rule, item.done)} so far")
-        if item.missing and item.days_left >= 0:
-            line.append(f", {amount_words(rule, item.missing)} to go")
-            if item.per_month:
-                line.append(f" (about {hours_words(item.per_month)} a month)")
-            else:
-                line.append(f" in the next {item.days_left} days")
-        return line
-    line.append(rule_words(rule))
-    current = next((p for p in item.periods if p.state in ("open", "met") and p.starts <= today <= p.ends), None)
-    if current is not None:
-        line.append(f"; {period_name(current)}: {amount_words(rule, current.done)}")
-        if item.missing:
-            line.append(f", {amount_words(rule, item.missing)} still needed by {fmt.day(current.ends)}")
-    if item.missed:
-        line.append("; missed: " + ", ".join(period_name(p) for p in item.missed), style="red")
-    return line
+    show(work_lines(items, today))
 
 
 def pursuits_panel(items, console=None) -> None:
