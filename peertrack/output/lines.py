@@ -4,8 +4,9 @@ Loading Rich's console costs more than all the rest of `status`, so the screens 
 times a day build Line and Bar records instead of Rich's own, and `show` writes them. When the output
 is plain text (not a terminal, NO_COLOR, --plain) it writes exactly what Rich's plain console
 (output.screen.make_console) would: the words of each line, control characters shown as codes, no
-colour, nothing folded. On a terminal, or for a line with a tab (which only Rich measures), Rich draws
-them. tests/test_lines.py holds the two to the same bytes.
+colour, nothing folded; on a terminal, output.terminal_lines writes what Rich would draw there. For
+what only Rich measures (a tab, another alphabet), Rich draws. tests/test_lines.py and
+tests/test_terminal_lines.py hold them to the same bytes.
 """
 
 from __future__ import annotations
@@ -74,10 +75,16 @@ def plain_output() -> bool:
 
 
 def show(blocks: Iterable[Block], console: Console | None = None) -> None:
-    """Write the lines: directly when the output is plain and no console is given, else with Rich."""
+    """Write the lines, directly unless a console is given or a line holds what only Rich measures."""
     blocks = list(blocks)
-    if console is None and plain_output() and _write_plain(blocks):
-        return
+    if console is None and plain_output():
+        if _write_plain(blocks):
+            return
+    elif console is None:
+        from peertrack.output.terminal_lines import write_terminal
+
+        if write_terminal(blocks):
+            return
     if console is None:
         from peertrack.output.screen import make_console
 

@@ -1,0 +1,169 @@
+"""Lines (output.lines) drawn on a terminal in colour, written directly: the bytes Rich's console writes for them.
+
+It covers what the dashboard draws on a Linux or macOS terminal with colour: words of plain ASCII and
+the level symbols, folded at the terminal's width where Rich folds them, in the dashboard's styles,
+and the hours bar when its row fits on one line. Anything else (another alphabet, a character Rich
+measures differently, a dumb terminal, Windows, an output not in UTF-8, a bar row too wide) gives
+False, and Rich draws. tests/test_terminal_lines.py holds the two to the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from itertools import pairwise
+
+from peertrack.output.lines import _LEFT_OUT, Bar, Block, Line
+
+# One cell each, as Rich counts them: the level symbols, the marks, the bars.
+_SYMBOLS = frozenset("✓✗•○!‼↓█━╸╺")
+_WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces after it, as Rich's folding reads them
+_ATTRIBUTES = {"bold": "1", "dim": "2"}
+_COLOURS = {"red": "31", "green": "32", "yellow": "33", "magenta": "35", "cyan": "36"}
+# Colours of 256: written as they are on a terminal with 256 colours or more, else as the nearest of 16.
+_MANY = {"dark_orange": ("38;5;208", "91"), "grey23": ("38;5;237", "90")}
+_BACK = "grey23"  # the empty part of a bar (Rich's "bar.back")
+
+
+def write_terminal(blocks: list[Block]) -> bool:
+    """Write the lines in colour at the terminal's width; False, having written nothing, when Rich must draw."""
+    many = _colours()
+    if many is None or not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
+        return False
+    width = _width()
+    out: list[str] = []
+    for block in blocks:
+        drawn = _bar(block, width, many) if isinstance(block, Bar) else _line(block, width, many)
+        if drawn is None:
+            return False
+        out.append(drawn)
+    sys.stdout.write("".join(out))
+    return True
+
+
+def _colours() -> bool | None:
+    """Whether the terminal shows 256 colours or more (as Rich reads COLORTERM and TERM); None where Rich
+    decides otherwise (Windows, a dumb terminal)."""
+    if sys.platform == "win32":
+        return None
+    term = os.environ.get("TERM", "").strip().lower()
+    if term in ("dumb", "unknown"):
+        return None
+    if os.environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        return True
+    return term.rpartition("-")[2] in ("256color", "kitty")
+
+
+def _width() -> int:
+    """The terminal's width, found as Rich finds it: the first standard stream that is a terminal, then COLUMNS."""
+    width = None
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+            break
+        except (AttributeError, ValueError, OSError):
+            pass
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
+def _codes(styles: list[str], many: bool) -> str:
+    """The escape codes of styles laid over one another (the later colour wins), in Rich's order."""
+    attributes, colour = set(), ""
+    for style in styles:
+        for word in style.split():
+            if word in _ATTRIBUTES:
+                attributes.add(word)
+            else:
+                colour = _COLOURS.get(word) or _MANY[word][0 if many else 1]
+    codes = [_ATTRIBUTES[name] for name in ("bold", "dim") if name in attributes]
+    return ";".join(codes + [colour] if colour else codes)
+
+
+def _styled(text: str, codes: str) -> str:
+    return f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text
+
+
+def _runs(line: Line) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """The line's words as Rich keeps them, with where each styled run starts and ends; None if a character
+    is one this module does not measure."""
+    text, runs = "", []
+    for words, style in line.spans:
+        words = words.translate(_LEFT_OUT)
+        if not all(" " <= c <= "~" or c in _SYMBOLS for c in words):
+            return None
+        if style and words:
+            runs.append((len(text), len(text) + len(words), style))
+        text += words
+    return text, runs
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where Rich folds a line of one-cell characters to fit `width`: before a word that does not fit, and
+    inside a word longer than a whole line."""
+    breaks, filled = [], 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - filled >= length:
+            filled += len(word)
+        elif length > width:
+            pieces = [word[at:at + width] for at in range(0, len(word), width)]
+            for index, piece in enumerate(pieces):
+                if start:
+                    breaks.append(start)
+                if index == len(pieces) - 1:
+                    filled = len(piece)
+                else:
+                    start += len(piece)
+        elif filled and start:
+            breaks.append(start)
+            filled = len(word)
+    return breaks
+
+
+def _line(line: Line, width: int, many: bool) -> str | None:
+    found = _runs(line)
+    if found is None:
+        return None
+    text, runs = found
+    out = []
+    edges = [0, *_breaks(text, width), len(text)]
+    for start, end in pairwise(edges):
+        if end - start > width:  # spaces past the edge go, then whatever still does not fit
+            spaces = len(text[start:end]) - len(text[start:end].rstrip())
+            end -= min(spaces, end - start - width)
+            end = min(end, start + width)
+        cuts = sorted({start, end, *(at for first, last, _ in runs for at in (first, last) if start < at < end)})
+        for first, last in pairwise(cuts):
+            styles = [line.style] + [style for a, b, style in runs if a <= first and last <= b]
+            out.append(_styled(text[first:last], _codes(styles, many)))
+        out.append("\n")
+    return "".join(out)
+
+
+def _bar(bar: Bar, width: int, many: bool) -> str | None:
+    """The label, the bar and the words on one row, one space apart, when they fit on it (and neither is blank:
+    Rich gives a blank cell a width of its own)."""
+    label, words = _runs(bar.label), _runs(bar.words)
+    if (label is None or words is None or not label[0].strip() or not words[0].strip()
+            or len(label[0]) + bar.width + len(words[0]) + 2 > width):
+        return None
+    label_line, words_line = _line(bar.label, width, many), _line(bar.words, width, many)
+    if label_line is None or words_line is None:
+        return None
+    done = min(bar.total, max(0, bar.done))
+    halves = int(bar.width * 2 * done / bar.total)
+    full, half = divmod(halves, 2)
+    codes = _codes(["green" if bar.done >= bar.total else bar.style], many)
+    back = _codes([_BACK], many)
+    drawn = _styled("━" * full, codes) + _styled("╸" * half, codes)
+    rest = bar.width - full - half
+    if rest and not half and full:
+        drawn += _styled("╺", back)
+        rest -= 1
+    drawn += _styled("━" * rest, back)
+    return f"{label_line[:-1]} {drawn} {words_line[:-1]}\n"
