@@ -318,7 +318,7 @@ def test_reminders_and_their_log_never_reach_the_csv_export(ok, make_cert, tmp_p
 def test_due_reminders_the_wellness_panel_and_their_json(ok, on_day, db_path, capsys):
     from peertrack.output import porcelain
     from peertrack.output.dashboard import wellness_lines
-    from peertrack.output.lines import show
+    from peertrack.output.show_lines import show
     from peertrack.services.overview import due_reminders
 
     ok("remind", "add", "Self-care hour", "--every", "week")

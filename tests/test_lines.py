@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peertrack.output import lines
+from peertrack.output import show_lines as lines
 from peertrack.output.lines import Line
 
 STYLES = ("", "bold", "dim", "green", "red", "yellow", "cyan", "bold red", "dark_orange")

@@ -14,7 +14,8 @@ from peertrack.output import lines, terminal_lines
 
 COMPARE = r'''
 import io, os, random, sys
-from peertrack.output.lines import Bar, Line, to_rich
+from peertrack.output.lines import Bar, Line
+from peertrack.output.show_lines import to_rich
 from peertrack.output.screen import make_console
 from peertrack.output.terminal_lines import write_terminal
 

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from peertrack.domain import formatting as fmt
 from peertrack.output.dashboard import progress_lines
-from peertrack.output.lines import show
 from peertrack.output.screen import is_plain, level_text, make_console, make_table, say
+from peertrack.output.show_lines import show
 from peertrack.output.words import rule_text
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up

@@ -58,7 +58,7 @@ def dashboard_lines(items: list[Progress], today: dt.date, deadlines: list[Deadl
 
 
 def dashboard(items: list[Progress], today: dt.date, deadlines: list[Deadline] | None = None) -> None:
-    from peertrack.output.lines import plain_output, show
+    from peertrack.output.show_lines import plain_output, show
 
     show(dashboard_lines(items, today, deadlines, plain_output()))
 
@@ -229,7 +229,7 @@ def show(items: list[Progress], reminders: list, coming: list[Deadline], histori
 
     Written without the screen library when the output is plain and no console is given (a picture's is).
     """
-    from peertrack.output import lines as output
+    from peertrack.output import show_lines as output
 
     if console is None:
         plain = output.plain_output()

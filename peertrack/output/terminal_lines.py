@@ -14,7 +14,7 @@ import re
 import sys
 from itertools import pairwise
 
-from peertrack.output.lines import _LEFT_OUT, Bar, Block, Line
+from peertrack.output.lines import LEFT_OUT, Bar, Block, Line
 
 # One cell each, as Rich counts them: the level symbols, the marks, the bars.
 _SYMBOLS = frozenset("✓✗•○!‼↓█━╸╺")
@@ -92,7 +92,7 @@ def _runs(line: Line) -> tuple[str, list[tuple[int, int, str]]] | None:
     is one this module does not measure."""
     text, runs = "", []
     for words, style in line.spans:
-        words = words.translate(_LEFT_OUT)
+        words = words.translate(LEFT_OUT)
         if not all(" " <= c <= "~" or c in _SYMBOLS for c in words):
             return None
         if style and words:

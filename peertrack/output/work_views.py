@@ -63,7 +63,7 @@ def _details(rows: list[tuple[str, str | None]]) -> None:
 
 def work_panel(items, today) -> None:
     """Each certification's rules on service and supervision (output.work_lines)."""
-    from peertrack.output.lines import show
+    from peertrack.output.show_lines import show
     from peertrack.output.work_lines import work_lines
 
     show(work_lines(items, today))

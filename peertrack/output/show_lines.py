@@ -1,0 +1,93 @@
+"""Writing lines (output.lines): directly when the output is plain, in colour on a terminal, else by Rich.
+
+When the output is plain text (not a terminal, NO_COLOR, --plain) it writes exactly what Rich's plain
+console (output.screen.make_console) would: the words of each line, control characters shown as codes,
+no colour, nothing folded. On a terminal, output.terminal_lines writes what Rich would draw there.
+What only Rich measures (a tab, another alphabet) Rich draws. tests/test_lines.py and
+tests/test_terminal_lines.py hold them to the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+
+from peertrack.domain.terminal_text import escaped
+from peertrack.output import look
+from peertrack.output.lines import LEFT_OUT, Bar, Block, Line
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+
+def plain_output() -> bool:
+    """Whether the screen's console (output.screen.make_console) writes plain text to stdout, decided as
+    Rich decides it: --plain or PEERTRACK_PLAIN, NO_COLOR, or an output that is not a terminal (which
+    TTY_COMPATIBLE and FORCE_COLOR override)."""
+    if look.plain_asked() or os.environ.get("NO_COLOR", "") != "":
+        return True
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "0"
+    forced = os.environ.get("FORCE_COLOR")
+    if forced is not None:
+        return forced == ""
+    try:
+        return not sys.stdout.isatty()
+    except ValueError:  # a closed output
+        return True
+
+
+def show(blocks: Iterable[Block], console: Console | None = None) -> None:
+    """Write the lines, directly unless a console is given or a line holds what only Rich measures."""
+    blocks = list(blocks)
+    if console is None and plain_output():
+        if _write_plain(blocks):
+            return
+    elif console is None:
+        from peertrack.output.terminal_lines import write_terminal
+
+        if write_terminal(blocks):
+            return
+    if console is None:
+        from peertrack.output.screen import make_console
+
+        console = make_console()
+    for block in blocks:
+        console.print(to_rich(block))
+
+
+def _write_plain(blocks: list[Block]) -> bool:
+    """Write every line as plain text; False, having written nothing, when Rich must draw them instead."""
+    texts = []
+    for block in blocks:
+        if isinstance(block, Bar):
+            return False
+        text = block.text.translate(LEFT_OUT)
+        if "\t" in text:
+            return False  # Rich turns it into spaces to the next tab stop, counting each character's width
+        texts.append(escaped(text) + "\n")
+    sys.stdout.write("".join(texts))
+    return True
+
+
+def to_rich(block: Block) -> RenderableType:
+    """The block as Rich draws it."""
+    from rich.text import Text
+
+    if isinstance(block, Line):
+        text = Text(style=block.style)
+        for words, style in block.spans:
+            text.append(words, style=style or None)
+        return text
+    from rich.progress_bar import ProgressBar
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    # Never full while anything is missing: what counts toward what is required.
+    grid.add_row(to_rich(block.label), ProgressBar(total=block.total, completed=block.done, width=block.width,
+                                                   complete_style=block.style, finished_style="green"),
+                 to_rich(block.words))
+    return grid
