@@ -218,6 +218,8 @@ def main() -> None:
             for suffix in ("", "-wal", "-shm"):
                 Path(str(fresh) + suffix).unlink(missing_ok=True)
 
+        # Drawn in colour at 100 columns, as on a terminal that shows 256 colours, though the output goes nowhere.
+        terminal_env = {**small_env, "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "100"}
         quiet_env = {**small_env, "PEERTRACK_DB": str(folder / "nothing-due.db")}
         run(pt + ["cert", "add", "Far away", "--id", "far", "--expires", "2030-01-01", "--hours", "0"], quiet_env)
 
@@ -227,6 +229,8 @@ def main() -> None:
             (measure("peertrack due (nothing due)", pt + ["due"], quiet_env, floor, options.runs), "ratio", 4.5),
             (measure("peertrack due (small)", pt + ["due"], small_env, floor, options.runs), "ratio", 4.5),
             (measure("peertrack status (small)", pt + ["status"], small_env, floor, options.runs), "ratio", 6.5),
+            (measure("peertrack status (small, as on a terminal)", pt + ["status"], terminal_env, floor, options.runs),
+             "ratio", 6.5),
             (measure("peertrack log-ceu (small, a copy)", pt + ["log-ceu", "Bench course", "--hours", "1"],
                      copy_env, floor, options.runs, prepare=fresh_copy), "ratio", 7),
             (measure("peertrack cert list (small)", pt + ["cert", "list"], small_env, floor, options.runs), "ratio", 7),
