@@ -1,7 +1,7 @@
 """The program's entry point: a fast lane for what people run many times a day, else the command tree.
 
-`peertrack --version`, `peertrack --help`, `peertrack`, `status`, `due`, `cert list` and
-`export csv` with their everyday options are answered without loading the command-line parser,
+`peertrack --version`, `peertrack --help`, `peertrack`, `status`, `due`, `cert list`, `export csv`
+and `log-ceu` with their everyday options are answered without loading the command-line parser,
 which costs more than the work itself. Anything else, Tab completion included, goes to the full
 command tree, which handles every form of them too. The option table below is held to the
 command tree's own definitions by tests/test_fast_lane_options.py.
@@ -18,8 +18,13 @@ FAST = {
     "cert list": {"--json": "json"},
     "export csv": {"--cert": "cert", "-c": "cert", "--cycle": "cycle", "--output": "output", "-o": "output",
                    "--notes": "notes"},
+    "log-ceu": {"--hours": "hours", "--date": "date", "--provider": "provider", "--category": "category",
+                "--cert": "cert", "-c": "cert", "--format": "format", "--approval-no": "approval_no", "--note": "note",
+                "--force": "force", "--json": "json"},
 }
-FLAGS = {"json", "quiet", "missing", "notes"}
+FLAGS = {"json", "quiet", "missing", "notes", "force"}
+REPEATED = {"log-ceu": {"category", "cert"}}  # options that may be given again: each value kept, in order
+ARGUMENT = {"log-ceu": "title"}  # the one word a command takes that is not an option
 COMPLETE_VAR = "_PEERTRACK_COMPLETE"  # set by the shell completion scripts (see commands/completions.py)
 
 # What the fast lane will do: (the --db given or None, the command, its options, whether --plain was given).
@@ -92,24 +97,37 @@ def fast_lane(args: list[str]) -> Plan | None:
     if known is None:
         return None
     options: dict = {}
+    repeated, argument = REPEATED.get(command, set()), ARGUMENT.get(command)
     while rest:
+        if argument and argument not in options and not rest[0].startswith("-"):
+            options[argument], rest = rest[0], rest[1:]  # the title, before, after or between the options
+            continue
         name, joined, value = _split(rest[0])
         key = known.get(name)
-        if key is None or key in options:
-            return None
+        if key is None or key in options and key not in repeated:
+            return None  # a second word, or an option given twice: the full parser keeps the last or refuses
         if key in FLAGS:
             if joined:
                 return None  # --json=, -q=, -qq: the full parser refuses or reads them
             options[key], rest = True, rest[1:]
-        elif joined:
-            options[key], rest = value, rest[1:]  # --cert=ID, --cert= (empty), -cID, -c=ID (the ID is "=ID")
+        elif joined:  # --cert=ID, --cert= (empty), -cID, -c=ID (the ID is "=ID")
+            _keep(options, key, value, key in repeated)
+            rest = rest[1:]
         elif len(rest) > 1 and not rest[1].startswith("-"):
-            options[key], rest = rest[1], rest[2:]
+            _keep(options, key, rest[1], key in repeated)
+            rest = rest[2:]
         else:
             return None  # a missing value, or one that looks like an option: the full parser words or reads it
     if "output" in options and not _writable_name(options["output"]):
         return None
     return db, command, options, plain
+
+
+def _keep(options: dict, key: str, value: str, repeated: bool) -> None:
+    if repeated:
+        options.setdefault(key, []).append(value)  # a list, in the order typed, as the command receives it
+    else:
+        options[key] = value
 
 
 def _writable_name(value: str) -> bool:
@@ -152,6 +170,11 @@ def run_fast(plan: Plan) -> int:
 
         if command == "due":
             return daily.show_due(path, **options)
+        if command == "log-ceu":
+            from peertrack.commands.course_entry import log_course
+
+            log_course(path, **options)
+            return 0
         if command == "cert list":
             daily.show_cert_list(path, **options)
             return 0

@@ -1,5 +1,5 @@
 """Reading a course from its certificate file, as log-ceu --from and import certificates both do: what was
-read, checked with the person, and a file already kept refused."""
+read, checked with the person."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from peertrack.domain.certificate_text import FIELD_WORDS, Proposal
-from peertrack.domain.errors import Conflict, InvalidInput
+from peertrack.domain.errors import InvalidInput
 
 if TYPE_CHECKING:
     pass
@@ -86,16 +86,3 @@ def same_person(name: str, written: str) -> bool:
 def at_a_terminal() -> bool:
     """Whether someone can answer questions: stdin is a terminal, not a pipe or a script."""
     return sys.stdin.isatty()
-
-
-def refuse_same_file(conn, path: Path, force: bool) -> str:
-    """The file's sha256, after making sure no course keeps this very certificate yet (unless --force)."""
-    from peertrack.storage.attachments import courses_with_file
-    from peertrack.storage.file_store import file_sha256
-
-    sha256 = file_sha256(path)
-    kept = courses_with_file(conn, sha256)
-    if kept and not force:
-        raise Conflict(f"{path.name} is already kept with course {kept[0]}: this certificate is logged.",
-                       f"See it with: peertrack ceu show {kept[0]}")
-    return sha256

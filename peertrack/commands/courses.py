@@ -12,27 +12,24 @@ from peertrack.commands.common import (
     YesOption,
     no_course,
     open_db,
-    reads_day_first,
     remove_after_asking,
     top_options,
 )
-from peertrack.domain.errors import Conflict, InvalidInput
-from peertrack.domain.models import HOUR, Allocation, Course
-from peertrack.domain.parsing import (
-    allocate,
-    optional_text,
-    parse_category,
-    parse_date,
-    parse_format,
-    parse_hours,
-    parse_text,
+from peertrack.commands.course_entry import (
+    course_from_options,
+    credit_chosen,
+    log_course,
+    reported_certs,
+    warn_category_words,
 )
+from peertrack.domain.errors import InvalidInput
+from peertrack.domain.models import Allocation, Course
+from peertrack.domain.parsing import parse_hours
 from peertrack.domain.record_types import replace
 from peertrack.services import clock
-from peertrack.services.overview import load_settings, progress_of
+from peertrack.services.overview import load_settings
 from peertrack.storage.attachments import course_attachments
-from peertrack.storage.certs import load_certs, unknown_cert
-from peertrack.storage.courses import delete_course, find_courses, insert_course, load_course, update_course
+from peertrack.storage.courses import delete_course, load_course, update_course
 from peertrack.storage.database import transaction
 
 app = typer.Typer(help="List, show, change and remove the courses you logged.", no_args_is_help=True)
@@ -115,58 +112,8 @@ def log_ceu(
         title, hours, date = values.get("title"), values.get("hours"), values.get("date")
         provider, approval_no = values.get("provider"), values.get("approval_no")
         certificate = from_
-    if title is None:
-        raise InvalidInput("TITLE", "", 'give the course title, like peertrack log-ceu "Peer ethics" --hours 2, '
-                           "or read it from the certificate with --from FILE", problem="is missing")
-    if hours is None:
-        raise InvalidInput("--hours", "", "give the hours earned, like --hours 3 or --hours 90m, "
-                           "or read them from the certificate with --from FILE", problem="is missing")
-    today = clock.today()
-    course = _course_from_options(
-        today, reads_day_first(ctx), title=title, hours=hours, date=date or "today", provider=provider,
-        category=category,
-        format=format, approval_no=approval_no, note=note,
-    )
-    if certificate is not None:
-        from peertrack.services.certificate_files import keep_certificate
-        from peertrack.storage.file_store import check_file
-
-        certificate_file = check_file(certificate, "--from" if from_ is not None else "--certificate")
-    conn = open_db(ctx)
-    dates = load_settings(conn).date_format
-    with transaction(conn):
-        if from_ is not None:
-            from peertrack.commands.certificate_reading import refuse_same_file
-
-            refuse_same_file(conn, certificate_file, force)
-        if not force:
-            _refuse_duplicate(conn, course, dates)
-        course = _credit_chosen(conn, course, cert)
-        course_id = insert_course(conn, course)
-        course = load_course(conn, course_id)
-        certs = _reported_certs(conn, course)
-        if certificate is not None:
-            kept, _ = keep_certificate(conn, top_options(ctx).db_path, course_id, certificate_file)
-    items = progress_of(conn, [cert for cert in certs if cert.cycle.contains(course.date)], today)
-    if json:
-        from peertrack.output import porcelain
-
-        porcelain.emit({"course": porcelain.course(course), "certifications": [porcelain.progress(i) for i in items]})
-    else:
-        from peertrack.domain.needs import recorded_lines
-        from peertrack.domain.terminal_text import escaped
-
-        renewal_helps = any(cert.cycle.ends < course.date for cert in certs)
-        typer.echo(escaped("\n".join(recorded_lines(course, items, renewal_helps))), err=True)
-    if certificate is not None:
-        typer.echo(f"✓ Kept a copy of its certificate, {kept.original_name}.", err=True)
-    _warn_outside_cycle(course, certs, dates, _covered(conn, course))
-    _warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
-    from peertrack.domain.providers import left_out_note
-
-    note = left_out_note(course_id, items)
-    if note:
-        typer.echo(note, err=True)
+    log_course(top_options(ctx).db_path, title, hours, date, provider, category, cert, format, approval_no, note,
+               force, json, certificate, read_from=from_ is not None)
 
 
 @app.command("list")
@@ -306,7 +253,7 @@ def edit(
     conn = open_db(ctx, no_course(course_id))
     with transaction(conn):
         old = load_course(conn, course_id)
-        course = _course_from_options(
+        course = course_from_options(
             today, load_settings(conn).day_first,
             title=title if title is not None else old.title,
             hours=hours if hours is not None else f"{old.seconds}s",
@@ -319,16 +266,16 @@ def edit(
         )
         course = replace(course, id=old.id, credit_chosen=old.credit_chosen, cert_ids=old.cert_ids,
                                      overrides=old.overrides)
-        course = _credit_chosen(conn, course, cert) if cert else course
+        course = credit_chosen(conn, course, cert) if cert else course
         update_course(conn, course)
         course = load_course(conn, course_id)
-        certs = _reported_certs(conn, course)
+        certs = reported_certs(conn, course)
     from peertrack.output.courses import course_detail
     from peertrack.output.screen import say
 
     say(f"✓ Changed course {course.id}.")
     course_detail(course)
-    _warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
+    warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
 
 
 @app.command("rm")
@@ -349,121 +296,6 @@ def rm(ctx: typer.Context, course_id: CourseArgument, yes: YesOption = False) ->
     backup = remove_after_asking(ctx, conn, question, yes, "before-ceu-rm",
                                  lambda db: delete_course(db, course_id))
     say(f'✓ Removed course {course.id}, "{course.title}". A copy from just before is in {backup}')
-
-
-def _course_from_options(today, day_first: bool, *, title, hours, date, provider, category, format, approval_no,
-                         note) -> Course:
-    """Every check of a course's details that needs no database, so bad input stops before any write."""
-    seconds = parse_hours(hours)
-    day = parse_date(date, "--date", today, day_first=day_first)
-    if day > today:
-        raise InvalidInput("--date", date, "log a course on the day you take it or after",
-                           problem="is in the future")
-    return Course(
-        date=day,
-        title=parse_text(title, "TITLE"),
-        seconds=seconds,
-        provider=optional_text(provider),
-        format=parse_format(format) if format else None,
-        approval_no=optional_text(approval_no),
-        note=optional_text(note),
-        allocations=allocate([parse_category(text) for text in category or []], seconds),
-    )
-
-
-def _credit_chosen(conn, course: Course, given: Optional[list[str]]) -> Course:
-    """The course with the certifications it counts toward, as named with --cert.
-
-    ID, or ID=HOURS when that body credits other hours than the course's own; `none` for no
-    certification; nothing or `auto` for the default: worked out from the dates whenever it is read,
-    so a certification added or renewed later counts it too.
-    """
-    words = {text.strip().lower() for text in given or []}
-    if not given or words == {"auto"}:
-        return replace(course, credit_chosen=False, cert_ids=(), overrides=())
-    if words == {"none"}:
-        return replace(course, credit_chosen=True, cert_ids=(), overrides=())
-    by_id = {c.id: c for c in load_certs(conn)}
-    chosen: list[str] = []
-    overrides = []
-    for text in given:
-        cert_id, sep, amount = text.partition("=")
-        cert_id = cert_id.strip().lower()
-        if cert_id in ("auto", "none"):
-            raise InvalidInput("--cert", text, f"give --cert {cert_id} on its own, or name certifications",
-                               problem="cannot go with other certifications")
-        if cert_id not in by_id:
-            raise unknown_cert(conn, cert_id)
-        if cert_id not in chosen:
-            chosen.append(cert_id)
-        if sep:
-            overrides.append((cert_id, parse_hours(amount, "--cert", allow_zero=True, limit=1000 * HOUR)))
-    return replace(course, credit_chosen=True, cert_ids=tuple(chosen), overrides=tuple(sorted(overrides)))
-
-
-def _reported_certs(conn, course: Course) -> list:
-    """The certifications to tell about after a course is saved: those it counts toward, and, for a course
-    counted by its date, those whose current cycle does not include it (a note says why it does not count,
-    or that it will once they are renewed)."""
-    return [cert for cert in load_certs(conn)
-            if cert.id in course.cert_ids or (not course.credit_chosen and not cert.cycle.contains(course.date))]
-
-
-def _refuse_duplicate(conn, course: Course, dates: str) -> None:
-    from peertrack.domain.formatting import bare_day
-
-    for twin in find_courses(conn, start=course.date, end=course.date, title=course.title):
-        raise Conflict(
-            f'"{twin.title}" on {bare_day(twin.date, dates)} is already recorded (course {twin.id}).',
-            "If you took it twice that day, add --force to record it again.",
-        )
-
-
-def _covered(conn, course: Course) -> set[str]:
-    """The certifications with a cycle on record (current or past) that includes the course's date."""
-    from peertrack.storage.courses import credit_spans
-
-    return {cert_id for cert_id, (first, last) in credit_spans(conn).items() if first <= course.date <= last}
-
-
-def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str]) -> None:
-    from peertrack.domain.formatting import bare_day
-
-    day = bare_day(course.date, dates)
-    for cert in certs:
-        if cert.cycle.contains(course.date):
-            continue
-        from peertrack.output.screen import say  # only for a note: the screen costs more to load than a course
-
-        if course.date > cert.cycle.ends:
-            say(f"Note: {day} is after the current cycle of {cert.id} ended "
-                f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
-                f"record your renewal with: peertrack cert renew {cert.id}")
-        elif cert.id in course.cert_ids and cert.id in covered:
-            say(f"Note: {day} is before the current cycle of {cert.id} began "
-                f"({bare_day(cert.cycle.starts, dates)}), so it counts toward an earlier one: "
-                f"peertrack cert show {cert.id} --cycles")
-        else:
-            say(f"Note: {day} is outside the current cycle of {cert.id} "
-                f"({bare_day(cert.cycle.starts, dates)} to {bare_day(cert.cycle.ends, dates)}), "
-                "so it does not count toward this cycle.")
-
-
-def _warn_category_words(course: Course, certs) -> None:
-    """A note on stderr for each category of the course that counts toward no minimum of a certification."""
-    from peertrack.domain.category_words import unmatched_note
-    from peertrack.domain.terminal_text import escaped
-    from peertrack.services.board_rules import template_labels, topic_rules
-
-    labels_of, topics = template_labels(certs), topic_rules(certs)
-    for cert in certs:
-        labels = labels_of.get(cert.id, {})
-        for part in course.allocations:
-            note = unmatched_note(part.category, cert.id, cert.requirements + topics.get(cert.id, ()),
-                                  course.id or 0, labels,
-                                  only_word=len(course.allocations) == 1, aliases=dict(cert.category_aliases))
-            if note:
-                typer.echo(escaped(note), err=True)
 
 
 def _category_specs(course: Course, new_hours: Optional[str] = None) -> list[str]:

@@ -5,9 +5,23 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from peertrack.domain.errors import Conflict
 from peertrack.domain.record_types import replace
 from peertrack.domain.transfer import Attachment
 from peertrack.storage.attachments import find_attachment, insert_attachment
+
+
+def refuse_same_file(conn: sqlite3.Connection, path: Path, force: bool) -> str:
+    """The file's sha256, after making sure no course keeps this very certificate yet (unless --force)."""
+    from peertrack.storage.attachments import courses_with_file
+    from peertrack.storage.file_store import file_sha256
+
+    sha256 = file_sha256(path)
+    kept = courses_with_file(conn, sha256)
+    if kept and not force:
+        raise Conflict(f"{path.name} is already kept with course {kept[0]}: this certificate is logged.",
+                       f"See it with: peertrack ceu show {kept[0]}")
+    return sha256
 
 
 def keep_certificate(conn: sqlite3.Connection, db_path: Path, course_id: int,
