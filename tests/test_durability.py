@@ -76,7 +76,7 @@ def test_storage_failures_are_one_clear_sentence(run, make_cert, snapshot, monke
     def failing(*args, **kwargs):
         raise sqlite3.OperationalError(message)
 
-    monkeypatch.setattr("peertrack.commands.courses.insert_course", failing)
+    monkeypatch.setattr("peertrack.commands.course_entry.insert_course", failing)
     result = run("log-ceu", "Trauma-Informed Care", "--hours", "3")
     assert result.exit_code == error.EXIT_CODE
     assert words in result.stderr

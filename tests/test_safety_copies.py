@@ -7,6 +7,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,22 +165,35 @@ def test_the_error_log_is_never_readable_by_others(tmp_path, monkeypatch):
     assert "boom" in elsewhere.read_text()
 
 
-def test_a_screen_that_cannot_show_a_symbol_does_not_fail_a_saved_change(run, make_cert, db_path, monkeypatch):
+@pytest.mark.parametrize("lane", ["command tree", "fast lane"])
+def test_a_screen_that_cannot_show_a_symbol_does_not_fail_a_saved_change(run, make_cert, db_path, monkeypatch, capsys,
+                                                                          lane):
     make_cert()
-    import typer
+    from peertrack.commands import course_entry
 
-    shown = typer.echo
+    shown = course_entry.tell
 
-    def cannot_show(message: str = "", *args, **kwargs) -> None:
-        if "✓" in str(message):  # as a terminal that cannot show the symbol does
-            raise UnicodeEncodeError("ascii", str(message), 0, 1, "ordinal not in range(128)")
-        shown(message, *args, **kwargs)
+    def cannot_show(message: str) -> None:
+        if "✓" in message:  # as a terminal that cannot show the symbol does
+            raise UnicodeEncodeError("ascii", message, 0, 1, "ordinal not in range(128)")
+        shown(message)
 
-    monkeypatch.setattr(typer, "echo", cannot_show)
-    result = run("log-ceu", "Trauma-Informed Care", "--hours", "3")
-    assert result.exit_code == 0, result.stderr
-    assert "safe" not in result.stderr and "did not expect" not in result.stderr
-    assert "Saved." in result.stderr
+    monkeypatch.setattr(course_entry, "tell", cannot_show)
+    args = ["log-ceu", "Trauma-Informed Care", "--hours", "3"]
+    if lane == "command tree":
+        result = run(*args)
+        code, stderr = result.exit_code, result.stderr
+    else:
+        from peertrack.cli import main
+
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "argv", ["peertrack", *args])
+        with pytest.raises(SystemExit) as stopped:
+            main()
+        code, stderr = stopped.value.code, capsys.readouterr().err
+    assert code == 0, stderr
+    assert "safe" not in stderr and "did not expect" not in stderr
+    assert "Saved." in stderr
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("SELECT title FROM ceus").fetchall() == [("Trauma-Informed Care",)]
