@@ -166,15 +166,15 @@ def run_fast(plan: Plan) -> int:
 
     path, commits_before = resolve_path(db), commit_count()
     try:
-        from peertrack.commands import views as daily
-
-        if command == "due":
-            return daily.show_due(path, **options)
         if command == "log-ceu":
             from peertrack.commands.course_entry import log_course
 
             log_course(path, **options)
             return 0
+        from peertrack.commands import views as daily
+
+        if command == "due":
+            return daily.show_due(path, **options)
         if command == "cert list":
             daily.show_cert_list(path, **options)
             return 0

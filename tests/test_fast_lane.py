@@ -138,6 +138,7 @@ LOG_FORMS = [
     (["log-ceu", "", "--hours", "1"], 2),
     (["--plain", "log-ceu", "Peer ethics", "--hours", "2", "--provider", "NAMI", "--format", "online",
       "--approval-no", "A-1", "--note", "a note", "--cert", "none"], 0),
+    (["log-ceu", "Old course", "--hours", "1", "--date", "2024-05-01", "--plain"], 0),
 ]
 
 
@@ -193,3 +194,17 @@ def test_a_first_course_makes_the_file_either_way(run, process, db_path, tmp_pat
     full = run("log-ceu", "Peer ethics", "--hours", "1", "--json")
     assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
     assert json.loads(fast.stdout)["course"]["title"] == "Peer ethics"
+
+
+@pytest.mark.parametrize("args", [["log-ceu", "Peer ethics", "--hours", "lots", "--db"],
+                                  ["--db", "log-ceu", "Peer ethics", "--hours", "1", "--date", "2024-05-01"]])
+def test_log_ceu_with_a_typed_database_is_the_same_either_way(run, process, make_cert, db_path, args):
+    make_cert()
+    args = [word if word != "--db" else f"--db={db_path}" for word in args]  # hints repeat the --db typed
+    start = db_path.read_bytes()
+    assert fast_lane(args) is not None
+    fast = process(*args)
+    db_path.write_bytes(start)
+    full = run(*args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (full.exit_code, full.stdout, full.stderr)
+    assert fast.returncode in (0, 2) and (fast.returncode == 0 or f"--db {db_path}" in fast.stderr)
