@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from peertrack.domain import formatting as fmt
-from peertrack.domain.models import CategoryProgress, Course, Progress
+from peertrack.domain.models import CapUse, CategoryProgress, Course, Progress
 
 # The order a person acts on: what is already late, then what is pressing, then the rest.
 ACT_ORDER = ("lapsed", "overdue", "urgent", "due-soon", "behind", "ok")  # a near date before a slow pace
@@ -150,6 +150,16 @@ def act_order(items: list[Progress]) -> list[Progress]:
                                         p.cert.expires, p.cert.id))
 
 
+def cap_words(cap: CapUse) -> str:
+    """Hours over a cap, in words: "3.5 of your 5.5 online hours do not count: at most 2 count"; a cap of none
+    says "your 3 core hours do not count toward this certification"."""
+    name = f"from {cap.name}" if cap.dimension == "provider" else cap.name
+    if not cap.cap_seconds:
+        return f"Your {fmt.hours(cap.logged_seconds)} {name} hours do not count toward this certification"
+    return (f"{fmt.hours(cap.uncounted_seconds)} of your {fmt.hours(cap.logged_seconds)} {name} hours do not "
+            f"count: at most {fmt.hours(cap.cap_seconds)} count")
+
+
 def progress_line(item: Progress) -> str:
     """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
     line = f"  {item.cert.id}: {hours_of(item)}, {fmt.LEVEL_WORDS[item.level]}"
@@ -158,6 +168,9 @@ def progress_line(item: Progress) -> str:
         minimum = "minimum is" if len(unmet) == 1 else "minimums are"
         line += (f" ({fmt.hours_words(item.earned_seconds)} earned; more count once the {' and '.join(unmet)} "
                  f"{minimum} met)")
+    over = [cap_words(cap)[0].lower() + cap_words(cap)[1:] for cap in item.caps if cap.uncounted_seconds]
+    if over:  # why a course may not move it
+        line += f" ({'; '.join(over)})"
     if item.missing_seconds and item.days_left >= 0:
         needed = fmt.pace(item.seconds_per_month, item.missing_seconds, item.days_left)
         line += f"; {fmt.hours_words(item.missing_seconds)} to go, {needed}"

@@ -10,7 +10,7 @@ WORDS = ("zero one two three four five six seven eight nine ten eleven twelve th
 TENS = {20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty", 70: "seventy", 80: "eighty",
         90: "ninety"}
 MONTHS = ("January February March April May June July August September October November December").split()
-ZERO = (r"\bnone\b", r"\bwithout\b", r"\bno\b", r"\bnot\b")
+ZERO = (r"\bnone\b", r"\bwithout\b", r"\bno\b", r"\bnot\b", r"\bcannot\b")
 
 
 def number_word(n: int) -> str | None:

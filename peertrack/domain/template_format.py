@@ -304,8 +304,9 @@ class _Reader:
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"{field}.value", value, "give the category, format or provider it is about")
             seconds = self.seconds(rule, "hours", f"{field}.hours")
-            if not seconds:
-                raise self.fail(f"{field}.hours", rule.get("hours"), "give the hours, more than 0")
+            if seconds is None or (not seconds and kind == "min"):  # a cap of 0: none of those hours count
+                raise self.fail(f"{field}.hours", rule.get("hours"), "give the hours, more than 0 for a minimum "
+                                "(0 for a cap: none of them count)")
             value = value.strip().lower() if dimension == "category" else value.strip()
             rules.append(Requirement(value, seconds, kind, dimension))
             if isinstance(rule.get("label"), str):

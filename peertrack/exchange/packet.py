@@ -98,7 +98,8 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
         rows.append((f"At least, {_rule_name(category)}", fmt.hours(category.required_seconds),
                      fmt.hours(category.earned_seconds), _standing(category.missing_seconds)))
     for cap in progress.caps:
-        rows.append((f"At most, {_rule_name(cap)}", fmt.hours(cap.cap_seconds),
+        rows.append((f"At most, {_rule_name(cap)}" if cap.cap_seconds else f"Not counted, {_rule_name(cap)}",
+                     fmt.hours(cap.cap_seconds),
                      fmt.hours(cap.counted_seconds), "within the limit"
                      if not cap.uncounted_seconds else f"{fmt.hours(cap.uncounted_seconds)} over"))
     return rows
@@ -109,7 +110,10 @@ def not_counted(progress, parts: Sequence[Part]) -> list[str]:
     lines = []
     if progress is not None:
         for cap in progress.caps:
-            if cap.uncounted_seconds:
+            if cap.uncounted_seconds and not cap.cap_seconds:
+                lines.append(f"{fmt.hours_words(cap.uncounted_seconds)} of {_rule_name(cap)}: the body counts none "
+                             "of it.")
+            elif cap.uncounted_seconds:
                 lines.append(f"{fmt.hours_words(cap.uncounted_seconds)} of {_rule_name(cap)}: the body counts at "
                              f"most {fmt.hours_words(cap.cap_seconds)} of it in a cycle.")
         if progress.carried_seconds:

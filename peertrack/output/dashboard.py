@@ -101,11 +101,7 @@ def progress_lines(item: Progress, plain: bool) -> list[Block]:
         lines.append(Line(f"{indent}    {beyond}"))
     if item.carried_seconds:
         lines.append(Line(f"{indent}    + {fmt.hours_words(item.carried_seconds)} carried over from the last cycle"))
-    for cap in item.caps:
-        if cap.uncounted_seconds:
-            lines.append(Line(f"{indent}    ! {fmt.hours(cap.uncounted_seconds)} of your "
-                              f"{fmt.hours(cap.logged_seconds)} {rule_name(cap.name, cap.dimension)} hours do not "
-                              f"count: at most {fmt.hours(cap.cap_seconds)} count", "yellow"))
+    lines.extend(Line(f"{indent}    ! {needs.cap_words(cap)}", "yellow") for cap in item.caps if cap.uncounted_seconds)
     if item.not_approved:
         from peertrack.domain.providers import approval_hint, not_approved_words
 

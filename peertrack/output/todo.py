@@ -25,6 +25,9 @@ def full_caps(item: Progress) -> list[CapUse]:
 
 def cap_words(cap: CapUse) -> str:
     name = f"from {cap.name}" if cap.dimension == "provider" else cap.name
+    if not cap.cap_seconds:
+        hours = f"Hours {name}" if cap.dimension == "provider" else f"{name[:1].upper()}{name[1:]} hours"
+        return f"{hours} do not count toward this certification."
     return (f"Your {name} hours are at their most ({fmt.hours(cap.cap_seconds)} count): "
             f"more {name} hours would not count.")
 

@@ -19,7 +19,9 @@ def rule_name(value: str, dimension: str) -> str:
 
 
 def rule_text(rule: Requirement) -> str:
-    """A rule in words: "at least 6 ethics", "at most 10 online", "at least 6 from GMHCN"."""
+    """A rule in words: "at least 6 ethics", "at most 10 online", "at least 6 from GMHCN", "no core hours count"."""
+    if rule.kind == "max" and not rule.seconds:
+        return f"no {rule_name(rule.value, rule.dimension)} hours count"
     word = "at least" if rule.kind == "min" else "at most"
     return f"{word} {fmt.hours(rule.seconds)} {rule_name(rule.value, rule.dimension)}"
 
