@@ -117,3 +117,21 @@ def test_a_removed_certification_cancels_its_expiry_and_renewal_dates(ok, make_c
     again = export(ok, tmp_path / "again.ics")
     expiry = next(uid for uid in again if uid.startswith("cert-ca-pss-expiry@"))
     assert "STATUS" not in again[expiry]
+
+
+def test_each_late_stage_has_its_day_in_the_calendar_and_leaves_it_when_removed(ok, tmp_path):
+    # Georgia: expiry 31 Dec 2026; no late fee until 15 Jan 2027; with the $26 fee until 31 Jan; inactive after.
+    ok("cert", "add", "--template", "ga-cps", "--issued", "2024-03-01")
+    before = export(ok, tmp_path / "before.ics")
+    late = sorted((event.decoded("DTSTART"), str(event["SUMMARY"]), uid.split("@")[0]) for uid, event in before.items()
+                  if uid.startswith("ga-cps-late"))
+    assert late == [
+        (dt.date(2027, 1, 15), "Last day without a late fee: Certified Peer Specialist (CPS-MH)", "ga-cps-late-grace"),
+        # The last day keeps the identity of the one "renew late" event calendars were given before.
+        (dt.date(2027, 1, 31), "Last day to renew with the $26 late fee: Certified Peer Specialist (CPS-MH)",
+         "ga-cps-late")]
+    ok("cert", "rm", "ga-cps", "--yes")
+    after = export(ok, tmp_path / "after.ics")
+    for uid in before:
+        if uid.startswith("ga-cps-late"):
+            assert str(after[uid]["STATUS"]) == "CANCELLED"

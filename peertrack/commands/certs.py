@@ -492,10 +492,11 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
         current = load_cert(db, cert.id)  # looked at again after the question: changed or gone meanwhile?
         # Its expiry and renewal dates leave the calendar too: the next calendar file cancels them.
-        from peertrack.services.board_rules import renewal_tasks
+        from peertrack.services.board_rules import late_stages, renewal_tasks
 
         tasks = renewal_tasks(db, [current], include_done=True)
-        remember_removed(db, certification_keys(current, derived_deadlines(current) + tasks))
+        late = late_stages([current]).get(current.id, ())
+        remember_removed(db, certification_keys(current, derived_deadlines(current, late) + tasks))
         delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
             save_setting(db, "default-cert", None)

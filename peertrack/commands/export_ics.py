@@ -55,11 +55,11 @@ def ics(
             events += found
         if "deadlines" in kinds:
             from peertrack.domain.deadlines import all_deadlines
-            from peertrack.services.board_rules import renewal_tasks
+            from peertrack.services.board_rules import late_stages, renewal_tasks
 
             certs = load_certs(conn)
             stored = load_deadlines(conn, include_done=True) + renewal_tasks(conn, certs, include_done=True)
-            found = calendar.deadline_events(all_deadlines(stored, certs), certs, notes=notes)
+            found = calendar.deadline_events(all_deadlines(stored, certs, late_stages(certs)), certs, notes=notes)
             counts["deadlines"] = sum(not event.cancelled for event in found)
             events += found
         if "reminders" in kinds:

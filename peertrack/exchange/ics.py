@@ -98,11 +98,15 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
     that imported it drops it. Private notes go in only when `notes` is true.
     """
     expiry = {cert.id: cert.expires for cert in certs}
+    deadlines = list(deadlines)
+    last_stage = _last_late_stages(deadlines)
     events = []
     for deadline in deadlines:
         if (deadline.key or "").endswith(":expires"):
             continue
         key = uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id))
+        if deadline.key in last_stage:
+            key = uid(deadline.key.split(":")[0], "late")  # the one late day calendars were given before the stages
         if deadline.done_on is not None:
             events.append(Event(uid=key, summary=deadline.title, start=deadline.due, description="Done.",
                                 categories=("Deadline",), cancelled=True))
@@ -124,6 +128,17 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
             uid=key, summary=deadline.title, start=deadline.due, description=description, alarms=alarms,
             categories=("Deadline",)))
     return events
+
+
+def _last_late_stages(deadlines: list[Deadline]) -> set[str]:
+    """The key of each certification's last late-stage day: its event keeps the identity of the single
+    "last day to renew late" event of earlier calendar files, so a calendar that imported one updates it."""
+    last: dict[str, Deadline] = {}
+    for deadline in deadlines:
+        if deadline.key and deadline.cert_id and deadline.key.startswith(f"{deadline.cert_id}:late:"):
+            if deadline.cert_id not in last or deadline.due > last[deadline.cert_id].due:
+                last[deadline.cert_id] = deadline
+    return {deadline.key for deadline in last.values() if deadline.key}
 
 
 def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> list[Event]:
