@@ -33,7 +33,7 @@ def written(blocks, by_rich: bool) -> str:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sys, "stdout", out)
         if by_rich:
-            patch.setattr(lines, "_write_plain", lambda blocks: False)
+            patch.setattr(lines, "_plain_text", lambda blocks: None)
         lines.show(blocks)
     return out.getvalue()
 
@@ -46,7 +46,7 @@ def test_random_lines_are_written_as_the_screen_library_writes_them(blocks):
 
 def test_a_tab_goes_to_the_screen_library_which_turns_it_into_spaces():
     blocks = [Line("Title\twith a tab", "bold"), Line("é\tx")]
-    assert not lines._write_plain(blocks)
+    assert lines._plain_text(blocks) is None
     assert written(blocks, by_rich=False) == "Title   with a tab\né       x\n"
 
 
@@ -95,7 +95,7 @@ def a_full_dashboard(ok, make_cert) -> None:
 def test_the_dashboard_is_written_as_the_screen_library_writes_it(args, ok, make_cert, monkeypatch):
     a_full_dashboard(ok, make_cert)
     direct = ok(*args).stdout
-    monkeypatch.setattr(lines, "_write_plain", lambda blocks: False)
+    monkeypatch.setattr(lines, "_plain_text", lambda blocks: None)
     assert ok(*args).stdout == direct
     if args == ["status"]:
         for words in ("Coming up", "Wellness plan", "Service and supervision for tn-cprs", "✗ ethics: 2 of 6 hours",
@@ -111,3 +111,26 @@ def test_plain_status_leaves_the_screen_library_unloaded(ok, make_cert):
              "sys.stderr.write(str(sorted(name for name in sys.modules if name.startswith('rich'))))")
     shown = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=dict(os.environ))
     assert "Coming up" in shown.stdout and shown.stderr.endswith("[]"), shown.stderr
+
+
+def test_an_output_not_in_utf8_is_left_to_the_screen_library(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    assert lines._plain_text([Line("words")]) is None
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(ok, make_cert, tmp_path):
+    """`peertrack status | head -n 0`: the reader is gone before the answer is written."""
+    a_full_dashboard(ok, make_cert)
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    for args in (["status"], ["status", "--history"], ["demo"]):
+        shown = subprocess.run(f"{sys.executable} -m peertrack {' '.join(args)} | head -n 0", shell=True,
+                               capture_output=True, text=True, env=env)
+        assert (shown.returncode, shown.stderr) == (0, ""), args
+
+
+def test_the_answer_comes_before_the_messages_after_it(ok, make_cert):
+    """`peertrack demo 2>&1`: the dashboard, then the words on stderr that follow it, in that order."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    shown = subprocess.run([sys.executable, "-m", "peertrack", "demo"], stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, env=env)
+    assert shown.stdout.index("Your certifications on") < shown.stdout.index("That was example data")

@@ -82,6 +82,7 @@ def progress_lines(item: Progress, plain: bool) -> list[Block]:
     if required and plain:
         lines.append(Line(f"{indent}  Hours: {needs.hours_of(item)}"))
     elif required:
+        # What counts toward what is required: never full while anything is missing.
         lines.append(Bar(Line(indent + "  Hours"), required, item.toward_seconds, 24, LEVEL_COLOURS[item.level],
                          Line(needs.hours_of(item))))
     for category in item.categories:
@@ -172,7 +173,7 @@ def _outlook(item: Progress) -> list[tuple[str, str]]:
 def wellness_lines(items, today: dt.date) -> list[Block]:
     """The dashboard's "Wellness plan" panel, below the certifications.
 
-    `items` are DueReminder records (commands.common.due_reminders): each reminder due today or
+    `items` are DueReminder records (services.overview.due_reminders): each reminder due today or
     overdue, once, in kind words. No lines when none is due.
     """
     if not items:

@@ -38,5 +38,3 @@ class Bar:
 
 
 Block = Line | Bar
-
-

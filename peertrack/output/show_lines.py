@@ -2,8 +2,9 @@
 
 When the output is plain text (not a terminal, NO_COLOR, --plain) it writes exactly what Rich's plain
 console (output.screen.make_console) would: the words of each line, control characters shown as codes,
-no colour, nothing folded. On a terminal, output.terminal_lines writes what Rich would draw there.
-What only Rich measures (a tab, another alphabet) Rich draws. tests/test_lines.py and
+no colour, nothing folded; a tab, which Rich turns into spaces by each character's width, is left to
+Rich. On a terminal, output.terminal_lines writes what Rich would draw there, and leaves to Rich what
+it does not measure itself (another alphabet, a tab, a style it does not know). tests/test_lines.py and
 tests/test_terminal_lines.py hold them to the same bytes.
 """
 
@@ -43,15 +44,16 @@ def plain_output() -> bool:
 def show(blocks: Iterable[Block], console: Console | None = None) -> None:
     """Write the lines, directly unless a console is given or a line holds what only Rich measures."""
     blocks = list(blocks)
-    if console is None and plain_output():
-        if _write_plain(blocks):
-            return
-    elif console is None:
-        from peertrack.output.terminal_lines import write_terminal
-
-        if write_terminal(blocks):
-            return
     if console is None:
+        if plain_output():
+            text = _plain_text(blocks)
+        else:
+            from peertrack.output.terminal_lines import terminal_text
+
+            text = terminal_text(blocks)
+        if text is not None:
+            _write(text)
+            return
         from peertrack.output.screen import make_console
 
         console = make_console()
@@ -59,18 +61,35 @@ def show(blocks: Iterable[Block], console: Console | None = None) -> None:
         console.print(to_rich(block))
 
 
-def _write_plain(blocks: list[Block]) -> bool:
-    """Write every line as plain text; False, having written nothing, when Rich must draw them instead."""
+def utf8_output() -> bool:
+    """Whether standard output takes any character (Rich, on one that does not, stops with its own hint)."""
+    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
+
+
+def _plain_text(blocks: list[Block]) -> str | None:
+    """Every line as plain text; None when Rich must draw them instead."""
+    if not utf8_output():
+        return None
     texts = []
     for block in blocks:
         if isinstance(block, Bar):
-            return False
+            return None
         text = block.text.translate(LEFT_OUT)
         if "\t" in text:
-            return False  # Rich turns it into spaces to the next tab stop, counting each character's width
+            return None  # Rich turns it into spaces to the next tab stop, counting each character's width
         texts.append(escaped(text) + "\n")
-    sys.stdout.write("".join(texts))
-    return True
+    return "".join(texts)
+
+
+def _write(text: str) -> None:
+    """Write and flush at once, as Rich's console does: in order with the messages on stderr, and a reader
+    that stopped early (`| head`) ends the command quietly, as it does for Rich."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0) from None
 
 
 def to_rich(block: Block) -> RenderableType:
@@ -86,7 +105,6 @@ def to_rich(block: Block) -> RenderableType:
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 1))
-    # Never full while anything is missing: what counts toward what is required.
     grid.add_row(to_rich(block.label), ProgressBar(total=block.total, completed=block.done, width=block.width,
                                                    complete_style=block.style, finished_style="green"),
                  to_rich(block.words))

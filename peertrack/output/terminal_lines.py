@@ -3,8 +3,8 @@
 It covers what the dashboard draws on a Linux or macOS terminal with colour: words of plain ASCII and
 the level symbols, folded at the terminal's width where Rich folds them, in the dashboard's styles,
 and the hours bar when its row fits on one line. Anything else (another alphabet, a character Rich
-measures differently, a dumb terminal, Windows, an output not in UTF-8, a bar row too wide) gives
-False, and Rich draws. tests/test_terminal_lines.py holds the two to the same bytes.
+measures differently, a style it does not know, a dumb terminal, Windows, an output not in UTF-8, a
+bar row too wide) gives None, and Rich draws. tests/test_terminal_lines.py holds the two to the same bytes.
 """
 
 from __future__ import annotations
@@ -26,20 +26,20 @@ _MANY = {"dark_orange": ("38;5;208", "91"), "grey23": ("38;5;237", "90")}
 _BACK = "grey23"  # the empty part of a bar (Rich's "bar.back")
 
 
-def write_terminal(blocks: list[Block]) -> bool:
-    """Write the lines in colour at the terminal's width; False, having written nothing, when Rich must draw."""
-    many = _colours()
-    if many is None or not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
-        return False
-    width = _width()
+def terminal_text(blocks: list[Block]) -> str | None:
+    """The lines in colour at the terminal's width; None when Rich must draw them."""
+    from peertrack.output.show_lines import utf8_output
+
+    many, width = _colours(), _width()
+    if many is None or not width or not utf8_output():
+        return None
     out: list[str] = []
     for block in blocks:
         drawn = _bar(block, width, many) if isinstance(block, Bar) else _line(block, width, many)
         if drawn is None:
-            return False
+            return None
         out.append(drawn)
-    sys.stdout.write("".join(out))
-    return True
+    return "".join(out)
 
 
 def _colours() -> bool | None:
@@ -56,29 +56,33 @@ def _colours() -> bool | None:
 
 
 def _width() -> int:
-    """The terminal's width, found as Rich finds it: the first standard stream that is a terminal, then COLUMNS."""
-    width = None
-    for descriptor in (0, 1, 2):
-        try:
-            width = os.get_terminal_size(descriptor).columns
-            break
-        except (AttributeError, ValueError, OSError):
-            pass
+    """The terminal's width, found as Rich finds it: COLUMNS when it is a number (0 too: Rich then draws
+    nothing), else the first standard stream that is a terminal, else 80."""
     columns = os.environ.get("COLUMNS")
     if columns is not None and columns.isdigit():
-        width = int(columns)
-    return width or 80
+        return int(columns)
+    for descriptor in (0, 1, 2):
+        try:
+            return os.get_terminal_size(descriptor).columns or 80
+        except (AttributeError, ValueError, OSError):
+            pass
+    return 80
 
 
-def _codes(styles: list[str], many: bool) -> str:
-    """The escape codes of styles laid over one another (the later colour wins), in Rich's order."""
+def _codes(styles: list[str], many: bool) -> str | None:
+    """The escape codes of styles laid over one another (the later colour wins), in Rich's order; None for
+    a style this module does not know."""
     attributes, colour = set(), ""
     for style in styles:
         for word in style.split():
             if word in _ATTRIBUTES:
                 attributes.add(word)
+            elif word in _COLOURS:
+                colour = _COLOURS[word]
+            elif word in _MANY:
+                colour = _MANY[word][0 if many else 1]
             else:
-                colour = _COLOURS.get(word) or _MANY[word][0 if many else 1]
+                return None
     codes = [_ATTRIBUTES[name] for name in ("bold", "dim") if name in attributes]
     return ";".join(codes + [colour] if colour else codes)
 
@@ -139,8 +143,10 @@ def _line(line: Line, width: int, many: bool) -> str | None:
             end = min(end, start + width)
         cuts = sorted({start, end, *(at for first, last, _ in runs for at in (first, last) if start < at < end)})
         for first, last in pairwise(cuts):
-            styles = [line.style] + [style for a, b, style in runs if a <= first and last <= b]
-            out.append(_styled(text[first:last], _codes(styles, many)))
+            codes = _codes([line.style] + [style for a, b, style in runs if a <= first and last <= b], many)
+            if codes is None:
+                return None
+            out.append(_styled(text[first:last], codes))
         out.append("\n")
     return "".join(out)
 
@@ -149,7 +155,7 @@ def _bar(bar: Bar, width: int, many: bool) -> str | None:
     """The label, the bar and the words on one row, one space apart, when they fit on it (and neither is blank:
     Rich gives a blank cell a width of its own)."""
     label, words = _runs(bar.label), _runs(bar.words)
-    if (label is None or words is None or not label[0].strip() or not words[0].strip()
+    if (label is None or bar.total <= 0 or words is None or not label[0].strip() or not words[0].strip()
             or len(label[0]) + bar.width + len(words[0]) + 2 > width):
         return None
     label_line, words_line = _line(bar.label, width, many), _line(bar.words, width, many)
@@ -158,8 +164,9 @@ def _bar(bar: Bar, width: int, many: bool) -> str | None:
     done = min(bar.total, max(0, bar.done))
     halves = int(bar.width * 2 * done / bar.total)
     full, half = divmod(halves, 2)
-    codes = _codes(["green" if bar.done >= bar.total else bar.style], many)
-    back = _codes([_BACK], many)
+    codes, back = _codes(["green" if bar.done >= bar.total else bar.style], many), _codes([_BACK], many)
+    if codes is None or back is None:
+        return None
     drawn = _styled("━" * full, codes) + _styled("╸" * half, codes)
     rest = bar.width - full - half
     if rest and not half and full:
