@@ -115,7 +115,7 @@ def test_plain_status_leaves_the_screen_library_unloaded(ok, make_cert):
 
 def test_an_output_not_in_utf8_is_left_to_the_screen_library(monkeypatch):
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
-    assert lines._plain_text([Line("words")]) is None
+    assert lines._direct_text([Line("words")]) is None
 
 
 def test_a_reader_that_stops_early_ends_the_command_quietly(ok, make_cert, tmp_path):

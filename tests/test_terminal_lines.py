@@ -82,13 +82,6 @@ def test_a_terminal_without_colour_codes_is_left_to_the_screen_library(terminal,
     assert terminal_lines.terminal_text([lines.Line("words")]) is None
 
 
-def test_an_output_not_in_utf8_is_left_to_the_screen_library(monkeypatch):
-    import io
-
-    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="latin-1"))
-    assert terminal_lines.terminal_text([lines.Line("words")]) is None
-
-
 @pytest.mark.parametrize("blocks", [[lines.Line("words", "blue")], [lines.Line("a").add("b", "italic")],
                                     [lines.Bar(lines.Line("Hours"), 0, 0, 24, "green", lines.Line("0 of 0"))]])
 def test_a_style_or_bar_it_does_not_know_is_left_to_the_screen_library(blocks, monkeypatch):

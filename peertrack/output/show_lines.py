@@ -45,12 +45,7 @@ def show(blocks: Iterable[Block], console: Console | None = None) -> None:
     """Write the lines, directly unless a console is given or a line holds what only Rich measures."""
     blocks = list(blocks)
     if console is None:
-        if plain_output():
-            text = _plain_text(blocks)
-        else:
-            from peertrack.output.terminal_lines import terminal_text
-
-            text = terminal_text(blocks)
+        text = _direct_text(blocks)
         if text is not None:
             _write(text)
             return
@@ -61,15 +56,20 @@ def show(blocks: Iterable[Block], console: Console | None = None) -> None:
         console.print(to_rich(block))
 
 
-def utf8_output() -> bool:
-    """Whether standard output takes any character (Rich, on one that does not, stops with its own hint)."""
-    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf")
+def _direct_text(blocks: list[Block]) -> str | None:
+    """What to write for the lines, plain or in colour for the terminal; None when Rich must draw them (on an
+    output that does not take every character, Rich stops with its own hint)."""
+    if not (getattr(sys.stdout, "encoding", None) or "utf-8").lower().startswith("utf"):
+        return None
+    if plain_output():
+        return _plain_text(blocks)
+    from peertrack.output.terminal_lines import terminal_text
+
+    return terminal_text(blocks)
 
 
 def _plain_text(blocks: list[Block]) -> str | None:
     """Every line as plain text; None when Rich must draw them instead."""
-    if not utf8_output():
-        return None
     texts = []
     for block in blocks:
         if isinstance(block, Bar):

@@ -3,8 +3,8 @@
 It covers what the dashboard draws on a Linux or macOS terminal with colour: words of plain ASCII and
 the level symbols, folded at the terminal's width where Rich folds them, in the dashboard's styles,
 and the hours bar when its row fits on one line. Anything else (another alphabet, a character Rich
-measures differently, a style it does not know, a dumb terminal, Windows, an output not in UTF-8, a
-bar row too wide) gives None, and Rich draws. tests/test_terminal_lines.py holds the two to the same bytes.
+measures differently, a style it does not know, a dumb terminal, Windows, a bar row too wide) gives
+None, and Rich draws. tests/test_terminal_lines.py holds the two to the same bytes.
 """
 
 from __future__ import annotations
@@ -28,10 +28,8 @@ _BACK = "grey23"  # the empty part of a bar (Rich's "bar.back")
 
 def terminal_text(blocks: list[Block]) -> str | None:
     """The lines in colour at the terminal's width; None when Rich must draw them."""
-    from peertrack.output.show_lines import utf8_output
-
     many, width = _colours(), _width()
-    if many is None or not width or not utf8_output():
+    if many is None or not width:
         return None
     out: list[str] = []
     for block in blocks:
