@@ -103,13 +103,18 @@ def test_a_database_of_schema_4_keeps_every_row_and_every_hour(ok, db_path, stat
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT seconds FROM ceus WHERE id = 7").fetchone()[0] == 360
-    assert conn.execute("SELECT carried_seconds FROM cycles WHERE closed_on IS NULL AND cert_id = 'ca-pss'"
-                        ).fetchone()[0] == 5 * 3600
+    # The 5 hours carried when the renewal was recorded stay, as a record beside the cap the old cycle closed
+    # with (the certification's rule); status works them out again from the courses: 28 of 20, capped at 5.
+    assert conn.execute("SELECT carried_when_renewed_seconds FROM cycles WHERE closed_on IS NULL"
+                        " AND cert_id = 'ca-pss'").fetchone()[0] == 5 * 3600
+    assert conn.execute("SELECT carry_cap_seconds FROM cycles WHERE cert_id = 'ca-pss' ORDER BY starts"
+                        ).fetchall() == [(5 * 3600,), (5 * 3600,)]
     assert conn.execute("SELECT count(*) FROM reminder_log").fetchone()[0] == 1
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     certs = {c["id"]: c for c in status_json()["certifications"]}
     assert certs["ca-pss"]["hours_required"] == 20 and certs["ca-pss"]["carry_over_hours"] == 5
+    assert certs["ca-pss"]["hours_carried_over"] == 5
     assert [(r["category"], r["hours"]) for r in certs["ca-pss"]["requirements"]] == [("ethics", 6)]
     assert [(c["name"], c["hours"]) for c in certs["ca-pss"]["caps"]] == [("online", 10)]
     assert certs["ga-cps"]["hours_required"] == 12

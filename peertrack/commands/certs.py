@@ -20,8 +20,7 @@ from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.domain.parsing import parse_date
 from peertrack.services import clock
 from peertrack.services.overview import load_settings, progress_of
-from peertrack.storage.certs import delete_cert, insert_cert, load_cert, load_cycles, update_cert
-from peertrack.storage.courses import credited_courses
+from peertrack.storage.certs import delete_cert, insert_cert, load_cert, update_cert
 from peertrack.storage.database import transaction
 from peertrack.storage.safety_copies import keep_copy
 from peertrack.storage.settings import save_setting
@@ -262,7 +261,9 @@ def show(
     conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
     item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
-    history = _cycle_history(conn, item, today) if cycles or json else []
+    from peertrack.services.carry import cycle_history
+
+    history = cycle_history(conn, item, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work
 
     standings = certs_work(conn, [item.cert], today)
@@ -326,9 +327,11 @@ def edit(
 
     --require and --cap replace the old minimums or caps (rules on service and
     supervision replace the old ones of those). An empty value ("") clears
-    a text detail, and 0 days clears a renewal window. Hours and rules apply
-    to the current cycle and every one after it; past cycles keep their own.
-    With --cycle current (or previous) they change that cycle only.
+    a text detail, and 0 days clears a renewal window. Hours, rules and
+    --carry-over apply to the current cycle and every one after it; past
+    cycles keep their own. With --cycle current (or previous) they change
+    that cycle only: --cycle previous --carry-over 5 corrects what the cycle
+    you renewed passes on.
 
     \b
     Examples:
@@ -336,6 +339,7 @@ def edit(
       peertrack cert edit ca-pss --expires 2027-07-31 --require ethics=6 --require cultural=2
       peertrack cert edit ca-pss --cap online=10 --carry-over 5
       peertrack cert edit mt-cbhpss --cycle current --hours 10
+      peertrack cert edit ca-pss --cycle previous --carry-over 5
       peertrack cert edit pa-cps --alias recovery="peer support"
     """
     from peertrack.domain.certifications import edited_certification
@@ -345,13 +349,13 @@ def edit(
     today = clock.today()
     conn = open_db(ctx, unknown_cert(cert_id, []))
     if cycle is not None and cycle.strip().lower() in ("current", "previous"):
-        others = {"--name": name, "--new-id": new_id, "--expires": expires, "--carry-over": carry_over,
+        others = {"--name": name, "--new-id": new_id, "--expires": expires,
                   "--opens-days": opens_days, "--submit-days": submit_days, "--grace-days": grace_days,
                   "--endorsement-of": endorsement_of, "--body": body, "--number": number, "--issued": issued,
                   "--alias": alias or None,
                   "--require (service or supervision)": work_rules or None}
         _edit_one_cycle(conn, cert_id.strip().lower(), cycle.strip().lower(), hours, require, no_require, cap,
-                        no_cap, [option for option, value in others.items() if value is not None])
+                        no_cap, carry_over, [option for option, value in others.items() if value is not None])
         return
     with transaction(conn):
         old = load_cert(conn, cert_id.strip().lower())
@@ -378,6 +382,10 @@ def edit(
         words = "; ".join(f"'{word}' as '{category}'" for word, category in cert.category_aliases)
         say(f"Your words it counts as its categories: {words}." if words else
             "It counts no words of yours as its categories now.")
+    if carry_over is not None:
+        from peertrack.output.certs import carry_rule_changed
+
+        carry_rule_changed(cert)
     if hours is not None and cert.required_seconds != old.required_seconds:
         from peertrack.domain import formatting as fmt
         from peertrack.output.screen import say
@@ -394,22 +402,24 @@ def _topic_words(cert) -> tuple[str, ...]:
 
 
 def _edit_one_cycle(conn, cert_id: str, which: str, hours, require, no_require: bool, cap, no_cap: bool,
-                    others: list[str]) -> None:
+                    carry_over, others: list[str]) -> None:
     from peertrack.domain.certifications import MAX_CYCLE_SECONDS
     from peertrack.domain.parsing import parse_hours
     from peertrack.output.certs import cycle_changed
     from peertrack.services.cycle_rules import change_cycle
 
     if others:
-        raise InvalidInput(others[0], "", f"with --cycle {which} give only --hours, --require, --cap, --no-require "
-                           f"or --no-cap; change the rest with another peertrack cert edit {cert_id}",
+        raise InvalidInput(others[0], "", f"with --cycle {which} give only --hours, --require, --cap, --no-require, "
+                           f"--no-cap or --carry-over; change the rest with another peertrack cert edit {cert_id}",
                            problem=f"cannot go with --cycle {which}")
-    if hours is None and not require and not no_require and not cap and not no_cap:
-        raise InvalidInput("--cycle", which, "give what that cycle needs, like --hours 10 or --require ethics=3",
-                           problem="changes nothing on its own")
+    if hours is None and not require and not no_require and not cap and not no_cap and carry_over is None:
+        raise InvalidInput("--cycle", which, "give what that cycle needs, like --hours 10, --require ethics=3 or "
+                           "--carry-over 5", problem="changes nothing on its own")
     seconds = parse_hours(hours, "--hours", allow_zero=True, limit=MAX_CYCLE_SECONDS) if hours is not None else None
+    carry = parse_hours(carry_over, "--carry-over", allow_zero=True, limit=MAX_CYCLE_SECONDS) \
+        if carry_over is not None else None
     cert, cycle, rules = change_cycle(conn, cert_id, which, hours=seconds, require=require or None,
-                                      no_require=no_require, cap=cap or None, no_cap=no_cap)
+                                      no_require=no_require, cap=cap or None, no_cap=no_cap, carry=carry)
     cycle_changed(cert, cycle, rules, which)
 
 
@@ -436,6 +446,7 @@ def renew(
     """
     from peertrack.domain import formatting as fmt
     from peertrack.domain.certifications import renewal
+    from peertrack.domain.record_types import replace
     from peertrack.output.certs import renewed
     from peertrack.output.screen import say
 
@@ -457,8 +468,8 @@ def renew(
     from peertrack.services.renewal import renew as renew_cert
 
     keep_copy(conn, top_options(ctx).db_path, "before-cert-renew")
-    renew_cert(conn, item.cert, renewed_on, new_cycle)
-    renewed(item.cert, new_cycle)
+    carried = renew_cert(conn, item.cert, renewed_on, new_cycle, today)
+    renewed(item.cert, replace(new_cycle, carried_seconds=carried))
     from peertrack.services.board_rules import renewal_tasks
 
     tasks = renewal_tasks(conn, [load_cert(conn, item.cert.id)])
@@ -521,19 +532,3 @@ def _board_fixes_the_dates(cert) -> bool:
         return False
     return template.calendar_year or template.shape.fixed_month is not None
 
-
-def _cycle_history(conn, current, today):
-    """Every cycle of a certification with its own progress, oldest first; the current one as the
-    dashboard has it (`current`: its topics, trainings and any unique-hours split included)."""
-    from peertrack.domain.requirements import progress
-    from peertrack.storage.certs import in_cycle
-
-    cert = current.cert
-    history = []
-    for cycle in load_cycles(conn, cert.id):
-        if cycle.id == cert.cycle.id:
-            history.append(current)
-            continue
-        courses = credited_courses(conn, cert.id, cycle.starts, cycle.ends)
-        history.append(progress(in_cycle(conn, cert, cycle), courses, today))
-    return history

@@ -68,7 +68,8 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
         # here) by the certification's.
         measured = chosen if which == "current" else in_cycle(conn, chosen, recorded[-1]) if recorded else \
             replace(chosen, cycle=replace(chosen.cycle, starts=window[0], ends=window[1],
-                                          required_seconds=chosen.required_seconds, id=None, carried_seconds=0))
+                                          required_seconds=chosen.required_seconds, id=None, carried_seconds=0),
+                    carry_from=None)
         item = progress_of(conn, [measured], today)[0]
         if item.shared_there:  # unique hours: a course given to the other credential is reported there only
             courses = [course for course in courses if course.id not in item.shared_there]

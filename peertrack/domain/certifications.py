@@ -6,7 +6,6 @@ import datetime as dt
 
 from peertrack.domain.cycles import (
     anchor_day_of,
-    carry_over,
     check_dates,
     cycle_start,
     first_cycle_start,
@@ -97,15 +96,15 @@ def build_certification(today: dt.date, given: CertInput, day_first: bool = Fals
     # A first cycle the board waives owes no minimum either; the rules start with the next one.
     first_rules = tuple(r for r in rules if r.kind == "max") if first_required == 0 < required else rules
     starts = dates.starts if dates else first_cycle_start(expires_on, months, issued_on)
+    carry_cap = _carry(carry_over) if carry_over is not None else (template.carry_over_hours if template else None)
     return Certification(
         id=parse_slug(cert_id), name=parse_text(name, "NAME"),
         body=body if body is not None else (template.body if template else None),
         number=number, issued=issued_on, cycle_months=months, required_seconds=required, requirements=first_rules,
         next_requirements=rules if first_rules != rules else None,
-        cycle=Cycle(starts=starts, ends=expires_on, required_seconds=first_required),
+        cycle=Cycle(starts=starts, ends=expires_on, required_seconds=first_required, carry_cap_seconds=carry_cap or None),
         anchor_day=anchor_day_of(expires_on),
-        carry_over_seconds=_carry(carry_over) if carry_over is not None else (
-            template.carry_over_hours if template else None),
+        carry_over_seconds=carry_cap,
         opens_days=opens_days if opens_days is not None else (template.opens_days if template else None),
         submit_days=submit_days if submit_days is not None else (template.submit_days if template else None),
         grace_days=grace_days if grace_days is not None else _template_grace(template, expires_on),
@@ -207,21 +206,26 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
         cert,
         anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
         cycle=replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
-                      required_seconds=cert.required_seconds if hours is not None else cert.cycle.required_seconds),
+                      required_seconds=cert.required_seconds if hours is not None else cert.cycle.required_seconds,
+                      # a carry-over rule given is the current cycle's (which has not closed yet) and later ones'
+                      carry_cap_seconds=cert.carry_over_seconds if carry_over is not None else
+                      cert.cycle.carry_cap_seconds),
     )
 
 
 def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
-    """The cycle that follows `item`'s current one, with any extra hours the rules let it carry.
+    """The cycle that follows `item`'s current one, under the certification's rules for later cycles.
+
+    The extra hours the closing cycle passes on are not part of it: they follow from that cycle's
+    courses and its own carry-over cap whenever they are read (services/carry.py).
 
     Renewed early (before the expiry day), the new cycle starts on the renewal day (courses from then
     on count toward it); it still ends a whole cycle after the old expiry. Renewed on the expiry day
     or later, the old cycle keeps every one of its days.
     """
     cert = item.cert
-    own = item.earned_seconds - item.carried_seconds
-    carried = carry_over(own, cert.cycle.required_seconds, cert.carry_over_seconds)
-    following = next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds, carried)
+    following = replace(next_cycle(cert.cycle, cert.cycle_months, cert.anchor_day, cert.required_seconds),
+                        carry_cap_seconds=cert.carry_over_seconds or None)
     if renewed_on is not None and cert.cycle.starts < renewed_on < min(cert.cycle.ends, following.starts):
         following = replace(following, starts=renewed_on)
     return following

@@ -33,7 +33,12 @@ class Cycle:
     required_seconds: int
     id: int | None = None
     closed_on: dt.date | None = None
+    # Extra hours the cycle before passed on to this one: worked out when read (services/carry.py), never stored.
     carried_seconds: int = 0
+    # The most extra hours this cycle passes on to the next when it closes; None: none (no carry-over rule).
+    carry_cap_seconds: int | None = None
+    # What was worked out as carried into this cycle on the day its renewal was recorded: a record, not what counts.
+    carried_when_renewed_seconds: int = 0
 
     def contains(self, day: dt.date) -> bool:
         return self.starts <= day <= self.ends
@@ -63,6 +68,9 @@ class Certification:
     category_aliases: tuple[tuple[str, str], ...] = ()
     # Of topics due once over several cycles, the hours this cycle still owes, as minimums (topic_windows.py).
     topics_owed: tuple[Requirement, ...] = ()
+    # The cycle before `cycle` (its credit window and carry-over cap), whose extra hours may count toward
+    # `cycle`; None for a first cycle.
+    carry_from: Cycle | None = None
 
     @property
     def rules_ahead(self) -> tuple[Requirement, ...]:

@@ -80,7 +80,7 @@ def cert_detail(item: Progress) -> None:
         ("Owed over cycles", "; ".join(rule_text(r) for r in cert.topics_owed) + " (due once every few years: "
          "hours you took earlier in those years count)" if cert.topics_owed else None),
         ("Category words", category_line(cert)),
-        ("Carry-over", f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else None),
+        ("Carry-over", _carry_words(cert)),
         ("Renewal opens", f"{cert.opens_days} days before expiry" if cert.opens_days else None),
         ("Application due", f"{cert.submit_days} days before expiry" if cert.submit_days else None),
         ("Late renewal", f"up to {cert.grace_days} days after expiry" if cert.grace_days else None),
@@ -107,8 +107,11 @@ def cycle_history(history: list[Progress], dates: str = "iso") -> None:
         table.add_row(fmt.bare_day(cycle.starts, dates), fmt.bare_day(cycle.ends, dates),
                       f"{fmt.hours(item.toward_seconds)} of {fmt.hours(cycle.required_seconds)}"
                       + (f", {fmt.hours(item.missing_seconds)} {'short' if cycle.closed_on else 'to go'}"
-                         if item.missing_seconds else ""),
-                      "; ".join(rule_text(r) for r in item.cert.requirements) or "none",
+                         if item.missing_seconds else "")
+                      + (f" ({fmt.hours(item.carried_seconds)} carried in)" if item.carried_seconds else ""),
+                      "; ".join([*(rule_text(r) for r in item.cert.requirements), *(
+                          [f"carry-over up to {fmt.hours(cycle.carry_cap_seconds)}"] if cycle.carry_cap_seconds
+                          else [])]) or "none",
                       fmt.bare_day(cycle.closed_on, dates) if cycle.closed_on else "current")
     console.print(table)
 
@@ -119,10 +122,35 @@ def cycle_changed(cert: Certification, cycle: Cycle, rules, which: str) -> None:
     text.append(f"of {cert.name} ({cert.id})", style="bold")
     text.append(f", {fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}: {fmt.hours_words(cycle.required_seconds)} "
                 f"of CE; {'; '.join(rule_text(r) for r in rules) or 'no minimums or caps'}.")
+    if cycle.carry_cap_seconds:
+        text.append(f" Up to {fmt.hours_words(cycle.carry_cap_seconds)} carry over to the cycle after it.")
     make_console(stderr=True).print(text)
     say(f"Other cycles keep their own; a new cycle starts with {fmt.hours_words(cert.required_seconds)} of CE: "
         f"{'; '.join(rule_text(r) for r in cert.rules_ahead) or 'no minimums or caps'}. "
         f"See them all with: peertrack cert show {cert.id} --cycles")
+
+
+def carry_rule_changed(cert: Certification) -> None:
+    """Which cycles a carry-over rule given to a certification applies to, and which keep their own."""
+    rule = f"up to {fmt.hours_words(cert.carry_over_seconds)}" if cert.carry_over_seconds else "no carry-over"
+    before = cert.carry_from
+    kept = "" if before is None else (
+        f" The cycle you renewed ({fmt.day(before.starts)} to {fmt.day(before.ends)}) keeps its own ("
+        + (f"up to {fmt.hours_words(before.carry_cap_seconds)}" if before.carry_cap_seconds else "no carry-over")
+        + f"); change it with: peertrack cert edit {cert.id} --cycle previous --carry-over HOURS")
+    say(f"The carry-over rule ({rule}) now applies to the current cycle ({fmt.day(cert.cycle.starts)} to "
+        f"{fmt.day(cert.cycle.ends)}), which passes its extra hours on when you renew, and to every cycle after "
+        f"it.{kept}")
+
+
+def _carry_words(cert: Certification) -> str | None:
+    """The current cycle's carry-over cap, and the rule for later cycles when that differs."""
+    own, later = cert.cycle.carry_cap_seconds, cert.carry_over_seconds or None
+    if not own and not later:
+        return None
+    words = f"up to {fmt.hours_words(own)} from this cycle" if own else "none from this cycle"
+    return words if own == later else words + (f"; up to {fmt.hours_words(later)} from later cycles" if later
+                                               else "; none from later cycles")
 
 
 def renewed(cert: Certification, cycle: Cycle) -> None:

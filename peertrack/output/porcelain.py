@@ -67,6 +67,7 @@ def certification(cert: Certification) -> dict:
         "next_cycles": {"hours_required": hours_number(cert.required_seconds),
                         "rules": [requirement(r) for r in cert.rules_ahead]},
         "carry_over_hours": hours_number(cert.carry_over_seconds) if cert.carry_over_seconds else 0,
+        "carry_over_hours_this_cycle": hours_number(cert.cycle.carry_cap_seconds) if cert.cycle.carry_cap_seconds else 0,
         "renewal_opens_days": cert.opens_days,
         "application_due_days": cert.submit_days,
         "grace_days": cert.grace_days,
@@ -146,7 +147,10 @@ def past_cycle(item: Progress) -> dict:
         "renewed_on": cycle.closed_on.isoformat() if cycle.closed_on else None,
         "hours_required": hours_number(cycle.required_seconds),
         "hours_earned": hours_number(item.earned_seconds),
-        "hours_carried_over": hours_number(cycle.carried_seconds),
+        "hours_carried_over": hours_number(item.carried_seconds),
+        "hours_carried_when_renewed": hours_number(cycle.carried_when_renewed_seconds)
+        if item.cert.carry_from is not None else None,
+        "carry_over_cap_hours": hours_number(cycle.carry_cap_seconds) if cycle.carry_cap_seconds else 0,
         "rules": [requirement(r) for r in item.cert.requirements],
         "hours_missing": hours_number(item.missing_seconds),
     }

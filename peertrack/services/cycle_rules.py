@@ -14,8 +14,9 @@ WHICH = ("current", "previous")
 
 
 def change_cycle(conn: sqlite3.Connection, cert_id: str, which: str, *, hours: int | None, require, no_require: bool,
-                 cap, no_cap: bool) -> tuple[Certification, Cycle, tuple[Requirement, ...]]:
-    """Change the hours, minimums or caps of the current or the previous cycle only.
+                 cap, no_cap: bool, carry: int | None = None) -> tuple[Certification, Cycle, tuple[Requirement, ...]]:
+    """Change the hours, minimums, caps or carry-over cap (`carry`, 0: none) of the current or the previous
+    cycle only.
 
     The certification's own rules, which each new cycle starts with, stay as they are, and so do
     the other cycles'. Returns the certification, the changed cycle and its rules.
@@ -30,6 +31,7 @@ def change_cycle(conn: sqlite3.Connection, cert_id: str, which: str, *, hours: i
                                problem="names no cycle")
         cycle = cycles[-1] if which == "current" else cycles[-2]
         rules = edited_rules(cycle_rules(conn, cert.id).get(cycle.id or 0, ()), require, no_require, cap, no_cap)
-        cycle = replace(cycle, required_seconds=cycle.required_seconds if hours is None else hours)
+        cycle = replace(cycle, required_seconds=cycle.required_seconds if hours is None else hours,
+                        carry_cap_seconds=cycle.carry_cap_seconds if carry is None else carry or None)
         update_cycle(conn, cert.id, cycle, rules)
     return cert, cycle, rules

@@ -40,18 +40,19 @@ def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.
     from peertrack.domain.record_types import replace
     from peertrack.domain.requirements import progress
     from peertrack.services.board_rules import late_stages, provider_rules, templates_of, training_counts
+    from peertrack.services.carry import with_carried
 
     settings = load_settings(conn)
     late = late_stages(certs)  # each certification's template, read now in one go rather than one at a time
     templates = templates_of(certs)
-    certs = [_with_topics(conn, cert, templates) for cert in certs]
+    certs = with_carried(conn, [_with_topics(conn, cert, templates) for cert in certs], today)
     courses, unapproved = {}, {}
     for cert in certs:
-        courses[cert.id], unapproved[cert.id] = provider_rules(conn, cert, _counted_courses(conn, cert))
+        courses[cert.id], unapproved[cert.id] = provider_rules(conn, cert, cycle_courses(conn, cert))
     items = {cert.id: progress(cert, courses[cert.id], today, settings.soon_days, settings.urgent_days)
              for cert in certs}
     for pair in _unique_pairs(conn, certs, templates):
-        first, second = (_partner(conn, cert, courses, templates) for cert in pair)
+        first, second = (_partner(conn, cert, courses, templates, today) for cert in pair)
         items[first.id], items[second.id] = _split(first, second, courses, today, settings)
     counts = training_counts(certs, courses)  # from the courses already read, not read again
     shown = []
@@ -93,13 +94,16 @@ def _unique_pairs(conn: sqlite3.Connection, shown: list[Certification], template
     return pairs
 
 
-def _partner(conn: sqlite3.Connection, cert: Certification, courses: dict, templates: dict) -> Certification:
-    """A certification of a unique-hours pair; one not shown gets its topics and courses all the same."""
+def _partner(conn: sqlite3.Connection, cert: Certification, courses: dict, templates: dict,
+             today: dt.date) -> Certification:
+    """A certification of a unique-hours pair; one not shown gets its topics, hours carried and courses all
+    the same."""
     if cert.id not in courses:
         from peertrack.services.board_rules import provider_rules
+        from peertrack.services.carry import with_carried
 
-        cert = _with_topics(conn, cert, templates)
-        courses[cert.id], _ = provider_rules(conn, cert, _counted_courses(conn, cert))
+        cert = with_carried(conn, [_with_topics(conn, cert, templates)], today)[0]
+        courses[cert.id], _ = provider_rules(conn, cert, cycle_courses(conn, cert))
     return cert
 
 
@@ -142,8 +146,8 @@ def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict)
     return replace(cert, topics_owed=tuple(r for r in owed if (r.dimension, r.value.casefold()) not in own))
 
 
-def _counted_courses(conn: sqlite3.Connection, cert: Certification) -> list:
-    """The courses of the current cycle; for a board that counts a training once ever, only first times,
+def cycle_courses(conn: sqlite3.Connection, cert: Certification) -> list:
+    """The courses of the certification's cycle (the current one, or a past one given); for a board that counts a training once ever, only first times,
     and for one that counts a program once a cycle, only its first time in this cycle."""
     courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
     if cert.template is None or not courses:

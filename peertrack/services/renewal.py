@@ -7,12 +7,14 @@ import sqlite3
 
 from peertrack.domain.errors import Conflict
 from peertrack.domain.models import Certification, Cycle
-from peertrack.storage.certs import close_cycle, insert_cycle, load_cert
+from peertrack.storage.certs import close_cycle, insert_cycle, load_cert, note_carried_when_renewed
 from peertrack.storage.database import transaction
 
 
-def renew(conn: sqlite3.Connection, cert: Certification, renewed_on: dt.date, new_cycle: Cycle) -> None:
-    """Close `cert`'s current cycle on `renewed_on` and open `new_cycle` (its renewal tasks start again with it).
+def renew(conn: sqlite3.Connection, cert: Certification, renewed_on: dt.date, new_cycle: Cycle,
+          today: dt.date) -> int:
+    """Close `cert`'s current cycle on `renewed_on` and open `new_cycle` (its renewal tasks start again with it);
+    returns the hours the closed cycle carries into the new one today, which are noted on it as a record.
 
     The person was shown, and perhaps asked about, the cycle in `cert`; another peertrack may
     have renewed or removed the certification meanwhile, so it is looked at again under the lock.
@@ -24,3 +26,8 @@ def renew(conn: sqlite3.Connection, cert: Certification, renewed_on: dt.date, ne
                            "so nothing was changed.", f"See its cycles with: peertrack cert show {cert.id} --cycles")
         close_cycle(conn, cert.cycle, renewed_on)
         insert_cycle(conn, cert.id, new_cycle, now.rules_ahead)
+        from peertrack.services.carry import carried_into
+
+        carried = carried_into(conn, load_cert(conn, cert.id), today)
+        note_carried_when_renewed(conn, cert.id, carried)
+    return carried

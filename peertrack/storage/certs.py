@@ -23,7 +23,7 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
     """Every certification with its current cycle, the soonest expiry first."""
     rows = conn.execute(
         "SELECT c.*, y.id AS cycle_id, y.starts, y.ends, y.required_seconds AS cycle_seconds, y.closed_on,"
-        " y.carried_seconds"
+        " y.carry_cap_seconds, y.carried_when_renewed_seconds"
         " FROM certifications c JOIN cycles y ON y.cert_id = c.id AND y.closed_on IS NULL"
         " ORDER BY y.ends, c.id"
     ).fetchall()
@@ -39,7 +39,7 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
             in_force.setdefault(req["cycle_id"], []).append(rule)
     history: dict[str, list[Cycle]] = {}
     for row in conn.execute("SELECT cert_id, id AS cycle_id, starts, ends, required_seconds AS cycle_seconds,"
-                            " closed_on, carried_seconds FROM cycles"):
+                            " closed_on, carry_cap_seconds, carried_when_renewed_seconds FROM cycles"):
         history.setdefault(row["cert_id"], []).append(_cycle_from(row))
     aliases: dict[str, list[tuple[str, str]]] = {}
     for cert_id, word, category in conn.execute("SELECT cert_id, word, category FROM category_aliases ORDER BY word"):
@@ -52,8 +52,11 @@ def load_certs(conn: sqlite3.Connection) -> list[Certification]:
 
 def in_cycle(conn: sqlite3.Connection, cert: Certification, cycle: Cycle) -> Certification:
     """The certification as it stood in one of its cycles (from load_cycles): that cycle, with its own rules."""
+    windows = load_cycles(conn, cert.id)
+    before = [window for window, following in zip(windows, windows[1:], strict=False) if following.id == cycle.id]
     return replace(cert, cycle=cycle, requirements=cycle_rules(conn, cert.id).get(cycle.id or 0, ()),
-                   next_requirements=None, topics_owed=())  # what the current cycle owes is not that cycle's
+                   next_requirements=None, topics_owed=(),  # what the current cycle owes is not that cycle's
+                   carry_from=before[0] if before else None)
 
 
 def cycle_rules(conn: sqlite3.Connection, cert_id: str) -> dict[int, tuple[Requirement, ...]]:
@@ -67,13 +70,15 @@ def cycle_rules(conn: sqlite3.Connection, cert_id: str) -> dict[int, tuple[Requi
 
 
 def _current_window(cert: Certification, cycles: list[Cycle]) -> Certification:
-    """The certification with its current cycle as credit counts it (see domain/credit.py)."""
+    """The certification with its current cycle as credit counts it (see domain/credit.py), and the cycle
+    before it."""
     from peertrack.domain.credit import credit_windows
-    from peertrack.domain.record_types import replace
 
-    for window in credit_windows(cycles):
+    windows = credit_windows(cycles)
+    for place, window in enumerate(windows):
         if window.id == cert.cycle.id:
-            return replace(cert, cycle=replace(cert.cycle, starts=window.starts))
+            return replace(cert, cycle=replace(cert.cycle, starts=window.starts),
+                           carry_from=windows[place - 1] if place else None)
     return cert
 
 
@@ -94,8 +99,8 @@ def load_cycles(conn: sqlite3.Connection, cert_id: str) -> list[Cycle]:
     from peertrack.domain.credit import credit_windows
 
     return credit_windows([_cycle_from(row) for row in conn.execute(
-        "SELECT id AS cycle_id, starts, ends, required_seconds AS cycle_seconds, closed_on, carried_seconds"
-        " FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))])
+        "SELECT id AS cycle_id, starts, ends, required_seconds AS cycle_seconds, closed_on, carry_cap_seconds,"
+        " carried_when_renewed_seconds FROM cycles WHERE cert_id = ? ORDER BY closed_on IS NULL, ends", (cert_id,))])
 
 
 def _cycle_from(row: sqlite3.Row) -> Cycle:
@@ -105,7 +110,8 @@ def _cycle_from(row: sqlite3.Row) -> Cycle:
         ends=dt.date.fromisoformat(row["ends"]),
         required_seconds=row["cycle_seconds"],
         closed_on=dt.date.fromisoformat(row["closed_on"]) if row["closed_on"] else None,
-        carried_seconds=row["carried_seconds"],
+        carry_cap_seconds=row["carry_cap_seconds"],
+        carried_when_renewed_seconds=row["carried_when_renewed_seconds"],
     )
 
 
@@ -159,24 +165,30 @@ def _write_aliases(conn: sqlite3.Connection, cert: Certification) -> None:
 def insert_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle, rules: tuple[Requirement, ...]) -> None:
     """A new cycle, with the minimums and caps in force for it."""
     cursor = conn.execute(
-        "INSERT INTO cycles (cert_id, starts, ends, required_seconds, carried_seconds, closed_on)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cycles (cert_id, starts, ends, required_seconds, carry_cap_seconds, carried_when_renewed_seconds,"
+        " closed_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (cert_id, cycle.starts.isoformat(), cycle.ends.isoformat(), cycle.required_seconds,
-         cycle.carried_seconds, iso(cycle.closed_on)),
+         cycle.carry_cap_seconds, cycle.carried_when_renewed_seconds, iso(cycle.closed_on)),
     )
     _write_requirements(conn, cert_id, cursor.lastrowid, rules)
 
 
 def update_cycle(conn: sqlite3.Connection, cert_id: str, cycle: Cycle, rules: tuple[Requirement, ...]) -> None:
-    """One cycle's own hours and rules, changed; the certification's and other cycles' stay."""
-    conn.execute("UPDATE cycles SET required_seconds = ? WHERE id = ? AND cert_id = ?",
-                 (cycle.required_seconds, cycle.id, cert_id))
+    """One cycle's own hours, rules and carry-over cap, changed; the certification's and other cycles' stay."""
+    conn.execute("UPDATE cycles SET required_seconds = ?, carry_cap_seconds = ? WHERE id = ? AND cert_id = ?",
+                 (cycle.required_seconds, cycle.carry_cap_seconds, cycle.id, cert_id))
     conn.execute("DELETE FROM requirements WHERE cycle_id = ?", (cycle.id,))
     _write_requirements(conn, cert_id, cycle.id, rules)
 
 
 def close_cycle(conn: sqlite3.Connection, cycle: Cycle, closed_on: dt.date) -> None:
     conn.execute("UPDATE cycles SET closed_on = ? WHERE id = ?", (closed_on.isoformat(), cycle.id))
+
+
+def note_carried_when_renewed(conn: sqlite3.Connection, cert_id: str, seconds: int) -> None:
+    """Keep, on the open cycle, the hours worked out as carried into it on the day its renewal was recorded."""
+    conn.execute("UPDATE cycles SET carried_when_renewed_seconds = ? WHERE cert_id = ? AND closed_on IS NULL",
+                 (seconds, cert_id))
 
 
 def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> None:
@@ -187,9 +199,9 @@ def update_cert(conn: sqlite3.Connection, old_id: str, cert: Certification) -> N
     conn.execute(f"UPDATE certifications SET {assignments} WHERE id = ?", _values(cert) + (old_id,))
     conn.execute("UPDATE certifications SET endorsement_of = ? WHERE endorsement_of = ?", (cert.id, old_id))
     conn.execute(
-        "UPDATE cycles SET starts = ?, ends = ?, required_seconds = ?, carried_seconds = ? WHERE id = ?",
+        "UPDATE cycles SET starts = ?, ends = ?, required_seconds = ?, carry_cap_seconds = ? WHERE id = ?",
         (cert.cycle.starts.isoformat(), cert.cycle.ends.isoformat(), cert.cycle.required_seconds,
-         cert.cycle.carried_seconds, cert.cycle.id),
+         cert.cycle.carry_cap_seconds, cert.cycle.id),
     )
     conn.execute("DELETE FROM requirements WHERE cert_id = ? AND (cycle_id IS NULL OR cycle_id = ?)",
                  (cert.id, cert.cycle.id))

@@ -12,7 +12,7 @@ from pathlib import Path
 from peertrack.domain.errors import DatabaseProblem, PeertrackError, StorageTrouble
 from peertrack.storage.files import private_folder
 
-SCHEMA_VERSION = 14  # the number of steps in storage/migrations.py
+SCHEMA_VERSION = 15  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 

@@ -510,3 +510,29 @@ def category_aliases(db: Database) -> None:
             "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ?", (cert_id,)).fetchall()]
         db.conn.executemany("INSERT OR IGNORE INTO category_aliases (cert_id, word, category) VALUES (?, ?, ?)",
                             [(cert_id, word, category) for word, category in aliases_from_labels(rules, labels)])
+
+
+@steps(name="0017-carry-over-per-cycle")
+def carry_over_per_cycle(db: Database) -> None:
+    """Each cycle keeps its own carry-over cap; the hours it carries to the next are worked out when read.
+
+    Until now the hours a closed cycle passed on were worked out once, when the renewal was recorded,
+    under the certification's rule of that day, and stored on the new cycle; a course of the old cycle
+    logged, changed or removed later left them stale. No command ever let anyone type that amount: it
+    was always this reckoning of the courses. So the courses, read now, are the truth, and the stored
+    amount is kept beside them, renamed, as a record of what was worked out on the renewal day.
+
+    The cap a cycle closed under was the certification's rule of that day, which an edit may have
+    changed since. Every cycle gets the rule of today, except that a closed cycle which passed on more
+    than that rule allows shows its cap was at least what it passed on: it gets that amount, so the
+    hours it carried do not shrink with a later, lower rule.
+    """
+    db.execute("ALTER TABLE cycles ADD COLUMN carry_cap_seconds INTEGER CHECK (carry_cap_seconds > 0)")
+    db.execute("ALTER TABLE cycles RENAME COLUMN carried_seconds TO carried_when_renewed_seconds")
+    db.execute("UPDATE cycles SET carry_cap_seconds = (SELECT nullif(c.carry_over_seconds, 0) FROM certifications c"
+               " WHERE c.id = cycles.cert_id)")
+    rows = db.execute("SELECT y.cert_id, y.id, y.carried_when_renewed_seconds, c.carry_over_seconds FROM cycles y"
+                      " JOIN certifications c ON c.id = y.cert_id ORDER BY y.cert_id, y.starts, y.ends").fetchall()
+    for before, after in zip(rows, rows[1:], strict=False):
+        if before[0] == after[0] and after[2] > (before[3] or 0):
+            db.execute("UPDATE cycles SET carry_cap_seconds = ? WHERE id = ?", (after[2], before[1]))
