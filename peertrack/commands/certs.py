@@ -261,9 +261,9 @@ def show(
     conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
     item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
-    from peertrack.services.carry import cycle_history
+    from peertrack.services.carry import every_cycle
 
-    history = cycle_history(conn, item, today) if cycles or json else []
+    history = every_cycle(conn, item, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work
 
     standings = certs_work(conn, [item.cert], today)

@@ -67,7 +67,8 @@ def certification(cert: Certification) -> dict:
         "next_cycles": {"hours_required": hours_number(cert.required_seconds),
                         "rules": [requirement(r) for r in cert.rules_ahead]},
         "carry_over_hours": hours_number(cert.carry_over_seconds) if cert.carry_over_seconds else 0,
-        "carry_over_hours_this_cycle": hours_number(cert.cycle.carry_cap_seconds) if cert.cycle.carry_cap_seconds else 0,
+        "carry_over_hours_this_cycle": hours_number(cert.cycle.carry_cap_seconds)
+        if cert.cycle.carry_cap_seconds else 0,
         "renewal_opens_days": cert.opens_days,
         "application_due_days": cert.submit_days,
         "grace_days": cert.grace_days,

@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 
 from peertrack.domain.record_types import replace
+from peertrack.services.cycle_courses import counted_courses
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -48,16 +49,7 @@ def own_progress(conn: sqlite3.Connection, cert: Certification, courses: list[Co
     return progress(replace(cert, cycle=replace(cert.cycle, carried_seconds=0)), courses, today)
 
 
-def counted_courses(conn: sqlite3.Connection, cert: Certification) -> list[Course]:
-    """The courses that count toward `cert`'s cycle (any cycle, past or current), as its board's rules on
-    providers and on trainings counted once see them: the dashboard's own reading."""
-    from peertrack.services.board_rules import provider_rules
-    from peertrack.services.overview import cycle_courses
-
-    return provider_rules(conn, cert, cycle_courses(conn, cert))[0]
-
-
-def cycle_history(conn: sqlite3.Connection, current: Progress, today: dt.date) -> list[Progress]:
+def every_cycle(conn: sqlite3.Connection, current: Progress, today: dt.date) -> list[Progress]:
     """Every cycle of a certification with its own progress, oldest first, each with the hours carried into
     it; the current one as the dashboard has it (`current`: its topics, trainings and any unique-hours split)."""
     from peertrack.domain.cycles import carry_over

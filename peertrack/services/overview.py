@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from peertrack.services.cycle_courses import cycle_courses
 from peertrack.storage.courses import credited_courses
 from peertrack.storage.database import connect, privacy_warning
 from peertrack.storage.reminders import load_reminders
@@ -144,23 +145,6 @@ def _with_topics(conn: sqlite3.Connection, cert: Certification, templates: dict)
     owed = owed_minimums(cert, template.once_over_cycles, earlier, first)
     own = {(r.dimension, r.value.casefold()) for r in cert.requirements}
     return replace(cert, topics_owed=tuple(r for r in owed if (r.dimension, r.value.casefold()) not in own))
-
-
-def cycle_courses(conn: sqlite3.Connection, cert: Certification) -> list:
-    """The courses of the certification's cycle (the current one, or a past one given); for a board that counts a training once ever, only first times,
-    and for one that counts a program once a cycle, only its first time in this cycle."""
-    courses = credited_courses(conn, cert.id, cert.cycle.starts, cert.cycle.ends)
-    if cert.template is None or not courses:
-        return courses
-    from peertrack.domain.once_ever import first_times
-    from peertrack.services.board_rules import counts_once_a_cycle, counts_once_ever
-
-    if not counts_once_ever(cert):
-        return first_times(courses, []) if counts_once_a_cycle(cert) else courses
-    from peertrack.storage.courses import credit_spans
-
-    first = credit_spans(conn)[cert.id][0]  # the earlier cycles: a course before the first counted toward none
-    return first_times(courses, credited_courses(conn, cert.id, first, cert.cycle.starts - dt.timedelta(days=1)))
 
 
 def endorsements_under_parents(items: list[Progress]) -> list[Progress]:
