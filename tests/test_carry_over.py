@@ -53,6 +53,8 @@ def test_a_late_course_raises_what_a_wider_cap_carries(renewed, ok, status_json)
     ok("log-ceu", "Late certificate", "--hours", "3", "--date", "2027-03-01")
     assert carried(status_json) == 13
     assert "+ 13 hours carried over from the last cycle" in ok("status").stdout
+    assert json.loads(ok("cert", "list", "--json").stdout)[0]["hours_carried_over"] == 13
+    assert "(13 carried in)" in ok("cert", "show", "ca-pss", "--cycles").stdout
     # Removing the 10-hour course of the old cycle: 23 - 20 = 3 carried.
     ok("ceu", "rm", "2", "--yes")
     assert carried(status_json) == 3
