@@ -109,6 +109,9 @@ def test_an_older_export_with_stored_tasks_imports_as_marks(ok, run, tmp_path):
     data["tables"]["requirements"] = [{k: v for k, v in row.items() if k != "cycle_id"}
                                       for row in data["tables"]["requirements"] if row["cycle_id"] is None]
     data["tables"]["ceus"] = [{k: v for k, v in row.items() if k != "credit_chosen"} for row in data["tables"]["ceus"]]
+    data["tables"]["cycles"] = [{("carried_seconds" if k == "carried_when_renewed_seconds" else k): v
+                                 for k, v in row.items() if k != "carry_cap_seconds"}
+                                for row in data["tables"]["cycles"]]
     data["tables"]["deadlines"] = [
         {"id": 1, "title": f"Pay the renewal fee ($60): {TX}", "due": "2027-06-30", "cert_id": "tx-peer",
          "note": NOTE, "done_on": "2026-10-01", "created_at": "2026-10-01T00:00:00"},
