@@ -154,3 +154,16 @@ def test_migrating_follows_the_courses_when_they_changed_since(ok, db_path, stat
     item = {c["id"]: c for c in status_json()["certifications"]}["ca-pss"]
     assert item["hours_carried_over"] == 0
     assert [row[2:] for row in past_cycles(ok)] == [(0, 5, None), (0, 5, 5)]
+
+
+def test_the_renewal_packet_counts_the_late_course_in_what_carried_over(renewed, ok, tmp_path):
+    from pypdf import PdfReader
+
+    # Cap 15: 20 + 10 + the late 3 = 33 of 20, 13 extra, carried into the new cycle.
+    renewed("15")
+    ok("log-ceu", "Late certificate", "--hours", "3", "--date", "2027-03-01")
+    ok("config", "set", "name", "Jordan Rivera")
+    target = tmp_path / "packet.pdf"
+    ok("export", "packet", "--cert", "ca-pss", "-o", str(target))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "Counted besides the courses: 13 hours carried over from the cycle before." in text
