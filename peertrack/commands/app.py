@@ -54,7 +54,8 @@ JOINED: dict[str, tuple[tuple[str, str], ...]] = {
                ("timesheet", "peertrack.commands.export_timesheet:timesheet"),
                ("packet", "peertrack.commands.export_packet:packet")),
     "import": (("certificates", "peertrack.commands.certificates:import_certificates"),),
-    "cert": (("certify", "peertrack.commands.pursuits:certify"),),
+    "cert": (("edit", "peertrack.commands.cert_changes:edit"), ("renew", "peertrack.commands.cert_changes:renew"),
+             ("rm", "peertrack.commands.cert_changes:rm"), ("certify", "peertrack.commands.pursuits:certify")),
 }
 
 
