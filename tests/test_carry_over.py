@@ -167,3 +167,14 @@ def test_the_renewal_packet_counts_the_late_course_in_what_carried_over(renewed,
     ok("export", "packet", "--cert", "ca-pss", "-o", str(target))
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
     assert "Counted besides the courses: 13 hours carried over from the cycle before." in text
+
+
+def test_log_ceu_says_what_a_late_course_of_the_cycle_before_carries_now(renewed, ok):
+    renewed("15")
+    # 30 of 20 before: 10 carried (cap 15). A 3-hour course of the old cycle: 33 - 20 = 13 carried.
+    first = ok("log-ceu", "Found certificate", "--hours", "3", "--date", "2027-03-01").stderr
+    assert "counts toward the cycle before, whose extra hours carry over (at most 15 hours): 13 hours carried " \
+           "into this cycle now" in first
+    # 3 more: 16 extra, capped: 15.
+    second = ok("log-ceu", "Another one", "--hours", "3", "--date", "2027-03-02").stderr
+    assert "15 hours carried into this cycle now" in second

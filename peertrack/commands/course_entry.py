@@ -100,7 +100,7 @@ def _save_and_tell(conn: sqlite3.Connection, db_path: Path, course: Course, toda
         from peertrack.domain.terminal_text import escaped
 
         tell(f"✓ Kept a copy of its certificate, {escaped(kept.original_name)}.")
-    _warn_outside_cycle(course, certs, dates, _covered(conn, course))
+    _warn_outside_cycle(course, certs, dates, _covered(conn, course), _carried_now(conn, course, certs, today))
     warn_category_words(course, [cert for cert in certs if cert.id in course.cert_ids])
     from peertrack.domain.providers import left_out_note
 
@@ -190,7 +190,18 @@ def _covered(conn, course: Course) -> set[str]:
     return {cert_id for cert_id, (first, last) in credit_spans(conn).items() if first <= course.date <= last}
 
 
-def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str]) -> None:
+def _carried_now(conn, course: Course, certs, today) -> dict[str, tuple[int, int]]:
+    """For each certification whose cycle before the current one includes the course's date and passes extra
+    hours on: (the hours it carries into the current cycle now, the most it may)."""
+    from peertrack.services.carry import carried_into
+
+    return {cert.id: (carried_into(conn, cert, today), cert.carry_from.carry_cap_seconds) for cert in certs
+            if cert.id in course.cert_ids and cert.carry_from is not None and cert.carry_from.carry_cap_seconds
+            and cert.carry_from.starts <= course.date <= cert.carry_from.ends}
+
+
+def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str],
+                        carried: dict[str, tuple[int, int]]) -> None:
     from peertrack.domain.formatting import bare_day
 
     day = bare_day(course.date, dates)
@@ -203,6 +214,14 @@ def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str]) ->
             say(f"Note: {day} is after the current cycle of {cert.id} ended "
                 f"({bare_day(cert.cycle.ends, dates)}); it will count toward the next cycle once you "
                 f"record your renewal with: peertrack cert renew {cert.id}")
+        elif cert.id in carried:
+            from peertrack.domain.formatting import hours_words
+
+            now, most = carried[cert.id]
+            say(f"Note: {day} is before the current cycle of {cert.id} began "
+                f"({bare_day(cert.cycle.starts, dates)}), so it counts toward the cycle before, whose extra hours "
+                f"carry over (at most {hours_words(most)}): {hours_words(now)} carried into this cycle now. "
+                f"See: peertrack cert show {cert.id} --cycles")
         elif cert.id in course.cert_ids and cert.id in covered:
             say(f"Note: {day} is before the current cycle of {cert.id} began "
                 f"({bare_day(cert.cycle.starts, dates)}), so it counts toward an earlier one: "
