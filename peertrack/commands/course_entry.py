@@ -193,11 +193,13 @@ def _covered(conn, course: Course) -> set[str]:
 def _carried_now(conn, course: Course, certs, today) -> dict[str, tuple[int, int]]:
     """For each certification whose cycle before the current one includes the course's date and passes extra
     hours on: (the hours it carries into the current cycle now, the most it may)."""
+    passing = [cert for cert in certs if cert.id in course.cert_ids and cert.carry_from is not None
+               and cert.carry_from.carry_cap_seconds and cert.carry_from.starts <= course.date <= cert.carry_from.ends]
+    if not passing:
+        return {}
     from peertrack.services.carry import carried_into
 
-    return {cert.id: (carried_into(conn, cert, today), cert.carry_from.carry_cap_seconds) for cert in certs
-            if cert.id in course.cert_ids and cert.carry_from is not None and cert.carry_from.carry_cap_seconds
-            and cert.carry_from.starts <= course.date <= cert.carry_from.ends}
+    return {cert.id: (carried_into(conn, cert, today), cert.carry_from.carry_cap_seconds) for cert in passing}
 
 
 def _warn_outside_cycle(course: Course, certs, dates: str, covered: set[str],
