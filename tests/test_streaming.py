@@ -154,8 +154,8 @@ def test_the_csv_writer_writes_each_course_as_it_arrives() -> None:
         raise AssertionError("the writer asked for a second course before writing the first")
 
     lines = csv_lines(courses())
-    assert next(lines) == "Date,Title,Provider,Hours,Category,Format,Approval number\r\n" \
-                          "2026-03-04,Ethics,NAMI,1.5,ethics,,\r\n"
+    assert next(lines) == "Date,Title,Provider,Hours,Category,Format,Approval number\r\n"
+    assert next(lines) == "2026-03-04,Ethics,NAMI,1.5,ethics,,\r\n"
     assert courses_csv([]) == "Date,Title,Provider,Hours,Category,Format,Approval number\r\n"
 
 

@@ -155,8 +155,7 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
         try:
             lines = exports.csv_lines(rows, notes=notes)
             if output is None:
-                for line in lines:
-                    sys.stdout.write(line)
+                sys.stdout.writelines(lines)
                 return
             import itertools
 

@@ -22,6 +22,7 @@ def hours_decimal(seconds: int) -> Decimal:
     return value.normalize() if value else Decimal(0)
 
 
+@lru_cache(maxsize=4096)
 def hours(seconds: int) -> str:
     """Seconds as a short number of hours for people and spreadsheets: "1.5", "20", "0.125"."""
     return f"{hours_decimal(seconds):f}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from peertrack.domain.formatting import category_text, hours
@@ -19,10 +18,10 @@ def courses_csv(courses: Iterable[Course], *, notes: bool = False) -> str:
 
 
 def csv_lines(courses: Iterable[Course], *, notes: bool = False) -> Iterator[str]:
-    """The same CSV a line at a time, each written as its course arrives: never the whole file in memory."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS + (("Note",) if notes else ()))
+    """The same CSV a line at a time, the header first, each written as its course arrives: never the
+    whole file in memory."""
+    writer = csv.writer(_LineText(), lineterminator="\r\n")
+    yield writer.writerow(CSV_COLUMNS + (("Note",) if notes else ()))
     for course in courses:
         row = [
             course.date.isoformat(),
@@ -35,11 +34,15 @@ def csv_lines(courses: Iterable[Course], *, notes: bool = False) -> Iterator[str
         ]
         if notes:
             row.append(safe_cell(course.note))
-        writer.writerow(row)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()  # the header alone when there are no courses
+        yield writer.writerow(row)
+
+
+class _LineText:
+    """What csv.writer writes into: it hands each line back, as writerow returns what `write` returns."""
+
+    @staticmethod
+    def write(line: str) -> str:
+        return line
 
 
 def safe_cell(text: str | None) -> str:

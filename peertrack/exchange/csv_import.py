@@ -10,8 +10,9 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.formatting import joined
@@ -114,31 +115,28 @@ def read_sheet(data: bytes, name: str, maps: Sequence[str] = ()) -> Sheet:
     overrides = [_parse_map(item) for item in maps]
     delimiter = delimiter or _sniff(text, overrides)
     rows = _rows(text, delimiter, name)
-    if not any(any(cell.strip() for cell in cells) for _, cells in rows):
+    if not any(_filled(cells) for _, cells in rows):
         raise InvalidInput("FILE", name, "give a CSV file with a row of column names and a row for each course",
                            problem="is empty")
     header_at, fields = _header(rows, overrides, name)
     header = tuple(cell.strip() for cell in rows[header_at][1])
-    records = tuple((number, cells) for number, cells in rows[header_at + 1:] if any(cell.strip() for cell in cells))
+    records = tuple((number, cells) for number, cells in rows[header_at + 1:] if _filled(cells))
     sheet = Sheet(name=name, header=header, fields=fields, records=records, delimiter=delimiter)
-    return replace(sheet, day_first=_day_first([_cell(cells, fields["date"]) for _, cells in records]))
+    dates = {_cell(cells, fields["date"]) for _, cells in records}  # each date once: a sheet repeats them
+    return replace(sheet, day_first=_day_first(dates))
 
 
 def read_rows(sheet: Sheet, today: dt.date) -> Iterator[SheetRow]:
     """Each row as a course, or as the reason it cannot be one."""
     columns = _column_names(sheet)
+    fields = tuple(sheet.fields.items())
     for number, cells in sheet.records:
-        yield read_row(sheet, number, cells, today, columns)
-
-
-def read_row(sheet: Sheet, number: int, cells: Sequence[str], today: dt.date,
-             columns: Mapping[str, str] | None = None) -> SheetRow:
-    values = {field: _cell(cells, index) for field, index in sheet.fields.items()}
-    columns = columns or _column_names(sheet)
-    try:
-        return SheetRow(number, course=_course(values, columns, today, sheet.day_first))
-    except InvalidInput as problem:
-        return SheetRow(number, problem=problem.message)
+        width = len(cells)
+        values = {field: cells[index] if index < width else "" for field, index in fields}
+        try:
+            yield SheetRow(number, _course(values, columns, today, sheet.day_first))
+        except InvalidInput as problem:
+            yield SheetRow(number, problem=problem.message)
 
 
 def _column_names(sheet: Sheet) -> dict[str, str]:
@@ -246,8 +244,8 @@ def _sniff(text: str, overrides: list[tuple[str, str]]) -> str:
 def _header(rows: list[tuple[int, tuple[str, ...]]], overrides: list[tuple[str, str]],
             name: str) -> tuple[int, dict[str, int]]:
     """The row of column names (a title or a blank line may come first) and the field of each column."""
-    candidates = [(index, cells) for index, (_, cells) in enumerate(rows) if any(c.strip() for c in cells)]
-    candidates = candidates[:_HEADER_SEARCH_ROWS]
+    filled = ((index, cells) for index, (_, cells) in enumerate(rows) if _filled(cells))
+    candidates = list(islice(filled, _HEADER_SEARCH_ROWS))
     best_index, best = candidates[0][0], _found_fields(candidates[0][1], overrides)
     for index, cells in candidates:
         found = _found_fields(cells, overrides)
@@ -355,16 +353,10 @@ def _without_brackets(text: str) -> str:
 
 def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.date, day_first: bool) -> Course:
     date_text, title_text, hours_text = values["date"].strip(), values["title"].strip(), values["hours"].strip()
-    for field, other in (("date", title_text), ("title", date_text)):
-        if "tal" in values[field].lower() and _TOTAL.fullmatch(" ".join(_undo(values[field]).split())) and (
-                field == "date" or not other):
-            raise InvalidInput(columns[field], _undo(values[field]).strip(), "only rows of courses are read",
-                               problem="looks like a total, not a course")
-    for field, text in (("date", date_text), ("title", title_text), ("hours", hours_text)):
-        if not text:
-            problem = InvalidInput(columns[field], "", "")
-            problem.message = f"{columns[field]} is empty: every course needs {_FIELD_WORDS[field]}."
-            raise problem
+    if "tal" in date_text.lower() or "tal" in title_text.lower():  # only then can the row be a total
+        _refuse_total(values, columns, date_text, title_text)
+    if not (date_text and title_text and hours_text):
+        _refuse_empty(columns, date_text, title_text, hours_text)
     day = _date(date_text, columns["date"], today, day_first)
     seconds = _hours(hours_text, columns["hours"])
     category = _undo(values.get("category", "")).strip()
@@ -379,6 +371,22 @@ def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.dat
         note=_tidy(values.get("note", "")) or None,
         allocations=_allocations(category, seconds, columns.get("category", "category")) if category else (),
     )
+
+
+def _refuse_total(values: Mapping[str, str], columns: Mapping[str, str], date_text: str, title_text: str) -> None:
+    for field, other in (("date", title_text), ("title", date_text)):
+        if "tal" in values[field].lower() and _TOTAL.fullmatch(" ".join(_undo(values[field]).split())) and (
+                field == "date" or not other):
+            raise InvalidInput(columns[field], _undo(values[field]).strip(), "only rows of courses are read",
+                               problem="looks like a total, not a course")
+
+
+def _refuse_empty(columns: Mapping[str, str], date_text: str, title_text: str, hours_text: str) -> None:
+    for field, text in (("date", date_text), ("title", title_text), ("hours", hours_text)):
+        if not text:
+            problem = InvalidInput(columns[field], "", "")
+            problem.message = f"{columns[field]} is empty: every course needs {_FIELD_WORDS[field]}."
+            raise problem
 
 
 _STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -403,7 +411,7 @@ def _date(text: str, column: str, today: dt.date, day_first: bool) -> dt.date:
     return day
 
 
-def _day_first(cells: Sequence[str]) -> bool:
+def _day_first(cells: Iterable[str]) -> bool:
     """Whether a column's numeric dates are day/month/year: some can only be read so, none only the US way."""
     firsts, seconds = [], []
     for cell in cells:
@@ -464,6 +472,11 @@ def _tidy(text: str) -> str:
 def _undo(text: str) -> str:
     text = text.strip()
     return undo_safe_cell(text) if text[:1] == "'" else text
+
+
+def _filled(cells: Sequence[str]) -> bool:
+    """Whether a row has a cell with more than spaces in it (joined first: one strip a row, not one a cell)."""
+    return bool("".join(cells).strip())
 
 
 def _cell(cells: Sequence[str], index: int) -> str:

@@ -32,40 +32,51 @@ def insert_courses(conn: sqlite3.Connection, courses: list[Course]) -> list[int]
     first = max(row[0] if row else 0, conn.execute("SELECT coalesce(max(id), 0) FROM ceus").fetchone()[0]) + 1
     ids = list(range(first, first + len(courses)))
     stamp = now()
-    conn.executemany(
-        "INSERT INTO ceus (id, date, title, provider, seconds, format, approval_no, note, credit_chosen,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(course_id, c.date.isoformat(), c.title, c.provider, c.seconds, c.format, c.approval_no, c.note,
-          c.credit_chosen, stamp) for course_id, c in zip(ids, courses, strict=True)],
-    )
-    conn.executemany(
-        "INSERT INTO ceu_allocations (ceu_id, category, seconds) VALUES (?, ?, ?)",
-        [(course_id, a.category, a.seconds) for course_id, c in zip(ids, courses, strict=True)
-         for a in c.allocations],
-    )
-    conn.executemany(
-        "INSERT INTO ceu_credits (ceu_id, cert_id, seconds) VALUES (?, ?, ?)",
-        [(course_id, cert_id, dict(c.overrides).get(cert_id) if c.overrides else None)
-         for course_id, c in zip(ids, courses, strict=True) if c.credit_chosen for cert_id in c.cert_ids],
-    )
+    _insert_rows(conn, "ceus (id, date, title, provider, seconds, format, approval_no, note, credit_chosen,"
+                 " created_at)",
+                 [(course_id, c.date.isoformat(), c.title, c.provider, c.seconds, c.format, c.approval_no, c.note,
+                   c.credit_chosen, stamp) for course_id, c in zip(ids, courses, strict=True)])
+    _insert_rows(conn, "ceu_allocations (ceu_id, category, seconds)",
+                 [(course_id, a.category, a.seconds) for course_id, c in zip(ids, courses, strict=True)
+                  for a in c.allocations])
+    _insert_rows(conn, "ceu_credits (ceu_id, cert_id, seconds)",
+                 [(course_id, cert_id, dict(c.overrides).get(cert_id) if c.overrides else None)
+                  for course_id, c in zip(ids, courses, strict=True) if c.credit_chosen for cert_id in c.cert_ids])
     return ids
+
+
+def _insert_rows(conn: sqlite3.Connection, into: str, rows: list[tuple]) -> None:
+    """Rows inserted into `into` ("table (column, ...)"), many to a statement: a statement for each row
+    costs more than the row. At most 999 values to a statement, the fewest any SQLite takes."""
+    if not rows:
+        return
+    width = len(rows[0])
+    per_statement = 999 // width
+    marks = f"({', '.join('?' * width)})"
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start:start + per_statement]
+        conn.execute(f"INSERT INTO {into} VALUES {', '.join([marks] * len(chunk))}",
+                     [value for row in chunk for value in row])
 
 
 def recorded_keys(conn: sqlite3.Connection, keys: Iterable[tuple[dt.date, str, int]]) -> dict[tuple, int]:
     """Which of these courses, as (date, title in any case, seconds), are recorded already: each -> its number.
 
-    Looked up day by day through the date index, so the cost follows the courses kept on the
-    days asked about, never the whole history: an import reads the same into any database.
+    Looked up a batch of days at a time through the date index, so the cost follows the courses
+    kept on the days asked about, never the whole history: an import reads the same into any database.
     """
     wanted: dict[dt.date, set[tuple]] = {}
     for key in keys:
         wanted.setdefault(key[0], set()).add(key)
+    days = {day.isoformat(): day for day in wanted}
+    named = list(days)
     found: dict[tuple, int] = {}
-    for day, asked in wanted.items():
-        for course_id, title, seconds in conn.execute(
-                "SELECT id, title, seconds FROM ceus WHERE date = ? ORDER BY id", (day.isoformat(),)):
-            key = (day, title.casefold(), seconds)
-            if key in asked:
+    for start in range(0, len(named), _BATCH):
+        chosen = named[start:start + _BATCH]
+        for course_id, day, title, seconds in conn.execute(
+                f"SELECT id, date, title, seconds FROM ceus WHERE date IN ({', '.join('?' * len(chosen))})", chosen):
+            key = (days[day], title.casefold(), seconds)
+            if key in wanted[key[0]] and course_id > found.get(key, 0):
                 found[key] = course_id  # the latest of several alike, as it always was
     return found
 
@@ -243,38 +254,43 @@ def count_courses(conn: sqlite3.Connection) -> int:
 def _courses(conn: sqlite3.Connection, where: str, params: list, with_credits: bool = True) -> Iterator[Course]:
     """Courses matching `where` (SQL over `c`, the ceus table), each with its categories and credits.
 
-    The courses come from one cursor, a batch at a time; each batch's categories and credits
-    come in two plain queries, so memory stays that of one batch at any size.
+    The courses come from one cursor with their categories joined on, one row per category; the
+    credits of each batch come in one plain query, so memory stays that of one batch at any size.
     """
     condition = f" WHERE {where}" if where else ""
     spans = credit_spans(conn) if with_credits else {}
-    rows = conn.execute(f"SELECT {_COURSE_COLUMNS} FROM ceus c{condition} ORDER BY c.date, c.id", params)
-    while batch := rows.fetchmany(_BATCH):
-        yield from _with_links(conn, batch, with_credits, spans)
+    rows = conn.execute(f"SELECT {_COURSE_COLUMNS}, a.category, a.seconds FROM ceus c"
+                        f" LEFT JOIN ceu_allocations a ON a.ceu_id = c.id{condition} ORDER BY c.date, c.id, a.category",
+                        params)
+    batch: list[tuple[sqlite3.Row, list[Allocation]]] = []  # each course's row with its categories
+    for row in rows:
+        if not batch or row[0] != batch[-1][0][0]:
+            if len(batch) == _BATCH:
+                yield from _with_credits(conn, batch, with_credits, spans)
+                batch = []
+            batch.append((row, []))
+        if row[-2] is not None:
+            batch[-1][1].append(Allocation(row[-2], row[-1]))
+    yield from _with_credits(conn, batch, with_credits, spans)
 
 
-def _with_links(conn: sqlite3.Connection, batch: list, with_credits: bool,
-                spans: dict[str, tuple[dt.date, dt.date]]) -> Iterator[Course]:
-    ids = [row[0] for row in batch]
-    chosen = ", ".join("?" * len(ids))
-    shares: dict[int, list[Allocation]] = {}
-    for ceu_id, category, seconds in conn.execute(
-            f"SELECT ceu_id, category, seconds FROM ceu_allocations WHERE ceu_id IN ({chosen})"
-            " ORDER BY ceu_id, category", ids):
-        shares.setdefault(ceu_id, []).append(Allocation(category, seconds))
+def _with_credits(conn: sqlite3.Connection, batch: list[tuple[sqlite3.Row, list[Allocation]]],
+                  with_credits: bool, spans: dict[str, tuple[dt.date, dt.date]]) -> Iterator[Course]:
     credits: dict[int, list[tuple[str, int | None]]] = {}
-    for ceu_id, cert_id, seconds in () if not with_credits else conn.execute(
-            f"SELECT ceu_id, cert_id, seconds FROM ceu_credits WHERE ceu_id IN ({chosen})"
-            " ORDER BY ceu_id, cert_id", ids):
-        credits.setdefault(ceu_id, []).append((cert_id, seconds))
+    if with_credits and batch:
+        ids = [row[0] for row, _ in batch]
+        for ceu_id, cert_id, seconds in conn.execute(
+                f"SELECT ceu_id, cert_id, seconds FROM ceu_credits WHERE ceu_id IN ({', '.join('?' * len(ids))})"
+                " ORDER BY ceu_id, cert_id", ids):
+            credits.setdefault(ceu_id, []).append((cert_id, seconds))
     none: list = []
-    for course_id, day, title, seconds, provider, form, approval_no, note, chosen in batch:
+    for (course_id, day, title, seconds, provider, form, approval_no, note, chosen, _, _), shares in batch:
         date = dt.date.fromisoformat(day)
-        by_date = [(cert, None) for cert, (first, last) in sorted(spans.items()) if first <= date <= last]
-        links = credits.get(course_id, none) if chosen else by_date
+        links = credits.get(course_id, none) if chosen else \
+            [(cert, None) for cert, (first, last) in sorted(spans.items()) if first <= date <= last]
         yield Course(
             id=course_id, date=date, title=title, seconds=seconds, provider=provider,
-            format=form, approval_no=approval_no, note=note, allocations=tuple(shares.get(course_id, none)),
-            cert_ids=tuple(cert for cert, _ in links), credit_chosen=bool(chosen),
-            overrides=tuple((cert, amount) for cert, amount in links if amount is not None),
+            format=form, approval_no=approval_no, note=note, allocations=tuple(shares),
+            cert_ids=tuple(cert for cert, _ in links) if links else (), credit_chosen=bool(chosen),
+            overrides=tuple((cert, amount) for cert, amount in links if amount is not None) if links else (),
         )
