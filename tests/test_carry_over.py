@@ -147,6 +147,17 @@ def test_migrating_a_removed_rule_keeps_the_hours_carried(ok, db_path, status_js
     assert (item["hours_carried_over"], item["carry_over_hours"], item["carry_over_hours_this_cycle"]) == (5, 0, 0)
 
 
+def test_migrating_makes_up_no_hours_for_a_cycle_that_passed_nothing_on(ok, db_path, status_json):
+    # The renewal carried nothing (no rule then), and a 5-hour rule was added later. The first cycle's 28 of 20
+    # would carry 5 under that rule, but it closed under none: nothing is carried; the open cycle takes the rule.
+    _old_database(db_path, 300, "UPDATE cycles SET carried_minutes = 0")
+    item = {c["id"]: c for c in status_json()["certifications"]}["ca-pss"]
+    assert (item["hours_carried_over"], item["carry_over_hours_this_cycle"]) == (0, 5)
+    assert [row[2:] for row in past_cycles(ok)] == [(0, 0, None), (0, 5, 0)]  # no cap is shown as 0
+    ok("cert", "edit", "ca-pss", "--cycle", "previous", "--carry-over", "5")  # the holder knows it had one
+    assert {c["id"]: c for c in status_json()["certifications"]}["ca-pss"]["hours_carried_over"] == 5
+
+
 def test_migrating_follows_the_courses_when_they_changed_since(ok, db_path, status_json):
     # The 20-hour course of the first cycle was removed after the renewal (before this version): 8 of 20 is short,
     # so nothing is carried now, though 5 was stored. No command ever let anyone type that amount: the courses win.

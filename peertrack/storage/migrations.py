@@ -523,16 +523,22 @@ def carry_over_per_cycle(db: Database) -> None:
     amount is kept beside them, renamed, as a record of what was worked out on the renewal day.
 
     The cap a cycle closed under was the certification's rule of that day, which an edit may have
-    changed since. Every cycle gets the rule of today, except that a closed cycle which passed on more
-    than that rule allows shows its cap was at least what it passed on: it gets that amount, so the
-    hours it carried do not shrink with a later, lower rule.
+    changed since; what the renewal passed on is the only record of it. So the open cycle of each
+    certification gets today's rule; a closed cycle that passed hours on gets today's rule, or what it
+    passed on if that is more (its cap was at least that); a closed cycle that passed nothing on gets no
+    cap: it closed under no rule, or with no extra hours, and the file cannot tell which, so no hours
+    are made up for it (`cert edit ID --cycle previous --carry-over H` gives it one).
     """
     db.execute("ALTER TABLE cycles ADD COLUMN carry_cap_seconds INTEGER CHECK (carry_cap_seconds > 0)")
     db.execute("ALTER TABLE cycles RENAME COLUMN carried_seconds TO carried_when_renewed_seconds")
-    db.execute("UPDATE cycles SET carry_cap_seconds = (SELECT nullif(c.carry_over_seconds, 0) FROM certifications c"
-               " WHERE c.id = cycles.cert_id)")
     rows = db.execute("SELECT y.cert_id, y.id, y.carried_when_renewed_seconds, c.carry_over_seconds FROM cycles y"
                       " JOIN certifications c ON c.id = y.cert_id ORDER BY y.cert_id, y.starts, y.ends").fetchall()
-    for before, after in zip(rows, rows[1:], strict=False):
-        if before[0] == after[0] and after[2] > (before[3] or 0):
-            db.execute("UPDATE cycles SET carry_cap_seconds = ? WHERE id = ?", (after[2], before[1]))
+    for index, before in enumerate(rows):
+        after = rows[index + 1] if index + 1 < len(rows) else None
+        rule = before[3] or None
+        if after is None or after[0] != before[0]:
+            cap = rule  # the open cycle: today's rule
+        else:
+            passed_on = after[2]
+            cap = max(rule or 0, passed_on) if passed_on else None
+        db.execute("UPDATE cycles SET carry_cap_seconds = ? WHERE id = ?", (cap, before[1]))
