@@ -135,3 +135,17 @@ def test_each_late_stage_has_its_day_in_the_calendar_and_leaves_it_when_removed(
     for uid in before:
         if uid.startswith("ga-cps-late"):
             assert str(after[uid]["STATUS"]) == "CANCELLED"
+
+
+def test_a_late_stage_with_no_day_after_an_edit_is_sent_cancelled(ok, tmp_path):
+    ok("cert", "add", "--template", "ga-cps", "--issued", "2024-03-01")
+    assert {uid.split("@")[0] for uid in export(ok, tmp_path / "before.ics") if "-late" in uid} == {
+        "ga-cps-late-grace", "ga-cps-late"}
+    # Expiring on 20 Jan 2027: no late fee until the next 15 January (2028); the fee window would end on
+    # 31 Jan 2027, before that, so it has no day left. Its event is sent cancelled, not left behind.
+    ok("cert", "edit", "ga-cps", "--expires", "2027-01-20")
+    after = {uid.split("@")[0]: event for uid, event in export(ok, tmp_path / "after.ics").items() if "-late" in uid}
+    assert set(after) == {"ga-cps-late-grace", "ga-cps-late"}
+    assert after["ga-cps-late-grace"].decoded("DTSTART") == dt.date(2028, 1, 15)
+    assert "STATUS" not in after["ga-cps-late-grace"]
+    assert str(after["ga-cps-late"]["STATUS"]) == "CANCELLED"

@@ -239,7 +239,7 @@ def rm(ctx: typer.Context, cert_id: IdArgument, yes: YesOption = False) -> None:
 
         tasks = renewal_tasks(db, [current], include_done=True)
         late = late_stages([current]).get(current.id, ())
-        remember_removed(db, certification_keys(current, derived_deadlines(current, late) + tasks))
+        remember_removed(db, certification_keys(current, derived_deadlines(current, late) + tasks, late))
         delete_cert(db, cert.id)
         if load_settings(db).default_cert == cert.id:
             save_setting(db, "default-cert", None)

@@ -59,7 +59,8 @@ def ics(
 
             certs = load_certs(conn)
             stored = load_deadlines(conn, include_done=True) + renewal_tasks(conn, certs, include_done=True)
-            found = calendar.deadline_events(all_deadlines(stored, certs, late_stages(certs)), certs, notes=notes)
+            late = late_stages(certs)
+            found = calendar.deadline_events(all_deadlines(stored, certs, late), certs, notes=notes, late=late)
             counts["deadlines"] = sum(not event.cancelled for event in found)
             events += found
         if "reminders" in kinds:

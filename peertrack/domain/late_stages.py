@@ -45,6 +45,17 @@ def stages_after(expires: dt.date, stages: Sequence[LateStage]) -> list[StageNow
     return found
 
 
+def stages_with_a_last_day(stages: Sequence[LateStage]) -> list[str]:
+    """The names of the stages, in order, in which the certification can still be renewed and that end:
+    each has a last day to renew (domain.deadlines gives the days themselves)."""
+    names = []
+    for stage in stages:
+        if stage.stage in ENDED or (stage.until_date, stage.until_days, stage.until_months) == (None, None, None):
+            break
+        names.append(stage.stage)
+    return names
+
+
 def stage_on(expires: dt.date, stages: Sequence[LateStage], day: dt.date) -> StageNow | None:
     """The stage `day` falls in; None on or before expiry, or past the last stage that has an end."""
     if day <= expires:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from peertrack import __version__
 from peertrack.domain.formatting import counted
-from peertrack.domain.models import Certification, Deadline, Reminder
+from peertrack.domain.models import Certification, Deadline, LateStage, Reminder
 from peertrack.domain.record_types import dataclass
 
 PRODID = f"-//peertrack//peertrack {__version__}//EN"
@@ -90,23 +90,25 @@ def certification_events(certs: Iterable[Certification]) -> list[Event]:
     return events
 
 
-def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification], *,
-                    notes: bool = False) -> list[Event]:
+def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification], *, notes: bool = False,
+                    late: Mapping[str, Sequence[LateStage]] | None = None) -> list[Event]:
     """Deadlines as all-day events with alarms a week and a day before; a renewal window spans its days.
 
     Expiries are left to certification_events. A deadline marked done is cancelled, so a calendar
-    that imported it drops it. Private notes go in only when `notes` is true.
+    that imported it drops it. Private notes go in only when `notes` is true. `late` holds each
+    certification's late stages (by id): each stage's last day keeps one identity whatever the dates,
+    and a stage with no day this time (after an edited expiry) is sent cancelled.
     """
+    certs = list(certs)
     expiry = {cert.id: cert.expires for cert in certs}
-    deadlines = list(deadlines)
-    last_stage = _last_late_stages(deadlines)
+    stage_keys = {cert.id: _stage_keys(cert.id, (late or {}).get(cert.id, ())) for cert in certs}
     events = []
     for deadline in deadlines:
         if (deadline.key or "").endswith(":expires"):
             continue
         key = uid(*deadline.key.split(":")) if deadline.key else uid("deadline", str(deadline.id))
-        if deadline.key in last_stage:
-            key = uid(deadline.key.split(":")[0], "late")  # the one late day calendars were given before the stages
+        if deadline.cert_id in stage_keys and (deadline.key or "").startswith(f"{deadline.cert_id}:late:"):
+            key = stage_keys[deadline.cert_id].get((deadline.key or "").rsplit(":", 1)[1], key)
         if deadline.done_on is not None:
             events.append(Event(uid=key, summary=deadline.title, start=deadline.due, description="Done.",
                                 categories=("Deadline",), cancelled=True))
@@ -127,18 +129,21 @@ def deadline_events(deadlines: Iterable[Deadline], certs: Iterable[Certification
         events.append(Event(
             uid=key, summary=deadline.title, start=deadline.due, description=description, alarms=alarms,
             categories=("Deadline",)))
+    live = {event.uid for event in events}
+    events += [Event(uid=key, summary=f"No longer a late-renewal day: {cert.name}", start=cert.expires,
+                     description="Removed.", categories=("Deadline",), cancelled=True)
+               for cert in certs for key in stage_keys[cert.id].values() if key not in live]
     return events
 
 
-def _last_late_stages(deadlines: list[Deadline]) -> set[str]:
-    """The key of each certification's last late-stage day: its event keeps the identity of the single
-    "last day to renew late" event of earlier calendar files, so a calendar that imported one updates it."""
-    last: dict[str, Deadline] = {}
-    for deadline in deadlines:
-        if deadline.key and deadline.cert_id and deadline.key.startswith(f"{deadline.cert_id}:late:"):
-            if deadline.cert_id not in last or deadline.due > last[deadline.cert_id].due:
-                last[deadline.cert_id] = deadline
-    return {deadline.key for deadline in last.values() if deadline.key}
+def _stage_keys(cert_id: str, stages: Sequence[LateStage]) -> dict[str, str]:
+    """The event key of each late stage that has a last day to renew in (by the stage's name), from the
+    board's stages, not from this year's dates. The last of them keeps the key of the single "last day to
+    renew late" event of earlier calendar files, so a calendar that imported one updates it."""
+    from peertrack.domain.late_stages import stages_with_a_last_day
+
+    names = stages_with_a_last_day(stages)
+    return {name: uid(cert_id, "late") if name == names[-1] else uid(cert_id, "late", name) for name in names}
 
 
 def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> list[Event]:
@@ -179,9 +184,10 @@ def reminder_events(reminders: Iterable[Reminder], *, notes: bool = False) -> li
     return events
 
 
-def certification_keys(cert: Certification, deadlines: Iterable[Deadline]) -> list[tuple[str, str, dt.date]]:
+def certification_keys(cert: Certification, deadlines: Iterable[Deadline],
+                       late: Sequence[LateStage] = ()) -> list[tuple[str, str, dt.date]]:
     """Every event a certification's own dates make, as (key, title, day): what to cancel when it is removed."""
-    events = certification_events([cert]) + deadline_events(deadlines, [cert])
+    events = certification_events([cert]) + deadline_events(deadlines, [cert], late={cert.id: late})
     return [(event.uid, event.summary, event.start) for event in events if not isinstance(event.start, dt.datetime)]
 
 
