@@ -189,3 +189,11 @@ def test_log_ceu_says_what_a_late_course_of_the_cycle_before_carries_now(renewed
     # 3 more: 16 extra, capped: 15.
     second = ok("log-ceu", "Another one", "--hours", "3", "--date", "2027-03-02").stderr
     assert "15 hours carried into this cycle now" in second
+
+
+def test_no_carry_over_is_said_as_none(renewed, ok):
+    renewed("5")
+    said = " ".join(ok("cert", "edit", "ca-pss", "--carry-over", "0").stderr.split())
+    assert "which passes no hours on when you renew" in said and "passes its extra hours on" not in said
+    said = " ".join(ok("cert", "edit", "ca-pss", "--cycle", "current", "--carry-over", "0").stderr.split())
+    assert "No hours carry over to the cycle after it." in said

@@ -39,7 +39,8 @@ def edit(
     hours: HoursOption = None,
     cycle: Annotated[Optional[str], typer.Option(
         "--cycle", help="A new cycle length: 1y, 2y, 3y, 18m. Or current or previous: give that cycle alone "
-        "its own --hours, --require or --cap (a first cycle with other rules); the others keep theirs.",
+        "its own --hours, --require, --cap or --carry-over (a first cycle with other rules); the others keep "
+        "theirs.",
         show_default=False)] = None,
     require: RequireOption = None,
     no_require: Annotated[bool, typer.Option("--no-require", help="Remove every minimum.")] = False,
@@ -154,7 +155,7 @@ def _edit_one_cycle(conn, cert_id: str, which: str, hours, require, no_require: 
         if carry_over is not None else None
     cert, cycle, rules = change_cycle(conn, cert_id, which, hours=seconds, require=require or None,
                                       no_require=no_require, cap=cap or None, no_cap=no_cap, carry=carry)
-    cycle_changed(cert, cycle, rules, which)
+    cycle_changed(cert, cycle, rules, which, carry_given=carry is not None)
 
 
 def renew(

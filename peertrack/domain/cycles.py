@@ -49,13 +49,11 @@ def next_end(ends: dt.date, months: int, anchor_day: int | None = None) -> dt.da
     return ends + relativedelta(months=months, day=anchor_day or anchor_day_of(ends))
 
 
-def next_cycle(current: Cycle, months: int, anchor_day: int | None, required_seconds: int,
-               carried_seconds: int = 0) -> Cycle:
+def next_cycle(current: Cycle, months: int, anchor_day: int | None, required_seconds: int) -> Cycle:
     return Cycle(
         starts=current.ends + dt.timedelta(days=1),
         ends=next_end(current.ends, months, anchor_day),
         required_seconds=required_seconds,
-        carried_seconds=carried_seconds,
     )
 
 

@@ -168,7 +168,7 @@ def progress_line(item: Progress) -> str:
         minimum = "minimum is" if len(unmet) == 1 else "minimums are"
         line += (f" ({fmt.hours_words(item.earned_seconds)} earned; more count once the {' and '.join(unmet)} "
                  f"{minimum} met)")
-    over = [cap_words(cap)[0].lower() + cap_words(cap)[1:] for cap in item.caps if cap.uncounted_seconds]
+    over = [words[0].lower() + words[1:] for words in (cap_words(cap) for cap in item.caps if cap.uncounted_seconds)]
     if over:  # why a course may not move it
         line += f" ({'; '.join(over)})"
     if item.missing_seconds and item.days_left >= 0:

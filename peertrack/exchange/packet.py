@@ -100,8 +100,9 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
     for cap in progress.caps:
         rows.append((f"At most, {_rule_name(cap)}" if cap.cap_seconds else f"Not counted, {_rule_name(cap)}",
                      fmt.hours(cap.cap_seconds),
-                     fmt.hours(cap.counted_seconds), "within the limit"
-                     if not cap.uncounted_seconds else f"{fmt.hours(cap.uncounted_seconds)} over"))
+                     fmt.hours(cap.counted_seconds), "within the limit" if not cap.uncounted_seconds
+                     else f"{fmt.hours(cap.uncounted_seconds)} over" if cap.cap_seconds
+                     else f"{fmt.hours(cap.uncounted_seconds)} left out"))
     return rows
 
 

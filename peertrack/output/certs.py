@@ -116,17 +116,21 @@ def cycle_history(history: list[Progress], dates: str = "iso") -> None:
     console.print(table)
 
 
-def cycle_changed(cert: Certification, cycle: Cycle, rules, which: str) -> None:
-    """What giving one cycle its own hours and rules did, and what stays."""
+def cycle_changed(cert: Certification, cycle: Cycle, rules, which: str, carry_given: bool = False) -> None:
+    """What giving one cycle its own hours and rules did, and what stays (its carry-over when it has one, or
+    when `carry_given`)."""
     text = Text(f"✓ Changed the {which} cycle ", style="green")
     text.append(f"of {cert.name} ({cert.id})", style="bold")
     text.append(f", {fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}: {fmt.hours_words(cycle.required_seconds)} "
                 f"of CE; {'; '.join(rule_text(r) for r in rules) or 'no minimums or caps'}.")
     if cycle.carry_cap_seconds:
         text.append(f" Up to {fmt.hours_words(cycle.carry_cap_seconds)} carry over to the cycle after it.")
+    elif carry_given:
+        text.append(" No hours carry over to the cycle after it.")
     make_console(stderr=True).print(text)
+    later = f"; up to {fmt.hours_words(cert.carry_over_seconds)} carry over" if cert.carry_over_seconds else ""
     say(f"Other cycles keep their own; a new cycle starts with {fmt.hours_words(cert.required_seconds)} of CE: "
-        f"{'; '.join(rule_text(r) for r in cert.rules_ahead) or 'no minimums or caps'}. "
+        f"{'; '.join(rule_text(r) for r in cert.rules_ahead) or 'no minimums or caps'}{later}. "
         f"See them all with: peertrack cert show {cert.id} --cycles")
 
 
@@ -138,9 +142,10 @@ def carry_rule_changed(cert: Certification) -> None:
         f" The cycle you renewed ({fmt.day(before.starts)} to {fmt.day(before.ends)}) keeps its own ("
         + (f"up to {fmt.hours_words(before.carry_cap_seconds)}" if before.carry_cap_seconds else "no carry-over")
         + f"); change it with: peertrack cert edit {cert.id} --cycle previous --carry-over HOURS")
+    passes = "which passes its extra hours on when you renew" if cert.carry_over_seconds else \
+        "which passes no hours on when you renew"
     say(f"The carry-over rule ({rule}) now applies to the current cycle ({fmt.day(cert.cycle.starts)} to "
-        f"{fmt.day(cert.cycle.ends)}), which passes its extra hours on when you renew, and to every cycle after "
-        f"it.{kept}")
+        f"{fmt.day(cert.cycle.ends)}), {passes}, and to every cycle after it.{kept}")
 
 
 def _carry_words(cert: Certification) -> str | None:

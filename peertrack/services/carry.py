@@ -35,11 +35,11 @@ def carried_into(conn: sqlite3.Connection, cert: Certification, today: dt.date) 
     from peertrack.storage.certs import in_cycle
 
     source = in_cycle(conn, cert, before)
-    return carry_over(own_progress(conn, source, counted_courses(conn, source), today).earned_seconds,
+    return carry_over(own_progress(source, counted_courses(conn, source), today).earned_seconds,
                       before.required_seconds, before.carry_cap_seconds)
 
 
-def own_progress(conn: sqlite3.Connection, cert: Certification, courses: list[Course], today: dt.date) -> Progress:
+def own_progress(cert: Certification, courses: list[Course], today: dt.date) -> Progress:
     """Where `cert`'s cycle stands on its own courses alone, under its own rules: nothing carried into it.
 
     Its own counted hours are what it may pass on: hours it carried in itself are not passed on again.
@@ -65,7 +65,7 @@ def every_cycle(conn: sqlite3.Connection, current: Progress, today: dt.date) -> 
             continue
         past = in_cycle(conn, cert, cycle)
         courses = counted_courses(conn, past)
-        own = own_progress(conn, past, courses, today)
+        own = own_progress(past, courses, today)
         history.append(progress(replace(past, cycle=replace(cycle, carried_seconds=passed_on)), courses, today)
                        if passed_on else own)
         passed_on = carry_over(own.earned_seconds, cycle.required_seconds, cycle.carry_cap_seconds)
