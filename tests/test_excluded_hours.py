@@ -51,3 +51,17 @@ def test_a_template_may_cap_at_zero_but_not_ask_for_a_minimum_of_zero():
     with pytest.raises(TemplateFileError, match="more than 0 for a minimum"):
         parse_templates(json.dumps({"templates": [county | {"rules": [{"kind": "min", "value": "core", "hours": 0}]}]}),
                         "county.json")
+
+
+def test_the_renewal_list_for_ny_cps_leaves_out_the_courses_it_counts_none_of(ok, tmp_path):
+    ny_cps(ok)
+    ok("log-ceu", "Introduction to peer support", "--hours", "3", "--category", "core", "--date", "2026-10-01")
+    ok("log-ceu", "Advocacy day", "--hours", "2.5", "--category", "core:1.5", "--category", "ethics:1",
+       "--date", "2026-10-03")  # partly counted: it stays, as the body counts its ethics hour
+    ok("log-ceu", "Ethics and boundaries", "--hours", "2", "--date", "2026-10-02")
+    listed = ok("export", "csv", "--cert", "ny-cps")
+    assert [line.split(",")[1] for line in listed.stdout.splitlines()[1:]] == ["Ethics and boundaries",
+                                                                              "Advocacy day"]
+    assert "Left out 1 course that ny-cps counts none of (no core hours count)." in listed.stderr
+    everything = ok("export", "csv").stdout
+    assert "Introduction to peer support" in everything and "Left out" not in ok("export", "csv").stderr

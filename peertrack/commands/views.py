@@ -127,7 +127,7 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
     """The courses as CSV, one row each, into `output` or onto the screen; with `cert`, the hours it credits."""
     import sys
 
-    from peertrack.domain.requirements import as_credited
+    from peertrack.domain.requirements import as_credited, counts_none_of
     from peertrack.exchange import csv_export as exports
     from peertrack.services.course_selection import course_filters
     from peertrack.storage.courses import stream_courses
@@ -136,7 +136,7 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
     credited = cert.strip().lower() if cert else None
     with existing(db_path) as conn:
         filters = course_filters(conn, clock.today(), cert=cert, cycle=cycle or ("current" if cert else "all"))
-        written = [0]
+        written, left_out = [0], [0]
 
         def courses():
             """Courses as they are read, one moment of the database, counted as they go out."""
@@ -144,9 +144,13 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
                 return
             with reading(conn):
                 elsewhere = _given_to_partner(conn, credited) if credited else set()
+                holder = _counting_none(conn, credited) if credited else None
                 for course in stream_courses(conn, **filters, with_credits=bool(cert)):
                     if course.id in elsewhere:
                         continue  # unique hours: this course is reported to the other credential's body
+                    if holder is not None and counts_none_of(course, holder):
+                        left_out[0] += 1  # a cap of 0: its body counts none of it (New York's core courses)
+                        continue
                     written[0] += 1
                     # With --cert: the hours this certifying body credits, which is what its own records will show.
                     yield as_credited(course, credited) if credited else course
@@ -156,18 +160,39 @@ def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None,
             lines = exports.csv_lines(rows, notes=notes)
             if output is None:
                 sys.stdout.writelines(lines)
-                return
-            import itertools
+            else:
+                import itertools
 
-            from peertrack.domain.formatting import counted
-            from peertrack.output.screen import say
-            from peertrack.storage.files import write_whole_chunks
+                from peertrack.domain.formatting import counted
+                from peertrack.output.screen import say
+                from peertrack.storage.files import write_whole_chunks
 
-            # The mark makes Excel read UTF-8 names right.
-            write_whole_chunks(output, itertools.chain(["\ufeff"], lines))
-            say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
+                # The mark makes Excel read UTF-8 names right.
+                write_whole_chunks(output, itertools.chain(["\ufeff"], lines))
+                say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
         finally:
             rows.close()  # a read cut short (a closed pipe) ends while the database is still open
+        if left_out[0] and credited:
+            _say_left_out(conn, credited, left_out[0])
+
+
+def _counting_none(conn, cert_id: str):
+    """The certification when a rule of its leaves some hours out altogether (a cap of 0); else None."""
+    from peertrack.storage.certs import load_cert
+
+    cert = load_cert(conn, cert_id)
+    return cert if any(rule.kind == "max" and not rule.seconds for rule in cert.requirements) else None
+
+
+def _say_left_out(conn, cert_id: str, count: int) -> None:
+    from peertrack.domain.formatting import counted
+    from peertrack.output.screen import say
+    from peertrack.output.words import rule_text
+    from peertrack.storage.certs import load_cert
+
+    nothing = "; ".join(rule_text(rule) for rule in load_cert(conn, cert_id).requirements
+                        if rule.kind == "max" and not rule.seconds)
+    say(f"Left out {counted(count, 'course')} that {cert_id} counts none of ({nothing}).")
 
 
 def _given_to_partner(conn, cert_id: str) -> set[int]:

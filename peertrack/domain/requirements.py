@@ -97,6 +97,21 @@ def pieces_of(course: Course, cert_id: str) -> list[Piece]:
             for (name, _), share in zip(parts, shares, strict=True) if share > 0]
 
 
+def counts_none_of(course: Course, cert: Certification) -> bool:
+    """Whether a cap of 0 leaves every hour of the course out for `cert` (New York's CPS counts none of the
+    core courses): its body does not count it at all, so its renewal lists leave it out."""
+    nothing = [allocation.Rule(r.kind, r.dimension, r.value, r.seconds)
+               for r in cert.requirements if r.kind == "max" and not r.seconds]
+    if not nothing:
+        return False
+    from peertrack.domain.category_words import counted_category
+
+    aliases = dict(cert.category_aliases)
+    pieces = [allocation.Piece(p.seconds, counted_category(p.category, aliases), p.format, p.provider)
+              for p in pieces_of(course, cert.id)]
+    return bool(pieces) and all(any(allocation.matches(rule, piece) for rule in nothing) for piece in pieces)
+
+
 def as_credited(course: Course, cert_id: str) -> Course:
     """The course as one certification counts it: its credited hours, its categories scaled to match.
 
