@@ -17,7 +17,8 @@ def test_ny_cps_leaves_the_core_courses_out_and_says_so_everywhere(ok, status_js
     # 3 hours, all core: none count. Cycle 1 Jul 2025 to 30 Jun 2027 (2 years, 20 hours).
     assert "ny-cps: 0 of 20 hours (0%)" in first.stderr
     assert "(your 3 core hours do not count toward this certification)" in first.stderr
-    ok("log-ceu", "Ethics and boundaries", "--hours", "2", "--date", "2026-10-02")
+    second = ok("log-ceu", "Ethics and boundaries", "--hours", "2", "--date", "2026-10-02")
+    assert "do not count" not in second.stderr  # none of its own hours are core
     # A course split 1.5 core and 1 ethics: only the ethics hour counts. 2 + 1 = 3 of 20.
     ok("log-ceu", "Advocacy day", "--hours", "2.5", "--category", "core:1.5", "--category", "ethics:1",
        "--date", "2026-10-03")

@@ -160,15 +160,33 @@ def cap_words(cap: CapUse) -> str:
             f"count: at most {fmt.hours(cap.cap_seconds)} count")
 
 
-def progress_line(item: Progress) -> str:
-    """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."."""
+def _holds(cap: CapUse, course: Course, item: Progress) -> bool:
+    """Whether the course has hours under the cap: its category (or a word the certification counts as
+    it), its format or its provider."""
+    if cap.dimension == "format":
+        return (course.format or "").casefold() == cap.name.casefold()
+    if cap.dimension == "provider":
+        from peertrack.domain.providers import same_provider
+
+        return course.provider is not None and same_provider(cap.name, course.provider)
+    from peertrack.domain.category_words import counted_category
+
+    aliases = dict(item.cert.category_aliases)
+    return any((counted_category(a.category, aliases) or "").casefold() == cap.name.casefold()
+               for a in course.allocations)
+
+
+def progress_line(item: Progress, course: Course | None = None) -> str:
+    """One certification's standing in a line: "ca-pss: 14 of 20 hours (70%), ✓ on track; ..."; with the
+    course just logged, the caps its hours went over."""
     line = f"  {item.cert.id}: {hours_of(item)}, {fmt.LEVEL_WORDS[item.level]}"
     unmet = [c.name for c in item.categories if not c.met]
     if item.missing_seconds and item.earned_seconds > item.toward_seconds and unmet:  # why a course may not move it
         minimum = "minimum is" if len(unmet) == 1 else "minimums are"
         line += (f" ({fmt.hours_words(item.earned_seconds)} earned; more count once the {' and '.join(unmet)} "
                  f"{minimum} met)")
-    over = [words[0].lower() + words[1:] for words in (cap_words(cap) for cap in item.caps if cap.uncounted_seconds)]
+    over = [words[0].lower() + words[1:] for words in (
+        cap_words(cap) for cap in item.caps if cap.uncounted_seconds and course and _holds(cap, course, item))]
     if over:  # why a course may not move it
         line += f" ({'; '.join(over)})"
     if item.missing_seconds and item.days_left >= 0:
@@ -200,7 +218,7 @@ def recorded_lines(course: Course, items: list[Progress], renewal_helps: bool = 
         return [first, "It counts toward no certification now: none of your certifications has a current cycle "
                        f"that includes {fmt.day(course.date)}. It will count toward a certification you add{later} "
                        "whose cycle includes that day."]
-    return [first, "It counts toward:"] + [progress_line(item) for item in items]
+    return [first, "It counts toward:"] + [progress_line(item, course) for item in items]
 
 
 def unique_words(item: Progress) -> str:
