@@ -93,7 +93,7 @@ def test_a_course_logged_while_import_json_asks_is_never_deleted(run, ok, make_c
 
 def test_two_renewals_at_once_leave_one_open_cycle(run, make_cert, db_path, monkeypatch):
     make_cert()  # no courses yet: renewing asks "still needs 20 hours. Renew anyway?"
-    answer_yes_after(monkeypatch, "certs", ("cert", "renew", "ca-pss", "--yes"))
+    answer_yes_after(monkeypatch, "cert_changes", ("cert", "renew", "ca-pss", "--yes"))
     result = run("cert", "renew", "ca-pss")
     assert result.exit_code == Conflict.EXIT_CODE, result.stderr
     assert "was renewed by another peertrack while you were deciding" in result.stderr
@@ -103,7 +103,7 @@ def test_two_renewals_at_once_leave_one_open_cycle(run, make_cert, db_path, monk
 
 def test_a_certification_removed_while_renew_asks_is_not_renewed(run, make_cert, db_path, monkeypatch):
     make_cert()
-    answer_yes_after(monkeypatch, "certs", ("cert", "rm", "ca-pss", "--yes"))
+    answer_yes_after(monkeypatch, "cert_changes", ("cert", "rm", "ca-pss", "--yes"))
     result = run("cert", "renew", "ca-pss")
     assert result.exit_code == 2, result.stderr
     assert 'There is no certification with the id "ca-pss"' in result.stderr
