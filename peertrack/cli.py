@@ -151,7 +151,7 @@ def _split(token: str) -> tuple[str, bool, str]:
 
 
 def run_fast(plan: Plan) -> int:
-    from peertrack.storage.database import resolve_path
+    from peertrack.storage.database import database_name
 
     db, command, options, plain = plan
     if plain:
@@ -164,12 +164,14 @@ def run_fast(plan: Plan) -> int:
         remember_db(db)  # the hints in messages keep it, for the rest of this process
     from peertrack.storage.database import commit_count
 
-    path, commits_before = resolve_path(db), commit_count()
+    path, commits_before = database_name(db), commit_count()  # as text: pathlib takes long to load
     try:
         if command == "log-ceu":
+            from pathlib import Path
+
             from peertrack.commands.course_entry import log_course
 
-            log_course(path, **options)
+            log_course(Path(path), **options)
             return 0
         from peertrack.commands import views as daily
 
@@ -190,7 +192,9 @@ def run_fast(plan: Plan) -> int:
         from peertrack.commands.failures import explain, point_to_help
 
         point_to_help(error, command.split())
-        code, words = explain(error, path, commits_before)
+        from pathlib import Path
+
+        code, words = explain(error, Path(path), commits_before)
         if words:
             sys.stderr.write(words + "\n")
         return code

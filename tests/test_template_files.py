@@ -1,10 +1,13 @@
 """A template file a supervisor shares: read whole, or refused with the file, the field and what is accepted."""
 
 import json
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from peertrack.domain.template_format import TemplateFileError, parse_templates
+from peertrack.domain.template_format import TemplateFileError, exact_seconds, parse_templates
 
 GOOD = {"id": "county-peer", "name": "County Peer Specialist", "body": "Our County", "state": "OH",
         "status": "partial", "checked": "2026-11-20", "cycle": {"months": 12}, "hours": 8,
@@ -130,3 +133,18 @@ def test_rules_on_service_and_what_working_toward_it_needs_read_from_a_file():
     assert len(template.work) == 1 and len(template.entry) == 1
     with pytest.raises(TemplateFileError, match='template "county-peer": work is'):
         read(GOOD | {"work": [{"kind": "cooking", "hours": 5}]})
+
+
+@given(st.one_of(st.integers(0, 1000), st.floats(0, 1000, allow_nan=False),
+                 st.builds(lambda whole, part, digits: round(whole + part, digits), st.integers(0, 999),
+                           st.floats(0, 1), st.integers(0, 6))))
+def test_hours_in_seconds_are_those_of_the_written_fraction(hours):
+    """Held to the plain reckoning: the number's text as an exact fraction, times 3600."""
+    written = Fraction(str(hours)) * 3600
+    assert exact_seconds(hours) == (int(written) if written.denominator == 1 else None)
+
+
+@pytest.mark.parametrize(("hours", "seconds"), [(1.5, 5400), (0.125, 450), (0.01, 36), (20, 72000), (0, 0),
+                                                (0.0001, None), (1 / 3, None), (1e-05, None)])
+def test_hours_in_seconds_at_the_edges(hours, seconds):
+    assert exact_seconds(hours) == seconds

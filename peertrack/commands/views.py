@@ -5,13 +5,15 @@ The data comes from services.standing, the printing from output; this module onl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from peertrack.services import clock
 from peertrack.services.standing import existing, standing
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def show_status(db_path: Path, cert: str | None = None, json: bool = False, history: bool = False,
+
+def show_status(db_path: str | Path, cert: str | None = None, json: bool = False, history: bool = False,
                 missing: bool = False) -> None:
     """The dashboard (or its JSON): every certification, or one, then the wellness plan; `history`
     adds each certification's CE hours month by month over its current cycle; `missing` shows
@@ -40,7 +42,7 @@ def show_status(db_path: Path, cert: str | None = None, json: bool = False, hist
                        work=found.work, pursuits=found.pursuits)
 
 
-def show_missing(db_path: Path, cert: str | None, json: bool, today) -> None:
+def show_missing(db_path: str | Path, cert: str | None, json: bool, today) -> None:
     """What is still missing, per certification, in the order to act on it (or its JSON)."""
     from peertrack.output import todo
 
@@ -55,7 +57,7 @@ def show_missing(db_path: Path, cert: str | None, json: bool, today) -> None:
         todo.todo(items, today, work)
 
 
-def status_picture(db_path: Path, kind: str, cert: str | None = None, history: bool = False) -> str:
+def status_picture(db_path: str | Path, kind: str, cert: str | None = None, history: bool = False) -> str:
     """The dashboard as an SVG image or an HTML page (`kind`), in colour, to attach to an e-mail.
 
     The wellness plan is private, so it stays out of a picture meant for someone else.
@@ -78,14 +80,17 @@ def status_picture(db_path: Path, kind: str, cert: str | None = None, history: b
     return picture.picture(console, kind, f"peertrack status, {today.isoformat()}")
 
 
-def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet: bool = False) -> int:
+def show_due(db_path: str | Path, within: str | None = None, json: bool = False, quiet: bool = False) -> int:
     """What needs attention now, in plain lines (or JSON); the exit status is 1 when something is trouble."""
     from peertrack.domain.attention import needs_action
-    from peertrack.domain.parsing import parse_days
     from peertrack.services.standing import attention
 
     today = clock.today()
-    window = parse_days(within) if within else None
+    window = None
+    if within:
+        from peertrack.domain.parsing import parse_days
+
+        window = parse_days(within)
     with existing(db_path) as conn:
         items, window = attention(conn, today, window)
     trouble = needs_action(items)
@@ -100,7 +105,7 @@ def show_due(db_path: Path, within: str | None = None, json: bool = False, quiet
     return 1 if trouble else 0
 
 
-def show_cert_list(db_path: Path, json: bool = False) -> None:
+def show_cert_list(db_path: str | Path, json: bool = False) -> None:
     """Every certification with its expiry, hours and level, in a table (or JSON)."""
     from peertrack.services.overview import load_settings, progress_of
     from peertrack.storage.certs import load_certs
@@ -122,7 +127,7 @@ def show_cert_list(db_path: Path, json: bool = False) -> None:
         certs_table(items, dates)
 
 
-def export_csv(db_path: Path, cert: str | None = None, cycle: str | None = None, output: Path | None = None,
+def export_csv(db_path: str | Path, cert: str | None = None, cycle: str | None = None, output: Path | None = None,
                notes: bool = False) -> None:
     """The courses as CSV, one row each, into `output` or onto the screen; with `cert`, the hours it credits."""
     import sys

@@ -12,10 +12,10 @@ DATE_ACCEPTED = "use a date like 2026-11-02 or 11/02/2026, or today or yesterday
 DAY_FIRST_ACCEPTED = "use a date like 2026-11-02 or 02/11/2026 (day first), or today or yesterday"
 SETTING_HINT = "peertrack config set date-format day-first"
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_SLASHED_ISO = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
-_NUMERIC = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})")
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})")  # always day first: 31.12.2026
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_SLASHED_ISO = r"(\d{4})/(\d{1,2})/(\d{1,2})"
+_NUMERIC = r"(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})"
+_DOTTED = r"(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})"  # always day first: 31.12.2026
 _WORD_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _MONTH_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%d-%b-%Y",
                   "%d-%b-%y", "%b-%d-%Y")
@@ -41,11 +41,11 @@ def _read_date(text: str, field: str, today: dt.date, *, day_first: bool = False
     if cleaned in _WORD_DAYS:
         return today + dt.timedelta(days=_WORD_DAYS[cleaned])
     accepted = DAY_FIRST_ACCEPTED if day_first else DATE_ACCEPTED
-    year_first = _ISO.fullmatch(cleaned) or _SLASHED_ISO.fullmatch(cleaned)
+    year_first = re.fullmatch(_ISO, cleaned) or re.fullmatch(_SLASHED_ISO, cleaned)
     if year_first:
         return _real(field, text, accepted, *(int(part) for part in year_first.groups()))
-    dotted = _DOTTED.fullmatch(cleaned)
-    found = _NUMERIC.fullmatch(cleaned) or dotted
+    dotted = re.fullmatch(_DOTTED, cleaned)
+    found = re.fullmatch(_NUMERIC, cleaned) or dotted
     if found:
         first, second, year = (int(part) for part in found.groups())
         if len(found.group(3)) == 2:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from peertrack.domain.models import HOUR, Course
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 @lru_cache(maxsize=4096)  # a long export repeats the same few amounts
@@ -16,6 +19,8 @@ def hours_decimal(seconds: int) -> Decimal:
 
     Other amounts (a third of an hour, 1200 seconds) have no exact decimal; they are shown to the hundredth.
     """
+    from decimal import ROUND_HALF_UP, Decimal  # here: `due` often shows no hours at all
+
     value = Decimal(seconds) / HOUR
     if seconds % 9:  # only multiples of 9 seconds end within four decimals (3600 = 2^4 * 3^2 * 5^2)
         value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

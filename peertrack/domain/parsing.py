@@ -46,8 +46,8 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     return seconds
 
 
-_HOUR_WORDS = re.compile(r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit|hours|hour|hrs|hr)\.?")
-_MINUTE_WORDS = re.compile(r"\s*(minutes|minute|mins|min)\.?")
+_HOUR_WORDS = r"\s*(contact hours|credit hours|ce hours|ceus|ceu|ces|credits|credit|hours|hour|hrs|hr)\.?"
+_MINUTE_WORDS = r"\s*(minutes|minute|mins|min)\.?"
 
 
 def hours_text(text: str) -> str:
@@ -57,12 +57,12 @@ def hours_text(text: str) -> str:
     if clock:
         return f"{int(clock.group(1)) * 60 + int(clock.group(2))}m"
     cleaned = re.sub(r"^(\d*),(\d+)", r"\1.\2", cleaned)  # a decimal comma
-    cleaned = _HOUR_WORDS.sub("h", cleaned)
-    cleaned = _MINUTE_WORDS.sub("m", cleaned)
+    cleaned = re.sub(_HOUR_WORDS, "h", cleaned)
+    cleaned = re.sub(_MINUTE_WORDS, "m", cleaned)
     return cleaned.replace(" ", "")
 
 
-_HOURS_MINUTES_SECONDS = re.compile(r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+)s)?")
+_HOURS_MINUTES_SECONDS = r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(\d+)s)?"
 
 
 def _seconds_from(text: str) -> int | Decimal | None:
@@ -73,7 +73,7 @@ def _seconds_from(text: str) -> int | Decimal | None:
 
 
 def _exact_seconds(text: str) -> int | Decimal | None:
-    match = _HOURS_MINUTES_SECONDS.fullmatch(text) if text[-1:] in ("h", "m", "n", "s") else None
+    match = re.fullmatch(_HOURS_MINUTES_SECONDS, text) if text[-1:] in ("h", "m", "n", "s") else None
     if match and any(match.groups()):
         hours_part, minutes_part, seconds_part = match.groups()
         total = Decimal(hours_part or 0) * HOUR + Decimal(minutes_part or 0) * 60 + int(seconds_part or 0)

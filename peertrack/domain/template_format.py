@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection
-from pathlib import Path
 
 from peertrack.domain.errors import PeertrackError, did_you_mean
 from peertrack.domain.models import Requirement
@@ -14,7 +13,7 @@ from peertrack.domain.templates import STATUSES, CycleShape, LateStage, Source, 
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from fractions import Fraction
+    from pathlib import Path
 
 STAGES = ("grace", "late", "inactive", "lapsed", "reinstatement")
 KEYS = {
@@ -25,7 +24,7 @@ KEYS = {
 }
 CYCLE_KEYS = {"months", "calendar_year", "choices", "fixed", "from_month_start", "to_month_end", "same_parity_as_issue"}
 FIRST_KEYS = {"starts", "prorated_after", "waived_within_months"}
-MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 
 
 class TemplateFileError(PeertrackError):
@@ -77,6 +76,19 @@ def templates_in(data: dict, origin: str, only: Collection[str] | None = None) -
         seen.add(template.id)
         found.append(template)
     return found
+
+
+def exact_seconds(hours: int | float) -> int | None:
+    """Hours as a file writes them (1.5, 0.125) in whole seconds; None when they are not to the second.
+
+    Read from the number's decimal text, as written, not from the binary fraction nearest to it.
+    """
+    if isinstance(hours, int):
+        return hours * 3600
+    from decimal import Decimal  # exact: the text has at most 17 digits, far within Decimal's 28
+
+    seconds = Decimal(repr(hours)) * 3600
+    return int(seconds) if seconds == seconds.to_integral_value() else None
 
 
 class _Reader:
@@ -137,6 +149,8 @@ class _Reader:
         from peertrack.domain.work_rules import template_rules
 
         raw = self.item.get(key) or []
+        if not raw:
+            return ()  # most templates have neither: their readers stay unloaded
         try:
             return (template_rules if key == "work" else template_entry)(raw)
         except (InvalidInput, KeyError, TypeError, ValueError, AttributeError) as error:
@@ -172,14 +186,6 @@ class _Reader:
             raise self.fail(field, value, "give true or false")
         return value
 
-    def number(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> Fraction | None:
-        value = self._checked_number(holder, key, field, False, low, high)
-        if value is None:
-            return None
-        from fractions import Fraction  # here: few templates have such numbers, and every start reads templates
-
-        return Fraction(str(value))
-
     def whole(self, holder: dict, key: str, field: str, low: float = 0, high: float = 10000) -> int | None:
         value = self._checked_number(holder, key, field, True, low, high)
         return None if value is None else int(value)
@@ -196,13 +202,13 @@ class _Reader:
         return value
 
     def seconds(self, holder: dict, key: str, field: str) -> int | None:
-        hours = self.number(holder, key, field, high=1000)
+        hours = self._checked_number(holder, key, field, False, 0, 1000)
         if hours is None:
             return None
-        seconds = hours * 3600
-        if seconds.denominator != 1:
+        seconds = exact_seconds(hours)
+        if seconds is None:
             raise self.fail(field, holder[key], "give hours to the second, like 1.5, 0.25 or 0.125")
-        return int(seconds)
+        return seconds
 
     def days(self, key: str) -> int | None:
         return self.whole(self.item, key, key, high=3650)
@@ -218,7 +224,7 @@ class _Reader:
         return value
 
     def month_day(self, value: object, field: str) -> str:
-        if not isinstance(value, str) or not MONTH_DAY.match(value):
+        if not isinstance(value, str) or not re.match(MONTH_DAY, value):
             raise self.fail(field, value, 'give a month and day as "MM-DD", like "01-15"')
         return value
 

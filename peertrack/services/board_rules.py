@@ -123,11 +123,10 @@ def templates_of(certs: Iterable[Certification]) -> dict:
     """The templates of `certs` by id, read in one go, each read once for as long as the holder's own template files
     stay the same (the other templates are never read); none when a template file cannot be read."""
     from peertrack.domain.errors import PeertrackError
-    from peertrack.storage.template_files import load_templates, user_template_folder
+    from peertrack.storage.template_files import load_templates, template_files, user_template_folder_name
 
-    folder = user_template_folder()
-    files = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.json"))) if folder.is_dir() else ()
-    key = (str(folder), files)
+    folder = user_template_folder_name()
+    key = (folder, tuple((p.name, p.stat().st_mtime_ns) for p in template_files(folder)))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = {}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import sys
-from pathlib import Path
 
 from peertrack.services.cycle_courses import cycle_courses
 from peertrack.storage.courses import credited_courses
@@ -16,11 +15,13 @@ from peertrack.storage.settings import load_settings as stored_settings
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peertrack.domain.models import Certification, DueReminder, Progress
     from peertrack.domain.settings import Settings
 
 
-def open_database(path: Path) -> sqlite3.Connection:
+def open_database(path: str | Path) -> sqlite3.Connection:
     """The database, created on first use, with a word when others could read it."""
     conn = connect(path)
     warning = privacy_warning(path)

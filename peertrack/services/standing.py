@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 from peertrack.domain.record_types import dataclass
 from peertrack.services.overview import due_reminders, load_settings, open_database, progress_of
@@ -17,6 +16,8 @@ from peertrack.storage.deadlines import load_deadlines
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peertrack.domain.attention import Attention
     from peertrack.domain.history import CycleHistory
     from peertrack.domain.models import Deadline, DueReminder, Progress
@@ -35,9 +36,12 @@ class Standing:
 
 
 @contextlib.contextmanager
-def existing(db_path: Path) -> Iterator[sqlite3.Connection | None]:
-    """The database if there is one yet (reading never creates it), closed afterwards."""
-    if not db_path.exists():
+def existing(db_path: str | Path) -> Iterator[sqlite3.Connection | None]:
+    """The database if there is one yet (reading never creates it), closed afterwards; `db_path` may be
+    text, as storage.database.database_name gives it."""
+    from peertrack.storage.path_text import exists
+
+    if not exists(db_path):
         yield None
         return
     conn = open_database(db_path)

@@ -7,16 +7,21 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 from peertrack.domain.errors import DatabaseProblem, PeertrackError, StorageTrouble
-from peertrack.storage.files import private_folder
+from peertrack.storage import path_text
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA_VERSION = 15  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 
 def default_path() -> Path:
+    from pathlib import Path
+
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("peertrack", appauthor=False)) / "peertrack.db"
@@ -24,16 +29,32 @@ def default_path() -> Path:
 
 def resolve_path(given: str | None) -> Path:
     """--db first, then PEERTRACK_DB, then the per-user data folder."""
+    from pathlib import Path
+
     chosen = given or os.environ.get("PEERTRACK_DB")
     return Path(chosen).expanduser() if chosen else default_path()
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open the database, creating it (owner-only) and bringing its schema up to date."""
-    if path.is_dir():
+def database_name(given: str | None) -> str:
+    """str(resolve_path(given)), without loading pathlib: the daily commands answer before it could load."""
+    chosen = given or os.environ.get("PEERTRACK_DB")
+    if chosen:
+        return path_text.expanded(chosen)
+    if os.name != "posix":
+        return str(default_path())
+    from platformdirs import user_data_dir
+
+    return path_text.joined(path_text.tidied(user_data_dir("peertrack", appauthor=False)), "peertrack.db")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open the database, creating it (owner-only) and bringing its schema up to date.
+
+    `path` may be text, as database_name gives it."""
+    if path_text.is_dir(path):
         raise DatabaseProblem(f"{path} is a folder, not a peertrack database file.",
                               "Choose a file with --db, for example --db ~/peertrack.db")
-    if not path.exists():
+    if not path_text.exists(path):
         _create_private(path)
     conn = _open(path)
     version = _schema_version(conn, path)
@@ -41,15 +62,21 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise newer_schema(path, version, "it was left untouched")
     if version < SCHEMA_VERSION:
+        from pathlib import Path
+
         from peertrack.storage import migrations
 
-        migrations.upgrade(conn, path, SCHEMA_VERSION)
+        migrations.upgrade(conn, Path(path), SCHEMA_VERSION)
     return conn
 
 
-def _create_private(path: Path) -> None:
+def _create_private(path: str | Path) -> None:
+    from pathlib import Path
+
+    from peertrack.storage.files import private_folder
+
     try:
-        private_folder(path.parent)
+        private_folder(Path(path).parent)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         return  # another peertrack created it a moment ago; the migration lock sorts out the rest
@@ -59,16 +86,17 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def privacy_warning(path: Path) -> str | None:
+def privacy_warning(path: str | Path) -> str | None:
     """A sentence when others on this computer could read the database or its folder (POSIX only)."""
     if os.name != "posix":
         return None
     places = [(path, "600")]
-    if path.parent.name == "peertrack":  # peertrack's own data folder; a folder you chose is yours to judge
-        places.append((path.parent, "700"))
+    folder = path_text.parent(path)
+    if os.path.basename(folder) == "peertrack":  # peertrack's own data folder; a folder you chose is yours to judge
+        places.append((folder, "700"))
     for place, wanted in places:
         try:
-            mode = place.stat().st_mode
+            mode = os.stat(place).st_mode
         except OSError:
             continue
         if mode & 0o077:
@@ -77,7 +105,7 @@ def privacy_warning(path: Path) -> str | None:
     return None
 
 
-def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
+def problem_from(error: BaseException, path: str | Path) -> PeertrackError | None:
     """What an SQLite error means for the person, or None when it is not one we can explain."""
     if not isinstance(error, sqlite3.Error):
         return None
@@ -111,30 +139,30 @@ def problem_from(error: BaseException, path: Path) -> PeertrackError | None:
     return problem
 
 
-def _on_read_only_disk(path: Path) -> bool:
+def _on_read_only_disk(path: str | Path) -> bool:
     try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+        return bool(os.statvfs(path_text.parent(path)).f_flag & os.ST_RDONLY)
     except (OSError, AttributeError):
         return False
 
 
-def _nearly_full(path: Path) -> bool:
+def _nearly_full(path: str | Path) -> bool:
     import shutil
 
     try:
-        return shutil.disk_usage(path.parent).free < 256 * 1024
+        return shutil.disk_usage(path_text.parent(path)).free < 256 * 1024
     except OSError:
         return False
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def _open(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=15, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
-def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+def _schema_version(conn: sqlite3.Connection, path: str | Path) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:

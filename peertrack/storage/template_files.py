@@ -4,20 +4,47 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
-from pathlib import Path
 
 from peertrack.domain.errors import NotFound
 from peertrack.domain.templates import Template
+from peertrack.storage import path_text
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def user_template_folder() -> Path:
     """Where a holder keeps their own template files (*.json) to share with co-workers."""
+    from pathlib import Path
+
     chosen = os.environ.get("PEERTRACK_CONFIG_DIR")
     if chosen:
         return Path(chosen).expanduser() / "templates"
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("peertrack", appauthor=False)) / "templates"
+
+
+def user_template_folder_name() -> str:
+    """str(user_template_folder()), without loading pathlib: every start reads templates."""
+    chosen = os.environ.get("PEERTRACK_CONFIG_DIR")
+    if os.name != "posix":
+        return str(user_template_folder())
+    if chosen:
+        return path_text.joined(path_text.expanded(chosen), "templates")
+    from platformdirs import user_config_dir
+
+    return path_text.joined(path_text.tidied(user_config_dir("peertrack", appauthor=False)), "templates")
+
+
+def template_files(folder: str) -> list[Path]:
+    """The holder's template files in `folder` (a user_template_folder_name), in order; none when it is not there."""
+    if not path_text.is_dir(folder):
+        return []
+    from pathlib import Path
+
+    return sorted(Path(folder).glob("*.json"))
 
 
 def builtin_text() -> str:
@@ -40,12 +67,10 @@ def load_templates(only: Collection[str] | None = None) -> list[Template]:
     if not _BUILTIN:
         _BUILTIN.append(decoded(builtin_text(), "built in"))
     found = {t.id: t for t in templates_in(_BUILTIN[0], "built in", only)}
-    folder = user_template_folder()
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.json")):
-            for template in read_template_file(path):
-                if only is None or template.id in only:
-                    found[template.id] = template
+    for path in template_files(user_template_folder_name()):
+        for template in read_template_file(path):
+            if only is None or template.id in only:
+                found[template.id] = template
     return list(found.values())
 
 

@@ -44,7 +44,7 @@ _EVERY_ALIASES = {
 }
 
 
-_EVERY = re.compile(r"(?:(\d+)\s*)?(day|weekday|week|month|year)s?")
+_EVERY = r"(?:(\d+)\s*)?(day|weekday|week|month|year)s?"
 
 
 def parse_every(text: str, field: str = "--every") -> tuple[str, int, bool]:
@@ -52,7 +52,7 @@ def parse_every(text: str, field: str = "--every") -> tuple[str, int, bool]:
     cleaned = " ".join(text.strip().lower().split())
     cleaned = cleaned.removeprefix("every ").strip()
     cleaned = _EVERY_ALIASES.get(cleaned, cleaned)
-    match = _EVERY.fullmatch(cleaned)
+    match = re.fullmatch(_EVERY, cleaned)
     if not match:
         raise InvalidInput(field, text, EVERY_ACCEPTED, problem="is not a repeat I know")
     count, unit = int(match.group(1) or 1), match.group(2)

@@ -30,10 +30,10 @@ _RULE_KEYS = ("FREQ", "INTERVAL", "COUNT", "BYMONTH", "BYWEEKNO", "BYYEARDAY", "
               "BYSETPOS", "WKST")
 
 
-_RULE_CHARACTERS = re.compile(r"[A-Za-z0-9=;,+\-]+")
+_RULE_CHARACTERS = r"[A-Za-z0-9=;,+\-]+"
 
 
-BYDAY_ITEM = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+BYDAY_ITEM = r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)"
 
 
 def check_rrule(text: str, field: str = "--rrule") -> tuple[str, dt.date | None]:
@@ -46,7 +46,7 @@ def check_rrule(text: str, field: str = "--rrule") -> tuple[str, dt.date | None]
     cleaned = text.replace(" ", "")
     if cleaned.upper().startswith("RRULE:"):
         cleaned = cleaned[len("RRULE:"):]
-    if not cleaned or len(cleaned) > 300 or not _RULE_CHARACTERS.fullmatch(cleaned):
+    if not cleaned or len(cleaned) > 300 or not re.fullmatch(_RULE_CHARACTERS, cleaned):
         raise InvalidInput(field, text, RRULE_ACCEPTED, problem="is not a rule I can read")
     parts: dict[str, str] = {}
     for piece in cleaned.upper().split(";"):
@@ -147,7 +147,7 @@ def _check_values(parts: dict[str, str], text: str, field: str) -> None:
 def _check_by_day(parts: dict[str, str], freq: str, months: list[int], bad) -> str:
     items = []
     for item in parts["BYDAY"].split(","):
-        match = BYDAY_ITEM.fullmatch(item)
+        match = re.fullmatch(BYDAY_ITEM, item)
         if not match:
             raise bad(f"has BYDAY={parts['BYDAY']}", "BYDAY holds day codes like MO,TH or 2TU or -1FR")
         if match.group(1):

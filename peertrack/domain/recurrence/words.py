@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from peertrack.domain.formatting import joined
 from peertrack.domain.models import DueReminder
@@ -69,7 +70,7 @@ def _which_days(days: str, month_days: str, setpos: str, starts: dt.date | None)
     if days and not month_days and not setpos:
         named = []
         for item in days.split(","):
-            match = BYDAY_ITEM.fullmatch(item)
+            match = re.fullmatch(BYDAY_ITEM, item)
             if not match or not match.group(1):
                 return None
             named.append(f"{_position(int(match.group(1)))} {DAY_NAMES[DAY_CODES.index(match.group(2))]}")
