@@ -1,8 +1,8 @@
 """The quick ways of reading courses in bulk give what the plain ways give, on random records.
 
 stream_courses reads each course's categories joined onto its row, recorded_keys asks about
-a batch of days at once and insert_courses writes many rows to a statement; each is held here to
-the plain way.
+a batch of days at once, insert_courses writes many rows to a statement and import csv splits only
+the first lines of a sheet into lines; each is held here to the plain way.
 """
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from peertrack.domain.models import Allocation, Course
+from peertrack.exchange import csv_import
 from peertrack.storage.courses import credit_spans, find_courses, insert_courses, recorded_keys, stream_courses
 from peertrack.storage.database import connect, transaction
 
@@ -132,3 +135,29 @@ def test_courses_added_many_to_a_statement_are_each_stored_whole(tmp_path: Path)
                (course.date, course.title, course.provider, course.note, course.allocations, course.credit_chosen)
         if course.credit_chosen:
             assert (kept.cert_ids, kept.overrides) == (course.cert_ids, course.overrides)
+
+
+@given(st.text(alphabet="ab ,\r\n\x0b\x1c\u2028", max_size=40), st.integers(1, 12), st.integers(1, 16))
+def test_the_first_lines_of_a_sheet_are_those_of_the_whole_text(text: str, count: int, head: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csv_import, "_HEAD", head)  # a short head, so lines run past it
+        assert csv_import._first_lines(text, count) == text.splitlines()[:count]
+
+
+def test_the_cycle_collector_pauses_for_many_records_and_comes_back() -> None:
+    import gc
+
+    from peertrack.services.course_import import many_records
+
+    assert gc.isenabled()
+    with pytest.raises(KeyError), many_records():
+        assert not gc.isenabled()
+        raise KeyError("a failure half-way")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with many_records():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left so
+    finally:
+        gc.enable()

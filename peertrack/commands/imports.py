@@ -58,12 +58,13 @@ def import_csv(
     from peertrack.exchange import csv_import
     from peertrack.output.records import import_preview
     from peertrack.output.screen import progress, say
+    from peertrack.services.course_import import many_records
 
     today = clock.today()
     source = checked_file(file)
     sheet = csv_import.read_sheet(read_bytes(source, file), file.name, map_ or [])
     rows = []
-    with progress(len(sheet.records), "Reading") as advance:
+    with progress(len(sheet.records), "Reading") as advance, many_records():
         for row in csv_import.read_rows(sheet, today):
             rows.append(row)
             advance()

@@ -106,7 +106,7 @@ class Sheet:
 def read_sheet(data: bytes, name: str, maps: Sequence[str] = ()) -> Sheet:
     """The file's layout, or one sentence on why it cannot be read (empty, not text, columns missing)."""
     text = _decode(data, name)
-    lines = text.splitlines()
+    lines = _first_lines(text, 1)
     delimiter = None
     hint = re.fullmatch(r'"?sep=(.)"?', lines[0].strip()) if lines else None  # Excel's own hint on the first line
     if hint:
@@ -225,7 +225,7 @@ def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, tuple[str, ..
 
 def _sniff(text: str, overrides: list[tuple[str, str]]) -> str:
     """The delimiter that makes the most sense of the first lines: most known columns, then most columns."""
-    sample = "\n".join(text.splitlines()[:_HEADER_SEARCH_ROWS + 1])
+    sample = "\n".join(_first_lines(text, _HEADER_SEARCH_ROWS + 1))
     best, best_score = ",", (-1, -1, -1)
     for delimiter in _DELIMITERS:
         try:
@@ -365,10 +365,10 @@ def _course(values: Mapping[str, str], columns: Mapping[str, str], today: dt.dat
         date=day,
         title=_tidy(title_text),
         seconds=seconds,
-        provider=_tidy(values.get("provider", "")) or None,
+        provider=_tidy_repeated(values.get("provider", "")) or None,
         format=_format(form, columns["format"]) if form else None,
-        approval_no=_tidy(values.get("approval_no", "")) or None,
-        note=_tidy(values.get("note", "")) or None,
+        approval_no=_tidy_repeated(values.get("approval_no", "")) or None,
+        note=_tidy_repeated(values.get("note", "")) or None,
         allocations=_allocations(category, seconds, columns.get("category", "category")) if category else (),
     )
 
@@ -469,9 +469,23 @@ def _tidy(text: str) -> str:
     return " ".join(_undo(text).split()) if text else ""
 
 
+_tidy_repeated = lru_cache(maxsize=8192)(_tidy)  # providers and approval numbers: a sheet repeats them
+
+
 def _undo(text: str) -> str:
     text = text.strip()
     return undo_safe_cell(text) if text[:1] == "'" else text
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """text.splitlines()[:count], without splitting the rest of a long file."""
+    head = text[:_HEAD]
+    lines = head.splitlines()
+    # The last line of the head may go on past it: then only the lines before it are surely whole.
+    return lines[:count] if len(lines) > count or len(head) == len(text) else text.splitlines()[:count]
+
+
+_HEAD = 65536  # characters: the first lines of any sheet people keep, many times over
 
 
 def _filled(cells: Sequence[str]) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sqlite3
+from collections.abc import Iterator
 
 from peertrack.domain.models import Course
 from peertrack.storage.certs import load_certs, unknown_cert
@@ -20,17 +23,32 @@ def add_courses(conn: sqlite3.Connection, courses: list[Course], named: tuple[st
     from peertrack.domain.record_types import replace
     from peertrack.exchange.csv_import import course_key
 
-    with transaction(conn):
+    with transaction(conn), many_records():
         everyone = load_certs(conn)
         if named is not None:
             gone = [cert_id for cert_id in named if cert_id not in {cert.id for cert in everyone}]
             if gone:
                 raise unknown_cert(conn, gone[0])
-        present = recorded_keys(conn, (course_key(course) for course in courses))
+        keys = [course_key(course) for course in courses]
+        present = recorded_keys(conn, keys)
         # In date order: the numbers then follow the dates, and the date index grows at its end.
-        added = sorted((course for course in courses if course_key(course) not in present),
+        added = sorted((course for course, key in zip(courses, keys, strict=True) if key not in present),
                        key=lambda course: course.date)
         if named is not None:
             added = [replace(course, credit_chosen=True, cert_ids=named) for course in added]
         insert_courses(conn, added)
     return added
+
+
+@contextlib.contextmanager
+def many_records() -> Iterator[None]:
+    """Python's collector of reference cycles paused while a sheet's courses are made and written: it would
+    walk every course made so far again and again, and courses hold no cycles for it to find."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
