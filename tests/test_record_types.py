@@ -70,3 +70,27 @@ def test_a_record_that_can_change_cannot_be_a_key() -> None:
     record = ours("Ethics")
     record.hours = 2
     assert record.hours == 2
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+@pytest.mark.parametrize("changes", [{}, {"hours": 5}, {"title": "Boundaries", "parts": ("a",)},
+                                     {"tags": ["x"], "hours": 0, "title": "", "parts": ()}])
+def test_replaced_as_dataclasses_replaces(frozen: bool, changes: dict) -> None:
+    ours, theirs = _pair(frozen)
+    mine, standard = ours("Ethics", 3, ["t"], ("p",)), theirs("Ethics", 3, ["t"], ("p",))
+    changed, expected = record_types.replace(mine, **changes), dataclasses.replace(standard, **changes)
+    assert repr(changed).split(".Entry")[1] == repr(expected).split(".Entry")[1]
+    if "tags" not in changes:  # a field not changed is the same object, as dataclasses keeps it
+        assert changed.tags is mine.tags and expected.tags is standard.tags
+    assert changed is not mine
+    with pytest.raises(TypeError, match="unexpected keyword argument 'minutes'"):
+        record_types.replace(mine, zeta=1, minutes=5)
+
+
+def test_a_record_of_one_field_is_replaced() -> None:
+    @record_types.dataclass(frozen=True)
+    class One:
+        a: int
+
+    assert record_types.replace(One(1), a=2) == One(2)
+    assert record_types.replace(One(1)) == One(1)

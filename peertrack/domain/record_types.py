@@ -42,13 +42,15 @@ else:
 
     def replace(record, /, **changes):
         """A copy of `record` with some fields changed."""
-        names = record.__record_fields__
-        unknown = set(changes) - set(names)
-        if unknown:
-            raise TypeError(f"{type(record).__name__}.__init__() got an unexpected keyword argument "
-                            f"{sorted(unknown)[0]!r}")
-        return record.__class__(**{name: changes[name] if name in changes else getattr(record, name)
-                                   for name in names})
+        cls = record.__class__
+        places = cls.__record_places__
+        if not changes.keys() <= places.keys():
+            unknown = set(changes) - set(places)
+            raise TypeError(f"{cls.__name__}.__init__() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+        values = list(cls.__record_values__(record))  # every field, in order: __init__ takes them so
+        for name, value in changes.items():
+            values[places[name]] = value
+        return cls(*values)
 
     def _make(cls, frozen: bool):
         names = [name for name, kind in cls.__dict__.get("__annotations__", {}).items()
@@ -86,8 +88,9 @@ else:
             init(self, *args, **kwargs)
 
         cls.__init__ = __init__
-        cls.__record_fields__ = tuple(names)
+        cls.__record_places__ = {name: place for place, name in enumerate(names)}
         values = _values(names)
+        cls.__record_values__ = staticmethod(values)
 
         def __eq__(self, other):
             if other.__class__ is self.__class__:
