@@ -55,21 +55,29 @@ def import_csv(
       peertrack import csv my-ce-log.csv --cert ca-pss --yes
       peertrack import csv my-ce-log.csv --dry-run --json
     """
+    from peertrack.services.course_import import many_records
+
+    with many_records():  # thousands of courses may be read: see many_records
+        _import_sheet(ctx, file, map_ or [], cert or [], dry_run, yes, json)
+
+
+def _import_sheet(ctx: typer.Context, file: Path, maps: list[str], named: list[str], dry_run: bool, yes: bool,
+                  json: bool) -> None:
+    """import csv's work: read the sheet, show the plan, add what is new when asked to."""
     from peertrack.exchange import csv_import
     from peertrack.output.records import import_preview
     from peertrack.output.screen import progress, say
-    from peertrack.services.course_import import many_records
 
     today = clock.today()
     source = checked_file(file)
-    sheet = csv_import.read_sheet(read_bytes(source, file), file.name, map_ or [])
+    sheet = csv_import.read_sheet(read_bytes(source, file), file.name, maps)
     rows = []
-    with progress(len(sheet.records), "Reading") as advance, many_records():
+    with progress(len(sheet.records), "Reading") as advance:
         for row in csv_import.read_rows(sheet, today):
             rows.append(row)
             advance()
     conn = open_existing(ctx)
-    certs = _chosen_certs(conn, cert or [])
+    certs = _chosen_certs(conn, named)
     recorded = {} if conn is None else recorded_keys(
         conn, (csv_import.course_key(row.course) for row in rows if row.course is not None))
     plan = csv_import.plan(sheet, rows, recorded)
