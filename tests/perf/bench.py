@@ -7,6 +7,8 @@ Python that runs it:
     python tests/perf/bench.py --runs 21                      # steadier figures
     python tests/perf/bench.py --streaming-only               # only the 1,000,000-course exports
 
+Each database sits where peertrack keeps one when nothing says otherwise (the per-user data folder,
+in a home of the benchmark's own), so finding it costs what it costs anyone.
 It builds a small database (3 certifications, 250 courses, 6 reminders) and a large one
 (the same, plus enough courses from past cycles to make 100,000), then times each command as a whole process,
 interleaved with `python -c pass` of the same interpreter (F, the floor), and prints medians,
@@ -69,10 +71,15 @@ def write_courses_csv(path: Path, count: int, seed: int, newest: dt.date, span_d
                              rng.choice(categories), rng.choice(["online", "in-person", "self-study"])])
 
 
+def in_own_folder(env_base: dict, data_home: Path) -> tuple[Path, dict]:
+    """The database where peertrack keeps it when nothing says otherwise (the per-user data folder, here
+    $XDG_DATA_HOME/peertrack), and the environment that finds it there: timed as people run it."""
+    return data_home / "peertrack" / "peertrack.db", {**env_base, "XDG_DATA_HOME": str(data_home)}
+
+
 def build(folder: Path, name: str, history: int, reminders: bool, env_base: dict) -> tuple:
     """3 certifications and 250 recent courses; `history` more courses from before their cycles."""
-    db = folder / f"{name}.db"
-    env = {**env_base, "PEERTRACK_DB": str(db)}
+    db, env = in_own_folder(env_base, folder / name)
     pt = peertrack_command()
     run(pt + ["cert", "add", "--template", "ca-medi-cal-pss", "--id", "ca-pss", "--expires", "2027-06-30"], env)
     run(pt + ["cert", "add", "--template", "ga-cps", "--id", "ga-cps"], env)
@@ -194,9 +201,11 @@ def main() -> None:
     floor = [sys.executable, "-c", "pass"]
     folder = Path(tempfile.mkdtemp(prefix="peertrack-bench-"))
     # Cached bytecode is part of a real start-up: an environment that forbids writing it would time compiling.
-    base_env = {k: v for k, v in os.environ.items()
-                if k not in ("PEERTRACK_DB", "NO_COLOR", "PYTHONDONTWRITEBYTECODE")}
-    base_env.update(PEERTRACK_TODAY=TODAY, PEERTRACK_CONFIG_DIR=str(folder / "config"))
+    # The folders are found as for anyone (no PEERTRACK_DB or PEERTRACK_CONFIG_DIR), in a home of the benchmark's.
+    base_env = {k: v for k, v in os.environ.items() if k not in (
+        "PEERTRACK_DB", "PEERTRACK_CONFIG_DIR", "NO_COLOR", "PYTHONDONTWRITEBYTECODE", "XDG_DATA_HOME",
+        "XDG_CONFIG_HOME")}
+    base_env.update(PEERTRACK_TODAY=TODAY, HOME=str(folder / "home"), XDG_CONFIG_HOME=str(folder / "config"))
     try:
         if options.streaming_only:
             streaming_rows(folder, options.huge, base_env)
@@ -206,12 +215,11 @@ def main() -> None:
         large, large_env = build(folder, "large", options.large - 250, True, base_env)
         big_sheet = folder / "import.csv"
         write_courses_csv(big_sheet, options.large, seed=11, newest=dt.date.fromisoformat(TODAY), span_days=3650)
-        copy = folder / "copy.db"
-        copy_env = {**small_env, "PEERTRACK_DB": str(copy)}
-        fresh = folder / "fresh.db"
-        fresh_env = {**base_env, "PEERTRACK_DB": str(fresh)}
+        copy, copy_env = in_own_folder(small_env, folder / "copy")
+        fresh, fresh_env = in_own_folder(base_env, folder / "fresh")
 
         def fresh_copy():
+            copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(small, copy)
 
         def empty_fresh():
@@ -220,7 +228,7 @@ def main() -> None:
 
         # Drawn in colour at 100 columns, as on a terminal that shows 256 colours, though the output goes nowhere.
         terminal_env = {**small_env, "FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "100"}
-        quiet_env = {**small_env, "PEERTRACK_DB": str(folder / "nothing-due.db")}
+        quiet_env = in_own_folder(small_env, folder / "nothing-due")[1]
         run(pt + ["cert", "add", "Far away", "--id", "far", "--expires", "2030-01-01", "--hours", "0"], quiet_env)
 
         rows = [
