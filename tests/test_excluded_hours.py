@@ -66,3 +66,22 @@ def test_the_renewal_list_for_ny_cps_leaves_out_the_courses_it_counts_none_of(ok
     assert "Left out 1 course that ny-cps counts none of (no core hours count)." in listed.stderr
     everything = ok("export", "csv").stdout
     assert "Introduction to peer support" in everything and "Left out" not in ok("export", "csv").stderr
+
+
+def test_the_audit_bundle_and_packet_list_only_courses_the_body_counts(ok, tmp_path):
+    import zipfile
+
+    from pypdf import PdfReader
+
+    ny_cps(ok)
+    ok("log-ceu", "Introduction to peer support", "--hours", "3", "--category", "core", "--date", "2026-10-01")
+    ok("log-ceu", "Ethics and boundaries", "--hours", "2", "--date", "2026-10-02")
+    ok("export", "audit", "--cert", "ny-cps", "-o", str(tmp_path / "audit.zip"))
+    with zipfile.ZipFile(tmp_path / "audit.zip") as bundle:
+        listed = next(bundle.read(name) for name in bundle.namelist() if name.endswith("courses.csv"))
+    assert b"Ethics and boundaries" in listed and b"Introduction to peer support" not in listed
+    ok("config", "set", "name", "Jordan Rivera")
+    ok("export", "packet", "--cert", "ny-cps", "-o", str(tmp_path / "packet.pdf"))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(tmp_path / "packet.pdf").pages)
+    assert "3 hours of core: the body counts none of it." in text
+    assert "Introduction to peer support" not in text and "Ethics and boundaries" in text

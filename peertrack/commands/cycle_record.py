@@ -36,7 +36,7 @@ class CycleRecord:
 def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "audited") -> CycleRecord:
     """The record of `cert` (or the default-cert setting) for the current, previous or every cycle."""
     from peertrack.commands.selection import cycle_window, select_courses
-    from peertrack.domain.requirements import as_credited
+    from peertrack.domain.requirements import as_credited, counts_none_of
     from peertrack.exchange.bundle import Certificate
     from peertrack.services import clock
     from peertrack.services.overview import progress_of
@@ -73,6 +73,9 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
         item = progress_of(conn, [measured], today)[0]
         if item.shared_there:  # unique hours: a course given to the other credential is reported there only
             courses = [course for course in courses if course.id not in item.shared_there]
+        # A cap of 0 (New York's core courses): the body counts none of such a course, so it is not listed;
+        # the summary says what does not count, and why.
+        courses = [course for course in courses if not counts_none_of(course, item.cert)]
     folder = attachments.folder_for(top_options(ctx).db_path)
     kept = attachments_by_course(conn)
     certificates: list[Certificate] = []
