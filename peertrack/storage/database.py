@@ -22,9 +22,9 @@ RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 def default_path() -> Path:
     from pathlib import Path
 
-    from platformdirs import user_data_dir
+    from peertrack.storage.user_folders import user_folder
 
-    return Path(user_data_dir("peertrack", appauthor=False)) / "peertrack.db"
+    return Path(user_folder("data")) / "peertrack.db"
 
 
 def resolve_path(given: str | None) -> Path:
@@ -42,9 +42,9 @@ def database_name(given: str | None) -> str:
         return path_text.expanded(chosen)
     if os.name != "posix":
         return str(default_path())
-    from platformdirs import user_data_dir
+    from peertrack.storage.user_folders import user_folder
 
-    return path_text.joined(path_text.tidied(user_data_dir("peertrack", appauthor=False)), "peertrack.db")
+    return path_text.joined(path_text.tidied(user_folder("data")), "peertrack.db")
 
 
 def connect(path: str | Path) -> sqlite3.Connection:

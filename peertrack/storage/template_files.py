@@ -21,9 +21,9 @@ def user_template_folder() -> Path:
     chosen = os.environ.get("PEERTRACK_CONFIG_DIR")
     if chosen:
         return Path(chosen).expanduser() / "templates"
-    from platformdirs import user_config_dir
+    from peertrack.storage.user_folders import user_folder
 
-    return Path(user_config_dir("peertrack", appauthor=False)) / "templates"
+    return Path(user_folder("config")) / "templates"
 
 
 def user_template_folder_name() -> str:
@@ -33,9 +33,9 @@ def user_template_folder_name() -> str:
         return str(user_template_folder())
     if chosen:
         return path_text.joined(path_text.expanded(chosen), "templates")
-    from platformdirs import user_config_dir
+    from peertrack.storage.user_folders import user_folder
 
-    return path_text.joined(path_text.tidied(user_config_dir("peertrack", appauthor=False)), "templates")
+    return path_text.joined(path_text.tidied(user_folder("config")), "templates")
 
 
 def template_files(folder: str) -> list[Path]:
