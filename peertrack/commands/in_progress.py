@@ -15,16 +15,12 @@ from peertrack.storage.database import transaction
 def add_in_progress(ctx: typer.Context, *, name: Optional[str], cert_id: Optional[str], template,
                     require: list[str], body: Optional[str], exam: Optional[str], since: Optional[str]) -> None:
     """`cert add --in-progress`: a certification with entry requirements, and no number or expiry yet."""
+    from peertrack.domain.certifications import name_and_id
     from peertrack.domain.errors import InvalidInput
     from peertrack.domain.pursuits import Pursuit, parse_entry_rules, rule_words
 
     today = clock.today()
-    name = name if name is not None else (template.name if template else None)
-    if name is None:
-        raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
-    cert_id = cert_id if cert_id is not None else (template.id if template else None)
-    if cert_id is None:
-        raise InvalidInput("--id", "", "give a short id you will type, like --id tx-peer", problem="is missing")
+    name, cert_id = name_and_id(name, cert_id, template, "tx-peer")
     rules = parse_entry_rules(require) if require else (template.entry if template else ())
     if not rules:
         raise InvalidInput("--require", "", "give what you need before applying, like --require service=250 "

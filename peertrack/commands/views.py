@@ -141,7 +141,7 @@ def export_csv(db_path: str | Path, cert: str | None = None, cycle: str | None =
     credited = cert.strip().lower() if cert else None
     with existing(db_path) as conn:
         filters = course_filters(conn, clock.today(), cert=cert, cycle=cycle or ("current" if cert else "all"))
-        written, left_out = [0], [0]
+        written, left_out, holder = [0], [0], [None]
 
         def courses():
             """Courses as they are read, one moment of the database, counted as they go out."""
@@ -149,11 +149,11 @@ def export_csv(db_path: str | Path, cert: str | None = None, cycle: str | None =
                 return
             with reading(conn):
                 elsewhere = _given_to_partner(conn, credited) if credited else set()
-                holder = _counting_none(conn, credited) if credited else None
+                holder[0] = _counting_none(conn, credited) if credited else None
                 for course in stream_courses(conn, **filters, with_credits=bool(cert)):
                     if course.id in elsewhere:
                         continue  # unique hours: this course is reported to the other credential's body
-                    if holder is not None and counts_none_of(course, holder):
+                    if holder[0] is not None and counts_none_of(course, holder[0]):
                         left_out[0] += 1  # a cap of 0: its body counts none of it (New York's core courses)
                         continue
                     written[0] += 1
@@ -177,8 +177,8 @@ def export_csv(db_path: str | Path, cert: str | None = None, cycle: str | None =
                 say(f"✓ Wrote {counted(written[0], 'course')} to {output}")
         finally:
             rows.close()  # a read cut short (a closed pipe) ends while the database is still open
-        if left_out[0] and credited:
-            _say_left_out(conn, credited, left_out[0])
+        if left_out[0] and holder[0] is not None:
+            _say_left_out(holder[0], left_out[0])
 
 
 def _counting_none(conn, cert_id: str):
@@ -189,15 +189,13 @@ def _counting_none(conn, cert_id: str):
     return cert if any(rule.kind == "max" and not rule.seconds for rule in cert.requirements) else None
 
 
-def _say_left_out(conn, cert_id: str, count: int) -> None:
+def _say_left_out(cert, count: int) -> None:
     from peertrack.domain.formatting import counted
     from peertrack.output.screen import say
     from peertrack.output.words import rule_text
-    from peertrack.storage.certs import load_cert
 
-    nothing = "; ".join(rule_text(rule) for rule in load_cert(conn, cert_id).requirements
-                        if rule.kind == "max" and not rule.seconds)
-    say(f"Left out {counted(count, 'course')} that {cert_id} counts none of ({nothing}).")
+    nothing = "; ".join(rule_text(rule) for rule in cert.requirements if rule.kind == "max" and not rule.seconds)
+    say(f"Left out {counted(count, 'course')} that {cert.id} counts none of ({nothing}).")
 
 
 def _given_to_partner(conn, cert_id: str) -> set[int]:

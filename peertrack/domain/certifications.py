@@ -45,18 +45,24 @@ class CertInput:
     issued: str | None = None
 
 
+def name_and_id(name: str | None, cert_id: str | None, template, example: str) -> tuple[str, str]:
+    """The name and id typed, or the template's; one sentence, with `example` as the id to type, if neither."""
+    name = name if name is not None else (template.name if template else None)
+    if name is None:
+        raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
+    cert_id = cert_id if cert_id is not None else (template.id if template else None)
+    if cert_id is None:
+        raise InvalidInput("--id", "", f"give a short id you will type, like --id {example}", problem="is missing")
+    return name, cert_id
+
+
 def build_certification(today: dt.date, given: CertInput, day_first: bool = False) -> Certification:
     """A new certification from what was typed; a template fills in the rest."""
     template, name, cert_id, cycle, number = given.template, given.name, given.cert_id, given.cycle, given.number
     expires, issued, hours, carry_over, body = given.expires, given.issued, given.hours, given.carry_over, given.body
     opens_days, submit_days, grace_days = given.opens_days, given.submit_days, given.grace_days
     endorsement_of = given.endorsement_of
-    name = name if name is not None else (template.name if template else None)
-    if name is None:
-        raise InvalidInput("NAME", "", "give the certification's name, or a --template", problem="is missing")
-    cert_id = cert_id if cert_id is not None else (template.id if template else None)
-    if cert_id is None:
-        raise InvalidInput("--id", "", "give a short id you will type, like --id ca-pss", problem="is missing")
+    name, cert_id = name_and_id(name, cert_id, template, "ca-pss")
 
     months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
     if template and template.month_choices and (not cycle or months not in template.month_choices):

@@ -152,9 +152,8 @@ def _line(line: Line, width: int, many: bool) -> str | None:
 def _bar(bar: Bar, width: int, many: bool) -> str | None:
     """The label, the bar and the words on one row, one space apart, when they fit on it (and neither is blank:
     Rich gives a blank cell a width of its own)."""
-    label, words = _runs(bar.label), _runs(bar.words)
-    if (label is None or bar.total <= 0 or words is None or not label[0].strip() or not words[0].strip()
-            or len(label[0]) + bar.width + len(words[0]) + 2 > width):
+    label, words = bar.label.text.translate(LEFT_OUT), bar.words.text.translate(LEFT_OUT)
+    if bar.total <= 0 or not label.strip() or not words.strip() or len(label) + bar.width + len(words) + 2 > width:
         return None
     label_line, words_line = _line(bar.label, width, many), _line(bar.words, width, many)
     if label_line is None or words_line is None:

@@ -23,7 +23,7 @@ def full_caps(item: Progress) -> list[CapUse]:
     return [cap for cap in item.caps if cap.counted_seconds >= cap.cap_seconds]
 
 
-def cap_words(cap: CapUse) -> str:
+def full_cap_words(cap: CapUse) -> str:
     name = f"from {cap.name}" if cap.dimension == "provider" else cap.name
     if not cap.cap_seconds:
         hours = f"Hours {name}" if cap.dimension == "provider" else f"{name[:1].upper()}{name[1:]} hours"
@@ -78,7 +78,7 @@ def todo(items: list[Progress], today: dt.date, work: list | None = None) -> Non
         first = (needs.todo_sentence(item) if item.missing_seconds or item.days_left < 0 else
                  "Every CE hour this cycle needs is in.")
         out += ["", f"{fmt.LEVEL_WORDS[_level(item, work_level)]}  {name}", f"  {first}"]
-        out += [f"  {cap_words(cap)}" for cap in full_caps(item)]
+        out += [f"  {full_cap_words(cap)}" for cap in full_caps(item)]
         out += [f"  Also: {words}." for words in also]
     if done:
         out += ["", f"✓ Nothing missing: {', '.join(done)}."]
