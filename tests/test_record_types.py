@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from peertrack.domain import record_types
 
@@ -94,3 +96,44 @@ def test_a_record_of_one_field_is_replaced() -> None:
 
     assert record_types.replace(One(1), a=2) == One(2)
     assert record_types.replace(One(1)) == One(1)
+
+
+_FIELD_KINDS = st.sampled_from(["required", "default", "factory"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(kinds=st.lists(_FIELD_KINDS, max_size=5), frozen=st.booleans(), data=st.data())
+def test_arguments_are_bound_as_dataclasses_binds_them_before_and_after_compiling(kinds, frozen, data) -> None:
+    """Any class and any call, right or wrong: the shared __init__ of the first records and the written one
+    of later records make the same record as dataclasses, or refuse it with the same TypeError."""
+    names = [f"f{i}" for i in range(len(kinds))]
+    # A required field cannot follow one with a default: keep the class one Python accepts.
+    kinds = sorted(kinds, key=lambda kind: kind != "required")
+    made = []
+    for maker, field in ((record_types.dataclass, record_types.field), (dataclasses.dataclass, dataclasses.field)):
+        namespace: dict = {"__annotations__": dict.fromkeys(names, "int")}
+        for name, kind in zip(names, kinds, strict=True):
+            if kind == "default":
+                namespace[name] = field(default=len(name))
+            elif kind == "factory":
+                namespace[name] = field(default_factory=list)
+        made.append(maker(frozen=frozen)(type("Entry", (), namespace)))
+    ours, theirs = made
+    calls = data.draw(st.lists(st.tuples(
+        st.lists(st.integers(0, 9), max_size=len(names) + 1),
+        st.dictionaries(st.sampled_from(names + ["other"]), st.integers(0, 9), max_size=3)), min_size=1, max_size=4))
+    required = kinds.count("required")
+    for _ in range(2):  # the shared __init__ first; then, after as many records as it makes, the written one
+        for args, kwargs in calls:
+            assert _outcome(ours, args, kwargs) == _outcome(theirs, args, kwargs)
+        for _ in range(record_types._SHARED_RECORDS):
+            ours(*range(required))
+        assert ours.__init__.__qualname__ == "Entry.__init__"  # written and compiled for this class
+
+
+def _outcome(cls, args, kwargs):
+    try:
+        record = cls(*args, **kwargs)
+    except TypeError as error:
+        return ("refused", str(error).split("__init__() ")[1])
+    return ("made", tuple(getattr(record, name) for name in cls.__annotations__))

@@ -136,6 +136,7 @@ def test_rules_on_service_and_what_working_toward_it_needs_read_from_a_file():
 
 
 @given(st.one_of(st.integers(0, 1000), st.floats(0, 1000, allow_nan=False),
+                 st.floats(allow_nan=False, allow_infinity=False),
                  st.builds(lambda whole, part, digits: round(whole + part, digits), st.integers(0, 999),
                            st.floats(0, 1), st.integers(0, 6))))
 def test_hours_in_seconds_are_those_of_the_written_fraction(hours):
@@ -145,6 +146,9 @@ def test_hours_in_seconds_are_those_of_the_written_fraction(hours):
 
 
 @pytest.mark.parametrize(("hours", "seconds"), [(1.5, 5400), (0.125, 450), (0.01, 36), (20, 72000), (0, 0),
-                                                (0.0001, None), (1 / 3, None), (1e-05, None)])
+                                                (0.0001, None), (1 / 3, None), (1e-05, None), (-1.5, -5400),
+                                                (1e16, 36 * 10 ** 18), (2.5e-3, 9), (float("inf"), None),
+                                                (float("nan"), None)])
 def test_hours_in_seconds_at_the_edges(hours, seconds):
     assert exact_seconds(hours) == seconds
+

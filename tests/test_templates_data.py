@@ -1,17 +1,15 @@
 """The built-in templates: every number in a quote recorded for it, the corrections, and finding templates."""
 
-import json
-from importlib import resources
-
 import pytest
 
+from peertrack.domain.builtin_templates import TEMPLATES
 from peertrack.domain.late_stages import grace_days
 from peertrack.domain.states import state_code
 from peertrack.domain.template_evidence import spelled, unsupported
 from peertrack.domain.templates import STATUSES, search_templates, templates_for_state
 from peertrack.storage.template_files import load_templates
 
-RAW = json.loads(resources.files("peertrack").joinpath("data/templates.json").read_text(encoding="utf-8"))
+RAW = {"templates": TEMPLATES}
 BY_ID = {t.id: t for t in load_templates()}
 
 

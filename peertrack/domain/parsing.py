@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from peertrack.domain.dates import parse_date
 from peertrack.domain.errors import InvalidInput
 from peertrack.domain.limits import MAX_DAYS, MAX_NAME
 from peertrack.domain.models import FORMATS, HOUR, Allocation, Requirement
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 HOURS_ACCEPTED = "use a number of hours like 1.5, 2 hrs or 1h30m, or minutes like 90m or 90 minutes"
 MAX_SECONDS_PER_COURSE = 100 * HOUR
@@ -29,7 +32,9 @@ def parse_hours(text: str, field: str = "--hours", *, allow_zero: bool = False,
     seconds = _seconds_from(cleaned)
     if seconds is None:
         raise InvalidInput(field, text, HOURS_ACCEPTED, problem="is not a number of hours")
-    if isinstance(seconds, Decimal):
+    if not isinstance(seconds, int):  # a Decimal: between two seconds
+        from decimal import ROUND_HALF_UP, Decimal
+
         rounded = f"{max(Decimal('0.01'), (seconds / HOUR).quantize(Decimal('0.01'), ROUND_HALF_UP)).normalize():f}"
         raise InvalidInput(field, text, f"round it to at most two decimals, like {rounded}, or give minutes like 90m",
                            problem="is more exact than a second")
@@ -67,12 +72,16 @@ _HOURS_MINUTES_SECONDS = r"(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?:in)?)?(?:(
 
 def _seconds_from(text: str) -> int | Decimal | None:
     """Whole seconds; a Decimal when the amount falls between two seconds; None when it is no amount."""
+    from decimal import localcontext  # read only when hours are read: most runs read none
+
     with localcontext() as exact:
         exact.prec = 28 + len(text)  # enough digits that no product below is ever rounded
         return _exact_seconds(text)
 
 
 def _exact_seconds(text: str) -> int | Decimal | None:
+    from decimal import Decimal, InvalidOperation
+
     match = re.fullmatch(_HOURS_MINUTES_SECONDS, text) if text[-1:] in ("h", "m", "n", "s") else None
     if match and any(match.groups()):
         hours_part, minutes_part, seconds_part = match.groups()

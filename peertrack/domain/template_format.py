@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Collection
 
@@ -52,6 +51,8 @@ def parse_templates(text: str, origin: str, only: Collection[str] | None = None)
 
 def decoded(text: str, origin: str) -> dict:
     """A template file's text read as JSON, with its list of templates at the top."""
+    import json  # the built-in templates are Python data: only a holder's own files need it
+
     try:
         data = json.loads(text)
     except ValueError as error:
@@ -81,14 +82,21 @@ def templates_in(data: dict, origin: str, only: Collection[str] | None = None) -
 def exact_seconds(hours: int | float) -> int | None:
     """Hours as a file writes them (1.5, 0.125) in whole seconds; None when they are not to the second.
 
-    Read from the number's decimal text, as written, not from the binary fraction nearest to it.
+    Read from the number's decimal text, as written (digits and a power of ten), not from the binary
+    fraction nearest to it.
     """
     if isinstance(hours, int):
         return hours * 3600
-    from decimal import Decimal  # exact: the text has at most 17 digits, far within Decimal's 28
-
-    seconds = Decimal(repr(hours)) * 3600
-    return int(seconds) if seconds == seconds.to_integral_value() else None
+    mantissa, _, power = repr(hours).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    try:
+        digits, power_of_ten = int(whole + fraction), int(power or 0) - len(fraction)
+    except ValueError:  # inf or nan: no number of seconds
+        return None
+    if power_of_ten >= 0:
+        return digits * 3600 * 10 ** power_of_ten
+    seconds, rest = divmod(digits * 3600, 10 ** -power_of_ten)
+    return None if rest else seconds
 
 
 class _Reader:
@@ -102,6 +110,8 @@ class _Reader:
             self.where = f'template "{item["id"]}"'
 
     def fail(self, field: str, given: object, accepted: str) -> TemplateFileError:
+        import json
+
         shown = json.dumps(given, ensure_ascii=False) if not isinstance(given, str) else f'"{given}"'
         return TemplateFileError(f"The template file {self.origin}, {self.where}: {field} is {shown}; "
                                  f"{accepted}.", _HINT)

@@ -167,7 +167,7 @@ def due_reminders(conn: sqlite3.Connection | None, today: dt.date) -> list[DueRe
     reminders = load_reminders(conn)
     if not reminders:
         return []
-    from peertrack.domain import recurrence  # dateutil only when there are reminders to look at
+    from peertrack.domain.recurrence.state import due  # the rules most reminders have need no dateutil
 
-    items = [item for item in (recurrence.due(r, today) for r in reminders) if item is not None]
+    items = [item for item in (due(r, today) for r in reminders) if item is not None]
     return sorted(items, key=lambda item: (item.due_since, item.reminder.title.lower(), item.reminder.id))

@@ -47,26 +47,13 @@ def template_files(folder: str) -> list[Path]:
     return sorted(Path(folder).glob("*.json"))
 
 
-def builtin_text() -> str:
-    """The built-in templates' file, read through the package's own loader (as importlib.resources
-    would, without the start-up cost of importing it)."""
-    import peertrack
-
-    where = os.path.join(os.path.dirname(peertrack.__file__ or ""), "data", "templates.json")
-    return peertrack.__spec__.loader.get_data(where).decode("utf-8")  # type: ignore[union-attr]
-
-
-_BUILTIN: list[dict] = []  # the built-in templates' file, read once a run: it is part of the program
-
-
 def load_templates(only: Collection[str] | None = None) -> list[Template]:
     """The built-in templates, then the holder's own (which replace a built-in of the same id);
     with `only`, just the templates with those ids, the other built-in ones left unread."""
-    from peertrack.domain.template_format import decoded, read_template_file, templates_in
+    from peertrack.domain.builtin_templates import TEMPLATES
+    from peertrack.domain.template_format import read_template_file, templates_in
 
-    if not _BUILTIN:
-        _BUILTIN.append(decoded(builtin_text(), "built in"))
-    found = {t.id: t for t in templates_in(_BUILTIN[0], "built in", only)}
+    found = {t.id: t for t in templates_in({"templates": TEMPLATES}, "built in", only)}
     for path in template_files(user_template_folder_name()):
         for template in read_template_file(path):
             if only is None or template.id in only:

@@ -14,32 +14,6 @@ from peertrack.domain.recurrence.occurrences import (
     occurrence_on_or_before,
     occurrences,
 )
-from peertrack.domain.recurrence.phrases import (
-    AT_ACCEPTED,
-    EVERY_ACCEPTED,
-    MONTH_ON_ACCEPTED,
-    WEEK_ON_ACCEPTED,
-    WEEKDAYS,
-    at_text,
-    every_of,
-    parse_at,
-    parse_every,
-    parse_month_days,
-    parse_week_days,
-    rule_from_spec,
-)
-from peertrack.domain.recurrence.rules import (
-    BYDAY_ITEM,
-    DAY_CODES,
-    FREQ_UNITS,
-    MAX_COUNT,
-    MAX_INTERVAL,
-    RRULE_ACCEPTED,
-    check_rrule,
-    join_rule,
-    longest_month,
-    split_rule,
-)
 from peertrack.domain.recurrence.state import (
     STREAK_WINDOW_DAYS,
     covered_occurrence,
@@ -50,11 +24,63 @@ from peertrack.domain.recurrence.state import (
     state,
     streak,
 )
-from peertrack.domain.recurrence.words import (
-    DAY_NAMES,
-    describe,
-    due_words,
-)
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from peertrack.domain.recurrence.phrases import (
+        AT_ACCEPTED,
+        EVERY_ACCEPTED,
+        MONTH_ON_ACCEPTED,
+        WEEK_ON_ACCEPTED,
+        WEEKDAYS,
+        at_text,
+        every_of,
+        parse_at,
+        parse_every,
+        parse_month_days,
+        parse_week_days,
+        rule_from_spec,
+    )
+    from peertrack.domain.recurrence.rules import (
+        BYDAY_ITEM,
+        DAY_CODES,
+        FREQ_UNITS,
+        MAX_COUNT,
+        MAX_INTERVAL,
+        RRULE_ACCEPTED,
+        check_rrule,
+        join_rule,
+        longest_month,
+        split_rule,
+    )
+    from peertrack.domain.recurrence.words import (
+        DAY_NAMES,
+        describe,
+        due_words,
+    )
+
+# Reading and describing rules need the regular expressions and dateutil; working out what is due does
+# not: those parts are loaded on first use of one of their names.
+_LAZY = {
+    "phrases": ("AT_ACCEPTED", "EVERY_ACCEPTED", "MONTH_ON_ACCEPTED", "WEEK_ON_ACCEPTED", "WEEKDAYS", "at_text",
+                "every_of", "parse_at", "parse_every", "parse_month_days", "parse_week_days", "rule_from_spec"),
+    "rules": ("BYDAY_ITEM", "DAY_CODES", "FREQ_UNITS", "MAX_COUNT", "MAX_INTERVAL", "RRULE_ACCEPTED", "check_rrule",
+              "join_rule", "longest_month", "split_rule"),
+    "words": ("DAY_NAMES", "describe", "due_words"),
+}
+_PART_OF = {name: part for part, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str):
+    part = _PART_OF.get(name)
+    if part is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{part}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "every_of",

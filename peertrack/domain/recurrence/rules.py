@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-
-from dateutil.rrule import rrulestr
 
 from peertrack.domain.errors import InvalidInput
 
@@ -62,6 +59,8 @@ def check_rrule(text: str, field: str = "--rrule") -> tuple[str, dt.date | None]
         raise InvalidInput(field, text, "end a rule with COUNT or with UNTIL, not both", problem="has both")
     _check_values(parts, text, field)
     rule = join_rule({key: parts[key] for key in _RULE_KEYS if key in parts})
+    from dateutil.rrule import rrulestr
+
     try:
         rrulestr(rule, dtstart=dt.datetime(2000, 1, 1))
     except (ValueError, TypeError, OverflowError) as error:
@@ -166,7 +165,8 @@ def _check_by_day(parts: dict[str, str], freq: str, months: list[int], bad) -> s
 
 
 def longest_month(month: int) -> int:
-    return 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    """The most days the month ever has (February: 29)."""
+    return 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
 
 
 def _until_date(value: str, text: str, field: str) -> dt.date:

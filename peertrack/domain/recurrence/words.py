@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -12,6 +11,8 @@ from peertrack.domain.recurrence.phrases import WEEKDAYS, at_text
 from peertrack.domain.recurrence.rules import BYDAY_ITEM, DAY_CODES, FREQ_UNITS, longest_month, split_rule
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 
 
 def describe(rule: str, starts: dt.date | None = None) -> str:
@@ -91,11 +92,11 @@ def _yearly_words(head: str, months: str, days: str, month_days: str, setpos: st
                   starts: dt.date | None) -> str | None:
     if not months:
         if not (days or month_days or setpos) and starts:
-            return f"{head} on {starts.day} {calendar.month_name[starts.month]}"
+            return f"{head} on {starts.day} {MONTH_NAMES[starts.month - 1]}"
         return None
     if "," in months:
         return None
-    month = calendar.month_name[int(months)]
+    month = MONTH_NAMES[int(months) - 1]
     if month_days and not days:
         values = [int(item) for item in month_days.split(",")]
         if setpos == "-1" and len(values) > 1 and values == list(range(28, values[-1] + 1)):
