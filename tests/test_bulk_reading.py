@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peertrack.domain.models import Allocation, Course
-from peertrack.exchange import csv_import
+from peertrack.exchange import csv_layout
 from peertrack.storage.courses import credit_spans, find_courses, insert_courses, recorded_keys, stream_courses
 from peertrack.storage.database import connect, transaction
 
@@ -140,8 +140,8 @@ def test_courses_added_many_to_a_statement_are_each_stored_whole(tmp_path: Path)
 @given(st.text(alphabet="ab ,\r\n\x0b\x1c\u2028", max_size=40), st.integers(1, 12), st.integers(1, 16))
 def test_the_first_lines_of_a_sheet_are_those_of_the_whole_text(text: str, count: int, head: int) -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(csv_import, "_HEAD", head)  # a short head, so lines run past it
-        assert csv_import._first_lines(text, count) == text.splitlines()[:count]
+        patch.setattr(csv_layout, "HEAD", head)  # a short head, so lines run past it
+        assert csv_layout.first_lines(text, count) == text.splitlines()[:count]
 
 
 def test_the_cycle_collector_pauses_for_many_records_and_comes_back() -> None:
