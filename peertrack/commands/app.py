@@ -55,7 +55,8 @@ JOINED: dict[str, tuple[tuple[str, str], ...]] = {
                ("packet", "peertrack.commands.export_packet:packet")),
     "import": (("certificates", "peertrack.commands.certificates:import_certificates"),),
     "cert": (("edit", "peertrack.commands.cert_changes:edit"), ("renew", "peertrack.commands.cert_changes:renew"),
-             ("rm", "peertrack.commands.cert_changes:rm"), ("certify", "peertrack.commands.pursuits:certify")),
+             ("rm", "peertrack.commands.cert_changes:rm"), ("update", "peertrack.commands.cert_update:update"),
+             ("certify", "peertrack.commands.pursuits:certify")),
 }
 
 

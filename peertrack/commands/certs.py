@@ -246,6 +246,9 @@ def show(
     today = clock.today()
     item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]
     from peertrack.services.carry import every_cycle
+    from peertrack.services.rules_updates import with_updates
+
+    item = with_updates(conn, [item])[0]
 
     history = every_cycle(conn, item, today) if cycles or json else []
     from peertrack.services.work_standing import certs_work

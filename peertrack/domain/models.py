@@ -261,6 +261,8 @@ class Progress:
     shared_there: tuple[int, ...] = ()
     # Counts of trainings its board asks for besides hours (training_counts.CountProgress), this cycle.
     trainings: tuple = ()
+    # Rules its template gives now that it does not (template_updates.RulesUpdate): offered, never taken unasked.
+    rules_update: RulesUpdate | None = None
 
     @property
     def any_kind_seconds(self) -> int:
@@ -269,6 +271,20 @@ class Progress:
         for category in self.categories:
             gaps[category.dimension] = gaps.get(category.dimension, 0) + category.missing_seconds
         return self.missing_seconds - max(gaps.values(), default=0)
+
+
+@dataclass(frozen=True)
+class RulesUpdate:
+    """What a certification's template says now that it does not (template_updates.py): the parts that differ."""
+
+    template: str  # the template's id
+    parts: tuple[str, ...]  # of "hours", "rules" and "carry", in that order
+    since_added: bool  # the template changed since the certification took its rules (else: they just differ)
+    hours: int | None  # the template's hours each cycle now
+    rules: tuple[Requirement, ...]  # the template's minimums and caps now
+    carry: int | None  # the template's carry-over cap now (None: no hours carry over)
+    text: str  # the template's rules as text, kept once they are taken or kept
+    words: tuple[tuple[str, str], ...] = ()  # the words of its longer labels that count as a rule's category
 
 
 @dataclass

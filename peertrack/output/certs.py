@@ -180,6 +180,17 @@ def cert_summary(cert: Certification, verb: str) -> None:
     make_console(stderr=True).print(text)  # a confirmation: a message, not data
 
 
+def rules_taken(before: Certification, after: Certification) -> None:
+    """Which cycles the rules taken from a template apply to: this one, unless it has rules of its own."""
+    cycle = after.cycle
+    this = f"the current cycle ({fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}) and every cycle after it"
+    if before.cycle.required_seconds != before.required_seconds or before.next_requirements is not None:
+        this = (f"every cycle after the current one, which keeps its own "
+                f"({fmt.hours_words(cycle.required_seconds)} of CE)")
+    say(f"The template's rules now apply to {this}. Past cycles keep their own: "
+        f"peertrack cert show {after.id} --cycles")
+
+
 def templates_table(templates: list, own_folder: Path, asked: str = "") -> None:
     if not templates:
         say(f"No template matches \"{asked}\". See them all with: peertrack cert templates")

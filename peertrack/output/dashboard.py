@@ -111,6 +111,11 @@ def progress_lines(item: Progress, plain: bool) -> list[Block]:
         hint = approval_hint(item.not_approved)
         if hint:
             lines.append(Line(f"{indent}      {hint}"))
+    if item.rules_update is not None:
+        from peertrack.output.rules_updates import update_heading, update_hint
+
+        lines.append(Line(f"{indent}    ! {update_heading(cert, item.rules_update)}", "yellow"))
+        lines.append(Line(f"{indent}      {update_hint(cert)}"))
     if item.unique_with and (item.shared_here or item.shared_there):
         lines.append(Line(f"{indent}    {needs.unique_words(item)}"))
     lines.extend(Line(indent + line, style) for line, style in _outlook(item))

@@ -77,6 +77,21 @@ def certification(cert: Certification) -> dict:
     }
 
 
+def _template_update(item: Progress) -> dict | None:
+    """The rules its template offers the certification (see peertrack cert update), or None."""
+    update = item.rules_update
+    if update is None:
+        return None
+    from peertrack.output.rules_updates import update_heading
+
+    return {"template": update.template, "changed_since_added": update.since_added, "parts": list(update.parts),
+            "hours": hours_number(update.hours) if update.hours is not None else None,
+            "carry_over_hours": hours_number(update.carry) if update.carry else 0,
+            "rules": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
+                       "hours": hours_number(rule.seconds)} for rule in update.rules],
+            "words": update_heading(item.cert, update)}
+
+
 def progress(item: Progress) -> dict:
     from peertrack.domain.providers import not_approved_words
 
@@ -101,6 +116,7 @@ def progress(item: Progress) -> dict:
         "late_stage": late_stage(item.late),
         "behind_because": item.behind,
         "choice_proven_best": item.exact,
+        "template_update": _template_update(item),
         "course_count": item.course_count,
         "categories": [
             {"name": c.name, "dimension": c.dimension, "required": hours_number(c.required_seconds),

@@ -62,6 +62,10 @@ def standing(conn: sqlite3.Connection | None, cert: str | None, today: dt.date, 
             raise unknown_cert(cert, [])
         certs = [load_cert(conn, cert.strip().lower())]
     items = progress_of(conn, certs, today) if conn else []
+    if conn is not None and any(item.cert.template for item in items):
+        from peertrack.services.rules_updates import with_updates
+
+        items = with_updates(conn, items)
     due = due_reminders(conn, today) if reminders and not cert else []
     return Standing(items, due, _work(conn, certs, today), _pursuits(conn, today) if not cert else [])
 

@@ -154,6 +154,22 @@ def insert_cert(conn: sqlite3.Connection, cert: Certification) -> None:
     insert_cycle(conn, cert.id, cert.cycle, cert.requirements)
     _write_requirements(conn, cert.id, None, cert.rules_ahead)
     _write_aliases(conn, cert)
+    if cert.template:
+        from peertrack.storage.template_rules import keep_rules
+
+        keep_rules(conn, cert.id, _template_rules(cert))
+
+
+def _template_rules(cert: Certification) -> str | None:
+    """The rules of the template `cert` is added from, as it keeps them; None when the template cannot be read."""
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.template_updates import rules_text
+    from peertrack.storage.template_files import find_template
+
+    try:
+        return rules_text(find_template(cert.template or ""), cert.cycle_months)
+    except PeertrackError:
+        return None
 
 
 def _write_aliases(conn: sqlite3.Connection, cert: Certification) -> None:

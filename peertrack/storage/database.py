@@ -15,7 +15,7 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at st
 if TYPE_CHECKING:
     from pathlib import Path
 
-SCHEMA_VERSION = 15  # the number of steps in storage/migrations.py
+SCHEMA_VERSION = 16  # the number of steps in storage/migrations.py
 RESTORE_HINT = "If you have a backup, put it back with: peertrack restore FILE"
 
 

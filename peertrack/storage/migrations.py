@@ -542,3 +542,35 @@ def carry_over_per_cycle(db: Database) -> None:
             passed_on = after[2]
             cap = max(rule or 0, passed_on) if passed_on else None
         db.execute("UPDATE cycles SET carry_cap_seconds = ? WHERE id = ?", (cap, before[1]))
+
+
+@steps(name="0018-template-rules-kept")
+def template_rules_kept(db: Database) -> None:
+    """Each certification added from a template keeps that template's rules as text, so that a rule the
+    template changes later (a board's correction in a newer peertrack) can be offered to its holder, and a
+    rule the holder changed on purpose is not.
+
+    A certification added before has no such text. Where its rules are the template's rules of today, they
+    are kept as its text now: nothing to offer. Where they differ, the file cannot tell a rule the template
+    changed from one its holder changed, so it keeps no text, and the holder is shown the difference once
+    (`peertrack cert update ID` takes the template's rules, `--keep-mine` keeps theirs).
+    """
+    from peertrack.domain.errors import PeertrackError
+    from peertrack.domain.models import Requirement
+    from peertrack.domain.template_updates import own_rules_text, rules_text
+    from peertrack.storage.template_files import find_template
+
+    db.execute("ALTER TABLE certifications ADD COLUMN template_rules TEXT")
+    for cert_id, template_id, months, seconds, carry in db.execute(
+            "SELECT id, template, cycle_months, required_seconds, carry_over_seconds FROM certifications"
+            " WHERE template IS NOT NULL").fetchall():
+        try:
+            template = find_template(template_id)
+        except PeertrackError:
+            continue  # a template since removed or unreadable: nothing to offer
+        rules = [Requirement(value, amount, kind, dimension) for kind, dimension, value, amount in db.execute(
+            "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ? AND cycle_id IS NULL",
+            (cert_id,)).fetchall()]
+        text = rules_text(template, months)
+        if own_rules_text(seconds, rules, carry) == text:
+            db.execute("UPDATE certifications SET template_rules = ? WHERE id = ?", (text, cert_id))

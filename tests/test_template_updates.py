@@ -1,0 +1,196 @@
+"""A board's rules corrected in a template reach the certifications added from it, asked, never unasked;
+a rule the holder changed on purpose is never offered back unless the template changes it again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from peertrack.domain.models import Certification, Cycle, Requirement
+from peertrack.domain.template_updates import pending, rules_text, with_update
+from peertrack.domain.templates import CycleShape, Template
+
+D = dt.date
+H = 3600
+CORE = Requirement("core", 0, "max")
+ETHICS = Requirement("ethics", 6 * H)
+
+
+def _template(hours: int | None = 20 * H, rules=(CORE,), carry: int | None = None) -> Template:
+    return Template(id="county", name="County peer", body=None, region=None, months=24, calendar_year=False,
+                    month_choices={}, hours=hours, rules=tuple(rules), labels={}, carry_over_hours=carry,
+                    opens_days=None, submit_days=None, grace_days=None, facts=(), sources=(), checked=None,
+                    status="confirmed", origin="test", state=None, shape=CycleShape())
+
+
+def _cert(hours: int = 20 * H, rules=(), carry: int | None = None, cycle_hours: int | None = None,
+          ahead=None) -> Certification:
+    return Certification(id="county", name="County peer", cycle_months=24, required_seconds=hours,
+                         cycle=Cycle(D(2025, 10, 1), D(2027, 9, 30), hours if cycle_hours is None else cycle_hours,
+                                     carry_cap_seconds=carry),
+                         requirements=tuple(rules), carry_over_seconds=carry, template="county",
+                         next_requirements=ahead)
+
+
+def test_a_certification_with_the_templates_rules_is_offered_nothing():
+    template = _template()
+    cert = _cert(rules=(CORE,))
+    assert pending(cert, template, rules_text(template, 24)) is None
+    assert pending(cert, template, None) is None
+
+
+def test_rules_that_differ_and_were_never_kept_are_offered_as_differing():
+    update = pending(_cert(rules=(ETHICS,)), _template(), None)
+    assert update is not None and update.parts == ("rules",) and not update.since_added
+    assert update.rules == (CORE,)
+
+
+def test_a_rule_the_holder_changed_is_not_offered_back_until_the_template_changes_it():
+    template = _template()
+    kept = rules_text(template, 24)
+    mine = _cert(hours=30 * H, rules=(CORE, ETHICS))  # the holder's own hours and an extra minimum
+    assert pending(mine, template, kept) is None
+    # The board lowers the hours to 18: only the hours are offered, the holder's extra minimum stays theirs.
+    lowered = _template(hours=18 * H)
+    update = pending(mine, lowered, kept)
+    assert update is not None and update.parts == ("hours",) and update.since_added
+    taken = with_update(mine, update)
+    assert (taken.required_seconds, taken.cycle.required_seconds, taken.requirements) == (18 * H, 18 * H,
+                                                                                         (CORE, ETHICS))
+
+
+def test_a_change_the_holder_already_made_is_not_offered():
+    kept = rules_text(_template(rules=()), 24)
+    assert pending(_cert(rules=(CORE,)), _template(rules=(CORE,)), kept) is None
+
+
+def test_a_template_that_gives_no_hours_offers_none():
+    update = pending(_cert(hours=25 * H), _template(hours=None, carry=5 * H), rules_text(_template(hours=None), 24))
+    assert update is not None and update.parts == ("carry",)
+    taken = with_update(_cert(hours=25 * H), update)
+    assert (taken.required_seconds, taken.carry_over_seconds, taken.cycle.carry_cap_seconds) == (25 * H, 5 * H, 5 * H)
+
+
+def test_a_cycle_with_rules_of_its_own_keeps_them():
+    """A first cycle the board waived (0 hours, no minimums): only the cycles after it take the new rules."""
+    cert = _cert(hours=20 * H, rules=(), cycle_hours=0, ahead=(ETHICS,))
+    update = pending(cert, _template(hours=24 * H, rules=(ETHICS, CORE)), None)
+    assert update is not None and update.parts == ("hours", "rules")
+    taken = with_update(cert, update)
+    assert (taken.cycle.required_seconds, taken.requirements) == (0, ())
+    assert (taken.required_seconds, taken.rules_ahead) == (24 * H, (ETHICS, CORE))
+
+
+def test_the_kept_text_does_not_depend_on_the_order_of_the_rules():
+    assert rules_text(_template(rules=(CORE, ETHICS)), 24) == rules_text(_template(rules=(ETHICS, CORE)), 24)
+
+
+# Through the command line, with New York's CPS: its template now says the 13 core courses do not count.
+
+@pytest.fixture
+def nycps(ok, db_path):
+    """An NYCPS added before the template had its core rule: the rule and the kept text are gone, as then."""
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("log-ceu", "Core course 4", "--hours", "3", "--category", "core", "--date", "2026-03-01")
+    ok("log-ceu", "Boundaries", "--hours", "2", "--category", "ethics", "--date", "2026-04-01")
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM requirements WHERE value = 'core'")
+    conn.execute("UPDATE certifications SET template_rules = NULL")
+    conn.commit()
+    conn.close()
+
+
+def test_status_says_so_and_cert_update_takes_the_rule_after_asking(nycps, ok, run, status_json, snapshot):
+    item = status_json()["certifications"][0]
+    assert item["hours_earned"] == 5 and item["template_update"]["parts"] == ["rules"]
+    words = "Its template (ny-cps) gives other rules than yours: no core hours count."
+    assert item["template_update"]["words"] == words
+    shown = ok("status").stdout
+    assert "! Its template (ny-cps) gives other rules than yours: no core hours count." in shown
+    assert "take it or keep yours: peertrack cert update ny-cps" in shown
+    before = snapshot()
+    asked = run("cert", "update", "ny-cps")  # no terminal to ask on: nothing changes
+    assert asked.exit_code == 2 and "Add --yes" in asked.stderr and snapshot() == before
+    assert "The template now says: no core hours count." in asked.stderr
+    taken = ok("cert", "update", "ny-cps", "--yes")
+    assert "✓ Changed NY Certified Peer Specialist (NYCPS) (ny-cps)" in taken.stderr
+    assert "now apply to the current cycle (Wed 1 Oct 2025 to Thu 30 Sep 2027) and every cycle after it" \
+        in taken.stderr
+    item = status_json()["certifications"][0]
+    assert (item["hours_earned"], item["template_update"]) == (2, None)  # the 3 core hours no longer count
+    assert "Its template" not in ok("status").stdout
+    again = ok("cert", "update", "ny-cps")
+    assert "has the rules of its template (ny-cps): nothing to take" in again.stderr
+
+
+def test_keeping_ones_own_rules_stops_the_offer(nycps, ok, status_json):
+    kept = ok("cert", "update", "ny-cps", "--keep-mine")
+    assert "✓ Kept your rules for ny-cps" in kept.stderr
+    item = status_json()["certifications"][0]
+    assert (item["hours_earned"], item["template_update"]) == (5, None)
+    assert "Its template" not in ok("cert", "show", "ny-cps").stdout
+
+
+def _own_template(tmp_path: Path, **changes) -> None:
+    """The holder's own template file with the id ny-cps, which replaces the built-in one: a board's correction."""
+    folder = tmp_path / "config" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    template = {"id": "ny-cps", "name": "NY Certified Peer Specialist (NYCPS)",
+                "cycle": {"choices": {"12": 10, "24": 20, "36": 30}},
+                "rules": [{"kind": "max", "value": "core", "hours": 0}]} | changes
+    (folder / "ny.json").write_text(json.dumps({"templates": [template]}), encoding="utf-8")
+
+
+def test_a_template_changed_after_adding_is_offered_only_what_changed(ok, tmp_path, status_json):
+    # Added with hours of the holder's own: kept as theirs when the template later changes its rules.
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y", "--hours", "24")
+    assert status_json()["certifications"][0]["template_update"] is None
+    _own_template(tmp_path, cycle={"choices": {"12": 12, "24": 24, "36": 36}},
+                  rules=[{"kind": "max", "value": "core", "hours": 0}, {"kind": "min", "value": "ethics", "hours": 3}])
+    update = status_json()["certifications"][0]["template_update"]
+    # The hours changed too (20 to 24), but the holder has 24 already: only the new minimum is offered.
+    assert (update["parts"], update["changed_since_added"]) == (["rules"], True)
+    assert update["words"] == "Its template (ny-cps) has changed since you added it: at least 3 ethics."
+    ok("cert", "update", "ny-cps", "--yes")
+    item = status_json()["certifications"][0]
+    assert [c["name"] for c in item["categories"]] == ["ethics"] and item["hours_missing"] == 24
+
+
+def test_a_cycle_with_hours_of_its_own_keeps_them_when_the_rules_are_taken(ok, tmp_path, status_json):
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("cert", "edit", "ny-cps", "--cycle", "current", "--hours", "8")
+    _own_template(tmp_path, cycle={"choices": {"12": 12, "24": 22, "36": 36}})
+    taken = ok("cert", "update", "ny-cps", "--yes")
+    assert "every cycle after the current one, which keeps its own (8 hours of CE)" in taken.stderr
+    shown = ok("cert", "show", "ny-cps", "--json").stdout
+    data = json.loads(shown)
+    assert (data["hours_required"], data["next_cycles"]["hours_required"]) == (8, 22)
+
+
+def test_a_certification_without_a_template_has_nothing_to_take(make_cert, refused):
+    from peertrack.domain.errors import InvalidInput
+
+    make_cert()
+    refused(["cert", "update", "ca-pss"], InvalidInput, ["ca-pss", "was not added from a template",
+                                                          "peertrack cert edit ca-pss"])
+
+
+def test_the_upgrade_keeps_the_rules_of_certifications_that_have_them_and_offers_the_others(ok, db_path,
+                                                                                              status_json):
+    """A file from before: one NYCPS with the core rule (nothing to offer), one without (offered once)."""
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("cert", "add", "--template", "ny-cps", "--id", "ny-old", "--expires", "2027-09-30", "--cycle", "2y")
+    conn = sqlite3.connect(db_path)
+    conn.execute("DELETE FROM requirements WHERE value = 'core' AND cert_id = 'ny-old'")
+    conn.execute("ALTER TABLE certifications DROP COLUMN template_rules")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0018-template-rules-kept'")
+    conn.execute("PRAGMA user_version = 15")
+    conn.commit()
+    conn.close()
+    updates = {item["id"]: item["template_update"] for item in status_json()["certifications"]}
+    assert updates["ny-cps"] is None
+    assert updates["ny-old"]["parts"] == ["rules"] and not updates["ny-old"]["changed_since_added"]
