@@ -194,3 +194,13 @@ def test_the_upgrade_keeps_the_rules_of_certifications_that_have_them_and_offers
     updates = {item["id"]: item["template_update"] for item in status_json()["certifications"]}
     assert updates["ny-cps"] is None
     assert updates["ny-old"]["parts"] == ["rules"] and not updates["ny-old"]["changed_since_added"]
+
+
+def test_a_cycle_of_another_length_is_offered_its_hours_as_differing_not_as_changed():
+    """Added on a 2-year cycle (20 hours), changed to 3 years: the template's 30 hours for 3 years are offered,
+    but the template did not change."""
+    two_years = Template(**{**_template().__dict__, "month_choices": {24: 20 * H, 36: 30 * H}, "hours": None})
+    kept = rules_text(two_years, 24)
+    cert = Certification(**{**_cert(rules=(CORE,)).__dict__, "cycle_months": 36})
+    update = pending(cert, two_years, kept)
+    assert update is not None and update.parts == ("hours",) and update.hours == 30 * H and not update.since_added

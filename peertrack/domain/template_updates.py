@@ -22,14 +22,14 @@ PARTS = ("hours", "rules", "carry")  # the parts of a template's rules, in the o
 
 def rules_text(template: Template, months: int) -> str:
     """The template's rules for a cycle of `months`, one line each, in an order that does not depend on how the
-    template lists them: "hours 72000", "carry -", "rule max category 'core' 0"."""
-    return "\n".join(_lines(template.hours_for(months), template.rules, template.carry_over_hours))
+    template lists them: "months 24", "hours 72000", "carry -", "rule max category 'core' 0"."""
+    return "\n".join(_lines(months, template.hours_for(months), template.rules, template.carry_over_hours))
 
 
-def own_rules_text(hours: int | None, rules, carry: int | None) -> str:
-    """A certification's own rules (its hours each cycle, the rules its next cycle starts with, its carry-over
-    cap) as the same text, to compare with a template's."""
-    return "\n".join(_lines(hours, rules, carry))
+def own_rules_text(months: int, hours: int | None, rules, carry: int | None) -> str:
+    """A certification's own rules (its cycle's length, its hours each cycle, the rules its next cycle starts
+    with, its carry-over cap) as the same text, to compare with a template's."""
+    return "\n".join(_lines(months, hours, rules, carry))
 
 
 def pending(cert: Certification, template: Template, kept: str | None) -> RulesUpdate | None:
@@ -37,9 +37,12 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
     template's rules as last taken or kept) and that `cert` does not have already; with no `kept`, every
     part that differs. A template that gives no hours offers none."""
     hours = template.hours_for(cert.cycle_months)
-    now = _parts(hours, template.rules, template.carry_over_hours)
-    mine = _parts(cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds)
+    now = _parts(cert.cycle_months, hours, template.rules, template.carry_over_hours)
+    mine = _parts(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds)
     before = _parts_of(kept) if kept is not None else mine
+    since_added = kept is not None
+    if before["months"] != now["months"]:  # a cycle of another length since: its hours are not the kept ones
+        before, since_added = {**before, "hours": mine["hours"]}, since_added and now["hours"] == mine["hours"]
     parts = tuple(part for part in PARTS if now[part] != before[part] and now[part] != mine[part]
                   and not (part == "hours" and hours is None))
     if not parts:
@@ -49,7 +52,7 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
         from peertrack.domain.category_words import aliases_from_labels
 
         words = aliases_from_labels(template.rules, template.labels)
-    return RulesUpdate(template=template.id, parts=parts, since_added=kept is not None, hours=hours,
+    return RulesUpdate(template=template.id, parts=parts, since_added=since_added, hours=hours,
                        rules=tuple(template.rules), carry=template.carry_over_hours,
                        text=rules_text(template, cert.cycle_months), words=words)
 
@@ -83,17 +86,18 @@ def changed_rules(cert: Certification, update: RulesUpdate) -> tuple[tuple[Requi
             tuple(rule for rule in cert.rules_ahead if rule not in theirs))
 
 
-def _lines(hours: int | None, rules, carry: int | None) -> list[str]:
+def _lines(months: int, hours: int | None, rules, carry: int | None) -> list[str]:
     listed = sorted(f"rule {rule.kind} {rule.dimension} {rule.value!r} {rule.seconds}" for rule in rules)
-    return [f"hours {'-' if hours is None else hours}", f"carry {carry or '-'}", *listed]
+    return [f"months {months}", f"hours {'-' if hours is None else hours}", f"carry {carry or '-'}", *listed]
 
 
-def _parts(hours: int | None, rules, carry: int | None) -> dict[str, str]:
-    return _parts_of("\n".join(_lines(hours, rules, carry)))
+def _parts(months: int, hours: int | None, rules, carry: int | None) -> dict[str, str]:
+    return _parts_of("\n".join(_lines(months, hours, rules, carry)))
 
 
 def _parts_of(text: str) -> dict[str, str]:
     lines = text.split("\n")
-    return {"hours": next((line for line in lines if line.startswith("hours ")), ""),
-            "carry": next((line for line in lines if line.startswith("carry ")), ""),
-            "rules": "\n".join(line for line in lines if line.startswith("rule "))}
+    found = {name: next((line for line in lines if line.startswith(name + " ")), "")
+             for name in ("months", "hours", "carry")}
+    found["rules"] = "\n".join(line for line in lines if line.startswith("rule "))
+    return found

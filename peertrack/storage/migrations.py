@@ -572,5 +572,5 @@ def template_rules_kept(db: Database) -> None:
             "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ? AND cycle_id IS NULL",
             (cert_id,)).fetchall()]
         text = rules_text(template, months)
-        if own_rules_text(seconds, rules, carry) == text:
+        if own_rules_text(months, seconds, rules, carry) == text:
             db.execute("UPDATE certifications SET template_rules = ? WHERE id = ?", (text, cert_id))
