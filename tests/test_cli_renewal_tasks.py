@@ -109,6 +109,8 @@ def test_an_older_export_with_stored_tasks_imports_as_marks(ok, run, tmp_path):
     data["tables"]["requirements"] = [{k: v for k, v in row.items() if k != "cycle_id"}
                                       for row in data["tables"]["requirements"] if row["cycle_id"] is None]
     data["tables"]["ceus"] = [{k: v for k, v in row.items() if k != "credit_chosen"} for row in data["tables"]["ceus"]]
+    data["tables"]["certifications"] = [{k: v for k, v in row.items() if k != "template_rules"}
+                                        for row in data["tables"]["certifications"]]
     data["tables"]["cycles"] = [{("carried_seconds" if k == "carried_when_renewed_seconds" else k): v
                                  for k, v in row.items() if k != "carry_cap_seconds"}
                                 for row in data["tables"]["cycles"]]

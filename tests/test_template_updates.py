@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,7 +48,18 @@ def test_a_certification_with_the_templates_rules_is_offered_nothing():
 def test_rules_that_differ_and_were_never_kept_are_offered_as_differing():
     update = pending(_cert(rules=(ETHICS,)), _template(), None)
     assert update is not None and update.parts == ("rules",) and not update.since_added
-    assert update.rules == (CORE,)
+    assert (update.rules, update.dropped) == ((CORE,), (ETHICS,))
+
+
+def test_a_rule_the_template_adds_leaves_the_holders_own_rules_alone():
+    """The holder added a minimum of their own; the template then adds another: only that one is offered, and
+    taking it keeps the holder's."""
+    cultural = Requirement("cultural", 1 * H)
+    kept = rules_text(_template(), 24)
+    mine = _cert(rules=(CORE, Requirement("ethics", 2 * H)))
+    update = pending(mine, _template(rules=(CORE, cultural)), kept)
+    assert update is not None and (update.rules, update.dropped, update.since_added) == ((cultural,), (), True)
+    assert with_update(mine, update).requirements == (CORE, Requirement("ethics", 2 * H), cultural)
 
 
 def test_a_rule_the_holder_changed_is_not_offered_back_until_the_template_changes_it():
@@ -83,6 +96,28 @@ def test_a_cycle_with_rules_of_its_own_keeps_them():
     taken = with_update(cert, update)
     assert (taken.cycle.required_seconds, taken.requirements) == (0, ())
     assert (taken.required_seconds, taken.rules_ahead) == (24 * H, (ETHICS, CORE))
+
+
+def test_a_cycle_with_a_carry_over_cap_of_its_own_keeps_it():
+    cert = _cert(rules=(CORE,))
+    cert = Certification(**{**cert.__dict__, "cycle": Cycle(cert.cycle.starts, cert.cycle.ends, 20 * H,
+                                                                 carry_cap_seconds=5 * H)})
+    update = pending(cert, _template(carry=10 * H), rules_text(_template(), 24))
+    assert update is not None and update.parts == ("carry",)
+    taken = with_update(cert, update)
+    assert (taken.carry_over_seconds, taken.cycle.carry_cap_seconds) == (10 * H, 5 * H)
+
+
+def test_a_rule_the_holder_matched_and_changed_again_is_not_offered():
+    from peertrack.domain.template_updates import matched
+
+    kept = rules_text(_template(), 24)  # 20 hours when added; the holder gave 24
+    mine = _cert(hours=24 * H, rules=(CORE,))
+    corrected = _template(hours=24 * H)  # the template comes to 24 too: nothing to offer
+    assert pending(mine, corrected, kept) is None
+    noted = matched(kept, mine, corrected)  # the holder edits: what they matched is kept as seen
+    assert pending(_cert(hours=30 * H, rules=(CORE,)), corrected, noted) is None
+    assert pending(_cert(hours=30 * H, rules=(CORE,)), corrected, kept) is not None  # without it, offered back
 
 
 def test_the_kept_text_does_not_depend_on_the_order_of_the_rules():
@@ -154,21 +189,97 @@ def test_a_template_changed_after_adding_is_offered_only_what_changed(ok, tmp_pa
     update = status_json()["certifications"][0]["template_update"]
     # The hours changed too (20 to 24), but the holder has 24 already: only the new minimum is offered.
     assert (update["parts"], update["changed_since_added"]) == (["rules"], True)
-    assert update["words"] == "Its template (ny-cps) has changed since you added it: at least 3 ethics."
+    assert update["words"] == "Its template (ny-cps) has changed: at least 3 ethics."
     ok("cert", "update", "ny-cps", "--yes")
     item = status_json()["certifications"][0]
     assert [c["name"] for c in item["categories"]] == ["ethics"] and item["hours_missing"] == 24
 
 
-def test_a_cycle_with_hours_of_its_own_keeps_them_when_the_rules_are_taken(ok, tmp_path, status_json):
+def test_a_cycle_with_rules_of_its_own_keeps_all_of_them_when_the_rules_are_taken(ok, tmp_path, status_json):
+    """The current cycle was given 8 hours of its own; the template then changes its hours and adds a minimum:
+    the current cycle keeps its 8 hours and no minimum, the cycles after it take both."""
     ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
     ok("cert", "edit", "ny-cps", "--cycle", "current", "--hours", "8")
-    _own_template(tmp_path, cycle={"choices": {"12": 12, "24": 22, "36": 36}})
+    _own_template(tmp_path, cycle={"choices": {"12": 12, "24": 22, "36": 36}},
+                  rules=[{"kind": "max", "value": "core", "hours": 0}, {"kind": "min", "value": "ethics", "hours": 3}])
     taken = ok("cert", "update", "ny-cps", "--yes")
-    assert "every cycle after the current one, which keeps its own (8 hours of CE)" in taken.stderr
-    shown = ok("cert", "show", "ny-cps", "--json").stdout
-    data = json.loads(shown)
+    assert "every cycle after the current one, which keeps its own rules" in taken.stderr
+    data = json.loads(ok("cert", "show", "ny-cps", "--json").stdout)
     assert (data["hours_required"], data["next_cycles"]["hours_required"]) == (8, 22)
+    assert data["categories"] == [] and data["template_update"] is None
+    assert "at least 3 ethics" in ok("cert", "show", "ny-cps").stdout  # the next cycles' rules
+
+
+def test_a_carry_over_cap_of_the_current_cycle_is_kept(ok, tmp_path, status_json):
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("cert", "edit", "ny-cps", "--cycle", "current", "--carry-over", "5")
+    _own_template(tmp_path, carry_over_hours=10)
+    assert status_json()["certifications"][0]["template_update"]["parts"] == ["carry"]
+    ok("cert", "update", "ny-cps", "--yes")
+    item = status_json()["certifications"][0]
+    assert (item["carry_over_hours"], item["carry_over_hours_this_cycle"]) == (10, 5)
+
+
+def test_a_rule_of_the_holders_own_stays_when_the_template_adds_another(ok, tmp_path, status_json):
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("cert", "edit", "ny-cps", "--require", "ethics=2", "--cap", "core=0")
+    _own_template(tmp_path, rules=[{"kind": "max", "value": "core", "hours": 0},
+                                   {"kind": "min", "value": "cultural", "hours": 1}])
+    update = status_json()["certifications"][0]["template_update"]
+    assert update["words"] == "Its template (ny-cps) has changed: at least 1 cultural."
+    ok("cert", "update", "ny-cps", "--yes")
+    names = [(c["name"], c["required"]) for c in status_json()["certifications"][0]["categories"]]
+    assert names == [("ethics", 2), ("cultural", 1)]
+
+
+def test_hours_the_holder_matched_and_changed_again_are_not_offered_back(ok, tmp_path, status_json):
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y", "--hours", "24")
+    _own_template(tmp_path, cycle={"choices": {"12": 12, "24": 24, "36": 36}})  # the template comes to 24 too
+    assert status_json()["certifications"][0]["template_update"] is None
+    ok("cert", "edit", "ny-cps", "--hours", "30")  # the holder's own again
+    assert status_json()["certifications"][0]["template_update"] is None
+
+
+def test_kept_rules_are_offered_again_when_the_template_changes_them_again(nycps, ok, tmp_path, status_json):
+    ok("cert", "update", "ny-cps", "--keep-mine")
+    assert status_json()["certifications"][0]["template_update"] is None
+    _own_template(tmp_path, rules=[{"kind": "max", "value": "core", "hours": 0},
+                                   {"kind": "max", "dimension": "format", "value": "online", "hours": 10}])
+    update = status_json()["certifications"][0]["template_update"]
+    assert update["words"] == "Its template (ny-cps) has changed: at most 10 online."
+
+
+def test_the_holders_removed_category_words_do_not_come_back(ok, tmp_path, status_json):
+    from peertrack.domain.builtin_templates import TEMPLATES
+
+    ok("cert", "add", "--template", "ca-medi-cal-pss", "--id", "ca-pss", "--expires", "2027-06-30")
+    ok("cert", "edit", "ca-pss", "--alias", "law=")  # "law" (of "law and ethics") no longer counts as ethics
+    medi_cal = next(t for t in TEMPLATES if t["id"] == "ca-medi-cal-pss")
+    folder = tmp_path / "config" / "templates"
+    folder.mkdir(parents=True)
+    changed = medi_cal | {"rules": [*medi_cal["rules"], {"kind": "max", "dimension": "format", "value": "online",
+                                                         "hours": 10}]}
+    (folder / "ca.json").write_text(json.dumps({"templates": [changed]}), encoding="utf-8")
+    words = ok("cert", "show", "ca-pss").stdout.split("Category words")[-1].split("\n")[0]
+    assert "'law and ethics'" in words and "'law'" not in words
+    ok("cert", "update", "ca-pss", "--yes")
+    assert ok("cert", "show", "ca-pss").stdout.split("Category words")[-1].split("\n")[0] == words
+
+
+def test_what_changed_while_the_holder_was_asked_is_not_taken(nycps, ok, db_path):
+    from peertrack.domain.errors import Conflict
+    from peertrack.services.rules_updates import offered, take
+    from peertrack.storage.database import connect
+
+    conn = connect(db_path)
+    cert, shown = offered(conn, "ny-cps")
+    assert shown is not None
+    ok("cert", "edit", "ny-cps", "--require", "ethics=4")  # another peertrack, while the question was open
+    with pytest.raises(Conflict, match="changed while you were deciding"):
+        take(conn, "ny-cps", shown)
+    conn.close()
+    assert [c["name"] for c in json.loads(ok("status", "--json").stdout)["certifications"][0]["categories"]] \
+        == ["ethics"]
 
 
 def test_a_certification_without_a_template_has_nothing_to_take(make_cert, refused):
@@ -179,20 +290,36 @@ def test_a_certification_without_a_template_has_nothing_to_take(make_cert, refus
                                                           "peertrack cert edit ca-pss"])
 
 
-def test_the_upgrade_keeps_the_rules_of_certifications_that_have_them_and_offers_the_others(ok, db_path,
-                                                                                              status_json):
-    """A file from before: one NYCPS with the core rule (nothing to offer), one without (offered once)."""
+@pytest.mark.parametrize("unreadable", [False, True])
+def test_the_upgrade_keeps_the_rules_of_certifications_that_have_them_and_offers_the_others(ok, db_path, tmp_path,
+                                                                                              status_json,
+                                                                                              unreadable):
+    """A file from before: one NYCPS with the core rule (nothing to offer), one without (offered once), one from
+    a template since gone (nothing). A template file of the holder's that cannot be read leaves the built-in."""
     ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "2y")
     ok("cert", "add", "--template", "ny-cps", "--id", "ny-old", "--expires", "2027-09-30", "--cycle", "2y")
+    ok("cert", "add", "--template", "ny-cps", "--id", "gone", "--expires", "2027-09-30", "--cycle", "2y")
+    if unreadable:
+        (tmp_path / "config" / "templates").mkdir(parents=True)
+        (tmp_path / "config" / "templates" / "broken.json").write_text("{not json", encoding="utf-8")
     conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE certifications SET template = 'a-board-since-gone' WHERE id = 'gone'")
     conn.execute("DELETE FROM requirements WHERE value = 'core' AND cert_id = 'ny-old'")
     conn.execute("ALTER TABLE certifications DROP COLUMN template_rules")
     conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0018-template-rules-kept'")
     conn.execute("PRAGMA user_version = 15")
     conn.commit()
     conn.close()
+    conn = sqlite3.connect(db_path)
+    migrated = subprocess.run([sys.executable, "-m", "peertrack", "cert", "list"], capture_output=True, text=True)
+    assert migrated.returncode == 0, migrated.stderr
+    kept = dict(conn.execute("SELECT id, template_rules FROM certifications").fetchall())
+    conn.close()
+    assert kept["ny-cps"] is not None and (kept["ny-old"], kept["gone"]) == (None, None)
+    if unreadable:
+        return  # status cannot read the broken file either: it offers nothing until the file is mended
     updates = {item["id"]: item["template_update"] for item in status_json()["certifications"]}
-    assert updates["ny-cps"] is None
+    assert (updates["ny-cps"], updates["gone"]) == (None, None)
     assert updates["ny-old"]["parts"] == ["rules"] and not updates["ny-old"]["changed_since_added"]
 
 

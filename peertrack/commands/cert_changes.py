@@ -102,6 +102,10 @@ def edit(
             day_first=load_settings(conn).day_first,
         )
         update_cert(conn, old.id, cert)
+        if old.template:
+            from peertrack.services.rules_updates import note_matched
+
+            note_matched(conn, old, cert)
         if work_rules or no_require:
             from peertrack.storage import work as work_store
 

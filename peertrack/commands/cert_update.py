@@ -49,21 +49,18 @@ def update(
                                  "rules of it to take.", "See the templates with: peertrack cert templates")
         say(f"✓ {cert.name} ({cert.id}) has the rules of its template ({cert.template}): nothing to take.")
         return
-    said = "has changed since you added" if found.since_added else "gives other rules than"
-    say(f"The template {found.template} {said} {cert.name} ({cert.id}):")
+    said = "has changed" if found.since_added else "gives other rules than yours"
+    say(f"{cert.name} ({cert.id}): its template ({found.template}) {said}:")
     for line in update_details(cert, found):
         say(f"  {line}")
     if keep_mine:
-        keep(conn, cert.id)
+        keep(conn, cert.id, found)
         say(f"✓ Kept your rules for {cert.id}. You are told again only if the template changes them.")
         return
     if not confirm("Take the template's rules for the current cycle and every one after it?", yes):
         say(f"Nothing changed. To keep your rules and stop being told: peertrack cert update {cert.id} --keep-mine")
         raise typer.Exit(1)
-    before, after, taken = take(conn, cert.id)
-    if taken is None:  # taken or kept meanwhile, by another peertrack
-        say(f"✓ {cert.name} ({cert.id}) has the rules of its template now: nothing to take.")
-        return
+    before, after = take(conn, cert.id, found)
     from peertrack.output.certs import cert_summary, rules_taken
 
     cert_summary(after, "Changed")

@@ -20,6 +20,7 @@ NEXT_STEPS = {
     "reminder-number": "See your reminders with: peertrack remind list",
     "work-number": "See their numbers with: peertrack work list",
     "supervision-number": "See their numbers with: peertrack supervision list",
+    "rules-changed-meanwhile": "See what its template offers now with: peertrack cert update {ref}",
 }
 
 # Errors that come from showing a result, not from making it: a terminal that cannot show a

@@ -281,10 +281,11 @@ class RulesUpdate:
     parts: tuple[str, ...]  # of "hours", "rules" and "carry", in that order
     since_added: bool  # the template changed since the certification took its rules (else: they just differ)
     hours: int | None  # the template's hours each cycle now
-    rules: tuple[Requirement, ...]  # the template's minimums and caps now
+    rules: tuple[Requirement, ...]  # the template's minimums and caps that are new or changed
     carry: int | None  # the template's carry-over cap now (None: no hours carry over)
     text: str  # the template's rules as text, kept once they are taken or kept
-    words: tuple[tuple[str, str], ...] = ()  # the words of its longer labels that count as a rule's category
+    words: tuple[tuple[str, str], ...] = ()  # the words of its longer labels that count as a new rule's category
+    dropped: tuple[Requirement, ...] = ()  # the certification's minimums and caps the template no longer gives
 
 
 @dataclass

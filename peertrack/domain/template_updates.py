@@ -1,11 +1,12 @@
-"""A board's rules that changed in peertrack's template since a certification was added from it: the hours
-each cycle, the minimums and caps, the carry-over cap. Worked out, and taken.
+"""A board's rules that changed in peertrack's template since a certification took them: the hours each
+cycle, each minimum and cap, the carry-over cap. Worked out one rule at a time, and taken.
 
 A certification keeps its template's rules as text (`rules_text`) from the day it was added, or from
-the day its holder last took or kept them. A part whose text the template no longer gives changed in the
-template; it is offered only when the certification does not already have the template's new rule, so
-a rule the holder changed on purpose is never offered back unless the template changes it again. A
-certification with no such text (added before peertrack kept it) is offered every part that differs.
+the day its holder last took or kept them, or matched them with an edit. A rule whose value the template
+no longer gives changed in the template; it is offered only when the certification does not already have
+the template's new value, so a rule the holder set on purpose is never offered back unless the template
+changes that same rule again. A certification with no such text (added before peertrack kept it) is
+offered every rule that differs.
 """
 
 from __future__ import annotations
@@ -23,81 +24,132 @@ PARTS = ("hours", "rules", "carry")  # the parts of a template's rules, in the o
 def rules_text(template: Template, months: int) -> str:
     """The template's rules for a cycle of `months`, one line each, in an order that does not depend on how the
     template lists them: "months 24", "hours 72000", "carry -", "rule max category 'core' 0"."""
-    return "\n".join(_lines(months, template.hours_for(months), template.rules, template.carry_over_hours))
+    return _text(_values(months, template.hours_for(months), template.rules, template.carry_over_hours))
 
 
 def own_rules_text(months: int, hours: int | None, rules, carry: int | None) -> str:
     """A certification's own rules (its cycle's length, its hours each cycle, the rules its next cycle starts
     with, its carry-over cap) as the same text, to compare with a template's."""
-    return "\n".join(_lines(months, hours, rules, carry))
+    return _text(_values(months, hours, rules, carry))
 
 
 def pending(cert: Certification, template: Template, kept: str | None) -> RulesUpdate | None:
-    """The template's rules that `cert` should be offered, or None: those that changed since `kept` (the
-    template's rules as last taken or kept) and that `cert` does not have already; with no `kept`, every
-    part that differs. A template that gives no hours offers none."""
+    """The template's rules that `cert` should be offered, or None: each that changed since `kept` (the
+    template's rules as last taken, kept or matched) and that `cert` does not have already; with no `kept`,
+    each that differs. A template that gives no hours offers none."""
     hours = template.hours_for(cert.cycle_months)
-    now = _parts(cert.cycle_months, hours, template.rules, template.carry_over_hours)
-    mine = _parts(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds)
-    before = _parts_of(kept) if kept is not None else mine
-    since_added = kept is not None
-    if before["months"] != now["months"]:  # a cycle of another length since: its hours are not the kept ones
-        before, since_added = {**before, "hours": mine["hours"]}, since_added and now["hours"] == mine["hours"]
-    parts = tuple(part for part in PARTS if now[part] != before[part] and now[part] != mine[part]
-                  and not (part == "hours" and hours is None))
+    now = _values(cert.cycle_months, hours, template.rules, template.carry_over_hours)
+    mine = _mine(cert)
+    before = _parsed(kept) if kept is not None else mine
+    changed = kept is not None
+    if before.get("months") != now["months"]:  # a cycle of another length since: its hours are not the kept ones
+        before = {**before, "hours": mine["hours"]}
+        changed = changed and now["hours"] == mine["hours"]
+    offered = [key for key in _keys(now, before) if now.get(key) != before.get(key) and now.get(key) != mine.get(key)
+               and not (key == "hours" and hours is None) and key != "months"]
+    if not offered:
+        return None
+    by_key = {_rule_key(rule): rule for rule in template.rules}
+    set_rules = tuple(by_key[key] for key in offered if key in by_key)
+    mine_rules = {_rule_key(rule): rule for rule in cert.rules_ahead}
+    dropped = tuple(mine_rules[key] for key in offered if key.startswith("rule ") and key not in by_key
+                    and key in mine_rules)
+    parts = tuple(part for part in PARTS if (part == "rules" and (set_rules or dropped)) or part in offered)
     if not parts:
         return None
     words: tuple[tuple[str, str], ...] = ()
-    if "rules" in parts and template.labels:
+    added = [rule for rule in set_rules if _rule_key(rule) not in mine_rules]
+    if added and template.labels:
         from peertrack.domain.category_words import aliases_from_labels
 
-        words = aliases_from_labels(template.rules, template.labels)
-    return RulesUpdate(template=template.id, parts=parts, since_added=since_added, hours=hours,
-                       rules=tuple(template.rules), carry=template.carry_over_hours,
-                       text=rules_text(template, cert.cycle_months), words=words)
+        words = aliases_from_labels(added, template.labels)
+    return RulesUpdate(template=template.id, parts=parts, since_added=changed, hours=hours, rules=set_rules,
+                       carry=template.carry_over_hours, text=rules_text(template, cert.cycle_months),
+                       words=words, dropped=dropped)
+
+
+def has_rules_of_its_own(cert: Certification) -> bool:
+    """Whether the current cycle was given hours, rules or a carry-over cap of its own (a first cycle the board
+    waives): what is taken from a template then reaches only the cycles after it."""
+    cycle = cert.cycle
+    return cycle.required_seconds != cert.required_seconds or cert.next_requirements is not None \
+        or (cycle.carry_cap_seconds or None) != (cert.carry_over_seconds or None)
 
 
 def with_update(cert: Certification, update: RulesUpdate) -> Certification:
-    """`cert` with the template's rules of `update` for the cycles after this one, and for this cycle too where
-    it follows the certification's usual rules (a first cycle with rules of its own keeps them)."""
+    """`cert` with the template's rules of `update` for the cycles after this one, and for this one too unless it
+    has rules of its own. Every other rule, and the holder's own words for categories, stay as they are."""
+    own = has_rules_of_its_own(cert)
     changes: dict = {}
-    cycle = cert.cycle
     if "hours" in update.parts and update.hours is not None:
         changes["required_seconds"] = update.hours
-        if cycle.required_seconds == cert.required_seconds:
-            cycle = replace(cycle, required_seconds=update.hours)
-    if "rules" in update.parts:
-        if cert.next_requirements is None:
-            changes["requirements"] = update.rules
-        else:
-            changes["next_requirements"] = update.rules if update.rules != cert.requirements else None
-        own = dict(cert.category_aliases)  # the holder's words stay theirs
-        changes["category_aliases"] = tuple(sorted({**dict(update.words), **own}.items()))
     if "carry" in update.parts:
-        changes["carry_over_seconds"] = update.carry
-        cycle = replace(cycle, carry_cap_seconds=update.carry or None)  # the open cycle has not passed any on
-    return replace(cert, cycle=cycle, **changes)
+        changes["carry_over_seconds"] = update.carry or None
+    if "rules" in update.parts:
+        replaced = {_rule_key(rule) for rule in (*update.rules, *update.dropped)}
+        ahead = tuple(rule for rule in cert.rules_ahead if _rule_key(rule) not in replaced) + update.rules
+        if own:
+            changes["next_requirements"] = ahead if ahead != cert.requirements else None
+        else:
+            changes["requirements"] = ahead
+        own_words = dict(cert.category_aliases)
+        changes["category_aliases"] = tuple(sorted({**dict(update.words), **own_words}.items()))
+    taken = replace(cert, **changes)
+    if own:
+        return taken
+    return replace(taken, cycle=replace(cert.cycle, required_seconds=taken.required_seconds,
+                                        carry_cap_seconds=taken.carry_over_seconds or None))
 
 
-def changed_rules(cert: Certification, update: RulesUpdate) -> tuple[tuple[Requirement, ...], tuple[Requirement, ...]]:
-    """The template's minimums and caps `cert` lacks, and those `cert` has that the template no longer gives."""
-    mine, theirs = set(cert.rules_ahead), set(update.rules)
-    return (tuple(rule for rule in update.rules if rule not in mine),
-            tuple(rule for rule in cert.rules_ahead if rule not in theirs))
+def matched(kept: str | None, cert: Certification, template: Template) -> str | None:
+    """`kept` with each rule the certification now has the template's value of recorded as seen: a rule the
+    holder matched is then not offered back when they change it again. None stays None."""
+    if kept is None:
+        return None
+    now = _values(cert.cycle_months, template.hours_for(cert.cycle_months), template.rules,
+                  template.carry_over_hours)
+    if _parsed(kept).get("months") != now["months"]:
+        return kept
+    mine, found = _mine(cert), _parsed(kept)
+    for key in _keys(now, found):
+        if key != "months" and now.get(key) == mine.get(key):
+            if key in now:
+                found[key] = now[key]
+            else:
+                found.pop(key, None)
+    return _text(found)
 
 
-def _lines(months: int, hours: int | None, rules, carry: int | None) -> list[str]:
-    listed = sorted(f"rule {rule.kind} {rule.dimension} {rule.value!r} {rule.seconds}" for rule in rules)
-    return [f"months {months}", f"hours {'-' if hours is None else hours}", f"carry {carry or '-'}", *listed]
+def _mine(cert: Certification) -> dict[str, str]:
+    return _values(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds)
 
 
-def _parts(months: int, hours: int | None, rules, carry: int | None) -> dict[str, str]:
-    return _parts_of("\n".join(_lines(months, hours, rules, carry)))
+def _rule_key(rule: Requirement) -> str:
+    return f"rule {rule.kind} {rule.dimension} {rule.value!r}"
 
 
-def _parts_of(text: str) -> dict[str, str]:
-    lines = text.split("\n")
-    found = {name: next((line for line in lines if line.startswith(name + " ")), "")
-             for name in ("months", "hours", "carry")}
-    found["rules"] = "\n".join(line for line in lines if line.startswith("rule "))
+def _values(months: int, hours: int | None, rules, carry: int | None) -> dict[str, str]:
+    """Each rule's value by its key: "months", "hours", "carry", and "rule KIND DIMENSION 'VALUE'"."""
+    found = {"months": str(months), "hours": "-" if hours is None else str(hours), "carry": str(carry or "-")}
+    found.update({_rule_key(rule): str(rule.seconds) for rule in rules})
+    return found
+
+
+def _keys(*found: dict[str, str]) -> list[str]:
+    """The keys of the parts in order: months, hours, carry, then the rules in the order of their keys."""
+    everything = set().union(*found)
+    return [key for key in ("months", "hours", "carry") if key in everything] + \
+        sorted(key for key in everything if key.startswith("rule "))
+
+
+def _text(found: dict[str, str]) -> str:
+    return "\n".join(f"{key} {found[key]}" for key in _keys(found))
+
+
+def _parsed(text: str) -> dict[str, str]:
+    found = {}
+    for line in text.split("\n"):
+        key, _, value = line.rpartition(" ")
+        if key:
+            found[key] = value
     return found

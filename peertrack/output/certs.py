@@ -181,12 +181,13 @@ def cert_summary(cert: Certification, verb: str) -> None:
 
 
 def rules_taken(before: Certification, after: Certification) -> None:
-    """Which cycles the rules taken from a template apply to: this one, unless it has rules of its own."""
+    """Which cycles the rules taken from a template apply to: this one too, unless it has rules of its own."""
+    from peertrack.domain.template_updates import has_rules_of_its_own
+
     cycle = after.cycle
     this = f"the current cycle ({fmt.day(cycle.starts)} to {fmt.day(cycle.ends)}) and every cycle after it"
-    if before.cycle.required_seconds != before.required_seconds or before.next_requirements is not None:
-        this = (f"every cycle after the current one, which keeps its own "
-                f"({fmt.hours_words(cycle.required_seconds)} of CE)")
+    if has_rules_of_its_own(before):
+        this = "every cycle after the current one, which keeps its own rules"
     say(f"The template's rules now apply to {this}. Past cycles keep their own: "
         f"peertrack cert show {after.id} --cycles")
 

@@ -89,6 +89,8 @@ def _template_update(item: Progress) -> dict | None:
             "carry_over_hours": hours_number(update.carry) if update.carry else 0,
             "rules": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
                        "hours": hours_number(rule.seconds)} for rule in update.rules],
+            "rules_dropped": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
+                               "hours": hours_number(rule.seconds)} for rule in update.dropped],
             "words": update_heading(item.cert, update)}
 
 

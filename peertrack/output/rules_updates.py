@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from peertrack.domain import formatting as fmt
-from peertrack.domain.template_updates import changed_rules
 from peertrack.output.words import rule_text
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
@@ -13,8 +12,8 @@ if TYPE_CHECKING:
 
 
 def update_heading(cert: Certification, update: RulesUpdate) -> str:
-    """ "Its template (ny-cps) has changed since you added it: no core hours count." """
-    said = "has changed since you added it" if update.since_added else "gives other rules than yours"
+    """ "Its template (ny-cps) has changed: no core hours count." """
+    said = "has changed" if update.since_added else "gives other rules than yours"
     return f"Its template ({update.template}) {said}: {'; '.join(_template_side(cert, update))}."
 
 
@@ -29,11 +28,12 @@ def update_details(cert: Certification, update: RulesUpdate) -> list[str]:
         lines.append(f"The template now says: {fmt.hours_words(update.hours)} each cycle "
                      f"(yours: {fmt.hours(cert.required_seconds)}).")
     if "rules" in update.parts:
-        added, dropped = changed_rules(cert, update)
-        if added:
-            lines.append(f"The template now says: {'; '.join(rule_text(rule) for rule in added)}.")
-        if dropped:
-            lines.append(f"It no longer says: {'; '.join(rule_text(rule) for rule in dropped)}.")
+        if update.rules:
+            lines.append(f"The template now says: {'; '.join(_with_yours(cert, rule) for rule in update.rules)}.")
+        if update.dropped:
+            gone = "; ".join(rule_text(rule) for rule in update.dropped)
+            lines.append(f"It no longer says: {gone} (yours does)." if update.since_added else
+                         f"It does not say: {gone} (yours does).")
     if "carry" in update.parts:
         lines.append(f"The template now says: {_carry(update.carry)} (yours: {_carry(cert.carry_over_seconds)}).")
     return lines
@@ -44,12 +44,19 @@ def _template_side(cert: Certification, update: RulesUpdate) -> list[str]:
     if "hours" in update.parts and update.hours is not None:
         said.append(f"{fmt.hours_words(update.hours)} each cycle")
     if "rules" in update.parts:
-        added, dropped = changed_rules(cert, update)
-        said.extend(rule_text(rule) for rule in added)
-        said.extend(f"no longer {rule_text(rule)}" for rule in dropped)
+        said.extend(rule_text(rule) for rule in update.rules)
+        said.extend(f"no longer {rule_text(rule)}" if update.since_added else f"without your rule ({rule_text(rule)})"
+                    for rule in update.dropped)
     if "carry" in update.parts:
         said.append(_carry(update.carry))
     return said
+
+
+def _with_yours(cert: Certification, rule) -> str:
+    """A rule the template gives, with the certification's rule of the same kind and name when it has one."""
+    yours = next((r for r in cert.rules_ahead if (r.kind, r.dimension, r.value) == (rule.kind, rule.dimension,
+                                                                                     rule.value)), None)
+    return rule_text(rule) + (f" (yours: {rule_text(yours)})" if yours is not None else "")
 
 
 def _carry(seconds: int | None) -> str:

@@ -555,9 +555,12 @@ def template_rules_kept(db: Database) -> None:
     changed from one its holder changed, so it keeps no text, and the holder is shown the difference once
     (`peertrack cert update ID` takes the template's rules, `--keep-mine` keeps theirs).
     """
+    from peertrack.domain.builtin_templates import TEMPLATES
     from peertrack.domain.errors import PeertrackError
     from peertrack.domain.models import Requirement
+    from peertrack.domain.template_format import templates_in
     from peertrack.domain.template_updates import own_rules_text, rules_text
+    from peertrack.domain.templates import Template
     from peertrack.storage.template_files import find_template
 
     db.execute("ALTER TABLE certifications ADD COLUMN template_rules TEXT")
@@ -565,9 +568,11 @@ def template_rules_kept(db: Database) -> None:
             "SELECT id, template, cycle_months, required_seconds, carry_over_seconds FROM certifications"
             " WHERE template IS NOT NULL").fetchall():
         try:
-            template = find_template(template_id)
-        except PeertrackError:
-            continue  # a template since removed or unreadable: nothing to offer
+            template: Template | None = find_template(template_id)
+        except PeertrackError:  # a holder's template file that cannot be read: the built-in one, if any
+            template = next(iter(templates_in({"templates": TEMPLATES}, "built in", {template_id})), None)
+        if template is None:
+            continue  # a template since removed: nothing to offer
         rules = [Requirement(value, amount, kind, dimension) for kind, dimension, value, amount in db.execute(
             "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ? AND cycle_id IS NULL",
             (cert_id,)).fetchall()]
