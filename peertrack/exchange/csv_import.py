@@ -47,8 +47,6 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*m?")
 
 
 @dataclass(frozen=True)
-
-
 class Sheet:
     """A spreadsheet's layout once read: its columns, which field each fills, and its rows of cells."""
 
@@ -192,9 +190,9 @@ def _refuse_empty(columns: Mapping[str, str], date_text: str, title_text: str, h
 
 
 _STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
-
-
 def _date(text: str, column: str, today: dt.date, day_first: bool) -> dt.date:
     if _STRICT_ISO.fullmatch(text):  # the common case, and the way peertrack itself writes dates
         try:
@@ -225,15 +223,11 @@ def _day_first(cells: Iterable[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
-
-
 def _hours(text: str, column: str) -> int:
     return parse_hours(text, column)
 
 
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
-
-
 def _format(text: str, column: str) -> str:
     if text in FORMATS:
         return text
@@ -255,8 +249,6 @@ def _name_and_amount(part: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=8192)  # a sheet repeats its dates, hours and categories a lot
-
-
 def _allocations(text: str, seconds: int, column: str):
     """The category cell: one name ("ethics"), or a split as peertrack writes it ("ethics: 2; general: 1.5")."""
     if ";" not in text and ":" not in text:  # one category, the usual case
