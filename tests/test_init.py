@@ -134,3 +134,14 @@ def test_a_board_whose_first_cycle_follows_the_exam_asks_when_you_were_certified
             "count toward this cycle.") in logged
     data = json.loads(ok("status", "--json").stdout)["certifications"][0]
     assert (data["id"], data["cycle_start"], data["level"]) == ("ga-cps", "2027-01-01", "ok")
+
+
+def test_a_cycle_its_board_does_not_state_is_asked_with_no_guess(run, ok):
+    """New York's CRPA: its board's page gives no cycle length, so none is offered; a blank answer is explained."""
+    result = run("init", input=answers("NY", "3", "", "3y", "", "CRPA-1", "2028-03-31", "", "yes"))
+    assert result.exit_code == 0, result.stderr
+    assert "How long is one renewal cycle (like 1y, 2y or 3y; your certificate's dates show it): " \
+        "Please answer this one: Its board's page does not say, and a guess would put every date and number " \
+        "wrong. Your certificate, or your last renewal notice, shows it." in result.stderr
+    [cert] = json.loads(ok("cert", "list", "--json").stdout)
+    assert (cert["id"], cert["cycle_months"], cert["cycle_start"]) == ("ny-crpa", 36, "2025-04-01")

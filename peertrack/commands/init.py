@@ -153,9 +153,14 @@ def _ask_details(plan: Plan, template, today, day_first: bool) -> Chosen:
         lengths = " or ".join(cycle_text(m) for m in template.month_choices)
         cycle = _ask(f"Your renewal cycle ({lengths})", lambda text: _offered(text, template.month_choices),
                      why="This certification offers more than one cycle length, each with its own hours.")
-    elif template is None or template.months is None:
+    elif template is None:
         cycle = _ask("How long is one renewal cycle (like 1y, 2y or 18m)", lambda text: parse_cycle(text, "The cycle"),
                      default="2y")
+    elif template.months is None:
+        cycle = _ask("How long is one renewal cycle (like 1y, 2y or 3y; your certificate's dates show it)",
+                     lambda text: parse_cycle(text, "The cycle"),
+                     why="Its board's page does not say, and a guess would put every date and number wrong. Your "
+                         "certificate, or your last renewal notice, shows it.")
     if template is None or (template.hours is None and not template.month_choices):
         hours = _ask("How many CE hours does a cycle need (like 20; 0 if you do not know yet)",
                      lambda text: parse_hours(text, "The hours", allow_zero=True, limit=None),
