@@ -29,6 +29,7 @@ def test_ny_cps_leaves_the_core_courses_out_and_says_so_everywhere(ok, status_js
     screen = ok("status").stdout
     assert "! Your 4.5 core hours do not count toward this certification" in screen
     assert "Hours: 3 of 20 hours (15%)" in screen
+    assert "Still needed: 17 hours, of any kind but core, about " in screen  # hours of any kind leave core out
     assert "Core hours do not count toward this certification." in ok("status", "--missing").stdout
     assert "no core hours count" in ok("cert", "show", "ny-cps").stdout
 
@@ -38,6 +39,8 @@ def test_a_cap_of_none_can_be_typed_and_taken_back(ok, make_cert, status_json):
     ok("log-ceu", "Webinar", "--hours", "2", "--format", "online", "--date", "2026-10-01")
     ok("log-ceu", "Workshop", "--hours", "1", "--format", "in-person", "--date", "2026-10-01")
     assert status_json()["certifications"][0]["hours_earned"] == 1
+    ok("cert", "edit", "ca-pss", "--require", "ethics=2")
+    assert "Still needed: 9 hours (2 of ethics, 7 of any kind but online)" in ok("status").stdout
     assert "no online hours count" in ok("cert", "show", "ca-pss").stdout
     ok("cert", "edit", "ca-pss", "--no-cap")
     assert status_json()["certifications"][0]["hours_earned"] == 3

@@ -62,17 +62,18 @@ def hours_name(category: CategoryProgress) -> str:
     return f"hours from {category.name}" if category.dimension == "provider" else f"{category.name} hours"
 
 
-class Need(namedtuple("Need", "seconds name dimension", defaults=(None, None))):
-    """One line of a to-do list: `seconds` of a kind (a minimum's `name`), or of any kind (name None).
-    A named tuple: this module loads on every `status`, and a dataclass costs more to define."""
+class Need(namedtuple("Need", "seconds name dimension but", defaults=(None, None, ()))):
+    """One line of a to-do list: `seconds` of a kind (a minimum's `name`), or of any kind (name None) `but`
+    those a cap of 0 leaves out. A named tuple: this module loads on every `status`, and a dataclass costs more
+    to define."""
 
     __slots__ = ()
 
     @property
     def kind(self) -> str:
-        """ "of ethics", "from GMHCN", "in-person", "of any kind"."""
+        """ "of ethics", "from GMHCN", "in-person", "of any kind", "of any kind but core"."""
         if self.name is None:
-            return "of any kind"
+            return "of any kind" + (f" but {fmt.joined(self.but)}" if self.but else "")
         if self.dimension == "provider":
             return f"from {self.name}"
         return self.name if self.dimension == "format" else f"of {self.name}"
@@ -88,8 +89,14 @@ def needs(item: Progress) -> list[Need]:
     gaps = sorted((c for c in item.categories if not c.met), key=lambda c: (-c.missing_seconds, c.name))
     found = [Need(c.missing_seconds, c.name, c.dimension) for c in gaps]
     if item.any_kind_seconds > 0:
-        found.append(Need(item.any_kind_seconds))
+        found.append(Need(item.any_kind_seconds, but=left_out(item)))
     return found
+
+
+def left_out(item: Progress) -> tuple[str, ...]:
+    """What a cap of 0 leaves out of the hours of any kind: "core" (New York's CPS), "online", "from X"."""
+    return tuple(f"from {cap.value}" if cap.dimension == "provider" else cap.value
+                 for cap in item.cert.caps if not cap.seconds)
 
 
 def needs_words(item: Progress) -> str:
@@ -112,6 +119,8 @@ def needed_words(item: Progress) -> str:
         return f"{total}, all {parts[0].kind}"
     if any(part.name is not None for part in parts):
         return f"{total} (" + ", ".join(f"{fmt.hours(part.seconds)} {part.kind}" for part in parts) + ")"
+    if parts and parts[0].but:
+        return f"{total}, {parts[0].kind}"
     return total
 
 
