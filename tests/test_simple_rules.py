@@ -92,6 +92,7 @@ def test_the_end_of_the_calendar_as_dateutil(rule: str, starts: D, offset: int) 
     "FREQ=WEEKLY;BYDAY=2MO", "FREQ=DAILY;BYMONTH=1", "FREQ=WEEKLY;INTERVAL=0", "FREQ=WEEKLY;INTERVAL=²",
     "FREQ=MONTHLY;BYMONTHDAY=0", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=weekly", "FREQ=DAILY;FREQ=DAILY",
     "FREQ=DAILY;UNTIL=20270101", "FREQ=WEEKLY;BYDAY=XX", "FREQ=WEEKLY;WKST=XX", "", "FREQ=DAILY;",
+    "FREQ=WEEKLY;BYDAY=", "FREQ=MONTHLY;BYMONTHDAY=", "FREQ=DAILY;INTERVAL=",
 ])
 def test_other_rules_are_left_to_dateutil(rule: str) -> None:
     assert simple_rule(rule) is None

@@ -30,7 +30,7 @@ def simple_rule(rule: str) -> SimpleRule | None:
     parts: dict[str, str] = {}
     for piece in rule.split(";"):
         key, sep, value = piece.partition("=")
-        if not sep or key in parts:
+        if not sep or not value or key in parts:
             return None
         parts[key] = value
     freq = parts.pop("FREQ", "")
