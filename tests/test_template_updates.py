@@ -331,3 +331,33 @@ def test_a_cycle_of_another_length_is_offered_its_hours_as_differing_not_as_chan
     cert = Certification(**{**_cert(rules=(CORE,)).__dict__, "cycle_months": 36})
     update = pending(cert, two_years, kept)
     assert update is not None and update.parts == ("hours",) and update.hours == 30 * H and not update.since_added
+
+
+def test_a_corrected_renewal_window_is_offered_and_taken(ok, db_path, status_json):
+    """Medi-Cal's page once said renewal opens 90 days before expiry; it now says 60. A certification added then
+    is offered the 60 days, and taking them moves the day renewal opens."""
+    ok("cert", "add", "--template", "ca-medi-cal-pss", "--id", "ca-pss", "--expires", "2027-06-30")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE certifications SET opens_days = 90, template_rules = NULL")
+    conn.commit()
+    conn.close()
+    update = status_json()["certifications"][0]["template_update"]
+    assert (update["parts"], update["days"]) == (["opens"], {"renewal_opens_days": 60})
+    assert update["words"] == ("Its template (ca-medi-cal-pss) gives other rules than yours: renewal opens 60 days "
+                               "before expiry.")
+    asked = ok("cert", "update", "ca-pss", "--yes")
+    assert "The template now says: renewal opens 60 days before expiry (yours: renewal opens 90 days before " \
+        "expiry)." in asked.stderr
+    assert json.loads(ok("cert", "show", "ca-pss", "--json").stdout)["renewal_opens_days"] == 60
+    assert status_json()["certifications"][0]["template_update"] is None
+
+
+def test_late_renewal_days_a_templates_late_stages_set_are_never_offered(ok, db_path, status_json):
+    """Georgia's days to renew late follow its late stages from each expiry: read from the template every time,
+    so a certification's stored days are never a rule to offer."""
+    ok("cert", "add", "--template", "ga-cps", "--id", "ga-cps")
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE certifications SET grace_days = 3, template_rules = NULL")
+    conn.commit()
+    conn.close()
+    assert status_json()["certifications"][0]["template_update"] is None

@@ -286,6 +286,7 @@ class RulesUpdate:
     text: str  # the template's rules as text, kept once they are taken or kept
     words: tuple[tuple[str, str], ...] = ()  # the words of its longer labels that count as a new rule's category
     dropped: tuple[Requirement, ...] = ()  # the certification's minimums and caps the template no longer gives
+    days: tuple[tuple[str, int | None], ...] = ()  # the renewal window's days offered: ("opens", 60), ...
 
 
 @dataclass

@@ -18,19 +18,24 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at st
 if TYPE_CHECKING:
     from peertrack.domain.templates import Template
 
-PARTS = ("hours", "rules", "carry")  # the parts of a template's rules, in the order they are offered
+# The parts of a template's rules, in the order they are offered: the hours each cycle, the minimums and caps,
+# the carry-over cap, and the days of the renewal window (opens, application due, late renewal).
+PARTS = ("hours", "rules", "carry", "opens", "submit", "grace")
+_DAYS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}
 
 
 def rules_text(template: Template, months: int) -> str:
     """The template's rules for a cycle of `months`, one line each, in an order that does not depend on how the
-    template lists them: "months 24", "hours 72000", "carry -", "rule max category 'core' 0"."""
-    return _text(_values(months, template.hours_for(months), template.rules, template.carry_over_hours))
+    template lists them: "months 24", "hours 72000", "carry -", "opens 60", "rule max category 'core' 0"."""
+    return _text(_template_values(template, months))
 
 
-def own_rules_text(months: int, hours: int | None, rules, carry: int | None) -> str:
+def own_rules_text(template: Template, months: int, hours: int | None, rules, carry: int | None,
+                   days: dict[str, int | None]) -> str:
     """A certification's own rules (its cycle's length, its hours each cycle, the rules its next cycle starts
-    with, its carry-over cap) as the same text, to compare with a template's."""
-    return _text(_values(months, hours, rules, carry))
+    with, its carry-over cap, its renewal window's days by their names in PARTS) as the same text, to compare
+    with its template's."""
+    return _text(_values(months, hours, rules, carry, _days_of(template, days)))
 
 
 def pending(cert: Certification, template: Template, kept: str | None) -> RulesUpdate | None:
@@ -38,8 +43,8 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
     template's rules as last taken, kept or matched) and that `cert` does not have already; with no `kept`,
     each that differs. A template that gives no hours offers none."""
     hours = template.hours_for(cert.cycle_months)
-    now = _values(cert.cycle_months, hours, template.rules, template.carry_over_hours)
-    mine = _mine(cert)
+    now = _template_values(template, cert.cycle_months)
+    mine = _mine(cert, template)
     before = _parsed(kept) if kept is not None else mine
     changed = kept is not None
     if before.get("months") != now["months"]:  # a cycle of another length since: its hours are not the kept ones
@@ -63,9 +68,10 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
         from peertrack.domain.category_words import aliases_from_labels
 
         words = aliases_from_labels(added, template.labels)
+    days = tuple((part, getattr(template, _DAYS[part])) for part in parts if part in _DAYS)
     return RulesUpdate(template=template.id, parts=parts, since_added=changed, hours=hours, rules=set_rules,
                        carry=template.carry_over_hours, text=rules_text(template, cert.cycle_months),
-                       words=words, dropped=dropped)
+                       words=words, dropped=dropped, days=days)
 
 
 def has_rules_of_its_own(cert: Certification) -> bool:
@@ -85,6 +91,8 @@ def with_update(cert: Certification, update: RulesUpdate) -> Certification:
         changes["required_seconds"] = update.hours
     if "carry" in update.parts:
         changes["carry_over_seconds"] = update.carry or None
+    for part, days in update.days:
+        changes[_DAYS[part]] = days
     if "rules" in update.parts:
         replaced = {_rule_key(rule) for rule in (*update.rules, *update.dropped)}
         ahead = tuple(rule for rule in cert.rules_ahead if _rule_key(rule) not in replaced) + update.rules
@@ -106,11 +114,10 @@ def matched(kept: str | None, cert: Certification, template: Template) -> str | 
     holder matched is then not offered back when they change it again. None stays None."""
     if kept is None:
         return None
-    now = _values(cert.cycle_months, template.hours_for(cert.cycle_months), template.rules,
-                  template.carry_over_hours)
+    now = _template_values(template, cert.cycle_months)
     if _parsed(kept).get("months") != now["months"]:
         return kept
-    mine, found = _mine(cert), _parsed(kept)
+    mine, found = _mine(cert, template), _parsed(kept)
     for key in _keys(now, found):
         if key != "months" and now.get(key) == mine.get(key):
             if key in now:
@@ -120,25 +127,42 @@ def matched(kept: str | None, cert: Certification, template: Template) -> str | 
     return _text(found)
 
 
-def _mine(cert: Certification) -> dict[str, str]:
-    return _values(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds)
+def _mine(cert: Certification, template: Template) -> dict[str, str]:
+    days = {part: getattr(cert, field) for part, field in _DAYS.items()}
+    return _values(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds,
+                   _days_of(template, days))
+
+
+def _template_values(template: Template, months: int) -> dict[str, str]:
+    days = {part: getattr(template, field) for part, field in _DAYS.items()}
+    return _values(months, template.hours_for(months), template.rules, template.carry_over_hours,
+                   _days_of(template, days))
+
+
+def _days_of(template: Template, days: dict[str, int | None]) -> dict[str, int | None]:
+    """The renewal window's days the template decides: all but the late renewal days of a template whose late
+    stages set them from each expiry (late_stages.py), which is read from it every time."""
+    if template.grace_days is None and template.late:
+        return {part: value for part, value in days.items() if part != "grace"}
+    return days
 
 
 def _rule_key(rule: Requirement) -> str:
     return f"rule {rule.kind} {rule.dimension} {rule.value!r}"
 
 
-def _values(months: int, hours: int | None, rules, carry: int | None) -> dict[str, str]:
-    """Each rule's value by its key: "months", "hours", "carry", and "rule KIND DIMENSION 'VALUE'"."""
+def _values(months: int, hours: int | None, rules, carry: int | None, days: dict[str, int | None]) -> dict[str, str]:
+    """Each rule's value by its key: "months", "hours", "carry", the days' names, and "rule KIND DIMENSION 'VALUE'"."""
     found = {"months": str(months), "hours": "-" if hours is None else str(hours), "carry": str(carry or "-")}
+    found.update({part: str(value or "-") for part, value in days.items()})
     found.update({_rule_key(rule): str(rule.seconds) for rule in rules})
     return found
 
 
 def _keys(*found: dict[str, str]) -> list[str]:
-    """The keys of the parts in order: months, hours, carry, then the rules in the order of their keys."""
+    """The keys of the parts in order: months, hours, carry, the days, then the rules in the order of their keys."""
     everything = set().union(*found)
-    return [key for key in ("months", "hours", "carry") if key in everything] + \
+    return [key for key in ("months", "hours", "carry", *_DAYS) if key in everything] + \
         sorted(key for key in everything if key.startswith("rule "))
 
 

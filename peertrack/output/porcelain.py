@@ -91,6 +91,8 @@ def _template_update(item: Progress) -> dict | None:
                        "hours": hours_number(rule.seconds)} for rule in update.rules],
             "rules_dropped": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
                                "hours": hours_number(rule.seconds)} for rule in update.dropped],
+            "days": {{"opens": "renewal_opens_days", "submit": "application_due_days", "grace": "grace_days"}[part]:
+                     days for part, days in update.days},
             "words": update_heading(item.cert, update)}
 
 

@@ -36,6 +36,9 @@ def update_details(cert: Certification, update: RulesUpdate) -> list[str]:
                          f"It does not say: {gone} (yours does).")
     if "carry" in update.parts:
         lines.append(f"The template now says: {_carry(update.carry)} (yours: {_carry(cert.carry_over_seconds)}).")
+    for part, days in update.days:
+        yours = _days(part, getattr(cert, _FIELDS[part]))
+        lines.append(f"The template now says: {_days(part, days)} (yours: {yours}).")
     return lines
 
 
@@ -49,6 +52,7 @@ def _template_side(cert: Certification, update: RulesUpdate) -> list[str]:
                     for rule in update.dropped)
     if "carry" in update.parts:
         said.append(_carry(update.carry))
+    said.extend(_days(part, days) for part, days in update.days)
     return said
 
 
@@ -57,6 +61,19 @@ def _with_yours(cert: Certification, rule) -> str:
     yours = next((r for r in cert.rules_ahead if (r.kind, r.dimension, r.value) == (rule.kind, rule.dimension,
                                                                                      rule.value)), None)
     return rule_text(rule) + (f" (yours: {rule_text(yours)})" if yours is not None else "")
+
+
+_FIELDS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}
+
+
+def _days(part: str, days: int | None) -> str:
+    """ "renewal opens 60 days before expiry", "no day set for the application", "up to 90 days to renew late"."""
+    if part == "opens":
+        return f"renewal opens {fmt.counted(days, 'day')} before expiry" if days else "no day set for renewal to open"
+    if part == "submit":
+        return f"the application is due {fmt.counted(days, 'day')} before expiry" if days else \
+            "no day set for the application"
+    return f"up to {fmt.counted(days, 'day')} after expiry to renew late" if days else "no days to renew late"
 
 
 def _carry(seconds: int | None) -> str:

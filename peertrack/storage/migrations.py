@@ -546,9 +546,9 @@ def carry_over_per_cycle(db: Database) -> None:
 
 @steps(name="0018-template-rules-kept")
 def template_rules_kept(db: Database) -> None:
-    """Each certification added from a template keeps that template's rules as text, so that a rule the
-    template changes later (a board's correction in a newer peertrack) can be offered to its holder, and a
-    rule the holder changed on purpose is not.
+    """Each certification added from a template keeps that template's rules as text (its hours, minimums and
+    caps, carry-over and renewal window), so that a rule the template changes later (a board's correction in
+    a newer peertrack) can be offered to its holder, and a rule the holder changed on purpose is not.
 
     A certification added before has no such text. Where its rules are the template's rules of today, they
     are kept as its text now: nothing to offer. Where they differ, the file cannot tell a rule the template
@@ -564,9 +564,9 @@ def template_rules_kept(db: Database) -> None:
     from peertrack.storage.template_files import find_template
 
     db.execute("ALTER TABLE certifications ADD COLUMN template_rules TEXT")
-    for cert_id, template_id, months, seconds, carry in db.execute(
-            "SELECT id, template, cycle_months, required_seconds, carry_over_seconds FROM certifications"
-            " WHERE template IS NOT NULL").fetchall():
+    for cert_id, template_id, months, seconds, carry, opens, submit, grace in db.execute(
+            "SELECT id, template, cycle_months, required_seconds, carry_over_seconds, opens_days, submit_days,"
+            " grace_days FROM certifications WHERE template IS NOT NULL").fetchall():
         try:
             template: Template | None = find_template(template_id)
         except PeertrackError:  # a holder's template file that cannot be read: the built-in one, if any
@@ -577,5 +577,6 @@ def template_rules_kept(db: Database) -> None:
             "SELECT kind, dimension, value, seconds FROM requirements WHERE cert_id = ? AND cycle_id IS NULL",
             (cert_id,)).fetchall()]
         text = rules_text(template, months)
-        if own_rules_text(months, seconds, rules, carry) == text:
+        days = {"opens": opens, "submit": submit, "grace": grace}
+        if own_rules_text(template, months, seconds, rules, carry, days) == text:
             db.execute("UPDATE certifications SET template_rules = ? WHERE id = ?", (text, cert_id))
