@@ -70,7 +70,11 @@ def test_the_packet_holds_cover_transcript_and_every_certificate(ok, records, tm
     assert f"At least, ethics 6 {ethics['earned']:g} {standing}" in cover
     assert "At most, format online 2 2 4 over" in cover
     assert "4 hours of format online: the body counts at most 2 hours of it in a cycle." in cover
-    assert "No certificate is kept for 2026-09-01 Self-care for helpers." in cover
+    # A course with no certificate kept still counts: it is listed apart from what does not count.
+    counts, papers = cover.split("What does not count, and why")[1].split("Certificates not enclosed")
+    assert "4 hours of format online: the body counts at most 2 hours of it in a cycle." in counts
+    assert "Self-care for helpers" not in counts
+    assert "No certificate is kept for 2026-09-01 Self-care for helpers; the course counts all the same." in papers
 
     transcript = _text(reader, 1)
     assert "Transcript: Medi-Cal Peer Support Specialist" in transcript

@@ -106,8 +106,8 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def not_counted(progress, parts: Sequence[Part]) -> list[str]:
-    """What does not count and why: hours over a cap (from Progress), and certificates left out of the packet."""
+def not_counted(progress) -> list[str]:
+    """What does not count and why: the hours a cap leaves out (from Progress)."""
     lines = []
     if progress is not None:
         for cap in progress.caps:
@@ -117,14 +117,21 @@ def not_counted(progress, parts: Sequence[Part]) -> list[str]:
             elif cap.uncounted_seconds:
                 lines.append(f"{fmt.hours_words(cap.uncounted_seconds)} of {_rule_name(cap)}: the body counts at "
                              f"most {fmt.hours_words(cap.cap_seconds)} of it in a cycle.")
-        if progress.carried_seconds:
-            lines.append(f"Counted besides the courses: {fmt.hours_words(progress.carried_seconds)} carried over "
-                         "from the cycle before.")
+    return lines
+
+
+def not_enclosed(courses, parts: Sequence[Part]) -> list[str]:
+    """The certificates not in the packet: one that could not be read, and courses with none kept. Their
+    courses still count: a missing certificate is a paper to hand in, not hours taken away."""
+    lines = []
     for part in parts:
         if part.kind == "left-out":
             course = part.certificate.course
             lines.append(f"The certificate {part.certificate.attachment.original_name} ({course.date.isoformat()}, "
                          f"{course.title}) is not in this packet: {part.reason}. Hand it in separately.")
+    enclosed = {part.certificate.course.id for part in parts}
+    lines += [f"No certificate is kept for {course.date.isoformat()} {course.title}; the course counts all the same. "
+              "Hand in its certificate if the body asks for it." for course in courses if course.id not in enclosed]
     return lines
 
 
@@ -178,13 +185,21 @@ def _front_pages(record, parts: Sequence[Part], version: str) -> tuple[bytes, in
             table.row(["Requirement", "Required", "Counted", "Standing"])
             for row in rows:
                 table.row([_plain(cell) for cell in row])
+    carried = record.progress.carried_seconds if record.progress is not None else 0
+    if carried:
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(width, 6, _plain(f"Counted besides the courses: {fmt.hours_words(carried)} carried over from "
+                                        "the cycle before."), new_x="LMARGIN", new_y="NEXT")
     _heading(pdf, width, "What does not count, and why")
     pdf.set_font("Helvetica", "", 10)
-    lacking = [c for c in record.courses if c.id not in {p.certificate.course.id for p in parts}]
-    lines = not_counted(record.progress, parts)
-    lines += [f"No certificate is kept for {course.date.isoformat()} {course.title}." for course in lacking]
-    for line in lines or ["Nothing: every course listed counts, and each certificate is enclosed."]:
+    for line in not_counted(record.progress) or ["Nothing: every course listed counts."]:
         pdf.multi_cell(width, 6, _plain(f"- {line}"), new_x="LMARGIN", new_y="NEXT")
+    missing = not_enclosed(record.courses, parts)
+    if missing:
+        _heading(pdf, width, "Certificates not enclosed")
+        pdf.set_font("Helvetica", "", 10)
+        for line in missing:
+            pdf.multi_cell(width, 6, _plain(f"- {line}"), new_x="LMARGIN", new_y="NEXT")
     _heading(pdf, width, "Signature")
     pdf.set_font("Helvetica", "", 10)
     pdf.multi_cell(width, 6, "I confirm that I completed the courses listed in this record as stated.",
