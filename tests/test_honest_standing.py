@@ -216,6 +216,11 @@ def test_the_numbers_never_contradict_each_other():
         item = progress(cert, courses, dt.date(2025, 7, 1) + dt.timedelta(days=day))
         assert item.toward_seconds <= item.earned_seconds
         assert (needs.share(item) == 100) == (item.missing_seconds == 0)
+        if required:  # the nearest whole percent (a half up), held under 100 while anything is missing
+            from fractions import Fraction
+
+            nearest = int(Fraction(item.toward_seconds * 100, required) + Fraction(1, 2))
+            assert needs.share(item) == min(99 if item.missing_seconds else 100, nearest)
         assert sum(n.seconds for n in needs.needs(item)) == item.missing_seconds  # one kind of minimum here
         assert item.projected_seconds is None or item.projected_seconds >= item.earned_seconds
         assert (item.level == "behind") == (item.behind is not None and item.days_left > 30)

@@ -19,11 +19,13 @@ ACT_ORDER = ("lapsed", "overdue", "urgent", "due-soon", "behind", "ok")  # a nea
 
 
 def share(item: Progress) -> int:
-    """The whole percent of the required hours that count; under 100 while anything is missing."""
+    """The percent of the required hours that count, to the nearest whole one (a half up: 7.5 of 36 is 20.8%,
+    shown 21%); never 100 while anything is missing, since 99.6% is not done."""
     required = item.cert.cycle.required_seconds
     if required <= 0:
         return 0 if item.missing_seconds else 100
-    return min(100, item.toward_seconds * 100 // required)
+    nearest = (item.toward_seconds * 200 + required) // (2 * required)
+    return min(99 if item.missing_seconds else 100, nearest)
 
 
 def hours_of(item: Progress) -> str:
