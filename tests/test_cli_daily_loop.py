@@ -305,3 +305,14 @@ def test_changing_a_split_courses_hours_keeps_its_proportions(ok, make_cert):
     ok("ceu", "edit", "1", "--hours", "1.5")
     course = json.loads(ok("ceu", "show", "1", "--json").stdout)
     assert course["categories"] == [{"name": "ethics", "hours": 1}, {"name": "general", "hours": 0.5}]
+
+
+def test_with_one_certification_it_need_not_be_named(ok, run, make_cert, tmp_path):
+    make_cert("pa-cps", "Certified Peer Specialist")
+    assert "Certified Peer Specialist" in ok("cert", "show").stdout
+    ok("export", "audit", "-o", str(tmp_path / "audit.zip"))  # the only one: no --cert needed
+    make_cert("ny-cps", "NY Certified Peer Specialist")
+    refused = run("cert", "show")
+    assert refused.exit_code == 2
+    assert "name the certification, e.g. peertrack cert show ny-cps (yours: ny-cps, pa-cps; or choose one for " \
+        "every time: peertrack config set default-cert ny-cps)" in " ".join(refused.stderr.split())

@@ -159,7 +159,7 @@ def test_status_says_so_and_cert_update_takes_the_rule_after_asking(nycps, ok, r
     assert (item["hours_earned"], item["template_update"]) == (2, None)  # the 3 core hours no longer count
     assert "Its template" not in ok("status").stdout
     again = ok("cert", "update", "ny-cps")
-    assert "has the rules of its template (ny-cps): nothing to take" in again.stderr
+    assert "✓ Its template (ny-cps) has nothing new for NY Certified Peer Specialist (NYCPS) (ny-cps)." in again.stderr
 
 
 def test_keeping_ones_own_rules_stops_the_offer(nycps, ok, status_json):

@@ -47,7 +47,7 @@ def update(
         if cert.template not in templates_of([cert]):
             raise PeertrackError(f"The template {cert.template} of {cert.id} cannot be read now, so there are no "
                                  "rules of it to take.", "See the templates with: peertrack cert templates")
-        say(f"✓ {cert.name} ({cert.id}) has the rules of its template ({cert.template}): nothing to take.")
+        say(f"✓ Its template ({cert.template}) has nothing new for {cert.name} ({cert.id}).")
         return
     said = "has changed" if found.since_added else "gives other rules than yours"
     say(f"{cert.name} ({cert.id}): its template ({found.template}) {said}:")

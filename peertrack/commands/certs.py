@@ -28,6 +28,7 @@ from peertrack.commands.common import (
     open_db,
     reads_day_first,
     top_options,
+    which_cert_words,
 )
 from peertrack.domain.errors import InvalidInput, unknown_cert
 from peertrack.services import clock
@@ -240,8 +241,8 @@ def show(
     """
     cert_id = cert_or_default(ctx, cert_id)
     if not cert_id:
-        raise InvalidInput("CERT_ID", "", "name the certification, e.g. peertrack cert show ca-pss (or choose one "
-                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
+        raise InvalidInput("CERT_ID", "", "name the certification, " + which_cert_words(ctx, "peertrack cert show ID"),
+                           problem="is missing")
     conn = open_db(ctx, unknown_cert(cert_id, []))
     today = clock.today()
     item = progress_of(conn, [load_cert(conn, cert_id.strip().lower())], today)[0]

@@ -66,11 +66,33 @@ def open_existing(ctx: typer.Context) -> Optional[sqlite3.Connection]:
 
 
 def cert_or_default(ctx: typer.Context, given: Optional[str]) -> Optional[str]:
-    """The certification a command that needs one works on: the one named, else the default-cert setting."""
+    """The certification a command that needs one works on: the one named, else the default-cert setting, else
+    the only certification there is."""
     if given:
         return given
     conn = open_existing(ctx)
-    return load_settings(conn).default_cert if conn is not None else None
+    if conn is None:
+        return None
+    chosen = load_settings(conn).default_cert
+    if chosen:
+        return chosen
+    from peertrack.storage.certs import cert_ids
+
+    ids = cert_ids(conn)
+    return ids[0] if len(ids) == 1 else None
+
+
+def which_cert_words(ctx: typer.Context, example: str) -> str:
+    """How to name a certification, with the holder's own ids: "e.g. peertrack cert show ca-pss (yours: ca-pss,
+    ny-cps; or choose one for every time: peertrack config set default-cert ca-pss)"; `example` holds ID."""
+    conn = open_existing(ctx)
+    from peertrack.storage.certs import cert_ids
+
+    ids = cert_ids(conn) if conn is not None else []
+    first = ids[0] if ids else "ca-pss"
+    yours = f"yours: {', '.join(ids)}; " if ids else ""
+    return (f"e.g. {example.replace('ID', first)} ({yours}or choose one for every time: "
+            f"peertrack config set default-cert {first})")
 
 
 def reads_day_first(ctx: typer.Context) -> bool:

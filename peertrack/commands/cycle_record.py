@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from peertrack.commands.common import cert_or_default, open_existing, top_options
+from peertrack.commands.common import cert_or_default, open_existing, top_options, which_cert_words
 from peertrack.domain.record_types import dataclass, replace
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ def gather(ctx: typer.Context, cert: Optional[str], which: str, what: str = "aud
     if not cert:
         from peertrack.domain.errors import InvalidInput
 
-        raise InvalidInput("--cert", "", f"name the certification being {what}, e.g. --cert ca-pss (or choose one "
-                           "for every time: peertrack config set default-cert ca-pss)", problem="is missing")
+        raise InvalidInput("--cert", "", f"name the certification being {what}, " + which_cert_words(ctx, "--cert ID"),
+                           problem="is missing")
     conn = open_existing(ctx)
     if conn is None:  # no records yet: nothing is created for looking
         from peertrack.domain import errors
