@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peertrack.domain.cycles import cycle_start
-from peertrack.domain.models import HOUR, Allocation, Certification, Course, Cycle, Deadline, Requirement
-from peertrack.domain.record_types import replace
+from peertrack.domain.models import Allocation, Certification, Course, Deadline
 
 
 def certifications(today: dt.date) -> list[Certification]:
-    def cert(cert_id, name, body, number, expires_in_days, months, hours, requirements):
-        ends = today + dt.timedelta(days=expires_in_days)
-        return Certification(
-            id=cert_id, name=name, body=body, number=number, cycle_months=months,
-            required_seconds=hours * HOUR, requirements=tuple(requirements),
-            cycle=Cycle(starts=cycle_start(ends, months), ends=ends, required_seconds=hours * HOUR),
-        )
+    """Medi-Cal's and Georgia's, added from their built-in templates as anyone would add them: the boards' own
+    rules, cycles and late stages, never a holder's template files."""
+    from peertrack.domain.builtin_templates import TEMPLATES
+    from peertrack.domain.certifications import CertInput, build_certification
+    from peertrack.domain.template_format import templates_in
 
+    found = {t.id: t for t in templates_in({"templates": TEMPLATES}, "built in", {"ca-medi-cal-pss", "ga-cps"})}
+    expires = (today + dt.timedelta(days=214)).isoformat()
     return [
-        replace(cert("ca-pss", "Medi-Cal Peer Support Specialist", "CalMHSA", "PSS-004512", 214, 24,
-                                 20, [Requirement("ethics", 6 * HOUR)]), opens_days=90),
-        cert("ga-cps", "Certified Peer Specialist (Georgia)", "GMHCN", "CPS-7781", 38, 12, 12,
-             [Requirement("ethics", HOUR)]),
+        build_certification(today, CertInput(template=found["ca-medi-cal-pss"], cert_id="ca-pss", number="PSS-004512",
+                                             expires=expires)),
+        build_certification(today, CertInput(template=found["ga-cps"], cert_id="ga-cps", number="CPS-7781")),
     ]
 
 
@@ -48,7 +45,7 @@ def courses(today: dt.date) -> list[Course]:
 
 
 def deadlines(today: dt.date) -> list[Deadline]:
-    return [Deadline("Renewal fee ($26 late fee after 15 January)", today + dt.timedelta(days=30), "ga-cps")]
+    return [Deadline("Background check for the new job", today + dt.timedelta(days=30))]
 
 
 # (title, how often, on which days, added this many days ago, done this many days ago or None)
