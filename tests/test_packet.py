@@ -181,3 +181,16 @@ def test_hours_met_while_a_minimum_is_short_reads_so(ok, make_cert, tmp_path):
     cover = _text(PdfReader(target), 0)
     assert "Total hours 4 5 hours met; a minimum below is not" in cover
     assert "At least, ethics 2 0 2 short" in cover
+
+
+def test_the_cover_says_which_words_of_the_holder_count_as_a_requirements_category(ok, tmp_path):
+    """Pennsylvania's "peer support and recovery": a course filed under "recovery" counts as peer support, and the
+    body reading the packet is told so beside the requirements."""
+    ok("cert", "add", "--template", "pa-cps", "--expires", "2027-05-31")
+    ok("log-ceu", "WRAP facilitation", "--hours", "3", "--category", "recovery", "--date", "2026-10-08")
+    ok("log-ceu", "Boundaries", "--hours", "2", "--category", "ethics", "--date", "2026-10-09")
+    target = tmp_path / "pa.pdf"
+    ok("export", "packet", "--cert", "pa-cps", "-o", str(target))
+    cover = " ".join(_text(PdfReader(target), 0).split())
+    assert "Courses filed under 'recovery' count as peer support." in cover
+    assert "'support'" not in cover and "'ethics'" not in cover  # only the words the courses listed use

@@ -106,6 +106,16 @@ def requirement_rows(progress) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def counted_words(cert, courses) -> str:
+    """The category words of the courses listed that count as another category of the requirements, for the
+    body reading them: "Courses filed under 'recovery' count as peer support." Empty when none are used."""
+    used = {a.category.strip().lower() for course in courses for a in course.allocations}
+    pairs = [(word, category) for word, category in cert.category_aliases if word in used and word != category.lower()]
+    if not pairs:
+        return ""
+    return "Courses filed under " + "; ".join(f"'{word}' count as {category}" for word, category in pairs) + "."
+
+
 def not_counted(progress) -> list[str]:
     """What does not count and why: the hours a cap leaves out (from Progress)."""
     lines = []
@@ -185,6 +195,10 @@ def _front_pages(record, parts: Sequence[Part], version: str) -> tuple[bytes, in
             table.row(["Requirement", "Required", "Counted", "Standing"])
             for row in rows:
                 table.row([_plain(cell) for cell in row])
+    words = counted_words(cert, record.courses)
+    if words:
+        pdf.set_font("Helvetica", "", 10)
+        pdf.multi_cell(width, 6, _plain(words), new_x="LMARGIN", new_y="NEXT")
     carried = record.progress.carried_seconds if record.progress is not None else 0
     if carried:
         pdf.set_font("Helvetica", "", 10)
