@@ -316,3 +316,15 @@ def test_with_one_certification_it_need_not_be_named(ok, run, make_cert, tmp_pat
     assert refused.exit_code == 2
     assert "name the certification, e.g. peertrack cert show ny-cps (yours: ny-cps, pa-cps; or choose one for " \
         "every time: peertrack config set default-cert ny-cps)" in " ".join(refused.stderr.split())
+
+
+def test_due_names_a_certification_behind_on_hours_that_it_does_not_list_yet(ok, run, make_cert):
+    """Behind with over a year to go: not listed (that would be every day for a year), but not hidden either."""
+    make_cert("ca-pss", expires="2027-12-31", cycle="2y", hours="20")  # 10 of 24 months gone, nothing logged
+    result = run("due")
+    assert result.exit_code == 0
+    assert result.stdout == ("✓ Nothing needs your attention in the next 30 days. ca-pss is behind on hours, with "
+                             "time to catch up: see peertrack status\n")
+    assert json.loads(run("due", "--json").stdout)["behind_not_listed"] == ["ca-pss"]
+    ok("log-ceu", "Big course", "--hours", "15", "--date", "2026-10-01")
+    assert run("due").stdout == "✓ Nothing needs your attention in the next 30 days.\n"

@@ -92,16 +92,16 @@ def show_due(db_path: str | Path, within: str | None = None, json: bool = False,
 
         window = parse_days(within)
     with existing(db_path) as conn:
-        items, window = attention(conn, today, window)
+        items, window, behind = attention(conn, today, window)
     trouble = needs_action(items)
     if json:
         from peertrack.output import porcelain
 
-        porcelain.emit(porcelain.due(items, today, window, trouble))
+        porcelain.emit(porcelain.due(items, today, window, trouble, behind))
     elif not quiet:
         from peertrack.output import due
 
-        due.lines(items, window)
+        due.lines(items, window, behind)
     return 1 if trouble else 0
 
 

@@ -238,10 +238,11 @@ def status(items: list[Progress], today, reminders: list, histories: list | None
     return data
 
 
-def due(items: list, today, window: int, trouble: bool) -> dict:
-    """`due --json`: what needs attention within `window` days, and whether any of it is trouble."""
+def due(items: list, today, window: int, trouble: bool, behind: list[str]) -> dict:
+    """`due --json`: what needs attention within `window` days, whether any of it is trouble, and the ids of the
+    certifications behind on their hours that are not listed yet."""
     return {"today": today.isoformat(), "within_days": window, "needs_action": trouble,
-            "items": [attention(item, today) for item in items]}
+            "items": [attention(item, today) for item in items], "behind_not_listed": behind}
 
 
 def attachment(item, path=None) -> dict:

@@ -118,8 +118,10 @@ def coming_up(conn: sqlite3.Connection, items: list[Progress], today: dt.date) -
             and (d.cert_id is None or d.cert_id in shown)]
 
 
-def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | None) -> tuple[list[Attention], int]:
-    """What needs attention within `window` days (else the urgent-days setting), and the window used."""
+def attention(conn: sqlite3.Connection | None, today: dt.date,
+              window: int | None) -> tuple[list[Attention], int, list[str]]:
+    """What needs attention within `window` days (else the urgent-days setting), the window used, and the
+    certifications behind on their hours that are not listed yet (`due` lists one in its last months)."""
     from peertrack.domain.attention import gather
 
     settings = load_settings(conn)
@@ -143,4 +145,5 @@ def attention(conn: sqlite3.Connection | None, today: dt.date, window: int | Non
         from peertrack.domain.work_attention import work_attention
 
         items = work_attention(items, work, today)
-    return items, window
+    listed = {item.ref for item in items if item.kind == "certification"}
+    return items, window, [p.cert.id for p in progresses if p.level == "behind" and p.cert.id not in listed]
