@@ -152,3 +152,13 @@ def test_north_carolina_counts_from_a_mid_month_certificate_date(ok, status_json
     ok("log-ceu", "Later", "--hours", "6", "--date", "2026-02-20")
     item = status_json()["certifications"][0]
     assert (item["cycle_start"], item["expires"], item["hours_earned"]) == ("2025-03-17", "2027-03-31", 12)
+
+
+def test_a_template_that_states_no_cycle_needs_one_given(refused, ok, status_json):
+    """New York's CRPA: its board's page gives no cycle length, so none is guessed."""
+    from peertrack.domain.errors import InvalidInput
+
+    refused(["cert", "add", "--template", "ny-crpa", "--expires", "2028-03-31"], InvalidInput,
+            ["--cycle is missing", "its board's page does not say how long a cycle is", "--cycle 3y"])
+    ok("cert", "add", "--template", "ny-crpa", "--expires", "2028-03-31", "--cycle", "3y")
+    assert status_json()["certifications"][0]["cycle_start"] == "2025-04-01"

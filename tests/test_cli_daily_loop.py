@@ -323,8 +323,11 @@ def test_due_names_a_certification_behind_on_hours_that_it_does_not_list_yet(ok,
     make_cert("ca-pss", expires="2027-12-31", cycle="2y", hours="20")  # 10 of 24 months gone, nothing logged
     result = run("due")
     assert result.exit_code == 0
-    assert result.stdout == ("✓ Nothing needs your attention in the next 30 days. ca-pss is behind on hours, with "
-                             "time to catch up: see peertrack status\n")
+    assert result.stdout == ("✓ Nothing needs your attention in the next 30 days. Behind on hours, with time to "
+                             "catch up: ca-pss (see peertrack status).\n")
     assert json.loads(run("due", "--json").stdout)["behind_not_listed"] == ["ca-pss"]
+    ok("deadline", "add", "Send the form", "--due", "2026-11-20")  # listed: the behind one comes after it
+    assert run("due").stdout.splitlines()[1:] == ["Behind on hours, with time to catch up: ca-pss (see peertrack "
+                                                  "status)."]
     ok("log-ceu", "Big course", "--hours", "15", "--date", "2026-10-01")
-    assert run("due").stdout == "✓ Nothing needs your attention in the next 30 days.\n"
+    assert "Behind" not in run("due").stdout

@@ -255,3 +255,11 @@ def test_each_cycle_starts_the_day_after_the_one_before_ends(ends, months):
     anchor = anchor_day_of(ends)
     following = next_end(ends, months, anchor)
     assert cycle_start(following, months, anchor_day=anchor) == ends + dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(("days_left", "words"), [(0, "3 hours today"), (1, "3 hours in the next 1 day"),
+                                                  (30, "3 hours in the next 30 days")])
+def test_the_pace_on_the_last_days_says_them_in_words(days_left, words):
+    from peertrack.domain.formatting import pace
+
+    assert pace(None, 3 * 3600, days_left) == words

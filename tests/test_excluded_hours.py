@@ -30,6 +30,9 @@ def test_ny_cps_leaves_the_core_courses_out_and_says_so_everywhere(ok, status_js
     assert "! Your 4.5 core hours do not count toward this certification" in screen
     assert "Hours: 3 of 20 hours (15%)" in screen
     assert "Still needed: 17 hours, of any kind but core, about " in screen  # hours of any kind leave core out
+    assert cert["needs"] == [{"hours": 17, "name": None, "dimension": None, "but": ["core"]}]
+    missing = json.loads(ok("status", "--missing", "--json").stdout)
+    assert missing["certifications"][0]["needs"] == [{"hours": 17, "name": None, "dimension": None, "but": ["core"]}]
     assert "Core hours do not count toward this certification." in ok("status", "--missing").stdout
     assert "no core hours count" in ok("cert", "show", "ny-cps").stdout
 

@@ -73,26 +73,23 @@ def cert_or_default(ctx: typer.Context, given: Optional[str]) -> Optional[str]:
     conn = open_existing(ctx)
     if conn is None:
         return None
-    chosen = load_settings(conn).default_cert
-    if chosen:
-        return chosen
-    from peertrack.storage.certs import cert_ids
+    from peertrack.services.overview import cert_by_default
 
-    ids = cert_ids(conn)
-    return ids[0] if len(ids) == 1 else None
+    return cert_by_default(conn)
 
 
 def which_cert_words(ctx: typer.Context, example: str) -> str:
     """How to name a certification, with the holder's own ids: "e.g. peertrack cert show ca-pss (yours: ca-pss,
-    ny-cps; or choose one for every time: peertrack config set default-cert ca-pss)"; `example` holds ID."""
+    ny-cps; or choose one for every time: peertrack config set default-cert ca-pss)"; `example` holds ID. With
+    none yet, how to add one."""
     conn = open_existing(ctx)
     from peertrack.storage.certs import cert_ids
 
     ids = cert_ids(conn) if conn is not None else []
-    first = ids[0] if ids else "ca-pss"
-    yours = f"yours: {', '.join(ids)}; " if ids else ""
-    return (f"e.g. {example.replace('ID', first)} ({yours}or choose one for every time: "
-            f"peertrack config set default-cert {first})")
+    if not ids:
+        return "but there is none yet: add yours first with: peertrack init (or peertrack cert add --help)"
+    return (f"e.g. {example.replace('ID', ids[0])} (yours: {', '.join(ids)}; or choose one for every time: "
+            f"peertrack config set default-cert {ids[0]})")
 
 
 def reads_day_first(ctx: typer.Context) -> bool:

@@ -64,6 +64,10 @@ def build_certification(today: dt.date, given: CertInput, day_first: bool = Fals
     endorsement_of = given.endorsement_of
     name, cert_id = name_and_id(name, cert_id, template, "ca-pss")
 
+    if template is not None and not cycle and template.months is None and not template.month_choices:
+        raise InvalidInput("--cycle", "", "its board's page does not say how long a cycle is, and a guess would put "
+                           "every date wrong: give it, like --cycle 3y (your certificate's dates show it)",
+                           problem="is missing")
     months = parse_cycle(cycle) if cycle else (template.months if template else None) or 24
     if template and template.month_choices and (not cycle or months not in template.month_choices):
         from peertrack.domain.formatting import cycle_text

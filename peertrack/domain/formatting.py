@@ -92,8 +92,10 @@ def pace(seconds_per_month: int | None, missing_seconds: int, days_left: int) ->
     """How fast the missing hours must come: "about 1.5 hours a month"."""
     if missing_seconds <= 0 or days_left < 0:
         return None
+    if days_left == 0:
+        return f"{hours_words(missing_seconds)} today"
     if days_left < 31 or seconds_per_month is None:
-        return f"{hours_words(missing_seconds)} in the next {counted(max(days_left, 0), 'day')}"
+        return f"{hours_words(missing_seconds)} in the next {counted(days_left, 'day')}"
     return f"about {hours_words(seconds_per_month)} a month"
 
 

@@ -140,8 +140,8 @@ def not_enclosed(courses, parts: Sequence[Part]) -> list[str]:
             lines.append(f"The certificate {part.certificate.attachment.original_name} ({course.date.isoformat()}, "
                          f"{course.title}) is not in this packet: {part.reason}. Hand it in separately.")
     enclosed = {part.certificate.course.id for part in parts}
-    lines += [f"No certificate is kept for {course.date.isoformat()} {course.title}; the course counts all the same. "
-              "Hand in its certificate if the body asks for it." for course in courses if course.id not in enclosed]
+    lines += [f"No certificate is kept for {course.date.isoformat()} {course.title}; a missing certificate takes no "
+              "hours away. Hand it in if the body asks for it." for course in courses if course.id not in enclosed]
     return lines
 
 

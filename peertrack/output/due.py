@@ -14,14 +14,16 @@ if TYPE_CHECKING:
 
 
 def lines(items: Sequence[Attention], window: int, behind: Sequence[str] = ()) -> None:
-    """Each item a line; with none, a calm line, which still names a certification behind on its hours (listed
-    only in its last months, so it is not told every day for a year)."""
+    """Each item a line; with none, a calm line. A certification behind on its hours that is not listed (it is
+    only in its last months, so it is not told every day for a year) is named in a last line."""
     from peertrack.domain.formatting import LEVEL_WORDS, counted, joined
     from peertrack.output.words import attention_detail
 
     shown = [f"{LEVEL_WORDS[item.level]}  {item.title}: {attention_detail(item)}" for item in items]
+    later = f"Behind on hours, with time to catch up: {joined(behind)} (see peertrack status)." if behind else ""
     calm = f"✓ Nothing needs your attention in the next {counted(window, 'day')}."
-    if behind:
-        calm += (f" {joined(behind)} {'is' if len(behind) == 1 else 'are'} behind on hours, with time to catch "
-                 "up: see peertrack status")
-    sys.stdout.write("\n".join(shown or [calm]) + "\n")
+    if not shown:
+        shown = [f"{calm} {later}" if later else calm]
+    elif later:
+        shown.append(later)
+    sys.stdout.write("\n".join(shown) + "\n")

@@ -113,7 +113,8 @@ def progress(item: Progress) -> dict:
         if item.projected_seconds is not None else None,
         "hours_counted_toward_required": hours_number(item.toward_seconds),
         "percent_done": share(item),
-        "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension} for n in needs(item)],
+        "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension, "but": list(n.but)}
+                  for n in needs(item)],
         "hours_missing_of_any_kind": hours_number(item.any_kind_seconds),
         "hours_expected_by_now": hours_number(item.expected_seconds),
         "level": item.level,

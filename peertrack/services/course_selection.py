@@ -27,7 +27,10 @@ def course_filters(conn: sqlite3.Connection | None, today: dt.date, *, cert: str
         raise InvalidInput("--cycle", cycle, "use current, previous or all", problem="is not a cycle")
     settings = load_settings(conn)
     if which != "all" and not cert:
-        cert = settings.default_cert if conn is not None else None
+        if conn is not None:
+            from peertrack.services.overview import cert_by_default
+
+            cert = cert_by_default(conn)
         if not cert:
             raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current "
                                "(or choose one for every time: peertrack config set default-cert ca-pss)",

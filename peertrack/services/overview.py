@@ -36,6 +36,17 @@ def load_settings(conn: sqlite3.Connection | None) -> Settings:
     return from_stored(stored_settings(conn)) if conn is not None else Settings()
 
 
+def cert_by_default(conn: sqlite3.Connection) -> str | None:
+    """The certification meant when none is named: the default-cert setting, else the only one there is."""
+    chosen = load_settings(conn).default_cert
+    if chosen:
+        return chosen
+    from peertrack.storage.certs import cert_ids
+
+    ids = cert_ids(conn)
+    return ids[0] if len(ids) == 1 else None
+
+
 def progress_of(conn: sqlite3.Connection, certs: list[Certification], today: dt.date) -> list[Progress]:
     """Each certification's progress; an endorsement comes right after the certification it belongs to."""
     from peertrack.domain.late_stages import with_late_standing
