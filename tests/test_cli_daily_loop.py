@@ -311,7 +311,10 @@ def test_with_one_certification_it_need_not_be_named(ok, run, make_cert, tmp_pat
     make_cert("pa-cps", "Certified Peer Specialist")
     assert "Certified Peer Specialist" in ok("cert", "show").stdout
     ok("export", "audit", "-o", str(tmp_path / "audit.zip"))  # the only one: no --cert needed
+    ok("log-ceu", "Ethics refresher", "--hours", "2", "--date", "2026-10-01")
+    assert "Ethics refresher" in ok("ceu", "list", "--cycle", "current").stdout
     make_cert("ny-cps", "NY Certified Peer Specialist")
+    assert '--cycle "current" needs --cert' in run("ceu", "list", "--cycle", "current").stderr
     refused = run("cert", "show")
     assert refused.exit_code == 2
     assert "name the certification, e.g. peertrack cert show ny-cps (yours: ny-cps, pa-cps; or choose one for " \
