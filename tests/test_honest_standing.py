@@ -94,7 +94,7 @@ def test_the_bar_is_never_full_while_ethics_hours_are_missing(ok, make_cert, sta
     data = status_json()["certifications"][0]
     assert (data["hours_earned"], data["hours_missing"], data["hours_counted_toward_required"]) == (36.5, 9, 27)
     assert data["percent_done"] == 75
-    assert data["needs"] == [{"hours": 9, "name": "ethics", "dimension": "category"}]
+    assert data["needs"] == [{"hours": 9, "name": "ethics", "dimension": "category", "but": []}]
     assert data["hours_missing_of_any_kind"] == 0
     text = ok("status").stdout
     assert "Hours: 27 of 36 hours (75%)" in text
@@ -164,8 +164,8 @@ def test_status_missing_is_a_to_do_list_most_pressing_first(ok, make_cert, run):
     ]
     data = json.loads(run("status", "--missing", "--json").stdout)
     assert [(c["id"], c["hours_missing"], c["needs"]) for c in data["certifications"]] == [
-        ("pa-cps", 3, [{"hours": 3, "name": "ethics", "dimension": "category"}]),
-        ("ca-pss", 7, [{"hours": 7, "name": None, "dimension": None}]),
+        ("pa-cps", 3, [{"hours": 3, "name": "ethics", "dimension": "category", "but": []}]),
+        ("ca-pss", 7, [{"hours": 7, "name": None, "dimension": None, "but": []}]),
         ("done", 0, []),
     ]
     assert data["certifications"][0]["todo"] == "3 hours of ethics by Mon 15 Mar 2027, about 0.75 hours a month."
@@ -268,3 +268,16 @@ def test_log_ceu_says_why_a_course_did_not_move_the_count(ok, make_cert):
                          "--provider", "Copeland Center").stderr.split())
     assert "ca-pss: 6 of 12 hours (50%)" in logged
     assert "(7.5 hours earned; more count once the GMHCN minimum is met)" in logged
+
+
+def test_minimums_that_ask_more_than_the_hours_set_the_steady_line(ok, make_cert, status_json):
+    """No hours required, but 2 of ethics: the straight line runs to those 2 hours, not to 0. Cycle 1 Jan 2026 to
+    31 Dec 2027 (730 days); on 2 Nov 2026, 306 days in: 2 × 306 / 730 = 0.84 hours (3,018 seconds) by now, and
+    none counted: behind on the schedule."""
+    make_cert(expires="2027-12-31", cycle="2y", hours="0", require=["ethics=2"])
+    item = status_json()["certifications"][0]
+    assert (item["level"], item["behind_because"]) == ("behind", "schedule")
+    assert item["hours_expected_by_now"] == 0.84
+    ok("log-ceu", "Ethics", "--hours", "1", "--category", "ethics", "--date", "2026-10-01")
+    item = status_json()["certifications"][0]  # 1 of the 0.84 expected: not under half
+    assert (item["level"], item["behind_because"]) == ("ok", None)

@@ -56,8 +56,11 @@ def progress(cert: Certification, courses: Iterable[Course], today: dt.date,
     missing = choice.missing
     days_left = (cert.expires - today).days
     recent = recent_seconds_per_month(counted, cert.cycle.starts, today)
-    expected = expected_seconds(required, cert.cycle.starts, cert.cycle.ends, today)
-    behind = behind_because(required, missing, expected, cert.cycle.starts, cert.cycle.ends, today)
+    # Minimums may ask more than the hours required (0 hours, but 2 of ethics): the line then runs to all they
+    # ask, the hours that count plus those missing.
+    in_all = required if missing <= required else choice.total + missing
+    expected = expected_seconds(in_all, cert.cycle.starts, cert.cycle.ends, today)
+    behind = behind_because(in_all, missing, expected, cert.cycle.starts, cert.cycle.ends, today)
     return Progress(
         cert=cert,
         today=today,
