@@ -8,7 +8,7 @@ def cert_json(ok) -> dict:
 
 
 def test_only_approved_courses_count_for_ny_crpa(ok):
-    ok("cert", "add", "--template", "ny-crpa", "--expires", "2027-06-30")
+    ok("cert", "add", "--template", "ny-crpa", "--expires", "2027-06-30", "--cycle", "3y")
     ok("log-ceu", "Ethics in peer work", "--hours", "4", "--category", "ethics", "--provider", "NY Certification Board",
        "--approval-no", "NYCB-0042", "--date", "2026-03-01")
     logged = ok("log-ceu", "Boundaries", "--hours", "2", "--provider", "Acme Training", "--date", "2026-04-01")

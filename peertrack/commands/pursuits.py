@@ -23,7 +23,8 @@ def certify(
     expires: Annotated[Optional[str], typer.Option(
         "--expires", help="When it expires. Default: one cycle after --issued.", show_default=False)] = None,
     cycle: Annotated[Optional[str], typer.Option(
-        "--cycle", help="How long one renewal cycle is: 1y, 2y. Default: the template's, else 2y.",
+        "--cycle", help="How long one renewal cycle is: 1y, 2y. Default: the template's (needed when its board "
+        "states none; 2y without a template).",
         show_default=False)] = None,
     hours: Annotated[Optional[str], typer.Option("--hours", help="CE hours required in each cycle.",
                                                  show_default=False)] = None,
