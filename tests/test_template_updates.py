@@ -361,3 +361,29 @@ def test_late_renewal_days_a_templates_late_stages_set_are_never_offered(ok, db_
     conn.commit()
     conn.close()
     assert status_json()["certifications"][0]["template_update"] is None
+
+
+def test_a_cycle_length_the_template_comes_to_state_is_offered_and_re_dates_a_first_cycle(ok, tmp_path,
+                                                                                           status_json):
+    """New York's CRPA states no cycle; the holder gave 2 years. A corrected template says 3: offered, and taken,
+    the first cycle is measured again from its expiry: 31 Mar 2028 back 3 years, from 1 Apr 2025."""
+    ok("cert", "add", "--template", "ny-crpa", "--expires", "2028-03-31", "--cycle", "2y")
+    assert status_json()["certifications"][0]["template_update"] is None
+    from peertrack.domain.builtin_templates import TEMPLATES
+
+    crpa = next(t for t in TEMPLATES if t["id"] == "ny-crpa")
+    folder = tmp_path / "config" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "ny.json").write_text(json.dumps({"templates": [crpa | {"cycle": {"months": 36}}]}), encoding="utf-8")
+    update = status_json()["certifications"][0]["template_update"]
+    assert (update["parts"], update["cycle_months"], update["changed_since_added"]) == (["cycle"], 36, True)
+    assert update["words"] == "Its template (ny-crpa) has changed: a renewal cycle of 3 years."
+    asked = ok("cert", "update", "ny-crpa", "--yes")
+    assert "The template now says: a renewal cycle of 3 years (yours: 2 years)" in asked.stderr
+    item = status_json()["certifications"][0]
+    assert (item["cycle_months"], item["cycle_start"], item["template_update"]) == (36, "2025-04-01", None)
+
+
+def test_a_cycle_the_holder_chose_among_the_templates_choices_is_never_offered(ok, status_json):
+    ok("cert", "add", "--template", "ny-cps", "--expires", "2027-09-30", "--cycle", "3y")
+    assert status_json()["certifications"][0]["template_update"] is None

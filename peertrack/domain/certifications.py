@@ -216,7 +216,7 @@ def edited_certification(old: Certification, today: dt.date, *, name, new_id, ex
     return replace(
         cert,
         anchor_day=anchor_day_of(ends) if expires_on else cert.anchor_day,
-        cycle=replace(cert.cycle, ends=ends, starts=_edited_start(old, cert, ends),
+        cycle=replace(cert.cycle, ends=ends, starts=edited_start(old, cert, ends),
                       required_seconds=cert.required_seconds if hours is not None else cert.cycle.required_seconds,
                       # a carry-over rule given is the current cycle's (which has not closed yet) and later ones'
                       carry_cap_seconds=cert.carry_over_seconds if carry_over is not None else
@@ -242,7 +242,7 @@ def renewal(item: Progress, renewed_on: dt.date | None = None) -> Cycle:
     return following
 
 
-def _edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.date:
+def edited_start(old: Certification, cert: Certification, ends: dt.date) -> dt.date:
     """A first cycle is measured back from its end; a renewed one still starts the day after the last."""
     if old.cycle.starts == cycle_start(old.cycle.ends, old.cycle_months, old.issued):
         return cycle_start(ends, cert.cycle_months, cert.issued)

@@ -287,6 +287,7 @@ class RulesUpdate:
     words: tuple[tuple[str, str], ...] = ()  # the words of its longer labels that count as a new rule's category
     dropped: tuple[Requirement, ...] = ()  # the certification's minimums and caps the template no longer gives
     days: tuple[tuple[str, int | None], ...] = ()  # the renewal window's days offered: ("opens", 60), ...
+    months: int | None = None  # the cycle's length offered, in months
 
 
 @dataclass

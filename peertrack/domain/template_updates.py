@@ -18,9 +18,10 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at st
 if TYPE_CHECKING:
     from peertrack.domain.templates import Template
 
-# The parts of a template's rules, in the order they are offered: the hours each cycle, the minimums and caps,
-# the carry-over cap, and the days of the renewal window (opens, application due, late renewal).
-PARTS = ("hours", "rules", "carry", "opens", "submit", "grace")
+# The parts of a template's rules, in the order they are offered: the cycle's length (where the template states
+# one length), the hours each cycle, the minimums and caps, the carry-over cap, and the days of the renewal
+# window (opens, application due, late renewal).
+PARTS = ("cycle", "hours", "rules", "carry", "opens", "submit", "grace")
 _DAYS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}
 
 
@@ -35,7 +36,7 @@ def own_rules_text(template: Template, months: int, hours: int | None, rules, ca
     """A certification's own rules (its cycle's length, its hours each cycle, the rules its next cycle starts
     with, its carry-over cap, its renewal window's days by their names in PARTS) as the same text, to compare
     with its template's."""
-    return _text(_values(months, hours, rules, carry, _days_of(template, days)))
+    return _text(_values(months, hours, rules, carry, {**_cycle_of(template, months), **_days_of(template, days)}))
 
 
 def pending(cert: Certification, template: Template, kept: str | None) -> RulesUpdate | None:
@@ -69,9 +70,10 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
 
         words = aliases_from_labels(added, template.labels)
     days = tuple((part, getattr(template, _DAYS[part])) for part in parts if part in _DAYS)
+    months = template.months if "cycle" in parts and template.months else None
     return RulesUpdate(template=template.id, parts=parts, since_added=changed, hours=hours, rules=set_rules,
-                       carry=template.carry_over_hours, text=rules_text(template, cert.cycle_months),
-                       words=words, dropped=dropped, days=days)
+                       carry=template.carry_over_hours, text=rules_text(template, months or cert.cycle_months),
+                       words=words, dropped=dropped, days=days, months=months)
 
 
 def has_rules_of_its_own(cert: Certification) -> bool:
@@ -87,6 +89,12 @@ def with_update(cert: Certification, update: RulesUpdate) -> Certification:
     has rules of its own. Every other rule, and the holder's own words for categories, stay as they are."""
     own = has_rules_of_its_own(cert)
     changes: dict = {}
+    if update.months:
+        from peertrack.domain.certifications import edited_start
+
+        longer = replace(cert, cycle_months=update.months)
+        changes["cycle_months"] = update.months
+        changes["cycle"] = replace(cert.cycle, starts=edited_start(cert, longer, cert.cycle.ends))
     if "hours" in update.parts and update.hours is not None:
         changes["required_seconds"] = update.hours
     if "carry" in update.parts:
@@ -105,7 +113,7 @@ def with_update(cert: Certification, update: RulesUpdate) -> Certification:
     taken = replace(cert, **changes)
     if own:
         return taken
-    return replace(taken, cycle=replace(cert.cycle, required_seconds=taken.required_seconds,
+    return replace(taken, cycle=replace(taken.cycle, required_seconds=taken.required_seconds,
                                         carry_cap_seconds=taken.carry_over_seconds or None))
 
 
@@ -130,13 +138,19 @@ def matched(kept: str | None, cert: Certification, template: Template) -> str | 
 def _mine(cert: Certification, template: Template) -> dict[str, str]:
     days = {part: getattr(cert, field) for part, field in _DAYS.items()}
     return _values(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds,
-                   _days_of(template, days))
+                   {**_cycle_of(template, cert.cycle_months), **_days_of(template, days)})
 
 
 def _template_values(template: Template, months: int) -> dict[str, str]:
     days = {part: getattr(template, field) for part, field in _DAYS.items()}
     return _values(months, template.hours_for(months), template.rules, template.carry_over_hours,
-                   _days_of(template, days))
+                   {**_cycle_of(template, template.months or months), **_days_of(template, days)})
+
+
+def _cycle_of(template: Template, months: int) -> dict[str, int | None]:
+    """The cycle's length as a rule to compare, where the template states one length (not a holder's choice
+    among several, nor one it does not know)."""
+    return {"cycle": months} if template.months and not template.month_choices else {}
 
 
 def _days_of(template: Template, days: dict[str, int | None]) -> dict[str, int | None]:
@@ -162,7 +176,7 @@ def _values(months: int, hours: int | None, rules, carry: int | None, days: dict
 def _keys(*found: dict[str, str]) -> list[str]:
     """The keys of the parts in order: months, hours, carry, the days, then the rules in the order of their keys."""
     everything = set().union(*found)
-    return [key for key in ("months", "hours", "carry", *_DAYS) if key in everything] + \
+    return [key for key in ("months", "cycle", "hours", "carry", *_DAYS) if key in everything] + \
         sorted(key for key in everything if key.startswith("rule "))
 
 

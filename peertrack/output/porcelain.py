@@ -85,6 +85,7 @@ def _template_update(item: Progress) -> dict | None:
     from peertrack.output.rules_updates import update_heading
 
     return {"template": update.template, "changed_since_added": update.since_added, "parts": list(update.parts),
+            "cycle_months": update.months,
             "hours": hours_number(update.hours) if update.hours is not None else None,
             "carry_over_hours": hours_number(update.carry) if update.carry else 0,
             "rules": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,

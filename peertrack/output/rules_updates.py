@@ -24,6 +24,9 @@ def update_hint(cert: Certification) -> str:
 def update_details(cert: Certification, update: RulesUpdate) -> list[str]:
     """Each part that differs: what the template says now, and what the certification has."""
     lines = []
+    if update.months:
+        lines.append(f"The template now says: {_cycle(update.months)} (yours: {fmt.months_words(cert.cycle_months)}); "
+                     "a first cycle is measured again from its expiry, a renewed one keeps its start.")
     if "hours" in update.parts and update.hours is not None:
         lines.append(f"The template now says: {fmt.hours_words(update.hours)} each cycle "
                      f"(yours: {fmt.hours(cert.required_seconds)}).")
@@ -43,7 +46,7 @@ def update_details(cert: Certification, update: RulesUpdate) -> list[str]:
 
 
 def _template_side(cert: Certification, update: RulesUpdate) -> list[str]:
-    said = []
+    said = [_cycle(update.months)] if update.months else []
     if "hours" in update.parts and update.hours is not None:
         said.append(f"{fmt.hours_words(update.hours)} each cycle")
     if "rules" in update.parts:
@@ -74,6 +77,10 @@ def _days(part: str, days: int | None) -> str:
         return f"the application is due {fmt.counted(days, 'day')} before expiry" if days else \
             "no day set for the application"
     return f"up to {fmt.counted(days, 'day')} after expiry to renew late" if days else "no days to renew late"
+
+
+def _cycle(months: int) -> str:
+    return f"a renewal cycle of {fmt.months_words(months)}"
 
 
 def _carry(seconds: int | None) -> str:
