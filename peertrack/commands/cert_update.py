@@ -32,7 +32,7 @@ def update(
       peertrack cert update ny-cps --yes
       peertrack cert update ny-cps --keep-mine
     """
-    from peertrack.output.rules_updates import update_details
+    from peertrack.output.rules_updates import update_details, what_it_did
     from peertrack.output.screen import say
     from peertrack.services.rules_updates import keep, offered, take
 
@@ -49,8 +49,7 @@ def update(
                                  "rules of it to take.", "See the templates with: peertrack cert templates")
         say(f"✓ Its template ({cert.template}) has nothing new for {cert.name} ({cert.id}).")
         return
-    said = "has changed" if found.since_added else "gives other rules than yours"
-    say(f"{cert.name} ({cert.id}): its template ({found.template}) {said}:")
+    say(f"{cert.name} ({cert.id}): its template ({found.template}) {what_it_did(found)}:")
     for line in update_details(cert, found):
         say(f"  {line}")
     if keep_mine:

@@ -1,5 +1,6 @@
-"""A board's rules that changed in peertrack's template since a certification took them: the hours each
-cycle, each minimum and cap, the carry-over cap. Worked out one rule at a time, and taken.
+"""A board's rules that changed in peertrack's template since a certification took them: the cycle's length,
+the hours each cycle, each minimum and cap, the carry-over cap, the renewal window's days. Worked out one rule
+at a time, and taken.
 
 A certification keeps its template's rules as text (`rules_text`) from the day it was added, or from
 the day its holder last took or kept them, or matched them with an edit. A rule whose value the template
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 # one length), the hours each cycle, the minimums and caps, the carry-over cap, and the days of the renewal
 # window (opens, application due, late renewal).
 PARTS = ("cycle", "hours", "rules", "carry", "opens", "submit", "grace")
-_DAYS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}
+DAY_FIELDS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}  # the part: the field
 
 
 def rules_text(template: Template, months: int) -> str:
@@ -69,7 +70,7 @@ def pending(cert: Certification, template: Template, kept: str | None) -> RulesU
         from peertrack.domain.category_words import aliases_from_labels
 
         words = aliases_from_labels(added, template.labels)
-    days = tuple((part, getattr(template, _DAYS[part])) for part in parts if part in _DAYS)
+    days = tuple((part, getattr(template, DAY_FIELDS[part])) for part in parts if part in DAY_FIELDS)
     months = template.months if "cycle" in parts and template.months else None
     return RulesUpdate(template=template.id, parts=parts, since_added=changed, hours=hours, rules=set_rules,
                        carry=template.carry_over_hours, text=rules_text(template, months or cert.cycle_months),
@@ -100,7 +101,7 @@ def with_update(cert: Certification, update: RulesUpdate) -> Certification:
     if "carry" in update.parts:
         changes["carry_over_seconds"] = update.carry or None
     for part, days in update.days:
-        changes[_DAYS[part]] = days
+        changes[DAY_FIELDS[part]] = days
     if "rules" in update.parts:
         replaced = {_rule_key(rule) for rule in (*update.rules, *update.dropped)}
         ahead = tuple(rule for rule in cert.rules_ahead if _rule_key(rule) not in replaced) + update.rules
@@ -136,13 +137,13 @@ def matched(kept: str | None, cert: Certification, template: Template) -> str | 
 
 
 def _mine(cert: Certification, template: Template) -> dict[str, str]:
-    days = {part: getattr(cert, field) for part, field in _DAYS.items()}
+    days = {part: getattr(cert, field) for part, field in DAY_FIELDS.items()}
     return _values(cert.cycle_months, cert.required_seconds, cert.rules_ahead, cert.carry_over_seconds,
                    {**_cycle_of(template, cert.cycle_months), **_days_of(template, days)})
 
 
 def _template_values(template: Template, months: int) -> dict[str, str]:
-    days = {part: getattr(template, field) for part, field in _DAYS.items()}
+    days = {part: getattr(template, field) for part, field in DAY_FIELDS.items()}
     return _values(months, template.hours_for(months), template.rules, template.carry_over_hours,
                    {**_cycle_of(template, template.months or months), **_days_of(template, days)})
 
@@ -174,9 +175,9 @@ def _values(months: int, hours: int | None, rules, carry: int | None, days: dict
 
 
 def _keys(*found: dict[str, str]) -> list[str]:
-    """The keys of the parts in order: months, hours, carry, the days, then the rules in the order of their keys."""
+    """The keys in order: months, cycle, hours, carry, the days, then the rules in the order of their keys."""
     everything = set().union(*found)
-    return [key for key in ("months", "cycle", "hours", "carry", *_DAYS) if key in everything] + \
+    return [key for key in ("months", "cycle", "hours", "carry", *DAY_FIELDS) if key in everything] + \
         sorted(key for key in everything if key.startswith("rule "))
 
 

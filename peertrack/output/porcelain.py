@@ -50,6 +50,12 @@ def requirement(rule: Requirement) -> dict:
             "hours": hours_number(rule.seconds)}
 
 
+def need(item) -> dict:
+    """One line of what is still missing (needs.Need): its hours, the minimum's name (None: of any kind) and
+    what a cap of 0 leaves out of hours of any kind."""
+    return {"hours": hours_number(item.seconds), "name": item.name, "dimension": item.dimension, "but": list(item.but)}
+
+
 def certification(cert: Certification) -> dict:
     return {
         "id": cert.id,
@@ -88,10 +94,8 @@ def _template_update(item: Progress) -> dict | None:
             "cycle_months": update.months,
             "hours": hours_number(update.hours) if update.hours is not None else None,
             "carry_over_hours": hours_number(update.carry) if update.carry else 0,
-            "rules": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
-                       "hours": hours_number(rule.seconds)} for rule in update.rules],
-            "rules_dropped": [{"kind": rule.kind, "dimension": rule.dimension, "value": rule.value,
-                               "hours": hours_number(rule.seconds)} for rule in update.dropped],
+            "rules": [requirement(rule) for rule in update.rules],
+            "rules_dropped": [requirement(rule) for rule in update.dropped],
             "days": {{"opens": "renewal_opens_days", "submit": "application_due_days", "grace": "grace_days"}[part]:
                      days for part, days in update.days},
             "words": update_heading(item.cert, update)}
@@ -114,8 +118,7 @@ def progress(item: Progress) -> dict:
         if item.projected_seconds is not None else None,
         "hours_counted_toward_required": hours_number(item.toward_seconds),
         "percent_done": share(item),
-        "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension, "but": list(n.but)}
-                  for n in needs(item)],
+        "needs": [need(n) for n in needs(item)],
         "hours_missing_of_any_kind": hours_number(item.any_kind_seconds),
         "hours_expected_by_now": hours_number(item.expected_seconds),
         "level": item.level,

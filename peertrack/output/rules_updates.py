@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from peertrack.domain import formatting as fmt
+from peertrack.domain.template_updates import DAY_FIELDS
 from peertrack.output.words import rule_text
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
@@ -13,8 +14,13 @@ if TYPE_CHECKING:
 
 def update_heading(cert: Certification, update: RulesUpdate) -> str:
     """ "Its template (ny-cps) has changed: no core hours count." """
-    said = "has changed" if update.since_added else "gives other rules than yours"
-    return f"Its template ({update.template}) {said}: {'; '.join(_template_side(cert, update))}."
+    return f"Its template ({update.template}) {what_it_did(update)}: {'; '.join(_template_side(cert, update))}."
+
+
+def what_it_did(update: RulesUpdate) -> str:
+    """The template changed since the certification took its rules, or (never kept: added before peertrack kept
+    them) its rules just differ."""
+    return "has changed" if update.since_added else "gives other rules than yours"
 
 
 def update_hint(cert: Certification) -> str:
@@ -40,7 +46,7 @@ def update_details(cert: Certification, update: RulesUpdate) -> list[str]:
     if "carry" in update.parts:
         lines.append(f"The template now says: {_carry(update.carry)} (yours: {_carry(cert.carry_over_seconds)}).")
     for part, days in update.days:
-        yours = _days(part, getattr(cert, _FIELDS[part]))
+        yours = _days(part, getattr(cert, DAY_FIELDS[part]))
         lines.append(f"The template now says: {_days(part, days)} (yours: {yours}).")
     return lines
 
@@ -64,9 +70,6 @@ def _with_yours(cert: Certification, rule) -> str:
     yours = next((r for r in cert.rules_ahead if (r.kind, r.dimension, r.value) == (rule.kind, rule.dimension,
                                                                                      rule.value)), None)
     return rule_text(rule) + (f" (yours: {rule_text(yours)})" if yours is not None else "")
-
-
-_FIELDS = {"opens": "opens_days", "submit": "submit_days", "grace": "grace_days"}
 
 
 def _days(part: str, days: int | None) -> str:

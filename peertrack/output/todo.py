@@ -87,14 +87,14 @@ def todo(items: list[Progress], today: dt.date, work: list | None = None) -> Non
 
 def todo_json(items: list[Progress], today: dt.date, work: list | None = None) -> dict:
     from peertrack.domain.formatting import hours_number
+    from peertrack.output.porcelain import need
 
     return {"today": today.isoformat(), "certifications": [
         {
             "id": item.cert.id, "name": item.cert.name, "level": item.level, "expires": item.cert.expires.isoformat(),
             "days_left": item.days_left, "hours_missing": hours_number(item.missing_seconds),
             "hours_per_month_needed": hours_number(item.seconds_per_month) if item.seconds_per_month else None,
-            "needs": [{"hours": hours_number(n.seconds), "name": n.name, "dimension": n.dimension, "but": list(n.but)}
-                      for n in needs.needs(item)],
+            "needs": [need(n) for n in needs.needs(item)],
             "full_caps": [{"name": c.name, "dimension": c.dimension, "cap": hours_number(c.cap_seconds)}
                           for c in full_caps(item)],
             "todo": needs.todo_sentence(item),

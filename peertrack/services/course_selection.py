@@ -32,8 +32,13 @@ def course_filters(conn: sqlite3.Connection | None, today: dt.date, *, cert: str
 
             cert = cert_by_default(conn)
         if not cert:
-            raise InvalidInput("--cycle", cycle, "name the certification too, e.g. --cert ca-pss --cycle current "
-                               "(or choose one for every time: peertrack config set default-cert ca-pss)",
+            from peertrack.storage.certs import cert_ids
+
+            ids = cert_ids(conn) if conn is not None else []
+            example = ids[0] if ids else "ca-pss"
+            yours = f"yours: {', '.join(ids)}; " if ids else ""
+            raise InvalidInput("--cycle", cycle, f"name the certification too, e.g. --cert {example} --cycle {which} "
+                               f"({yours}or choose one for every time: peertrack config set default-cert {example})",
                                problem="needs --cert")
     day_first = conn is not None and settings.day_first
     start = parse_date(since, "--from", today, day_first=day_first) if since else None

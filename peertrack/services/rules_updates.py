@@ -53,8 +53,8 @@ def keep(conn: sqlite3.Connection, cert_id: str, shown: RulesUpdate) -> Certific
 
 
 def note_matched(conn: sqlite3.Connection, old: Certification, new: Certification) -> None:
-    """After an edit of `old` into `new` (in the caller's transaction): each rule either had the template's value
-    of today is kept as seen, so a rule the holder matched is not offered back when they change it later."""
+    """After an edit of `old` into `new` (in the caller's transaction): each rule that either of them has at the
+    template's value of today is kept as seen, so a rule the holder matched is not offered back later."""
     from peertrack.domain.template_updates import matched
     from peertrack.services.board_rules import templates_of
     from peertrack.storage.template_rules import keep_rules, kept_rules

@@ -546,9 +546,9 @@ def carry_over_per_cycle(db: Database) -> None:
 
 @steps(name="0018-template-rules-kept")
 def template_rules_kept(db: Database) -> None:
-    """Each certification added from a template keeps that template's rules as text (its hours, minimums and
-    caps, carry-over and renewal window), so that a rule the template changes later (a board's correction in
-    a newer peertrack) can be offered to its holder, and a rule the holder changed on purpose is not.
+    """Each certification added from a template keeps that template's rules as text (its cycle's length, hours,
+    minimums and caps, carry-over and renewal window), so that a rule the template changes later (a board's
+    correction in a newer peertrack) can be offered to its holder, and a rule the holder changed on purpose is not.
 
     A certification added before has no such text. Where its rules are the template's rules of today, they
     are kept as its text now: nothing to offer. Where they differ, the file cannot tell a rule the template
